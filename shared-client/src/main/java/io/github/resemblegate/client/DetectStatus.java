@@ -1,0 +1,29 @@
+package io.github.resemblegate.client;
+
+import java.util.Locale;
+
+/** Lifecycle of one detection. */
+public enum DetectStatus {
+  PROCESSING,
+  COMPLETED,
+  FAILED,
+  /** A status string we do not know; treated as still running, so a timeout eventually ends the wait. */
+  UNKNOWN;
+
+  /** Parses {@code status}; {@code error}/{@code cancelled} count as FAILED and {@code success} as COMPLETED. */
+  public static DetectStatus fromApi(String value) {
+    if (value == null) {
+      return UNKNOWN;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "processing", "pending", "queued" -> PROCESSING;
+      case "completed", "success" -> COMPLETED;
+      case "failed", "error", "cancelled", "canceled" -> FAILED;
+      default -> UNKNOWN;
+    };
+  }
+
+  public boolean terminal() {
+    return this == COMPLETED || this == FAILED;
+  }
+}

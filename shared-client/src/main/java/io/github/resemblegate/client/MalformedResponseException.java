@@ -1,0 +1,9 @@
+package io.github.resemblegate.client;
+
+/** The API answered with a body we could not parse. */
+public final class MalformedResponseException extends ResembleException {
+
+  public MalformedResponseException(int httpStatus, String what, String serverMessage, String advice, Throwable cause) {
+    super(httpStatus, what, serverMessage, advice, cause);
+  }
+}

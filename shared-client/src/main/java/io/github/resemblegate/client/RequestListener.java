@@ -1,0 +1,15 @@
+package io.github.resemblegate.client;
+
+import java.time.Duration;
+
+/** Observes the client's HTTP traffic (counts, retries) without ever seeing the token or bodies. */
+public interface RequestListener {
+
+  RequestListener NONE = new RequestListener() {};
+
+  /** A request is about to go out (each attempt counts). */
+  default void requestStarted(String method, String path) {}
+
+  /** A request failed in a way that is safe to retry; the client waits {@code delay} first. */
+  default void retrying(String method, String path, int attempt, Duration delay, String reason) {}
+}
