@@ -1,0 +1,17 @@
+package hudson;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Stub: marks an extension for discovery (SezPoz-indexed in real Jenkins). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
+@Documented
+public @interface Extension {
+  double ordinal() default 0;
+
+  boolean optional() default false;
+}
