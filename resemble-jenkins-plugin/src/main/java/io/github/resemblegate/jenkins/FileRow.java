@@ -46,6 +46,11 @@ public final class FileRow implements Serializable {
   public boolean isCached() { return cached; }
   public String getDashboardUrl() { return dashboardUrl; }
 
+  /** The dashboard link when it is an https URL; anything else is not made a link. */
+  public String getSafeDashboardUrl() {
+    return dashboardUrl != null && dashboardUrl.startsWith("https://") ? dashboardUrl : null;
+  }
+
   /** The score with two decimals, or a dash when the file has none. */
   public String getScoreText() {
     return score == null ? "\u2013" : String.format(Locale.ROOT, "%.2f", score);
