@@ -14,7 +14,11 @@ final class TestBuilds {
 
   private TestBuilds() {}
 
-  static final class TestJob extends Job<TestJob, TestRun> {}
+  static final class TestJob extends Job<TestJob, TestRun> {
+    TestJob() {
+      super(null, "test");
+    }
+  }
 
   static final class TestRun extends Run<TestJob, TestRun> {
     private final File rootDir;

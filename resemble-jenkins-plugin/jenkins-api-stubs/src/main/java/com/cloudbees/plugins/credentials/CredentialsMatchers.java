@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 
 /** Stub: common credential filters. */
 public class CredentialsMatchers {
+  private CredentialsMatchers() {}
+
   public static CredentialsMatcher always() {
     return c -> true;
   }
