@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.File;
 import java.io.IOException;
+import jenkins.model.Jenkins;
 
 /**
  * One run of the step on the controller: find the token, scan on the agent, keep the reports with
@@ -27,7 +28,9 @@ final class DetectFlow {
     if (token == null && !settings.dryRun) {
       throw new AbortException("No Resemble API token was found. " + GateConfigs.TOKEN_ADVICE);
     }
-    ScanOutcome outcome = workspace.act(new ScanCallable(settings, token, listener, engine));
+    ProxySettings proxy = ProxySettings.from(Jenkins.get().getProxy());
+    ScanOutcome outcome = workspace.act(new ScanCallable(settings, token, proxy, listener,
+        engine));
     int index = run.getActions(ResembleDetectAction.class).size() + 1;
     ResembleDetectAction action = new ResembleDetectAction(index, outcome);
     archiveReports(outcome, workspace, new File(run.getRootDir(), action.getArchiveDirName()));

@@ -33,7 +33,7 @@ final class GateConfigs {
    *
    * @throws GateException naming the setting to fix
    */
-  static GateConfig build(ScanSettings s, Path workspace, String token) {
+  static GateConfig build(ScanSettings s, Path workspace, String token, ProxySettings proxy) {
     List<String> includes = Text.list(s.includes);
     if (includes.isEmpty()) {
       throw new GateException("includes is empty; give at least one pattern such as "
@@ -60,6 +60,9 @@ final class GateConfigs {
         .dryRun(s.dryRun)
         .refresh(s.refresh)
         .reportsDirectory(reports);
+    if (proxy != null) {
+      b.proxy(proxy.toProxyConfig());
+    }
     if (!Text.isBlank(s.apiUrl)) {
       b.apiUrl(s.apiUrl.strip());
     }

@@ -27,12 +27,15 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
 
   private final ScanSettings settings;
   private final String token;
+  private final ProxySettings proxy;
   private final TaskListener listener;
   private final GateEngine engine;
 
-  ScanCallable(ScanSettings settings, String token, TaskListener listener, GateEngine engine) {
+  ScanCallable(ScanSettings settings, String token, ProxySettings proxy, TaskListener listener,
+      GateEngine engine) {
     this.settings = settings;
     this.token = token;
+    this.proxy = proxy;
     this.listener = listener;
     this.engine = engine;
   }
@@ -40,12 +43,12 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   @Override
   public ScanOutcome invoke(File workspace, VirtualChannel channel)
       throws IOException, InterruptedException {
-    SecretMasker masker = new SecretMasker(token);
+    SecretMasker masker = new SecretMasker(token, proxy == null ? null : proxy.password());
     ConsoleProgress console = new ConsoleProgress(listener.getLogger(), masker, System::nanoTime,
         ConsoleProgress.DEFAULT_INTERVAL);
     try {
       Set<ReportFormat> formats = GateConfigs.formats(settings);
-      GateConfig config = GateConfigs.build(settings, workspace.toPath(), token);
+      GateConfig config = GateConfigs.build(settings, workspace.toPath(), token, proxy);
       console.line("Checking " + String.join(", ", config.includes()) + " in " + workspace
           + (config.dryRun() ? " (dry run: nothing is uploaded)" : "") + ".");
       Verdict verdict = engine.run(config, console);
@@ -89,6 +92,6 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   @Override
   public String toString() {
     return "ScanCallable[" + settings + ", token=" + (token == null ? "none" : SecretMasker.MASK)
-        + "]";
+        + ", proxy=" + (proxy == null ? "none" : proxy) + "]";
   }
 }

@@ -21,7 +21,7 @@ class GateConfigsTest {
   }
 
   private GateConfig build(ResembleDetectBuilder b) {
-    return GateConfigs.build(b.toSettings(), workspace, "tok-123456");
+    return GateConfigs.build(b.toSettings(), workspace, "tok-123456", null);
   }
 
   @Test
@@ -170,6 +170,28 @@ class GateConfigsTest {
     assertThat(c.timeout()).hasMinutes(5);
     assertThat(c.maxFiles()).isZero();
     assertThat(c.dryRun()).isTrue();
+  }
+
+  @Test
+  void jenkinsProxyReachesTheClient() {
+    ProxySettings proxy = ProxySettings.from(new hudson.ProxyConfiguration("proxy.corp", 3128,
+        "ci", "proxy-pw", "localhost\n*.internal | 127.0.0.1"));
+
+    GateConfig c = GateConfigs.build(step().toSettings(), workspace, "tok", proxy);
+
+    assertThat(c.proxy().host()).isEqualTo("proxy.corp");
+    assertThat(c.proxy().port()).isEqualTo(3128);
+    assertThat(c.proxy().username()).isEqualTo("ci");
+    assertThat(c.proxy().password()).isEqualTo("proxy-pw");
+    assertThat(c.proxy().nonProxyHosts()).containsExactly("localhost", "*.internal", "127.0.0.1");
+  }
+
+  @Test
+  void noJenkinsProxyMeansADirectConnection() {
+    assertThat(ProxySettings.from(null)).isNull();
+    assertThat(ProxySettings.from(new hudson.ProxyConfiguration(" ", 0, null, null, null)))
+        .isNull();
+    assertThat(build(step()).proxy()).isNull();
   }
 
   @Test

@@ -37,7 +37,9 @@ class PluginJarIT {
         "io/github/resemblegate/jenkins/ResembleDetectBuilder/help-includes.html",
         "io/github/resemblegate/jenkins/ResembleDetectAction/summary.jelly",
         "io/github/resemblegate/jenkins/ResembleDetectAction/index.jelly",
-        "index.jelly");
+        "index.jelly",
+        // The SezPoz index Jenkins reads to find @Extension descriptors.
+        "META-INF/annotations/hudson.Extension");
   }
 
   @Test

@@ -70,7 +70,9 @@ class RemotingSerializationTest {
     b.setThreshold(0.7);
     b.setAudioThreshold(0.8);
     b.setFrameLength(2);
-    return new ScanCallable(b.toSettings(), token, new TestBuilds.Console(), RealGate.INSTANCE);
+    return new ScanCallable(b.toSettings(), token,
+        new ProxySettings("proxy.corp", 3128, "ci", "proxy-pass-9", "localhost"),
+        new TestBuilds.Console(), RealGate.INSTANCE);
   }
 
   @Test
@@ -121,7 +123,8 @@ class RemotingSerializationTest {
   void tokenNeverAppearsInTheCallablesTextOrSettings() {
     ScanCallable c = callable("tok-abc-123");
 
-    assertThat(c.toString()).doesNotContain("tok-abc-123").contains("token=****");
+    assertThat(c.toString()).doesNotContain("tok-abc-123").contains("token=****")
+        .doesNotContain("proxy-pass-9").contains("proxy.corp:3128");
     assertThat(callable(null).toString()).contains("token=none");
   }
 
