@@ -40,8 +40,8 @@ final class Failures {
           + " does not allow " + op + answered, message, "Check the plan's Detect features and"
           + " limits in the Resemble dashboard, or ask Resemble support to enable them.", null);
       case 404 -> new NotFoundException(status, "The Resemble API found nothing for " + op
-          + answered, message, "Check the id: batches and detections are visible only to the team"
-          + " whose token created them.", null);
+          + answered, message, ex.idempotent() ? "Check the id: batches and detections are visible"
+          + " only to the team whose token created them." : checkBaseUrl(), null);
       case 429 -> new RateLimitedException(status, "The Resemble API rate-limited " + op + answered
           + tries, message, "Lower requestsPerSecond, or wait a minute and run again.", null);
       default -> {
@@ -56,16 +56,14 @@ final class Failures {
         if (status >= 300 && status < 400) {
           yield new MalformedResponseException(status, "The Resemble API answered " + op
               + " with a redirect (" + statusText(status) + "), which the client does"
-              + " not follow", message, "Check the base URL; it should look like "
-              + ResembleClient.DEFAULT_BASE_URL + ".", null);
+              + " not follow", message, checkBaseUrl(), null);
         }
         if (status >= 400) {
           yield new BadRequestException(status, "The Resemble API refused " + op + answered,
               message, "Check the files, options and base URL, then run again.", null);
         }
         yield new MalformedResponseException(status, "The Resemble API answered " + op
-            + " with the unexpected status " + status, message, "Check the base URL; it should"
-            + " look like " + ResembleClient.DEFAULT_BASE_URL + ".", null);
+            + " with the unexpected status " + status, message, checkBaseUrl(), null);
       }
     };
   }
@@ -120,6 +118,10 @@ final class Failures {
         + " with " + status + " but " + redactor.clean(problem) + ", so the "
         + ex.creates() + " may have been created without the client learning its id", null,
         checkDashboard(ex), null);
+  }
+
+  private static String checkBaseUrl() {
+    return "Check the base URL; it should look like " + ResembleClient.DEFAULT_BASE_URL + ".";
   }
 
   private static String checkDashboard(Exchange ex) {
