@@ -40,6 +40,7 @@ final class RawHttpServer implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
+  private final java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(0);
 
   RawHttpServer(Function<Received, Answer> responder) throws IOException {
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -111,7 +112,14 @@ final class RawHttpServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // The client went away; nothing to record.
+    } finally {
+      ended.release();
     }
+  }
+
+  /** Waits until {@code count} connections have ended, from either side. */
+  boolean awaitConnectionsEnded(int count, java.time.Duration timeout) throws InterruptedException {
+    return ended.tryAcquire(count, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   private static long discard(InputStream in, long length, Tail tail) throws IOException {
