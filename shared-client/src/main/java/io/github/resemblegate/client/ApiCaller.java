@@ -95,6 +95,10 @@ final class ApiCaller {
       Thread.currentThread().interrupt();
       return new Final(failures.interrupted(ex, false));
     }
+    if (Thread.currentThread().isInterrupted()) {
+      // A cancelled build must not keep sending; nothing of this attempt has gone out yet.
+      return new Final(failures.interrupted(ex, false));
+    }
     listener.requestStarted(ex.method(), ex.path());
     SendTracker tracker = new SendTracker();
     Request request = new Request.Builder()
@@ -117,7 +121,7 @@ final class ApiCaller {
       if (status == 407) {
         return new Final(failures.forProxyAuthentication(ex));
       }
-      JsonNode body = ErrorBodies.parse(response.peekBody(MAX_ERROR_BODY).string(), mapper);
+      JsonNode body = ErrorBodies.parse(errorBody(response), mapper);
       return new StatusFailure(status, ErrorBodies.message(body),
           status == 402 ? ErrorBodies.costDetails(body, mapper) : null,
           RetryAfter.parse(response.header("Retry-After"), time.now()));
@@ -154,6 +158,15 @@ final class ApiCaller {
       return new Success<>(parser.parse(json));
     } catch (UnexpectedShapeException e) {
       return new Final(failures.malformed(ex, status, e.getMessage()));
+    }
+  }
+
+  /** The status decides what failed; an error body that cannot be read only loses the explanation. */
+  private static String errorBody(Response response) {
+    try {
+      return response.peekBody(MAX_ERROR_BODY).string();
+    } catch (IOException e) {
+      return null;
     }
   }
 

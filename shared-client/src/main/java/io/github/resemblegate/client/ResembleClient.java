@@ -155,9 +155,9 @@ public final class ResembleClient implements AutoCloseable {
     ensureOpen();
     Exchange exchange;
     if (request.source() instanceof DetectRequest.Upload upload) {
-      String name = upload.partName() != null ? upload.partName()
-          : upload.path() == null || upload.path().getFileName() == null ? null
-          : upload.path().getFileName().toString();
+      String name = upload.partName() != null || upload.path() == null
+          || upload.path().getFileName() == null ? upload.partName()
+          : PartNames.assign(List.of(upload.path())).get(0).partName();
       SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
       exchange = post("detect", Uploads.detect(file, request.options()), true, "detection");
     } else {

@@ -86,8 +86,9 @@ final class UploadRules {
 
   /** Secure uploads have no documented size or type limit; only a missing or empty file is refused. */
   static SizedFile checkSecureUpload(Path path) {
-    Path name = path == null ? null : path.getFileName();
-    return checkFile(path, name == null ? null : name.toString(), null, "a secure upload");
+    String name = path == null || path.getFileName() == null ? null
+        : PartNames.assign(List.of(path)).get(0).partName();
+    return checkFile(path, name, null, "a secure upload");
   }
 
   private static SizedFile checkFile(Path path, String partName, Set<String> extensions,

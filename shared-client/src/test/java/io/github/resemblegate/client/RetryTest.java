@@ -280,6 +280,26 @@ class RetryTest {
   }
 
   @Test
+  void anInterruptedThreadSendsNothingAndKeepsItsInterrupt() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)));
+
+    try (ResembleClient client = client().build()) {
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> client.getDetect("d1"))
+            .isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.requestMayHaveArrived()).isFalse())
+            .hasMessageStartingWith("The thread running GET /detect/d1 was interrupted");
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+    }
+
+    wm.verify(0, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
   void readsRetryAfterForms() {
     java.time.Instant now = FakeTime.START;
 
