@@ -280,6 +280,31 @@ class RetryTest {
   }
 
   @Test
+  void aFileThatChangesDuringTheUploadEndsTheCallWithoutARetry() throws Exception {
+    wm.stubFor(post("/api/v2/detect/batch").willReturn(batchCreated()));
+    Path wav = TestClients.write(dir.resolve("growing.wav"), "RIFF" + "x".repeat(100_000));
+    RequestListener truncating = new RequestListener() {
+      @Override
+      public void requestStarted(String method, String path) {
+        // Checked at full size, cut short before its bytes go out.
+        TestClients.write(wav, "RIFF");
+        listener.requestStarted(method, path);
+      }
+    };
+
+    try (ResembleClient client = client().listener(truncating).build()) {
+      assertThatThrownBy(() -> client.createBatch(BatchRequest.of(List.of(wav), null, null)))
+          .isInstanceOfSatisfying(TransportException.class,
+              e -> assertThat(e.requestMayHaveArrived()).isFalse())
+          .hasMessage("Uploading " + wav + " for POST /detect/batch stopped because it became"
+              + " shorter during the upload; the cut-short request cannot have been accepted."
+              + " Make sure nothing changes the file during the scan, then run again.");
+    }
+
+    assertThat(listener.events).containsExactly("start POST /detect/batch");
+  }
+
+  @Test
   void anInterruptedThreadSendsNothingAndKeepsItsInterrupt() {
     wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)));
 
