@@ -138,7 +138,8 @@ final class Fixtures {
         for (int c = 0; c < chunks.length; c++) {
           chunks[c] = c % 13 == 5 ? null : Math.min(1.0, score * ((c % 7) + 3) / 6.0);
         }
-        f.score(score).chunksOf(2.0, chunks).detect("det-" + i, "batch-" + (i / 50));
+        f.score(score).label(outcome == Outcome.FLAGGED ? "fake" : "real").chunksOf(2.0, chunks)
+            .detect("det-" + i, "batch-" + (i / 50));
       }
       files.add(f.build());
     }
