@@ -275,7 +275,7 @@ final class HtmlReportWriter implements ReportWriter {
     dt(h, "Started", run.startedAt() == null ? "–" : TIME.format(run.startedAt()));
     dt(h, "Finished", run.finishedAt() == null ? "–" : TIME.format(run.finishedAt()));
     dt(h, "Tool version", orDash(run.toolVersion()));
-    dt(h, "API", orDash(run.apiUrl()));
+    dt(h, "API", orDash(Redaction.url(run.apiUrl())));
     dt(h, "Base directory", orDash(run.baseDirectory()));
     dt(h, "Thresholds", "flagged at or above " + thresholds(p)
         + (p.warnThreshold() == null ? ""
@@ -302,7 +302,7 @@ final class HtmlReportWriter implements ReportWriter {
     if (!run.options().isEmpty()) {
       h.append("<details><summary>Options (").append(run.options().size())
           .append(")</summary><table class=\"options\"><tbody>");
-      for (Map.Entry<String, String> option : run.options().entrySet()) {
+      for (Map.Entry<String, String> option : Redaction.options(run.options()).entrySet()) {
         h.append("<tr><th scope=\"row\">").append(Html.escape(option.getKey()))
             .append("</th><td><code>").append(Html.escape(orDash(option.getValue())))
             .append("</code></td></tr>");
@@ -312,9 +312,9 @@ final class HtmlReportWriter implements ReportWriter {
     h.append("</section>\n");
   }
 
-  private static void dt(StringBuilder h, String name, String escapedOrSafeValue) {
+  private static void dt(StringBuilder h, String name, String value) {
     h.append("<div><dt>").append(name).append("</dt><dd>")
-        .append(Html.escape(escapedOrSafeValue)).append("</dd></div>\n");
+        .append(Html.escape(value)).append("</dd></div>\n");
   }
 
   /** The data the script sorts and filters by; row {@code i} is {@code files[i]}. */

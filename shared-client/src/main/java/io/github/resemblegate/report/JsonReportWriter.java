@@ -56,11 +56,11 @@ final class JsonReportWriter implements ReportWriter {
     json.writeStringField("toolVersion", run.toolVersion());
     json.writeStringField("startedAt", instant(run.startedAt()));
     json.writeStringField("finishedAt", instant(run.finishedAt()));
-    json.writeStringField("apiUrl", run.apiUrl());
+    json.writeStringField("apiUrl", Redaction.url(run.apiUrl()));
     json.writeStringField("baseDirectory", run.baseDirectory());
     json.writeBooleanField("dryRun", run.dryRun());
     json.writeObjectFieldStart("options");
-    for (Map.Entry<String, String> option : run.options().entrySet()) {
+    for (Map.Entry<String, String> option : Redaction.options(run.options()).entrySet()) {
       json.writeStringField(option.getKey(), option.getValue());
     }
     json.writeEndObject();

@@ -93,7 +93,7 @@ final class JunitXmlWriter implements ReportWriter {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     property(xml, "resemble.toolVersion", verdict.run().toolVersion());
-    property(xml, "resemble.apiUrl", verdict.run().apiUrl());
+    property(xml, "resemble.apiUrl", Redaction.url(verdict.run().apiUrl()));
     property(xml, "resemble.threshold", Scores.threshold(verdict.policy().threshold()));
     property(xml, "resemble.status", verdict.status().name());
     property(xml, "resemble.message", verdict.message());

@@ -96,6 +96,16 @@ final class SarifWriter implements ReportWriter {
     }
   }
 
+  private final int maxResults;
+
+  SarifWriter() {
+    this(MAX_RESULTS);
+  }
+
+  SarifWriter(int maxResults) {
+    this.maxResults = maxResults;
+  }
+
   @Override
   public void write(Verdict verdict, OutputStream out) throws IOException {
     SourceRoot root = SourceRoot.of(verdict.run().baseDirectory());
@@ -119,7 +129,7 @@ final class SarifWriter implements ReportWriter {
     for (FileResult file : files) {
       Rule rule = ruleFor(file, verdict);
       if (rule != null) {
-        if (results.size() < MAX_RESULTS) {
+        if (results.size() < maxResults) {
           results.add(result(file, rule, level(rule, verdict), root, occurrences));
         } else {
           left++;
@@ -131,7 +141,7 @@ final class SarifWriter implements ReportWriter {
     if (left > 0) {
       notifications.add(notification("warning", "resemble/truncated",
           left + " more results were left out: GitHub code scanning accepts at most "
-              + MAX_RESULTS + " results per run. resemble-report.json lists every file.", null));
+              + maxResults + " results per run. resemble-report.json lists every file.", null));
     }
 
     ObjectNode invocation = run.putArray("invocations").addObject();

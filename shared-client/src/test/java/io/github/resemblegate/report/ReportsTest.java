@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.Verdict;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,6 +79,31 @@ class ReportsTest {
 
     assertThat(Files.getPosixFilePermissions(dir.resolve("resemble-report.html")))
         .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
+  void noReportShowsATokenEvenIfAFrontEndLetOneSlipIntoTheRunInfo() throws IOException {
+    String secret = "rsk_live_0123456789abcdef";
+    Verdict v = Fixtures.everyOutcome();
+    Map<String, String> options = new LinkedHashMap<>(v.run().options());
+    options.put("token", secret);
+    options.put("apiKey", secret);
+    options.put("tokenEnvironmentVariable", "RESEMBLE_API_KEY");
+    Verdict leaky = new Verdict(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
+        v.run().finishedAt(), "https://user:" + secret + "@app.resemble.ai/api/v2?key=" + secret,
+        v.run().baseDirectory(), false, options, v.run().batchIds()), v.policy(), v.files(),
+        v.totals(), v.status(), v.failureKind(), v.message(), v.notices());
+
+    for (Path report : Reports.write(leaky, EnumSet.allOf(ReportFormat.class), dir)) {
+      assertThat(Files.readString(report)).as(report.getFileName().toString())
+          .doesNotContain(secret);
+    }
+    String json = Files.readString(dir.resolve("resemble-report.json"));
+    assertThat(json).contains("\"token\" : \"****\"", "\"apiKey\" : \"****\"",
+        "\"tokenEnvironmentVariable\" : \"RESEMBLE_API_KEY\"",
+        "\"apiUrl\" : \"https://app.resemble.ai/api/v2\"");
+    assertThat(Redaction.isSecret("maxFilesPerBatch")).isFalse();
+    assertThat(Redaction.isSecret("serverId")).isFalse();
   }
 
   @Test

@@ -219,6 +219,19 @@ class SarifWriterTest {
   }
 
   @Test
+  void leavesOutResultsBeyondGitHubsLimitAndSaysSo() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new SarifWriter(1).write(Fixtures.everyOutcome(), out);
+    JsonNode log = JsonSchemas.MAPPER.readTree(out.toByteArray());
+
+    assertThat(results(log)).hasSize(1);
+    assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications").findValuesAsText("text"))
+        .contains("2 more results were left out: GitHub code scanning accepts at most 1 results "
+            + "per run. resemble-report.json lists every file.");
+    assertThat(JsonSchemas.validate(JsonSchemas.sarif(), log)).isEmpty();
+  }
+
+  @Test
   void aCleanRunHasNoResultsAndSucceeded() throws IOException {
     List<FileResult> files = new ArrayList<>();
     files.add(Fixtures.file("a.wav").build());
