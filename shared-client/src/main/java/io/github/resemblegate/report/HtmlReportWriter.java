@@ -102,7 +102,8 @@ final class HtmlReportWriter implements ReportWriter {
       h.append("<li class=\"count o-").append(Outcomes.id(outcome))
           .append(n == 0 ? " zero" : "").append("\"><button type=\"button\" data-outcome=\"")
           .append(outcome.name()).append("\"><b>").append(n).append("</b> ")
-          .append(Outcomes.countWord(outcome)).append("</button></li>\n");
+          .append(Outcomes.count(outcome, n).substring(Integer.toString(n).length() + 1))
+          .append("</button></li>\n");
     }
     h.append("</ul>\n");
     h.append("<p class=\"meta\">");
@@ -337,6 +338,11 @@ final class HtmlReportWriter implements ReportWriter {
           f.sha256(), f.waiver() == null ? null : f.waiver().reason())));
     }
     root.put("status", verdict.status().name());
+    // What "Needs attention" selects: what the summaries list, no-speech files when they count.
+    ArrayNode attention = root.putArray("attention").add("FLAGGED").add("ERROR").add("WARNED");
+    if (Outcomes.noSpeechMatters(verdict.policy())) {
+      attention.add("NO_SPEECH");
+    }
     try {
       return MAPPER.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -12,7 +12,8 @@
   var outcomeSelect = document.getElementById('outcome-filter');
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
-  var attention = { FLAGGED: true, ERROR: true, WARNED: true };
+  var attention = {};
+  data.attention.forEach(function (o) { attention[o] = true; });
   var haystacks = files.map(function (f) { return f.text.toLowerCase(); });
   var sortKey = 'outcome';
   var ascending = true;

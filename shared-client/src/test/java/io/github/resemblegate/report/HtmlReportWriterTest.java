@@ -116,6 +116,13 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void countsSayErrorsInThePlural() {
+    String page = html(Fixtures.thousandFiles());
+
+    assertThat(page).contains("data-outcome=\"ERROR\"><b>11</b> errors</button>");
+  }
+
+  @Test
   void failingFilesComeFirst() {
     String page = html(Fixtures.everyOutcome());
     List<String> order = Pattern.compile("<tr data-i=\"\\d+\" class=\"o-([a-z-]+)\">")
