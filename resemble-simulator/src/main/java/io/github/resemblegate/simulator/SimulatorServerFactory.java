@@ -11,7 +11,10 @@ import java.util.EnumSet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
-/** WireMock's Jetty 11 server with the {@link UploadFilter} in front of the stub servlet. */
+/**
+ * WireMock's Jetty 11 server with the {@link UploadFilter} in front of the stub servlet, stopping
+ * without waiting for delayed answers.
+ */
 final class SimulatorServerFactory implements HttpServerFactory {
   private final UploadRegistry registry;
 
@@ -34,6 +37,16 @@ final class SimulatorServerFactory implements HttpServerFactory {
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+      }
+
+      @Override
+      public void stop() {
+        // WireMock's stop lets delayed answers (slow faults, Prefer: wait) run out first, which
+        // would hold a test's teardown for the whole delay; nobody waits for them any more.
+        if (scheduledExecutorService != null) {
+          scheduledExecutorService.shutdownNow();
+        }
+        super.stop();
       }
     };
   }

@@ -51,8 +51,8 @@ final class Api {
     }
   }
 
-  Response get(String path) {
-    return send(request(path).GET().build());
+  Response get(String path, String... headers) {
+    return send(withHeaders(request(path).GET(), headers).build());
   }
 
   Response postJson(String path, String json, String... headers) {
