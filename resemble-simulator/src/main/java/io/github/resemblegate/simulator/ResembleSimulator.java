@@ -59,7 +59,7 @@ public final class ResembleSimulator implements AutoCloseable {
     WireMockConfiguration config = WireMockConfiguration.options()
         .bindAddress(options.host())
         .httpServerFactory(new SimulatorServerFactory(uploads))
-        .extensions(transformer)
+        .extensions(transformer, new AdminRoutes(this))
         .mappingSource(new NoMappings())
         // A directory that does not exist: nothing on disk is ever served or loaded.
         .fileSource(new SingleRootFileSource("resemble-simulator-has-no-files"))

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * one per test. Before each test it calls {@link ResembleSimulator#reset()}: batches, detects,
  * secure uploads, armed faults, counters, the request journal, and rules or processing time changed
  * at run time are all forgotten, so tests never see each other's traffic. Test methods may also
- * declare a {@link ResembleSimulator} parameter.
+ * declare a {@link ResembleSimulator} parameter (not when a class registers two extensions: then
+ * use each one's {@link #simulator()}).
  */
 public final class SimulatorExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
