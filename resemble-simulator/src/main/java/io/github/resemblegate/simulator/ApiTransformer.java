@@ -12,10 +12,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * Answers every {@code /api/v2} request: counts it, checks the token, applies a due fault, and hands
- * the rest to {@link DetectApi}.
+ * Answers every request WireMock serves: outside {@code /api/v2} a plain 404; under it, counts the
+ * request, checks the token, applies a due fault, and hands the rest to {@link DetectApi}. Every
+ * path comes here so that each streamed upload is taken from the registry.
  */
 final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "resemble-detect-api";
@@ -26,13 +28,17 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   private final Faults faults;
   private final DetectApi api;
   private final byte[] token;
+  private final Consumer<String> log;
 
-  ApiTransformer(UploadRegistry uploads, CounterRecorder counters, Faults faults, DetectApi api, String token) {
+  /** @param log receives one line per request (never headers or bodies), or null for silence */
+  ApiTransformer(UploadRegistry uploads, CounterRecorder counters, Faults faults, DetectApi api, String token,
+      Consumer<String> log) {
     this.uploads = uploads;
     this.counters = counters;
     this.faults = faults;
     this.api = api;
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.log = log;
   }
 
   @Override
@@ -48,7 +54,21 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     LoggedRequest request = serveEvent.getRequest();
+    ResponseDefinition response = answer(request);
+    if (log != null) {
+      String outcome = response.getFault() != null ? "connection reset" : Integer.toString(response.getStatus());
+      Integer delay = response.getFixedDelayMilliseconds();
+      log.accept(request.getMethod().getName() + " " + request.getUrl() + " -> " + outcome
+          + (delay != null && delay > 0 ? " after " + delay + " ms" : ""));
+    }
+    return response;
+  }
+
+  private ResponseDefinition answer(LoggedRequest request) {
     StreamedUpload upload = uploads.take(request.getHeader(UploadFilter.UPLOAD_HEADER));
+    if (!isApiPath(request.getUrl())) {
+      return render(ApiResponse.error(404, "Not found"));
+    }
     String method = request.getMethod().getName();
     String path = apiPath(request.getUrl());
     Endpoint endpoint = Endpoint.classify(method, path);
@@ -101,6 +121,10 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
       return false;
     }
     return token == null || MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isApiPath(String url) {
+    return url.equals(API_PREFIX) || url.startsWith(API_PREFIX + "/") || url.startsWith(API_PREFIX + "?");
   }
 
   /** The path under {@code /api/v2}, without query string or trailing slash. */

@@ -19,7 +19,7 @@ public final class Main {
         --rules FILE        JSON scoring rules (format in the README)
         --journal-limit N   requests kept in WireMock's journal (default 500)
         --seed N            seed of rate-based faults (default 42)
-        --verbose           log every request
+        --verbose           print one line per request (never headers or bodies)
         --help              show this help""";
 
   private Main() {}

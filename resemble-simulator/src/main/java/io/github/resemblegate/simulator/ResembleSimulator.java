@@ -3,10 +3,8 @@ package io.github.resemblegate.simulator;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.BindException;
@@ -34,13 +32,12 @@ import java.util.Objects;
  * <p>Thread-safe. Upload bodies are streamed, never kept: heap use does not grow with upload size.
  */
 public final class ResembleSimulator implements AutoCloseable {
-  private static final String NOT_FOUND = "{\"success\":false,\"message\":\"Not found\"}";
-
   private final SimulatorOptions options;
   private final WireMockServer server;
   private final DetectStore store;
   private final Faults faults;
   private final CounterRecorder counters;
+  private final UploadRegistry uploads;
   private volatile ScoringRules rules;
   private volatile Duration processingTime;
 
@@ -51,10 +48,11 @@ public final class ResembleSimulator implements AutoCloseable {
     this.store = new DetectStore();
     this.faults = new Faults(options.seed());
     this.counters = new CounterRecorder(System::nanoTime);
-    UploadRegistry uploads = new UploadRegistry();
+    this.uploads = new UploadRegistry();
     DetectApi api = new DetectApi(store, counters, () -> rules, () -> processingTime,
         options.syncWaitLimit(), Clock.systemUTC());
-    ApiTransformer transformer = new ApiTransformer(uploads, counters, faults, api, options.token());
+    ApiTransformer transformer = new ApiTransformer(uploads, counters, faults, api, options.token(),
+        options.verbose() ? line -> System.out.println("[resemble-simulator] " + line) : null);
 
     WireMockConfiguration config = WireMockConfiguration.options()
         .bindAddress(options.host())
@@ -63,8 +61,10 @@ public final class ResembleSimulator implements AutoCloseable {
         .mappingSource(new NoMappings())
         // A directory that does not exist: nothing on disk is ever served or loaded.
         .fileSource(new SingleRootFileSource("resemble-simulator-has-no-files"))
-        .notifier(options.verbose() ? new ConsoleNotifier(true) : new QuietNotifier())
-        .stubRequestLoggingDisabled(!options.verbose())
+        // WireMock's own request log prints headers, the API token among them; the verbose log is
+        // the transformer's one line per request instead.
+        .notifier(new QuietNotifier())
+        .stubRequestLoggingDisabled(true)
         .maxRequestJournalEntries(options.journalLimit())
         .maxLoggedResponseSize(64 * 1024)
         .templatingEnabled(false)
@@ -92,12 +92,7 @@ public final class ResembleSimulator implements AutoCloseable {
       }
       throw e;
     }
-    simulator.server.stubFor(any(urlPathMatching(ApiTransformer.API_PREFIX + "(/.*)?"))
-        .atPriority(1)
-        .willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
-    simulator.server.stubFor(any(anyUrl())
-        .atPriority(10)
-        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", ApiResponse.JSON).withBody(NOT_FOUND)));
+    simulator.server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
     return simulator;
   }
 
@@ -180,6 +175,11 @@ public final class ResembleSimulator implements AutoCloseable {
    */
   public WireMockServer wireMock() {
     return server;
+  }
+
+  /** Streamed uploads not yet taken by the request they belong to (zero between requests). */
+  int pendingUploads() {
+    return uploads.size();
   }
 
   /** Whether it is still serving. */

@@ -187,7 +187,7 @@ public final class SimulatorOptions {
       return this;
     }
 
-    /** Log every request to the console (WireMock's verbose notifier). */
+    /** Print one line per API request (method, path, status; never headers or bodies) to stdout. */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
       return this;

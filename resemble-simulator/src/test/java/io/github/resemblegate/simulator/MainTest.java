@@ -37,6 +37,31 @@ class MainTest {
   }
 
   @Test
+  void verboseLogNamesEachRequestButNeverTheToken() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (ResembleSimulator sim = Main.start(new String[] {"--verbose", "--token", "very-secret-key"}, original)) {
+      Api api = new Api(sim.baseUrl(), "very-secret-key");
+      api.get("/detect?page=1");
+      api.get("/detect/unknown");
+      sim.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
+      api.postMultipartExpectingFailure("/detect/batch",
+          new Multipart().file("files[]", "a.wav", Media.wav(1, 8000)), Duration.ofSeconds(5));
+    } finally {
+      System.setOut(original);
+    }
+
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("[resemble-simulator] GET /api/v2/detect?page=1 -> 200")
+        .contains("[resemble-simulator] GET /api/v2/detect/unknown -> 404")
+        .contains("[resemble-simulator] POST /api/v2/detect/batch -> connection reset")
+        .doesNotContain("very-secret-key")
+        .doesNotContain("Authorization");
+  }
+
+  @Test
   void parsesEveryOption() {
     SimulatorOptions options = Main.parse(new String[] {"--port", "8123", "--host", "0.0.0.0", "--token", "t",
         "--processing-ms", "250", "--journal-limit", "7", "--seed", "9", "--verbose"});

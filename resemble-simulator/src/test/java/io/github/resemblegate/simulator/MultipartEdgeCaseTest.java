@@ -62,6 +62,18 @@ class MultipartEdgeCaseTest {
   }
 
   @Test
+  void answers404OutsideTheApiWithoutKeepingTheUpload() {
+    Api outside = new Api(SIM.baseUrl().replace("/api/v2", "/elsewhere"));
+
+    Api.Response response = outside.postMultipart("/upload", new Multipart().file("file", "a.wav", Media.bytes(10)));
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json().get("message").asText()).isEqualTo("Not found");
+    assertThat(SIM.counters().totalRequests()).as("only /api/v2 requests count").isZero();
+    assertThat(SIM.simulator().pendingUploads()).isZero();
+  }
+
+  @Test
   void readsUtf8FileNames() {
     Api.Response response = api.postMultipart("/detect/batch", new Multipart()
         .file("files[]", "grüße-🎙.wav", Media.wav(1, 8000)));

@@ -55,6 +55,7 @@ class UploadMemoryTest {
     assertThat(journaled.getHeader("Content-Length")).startsWith("500");
     assertThat(SIM.counters().bytesReceived()).isGreaterThan(FIFTY_MB);
     assertThat(SIM.simulator().detects().get(0).sizeBytes()).isEqualTo(FIFTY_MB);
+    assertThat(SIM.simulator().pendingUploads()).isZero();
   }
 
   @Test
