@@ -56,6 +56,7 @@ public final class BenchMain {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long t0 = System.nanoTime();
     Path trees = out.resolve("bench-trees");
+    double loadAtStart = ProcessCpu.loadAverage();
     System.out.println("Resemble Gate benchmarks: " + workloads + (quick ? " (quick)" : "")
         + ", simulator " + jar);
 
@@ -96,7 +97,11 @@ public final class BenchMain {
     double seconds = (System.nanoTime() - t0) / 1e9;
     Path json = out.resolve("benchmark-results.json");
     Path md = out.resolve("benchmark-results.md");
-    results.write(json, md, machine(out), COMMAND + (quick ? " -Dbench.quick" : "")
+    Map<String, Object> machine = machine(out);
+    machine.put("load", String.format(Locale.ROOT, "1-min load average %.2f at the start, %.2f at"
+        + " the end (other work on the machine slows every number)", loadAtStart,
+        ProcessCpu.loadAverage()));
+    results.write(json, md, machine, COMMAND + (quick ? " -Dbench.quick" : "")
         + (workloads.equals(ALL) ? "" : " -Dbench.workloads=" + String.join(",", workloads)),
         started.toString(), seconds);
     long missed = results.rows().stream().filter(r -> r.verdict() == Results.Verdict.MISSED)

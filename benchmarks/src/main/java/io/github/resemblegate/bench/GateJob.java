@@ -54,6 +54,12 @@ record GateJob(
         timeoutMs);
   }
 
+  GateJob timeoutMs(long v) {
+    return new GateJob(baseDir, includes, apiUrl, cacheDir, reportsDir, dryRun, maxFiles,
+        concurrency, pollInitialMs, pollMaxMs, readTimeoutMs, requestsPerSecond, onFlagged,
+        writeReports, v);
+  }
+
   GateJob writeReports(boolean v) {
     return new GateJob(baseDir, includes, apiUrl, cacheDir, reportsDir, dryRun, maxFiles,
         concurrency, pollInitialMs, pollMaxMs, readTimeoutMs, requestsPerSecond, onFlagged, v,

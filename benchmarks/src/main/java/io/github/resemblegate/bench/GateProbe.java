@@ -50,8 +50,9 @@ public final class GateProbe {
       System.err.println(trace);
       HeapWatch.Figures h = heap.figures();
       result = new ProbeResult("CRASHED", String.valueOf(t), 0, 0, 0, Map.of(), 0, 0, 0, 0,
-          List.of(), 0, Map.of(), Map.of(), 0, 0, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(),
-          h.gcMillis(), Rss.highWaterKb(), List.of(), t.getClass().getName());
+          List.of(), 0, 0, Map.of(), Map.of(), 0, 0, h.peak(), h.maxLive(), h.poolPeaks(),
+          h.max(), h.gcCount(), h.gcMillis(), Rss.highWaterKb(), cpuMillis(), List.of(),
+          t.getClass().getName());
     }
     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
   }
@@ -111,8 +112,16 @@ public final class GateProbe {
         reportNanos / 1_000_000, verdict.totals().files(), outcomes, verdict.totals().uploaded(),
         verdict.totals().bytesUploaded(), verdict.totals().batches(),
         verdict.totals().fromCache(), verdict.run().batchIds(), listener.requests.get(),
-        new LinkedHashMap<>(listener.byRoute()), listener.phases(), wrong, errorsWithoutReason, h.peak(), h.maxLive(), h.poolPeaks(),
-        h.max(), h.gcCount(), h.gcMillis(), Rss.highWaterKb(), samples, null);
+        listener.peakPerSecond(), new LinkedHashMap<>(listener.byRoute()), listener.phases(),
+        wrong, errorsWithoutReason, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(),
+        h.gcMillis(), Rss.highWaterKb(), cpuMillis(), samples, null);
+  }
+
+  static long cpuMillis() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1_000_000 : -1;
   }
 
   /** The simulator's default rules: names with "fake" score 0.97 (FLAGGED), others 0.04. */
@@ -127,6 +136,7 @@ public final class GateProbe {
   static final class Counting implements GateListener {
     final AtomicLong requests = new AtomicLong();
     private final Map<String, AtomicLong> routes = new ConcurrentHashMap<>();
+    private final List<Long> started = new ArrayList<>();
     volatile long start;
     private volatile long scanned;
     private volatile long planned;
@@ -175,8 +185,26 @@ public final class GateProbe {
     // Overrides GateListener.request once the gate has it; until then it is never called.
     public void request(String method, String path) {
       requests.incrementAndGet();
+      synchronized (started) {
+        started.add(System.nanoTime());
+      }
       routes.computeIfAbsent(method + " " + Routes.shape(path), k -> new AtomicLong())
           .incrementAndGet();
+    }
+
+    /** The most requests started within any one-second window. */
+    long peakPerSecond() {
+      synchronized (started) {
+        long peak = 0;
+        int from = 0;
+        for (int i = 0; i < started.size(); i++) {
+          while (started.get(i) - started.get(from) >= 1_000_000_000L) {
+            from++;
+          }
+          peak = Math.max(peak, i - from + 1);
+        }
+        return peak;
+      }
     }
 
     Map<String, Long> byRoute() {

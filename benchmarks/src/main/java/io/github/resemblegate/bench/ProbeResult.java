@@ -9,6 +9,7 @@ import java.util.Map;
  * @param gateMillis time inside {@code Gate.run}
  * @param reportsMillis time writing every report format (0 when not asked)
  * @param clientRequests HTTP requests the gate's client started, retries included
+ * @param clientPeakPerSecond the most requests the client started within any one second
  * @param requestsByRoute the same, by method and path shape ({@code GET /detect/batch/{id}})
  * @param phasesMillis where the run's time went: scan, hashAndPlan, submit, wait
  * @param judgedWrong files with a score whose outcome or score differs from the simulator's rules
@@ -20,6 +21,7 @@ import java.util.Map;
  *     different moments)
  * @param maxHeapBytes the JVM's {@code -Xmx}
  * @param vmHwmKb peak resident set size of the JVM, from {@code /proc/self/status}
+ * @param cpuMillis CPU time (user and system) of the whole JVM, start-up included
  * @param errorSamples a few ERROR and SKIPPED files with their reasons, for the log
  */
 record ProbeResult(
@@ -35,6 +37,7 @@ record ProbeResult(
     int fromCache,
     List<String> batchIds,
     long clientRequests,
+    long clientPeakPerSecond,
     Map<String, Long> requestsByRoute,
     Map<String, Long> phasesMillis,
     int judgedWrong,
@@ -46,5 +49,6 @@ record ProbeResult(
     long gcCount,
     long gcMillis,
     long vmHwmKb,
+    long cpuMillis,
     List<String> errorSamples,
     String crash) {}

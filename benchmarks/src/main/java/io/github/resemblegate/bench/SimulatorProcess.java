@@ -95,6 +95,11 @@ final class SimulatorProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU time the simulator's JVM has used so far (user and system), or -1 off Linux. */
+  long cpuMillis() {
+    return ProcessCpu.millis(process.pid());
+  }
+
   void reset() {
     send(HttpRequest.newBuilder(URI.create(admin + "/reset"))
         .POST(HttpRequest.BodyPublishers.noBody()).build());

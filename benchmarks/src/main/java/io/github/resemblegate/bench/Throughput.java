@@ -50,55 +50,92 @@ final class Throughput {
     return made;
   }
 
+  /** One W1 measurement: the yardstick upload, then the gate over the same files. */
+  record Round(int index, double loadAverage, UploadThroughput.Measured upload,
+      Forks.Forked run, JsonNode counters, long simulatorCpuMillis) {
+
+    double ideal() {
+      return upload.seconds() + PROCESSING_SECONDS + POLL_SECONDS;
+    }
+
+    double ratio() {
+      return run.result().gateMillis() / 1000.0 / ideal();
+    }
+  }
+
+  /**
+   * W1, measured in rounds because other work on a shared machine moves single numbers: each
+   * round times the yardstick upload and then the gate; the round with the median ratio is shown.
+   */
   void w1(List<Path> made) throws Exception {
     Results r = b.results();
     long bytes = 0;
     for (Path p : made) {
       bytes += java.nio.file.Files.size(p);
     }
-    // The yardstick: the same bytes in one stream, twice (the first also warms the simulator up).
+    // One untimed upload first: the simulator's JIT warms up on it, not on the first round.
     b.sim().reset();
-    UploadThroughput.Measured first = UploadThroughput.measure(b.sim().baseUrl(), b.token(), made);
-    UploadThroughput.Measured second = UploadThroughput.measure(b.sim().baseUrl(), b.token(), made);
-    UploadThroughput.Measured best = first.seconds() < second.seconds() ? first : second;
-    double ideal = best.seconds() + PROCESSING_SECONDS + POLL_SECONDS;
-    b.sim().reset();
-
-    GateJob job = GateJob.defaults(tree.toString(), b.sim().baseUrl(), cache.toString(),
-        reports.toString());
-    Forks.Forked run = b.forks().run("W1", job, List.of());
-    ProbeResult p = run.result();
-    JsonNode c = b.sim().counters();
-    r.raw("W1", "probe", p);
-    r.raw("W1", "processMillis", run.processMillis());
-    r.raw("W1", "simulatorCounters", c);
-    r.raw("W1", "uploadSeconds", List.of(first.seconds(), second.seconds()));
+    UploadThroughput.measure(b.sim().baseUrl(), b.token(), made);
+    List<Round> rounds = new ArrayList<>();
+    for (int i = 1; i <= b.scale(3, 1); i++) {
+      double load = ProcessCpu.loadAverage();
+      b.sim().reset();
+      UploadThroughput.Measured upload = UploadThroughput.measure(b.sim().baseUrl(), b.token(),
+          made);
+      b.sim().reset();
+      Trees.delete(cache);
+      Trees.delete(reports);
+      GateJob job = GateJob.defaults(tree.toString(), b.sim().baseUrl(), cache.toString(),
+          reports.toString());
+      long cpu0 = b.sim().cpuMillis();
+      Forks.Forked run = b.forks().run("W1-round-" + i, job, List.of());
+      long simCpu = b.sim().cpuMillis() - cpu0;
+      rounds.add(new Round(i, load, upload, run, b.sim().counters(), simCpu));
+    }
     r.raw("W1", "bytes", bytes);
+    r.raw("W1", "rounds", rounds.stream().map(x -> java.util.Map.of("round", x.index(),
+        "loadAverage", x.loadAverage(), "uploadSeconds", x.upload().seconds(),
+        "processMillis", x.run().processMillis(), "probe", x.run().result(),
+        "simulatorCounters", x.counters(), "simulatorCpuMillis", x.simulatorCpuMillis()))
+        .toList());
+    List<Round> byRatio = new ArrayList<>(rounds);
+    byRatio.sort(java.util.Comparator.comparingDouble(Round::ratio));
+    Round m = byRatio.get(byRatio.size() / 2);
+    ProbeResult p = m.run().result();
+    JsonNode c = m.counters();
 
     String w = "W1";
     double gate = p.gateMillis() / 1000.0;
+    double ideal = m.ideal();
     r.info(w, files + " files × 1 MB (sparse), processing 2 s", Units.mb(bytes) + ", "
         + p.outcomes().get("PASSED") + " PASSED, " + p.outcomes().get("FLAGGED") + " FLAGGED, "
         + p.outcomes().get("ERROR") + " ERROR");
-    r.info(w, "loopback upload, one stream (best of 2)", Units.rate(best.bytesPerSecond()) + " ("
-        + Units.seconds(best.seconds()) + ")");
+    r.info(w, "rounds: gate ÷ ideal (1-min load average)", rounds.stream()
+        .map(x -> Units.ratio(x.ratio()) + String.format(Locale.ROOT, " (%.1f)", x.loadAverage()))
+        .collect(java.util.stream.Collectors.joining(", ")) + "; median round " + m.index()
+        + " below");
+    r.info(w, "loopback upload, one stream", Units.rate(m.upload().bytesPerSecond()) + " ("
+        + Units.seconds(m.upload().seconds()) + ")");
     r.info(w, "ideal bound: upload + processing + one poll", Units.seconds(ideal) + " = "
-        + Units.seconds(best.seconds()) + " + 2 s + 2 s");
+        + Units.seconds(m.upload().seconds()) + " + 2 s + 2 s");
     r.check(w, "gate wall time (Gate.run)", Units.seconds(gate) + " = " + Units.ratio(gate / ideal)
         + " ideal", "≤ 1.5× ideal (" + Units.seconds(1.5 * ideal) + ")", gate <= 1.5 * ideal);
     r.info(w, "where the time went", phases(p));
-    r.info(w, "whole JVM (start, run, reports, exit)", Units.millis(run.processMillis())
+    r.info(w, "CPU used: gate JVM / simulator JVM", Units.millis(p.cpuMillis()) + " / "
+        + Units.millis(m.simulatorCpuMillis()) + " (of " + Units.seconds(2 * m.run()
+        .processMillis() / 1000.0) + " on 2 cores)");
+    r.info(w, "whole JVM (start, run, reports, exit)", Units.millis(m.run().processMillis())
         + " (reports " + Units.millis(p.reportsMillis()) + ")");
     long server = c.path("totalRequests").asLong();
     double perFileClient = (double) p.clientRequests() / files;
     double perFileServer = (double) server / files;
     r.check(w, "HTTP requests per file (client / server)", String.format(Locale.ROOT,
         "%.3f / %.3f", perFileClient, perFileServer), "≤ 1.1 (aim 0.1)",
-        perFileServer <= 1.1 && (p.clientRequests() == 0 || perFileClient <= 1.1));
+        perFileServer <= 1.1 && perFileClient <= 1.1 && p.clientRequests() == server);
     r.info(w, "requests by route (server)", endpoints(c));
-    r.info(w, "requests by route (client)", p.requestsByRoute().toString());
     long peak = c.path("peakRequestsPerSecond").asLong();
-    r.check(w, "highest request rate (any 1 s window)", peak + " req/s", "≤ 40 req/s", peak <= 40);
+    r.check(w, "highest request rate in any 1 s (server / client)", peak + " / "
+        + p.clientPeakPerSecond() + " req/s", "≤ 40 req/s", peak <= 40);
     r.check(w, "batches created = batches the gate reports", c.path("batchesCreated").asLong()
         + " = " + p.batches(), "equal", c.path("batchesCreated").asLong() == p.batches());
     r.check(w, "files judged as the simulator scored them", (files - p.judgedWrong()) + " of "
