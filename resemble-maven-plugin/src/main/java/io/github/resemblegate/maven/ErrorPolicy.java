@@ -1,0 +1,65 @@
+package io.github.resemblegate.maven;
+
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.report.ConsoleSummary;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The one place that turns a gate result into a Maven build result. A gate breach (flagged files)
+ * is a {@link MojoFailureException}; API, budget, empty-match and configuration problems are a
+ * {@link MojoExecutionException}. Maven prints either message without a stack trace unless
+ * {@code -e}. Maven has no UNSTABLE result: a WARN reaction logs warnings and the build passes.
+ */
+final class ErrorPolicy {
+
+  static final String OFFLINE = "Maven is offline (-o), so the media cannot be sent to Resemble";
+
+  private ErrorPolicy() {}
+
+  /** Passes, warns, or throws for a finished run. */
+  static void apply(Verdict verdict, Log log) throws MojoFailureException, MojoExecutionException {
+    switch (verdict.status()) {
+      case PASSED -> { }
+      case UNSTABLE -> {
+        log.warn(verdict.message());
+        log.warn(unstableNote(verdict));
+      }
+      case FAILED -> {
+        switch (verdict.failureKind()) {
+          case FINDINGS -> throw new MojoFailureException(ConsoleSummary.failureMessage(verdict));
+          case ERRORS, BUDGET, EMPTY, NONE -> throw new MojoExecutionException(verdict.message());
+        }
+      }
+    }
+  }
+
+  private static String unstableNote(Verdict verdict) {
+    String note = "Maven has no UNSTABLE result: the build passes with the warnings above.";
+    if (verdict.policy().onFlagged() == Reaction.WARN && !verdict.filesWith(Outcome.FLAGGED).isEmpty()) {
+      note += " With onFlagged=FAIL (the default) this build would fail.";
+    } else if (verdict.policy().onError() == Reaction.WARN
+        && !verdict.filesWith(Outcome.ERROR).isEmpty()) {
+      note += " With onError=FAIL (the default) this build would fail.";
+    }
+    return note;
+  }
+
+  /** Under {@code mvn -o} with media to submit: fail, warn or stay quiet by {@code onError}. */
+  static void offline(Reaction onError, Log log) throws MojoExecutionException {
+    switch (onError) {
+      case FAIL -> throw new MojoExecutionException(OFFLINE + "; build online, or set"
+          + " resemble.onError=WARN to let offline builds pass unchecked.");
+      case WARN -> log.warn(OFFLINE + ": the media gate is skipped (onError=WARN).");
+      case IGNORE -> log.info(OFFLINE + ": the media gate is skipped (onError=IGNORE).");
+    }
+  }
+
+  /** A configuration mistake: its message is the sentence to show. */
+  static MojoExecutionException configuration(RuntimeException mistake) {
+    return new MojoExecutionException(mistake.getMessage(), mistake);
+  }
+}
