@@ -124,7 +124,7 @@ abstract class AbstractDetectMojo extends AbstractMojo {
   @Parameter
   List<WaiverParameter> waivers;
 
-  /** A waiver file (JSON) kept beside the media, read in addition to {@code <waivers>}. */
+  /** A waiver file (YAML, or JSON by its {@code .json} name), read in addition to {@code <waivers>}. */
   @Parameter(property = "resemble.waivers")
   File waiversFile;
 
