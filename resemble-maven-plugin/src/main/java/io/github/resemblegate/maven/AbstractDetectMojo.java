@@ -261,8 +261,13 @@ abstract class AbstractDetectMojo extends AbstractMojo {
     } catch (GateException e) {
       throw ErrorPolicy.configuration(e);
     }
-    ConsoleSummary.lines(verdict).forEach(log::info);
-    verdict.notices().forEach(log::warn);
+    for (String line : ConsoleSummary.lines(verdict)) {
+      if (line.startsWith("Notice: ")) {
+        log.warn(line);
+      } else {
+        log.info(line);
+      }
+    }
     writeReports(verdict, reportFormats, config.reportsDirectory());
     ErrorPolicy.apply(verdict, log);
   }

@@ -25,13 +25,14 @@ final class ErrorPolicy {
     switch (verdict.status()) {
       case PASSED -> { }
       case UNSTABLE -> {
-        log.warn(verdict.message());
+        log.warn(ConsoleSummary.failureMessage(verdict));
         log.warn(unstableNote(verdict));
       }
       case FAILED -> {
+        String message = ConsoleSummary.failureMessage(verdict);
         switch (verdict.failureKind()) {
-          case FINDINGS -> throw new MojoFailureException(ConsoleSummary.failureMessage(verdict));
-          case ERRORS, BUDGET, EMPTY, NONE -> throw new MojoExecutionException(verdict.message());
+          case FINDINGS -> throw new MojoFailureException(message);
+          case ERRORS, BUDGET, EMPTY, NONE -> throw new MojoExecutionException(message);
         }
       }
     }

@@ -47,14 +47,25 @@ class ErrorPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = FailureKind.class, names = {"ERRORS", "BUDGET", "EMPTY"})
-  void otherFailuresAreExecutionProblemsWithTheGatesSentence(FailureKind kind) {
+  @EnumSource(value = FailureKind.class, names = {"BUDGET", "EMPTY"})
+  void budgetAndEmptyFailuresAreExecutionProblemsWithTheGatesSentence(FailureKind kind) {
     Verdict failed = verdict(policy(Reaction.FAIL, Reaction.FAIL), VerdictStatus.FAILED, kind,
-        "The sentence the gate chose for " + kind + ".", file("a.wav", Outcome.ERROR, null));
+        "The sentence the gate chose for " + kind + ".");
 
     assertThatThrownBy(() -> ErrorPolicy.apply(failed, log))
         .isExactlyInstanceOf(MojoExecutionException.class)
         .hasMessage("The sentence the gate chose for " + kind + ".");
+  }
+
+  @Test
+  void errorsAreExecutionProblemsNamingTheFilesAndWhy() {
+    Verdict failed = verdict(policy(Reaction.FAIL, Reaction.FAIL), VerdictStatus.FAILED,
+        FailureKind.ERRORS, "1 file could not be checked.", file("media/a.wav", Outcome.ERROR, null),
+        file("media/b.wav", Outcome.PASSED, 0.1));
+
+    assertThatThrownBy(() -> ErrorPolicy.apply(failed, log))
+        .isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessage("1 of 2 files could not be checked: media/a.wav (the API answered 503).");
   }
 
   @Test
@@ -65,7 +76,8 @@ class ErrorPolicyTest {
 
     ErrorPolicy.apply(unstable, log);
 
-    assertThat(log.at("warn")).containsExactly("1 file scored at or above the threshold 0.50.",
+    assertThat(log.at("warn")).containsExactly(
+        "1 of 1 file scored at or above the threshold 0.50: fake-voiceover.wav (0.93).",
         "Maven has no UNSTABLE result: the build passes with the warnings above. With"
             + " onFlagged=FAIL (the default) this build would fail.");
   }
