@@ -40,6 +40,11 @@ class ForwardingListener implements GateListener {
   }
 
   @Override
+  public void request(String method, String path) {
+    delegate.request(method, path);
+  }
+
+  @Override
   public void info(String message) {
     delegate.info(message);
   }

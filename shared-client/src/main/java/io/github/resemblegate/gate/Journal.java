@@ -50,7 +50,7 @@ final class Journal implements AutoCloseable {
   record Part(String name, String sha256, String path, long size) {}
 
   /**
-   * A submission as the journal knows it: accepted when {@code detectIds} is not empty
+   * A submission as the journal knows it: accepted when it has a batch id or detection ids
    * ({@code batchId} is null for single files and for batches found by recovery), abandoned when
    * {@code abandoned} holds the reason, otherwise of unknown fate.
    */
@@ -63,7 +63,7 @@ final class Journal implements AutoCloseable {
     }
 
     boolean accepted() {
-      return !detectIds.isEmpty();
+      return batchId != null || !detectIds.isEmpty();
     }
 
     boolean unresolved() {
@@ -148,15 +148,7 @@ final class Journal implements AutoCloseable {
 
   /** Records the ids the API gave a submission. */
   synchronized Intent accepted(String intentId, String batchId, List<String> detectIds) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("type", "accepted");
-    n.put("id", intentId);
-    if (batchId != null) {
-      n.put("batchId", batchId);
-    }
-    ArrayNode ids = n.putArray("detectIds");
-    detectIds.forEach(ids::add);
-    append(n);
+    append(acceptedLine(intentId, batchId, detectIds));
     Intent updated = intents.get(intentId).accept(batchId, detectIds);
     intents.put(intentId, updated);
     return updated;
@@ -193,15 +185,8 @@ final class Journal implements AutoCloseable {
     for (Intent i : kept) {
       sb.append(intentLine(i)).append('\n');
       if (i.accepted()) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("type", "accepted");
-        n.put("id", i.id());
-        if (i.batchId() != null) {
-          n.put("batchId", i.batchId());
-        }
-        ArrayNode ids = n.putArray("detectIds");
-        i.detectIds().forEach(ids::add);
-        sb.append(JSON.writeValueAsString(n)).append('\n');
+        sb.append(JSON.writeValueAsString(acceptedLine(i.id(), i.batchId(), i.detectIds())))
+            .append('\n');
       }
     }
     Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
@@ -239,6 +224,18 @@ final class Journal implements AutoCloseable {
       }
       out = null;
     }
+  }
+
+  private static ObjectNode acceptedLine(String id, String batchId, List<String> detectIds) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("type", "accepted");
+    n.put("id", id);
+    if (batchId != null) {
+      n.put("batchId", batchId);
+    }
+    ArrayNode ids = n.putArray("detectIds");
+    detectIds.forEach(ids::add);
+    return n;
   }
 
   private static String intentLine(Intent i) throws IOException {

@@ -42,6 +42,11 @@ final class SerialListener extends ForwardingListener {
   }
 
   @Override
+  public synchronized void request(String method, String path) {
+    super.request(method, path);
+  }
+
+  @Override
   public synchronized void info(String message) {
     super.info(message);
   }
