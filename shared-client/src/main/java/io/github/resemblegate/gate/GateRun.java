@@ -213,7 +213,7 @@ final class GateRun {
     }
 
     notices.addAll(waivers.notices(!config.dryRun() && special == null));
-    VerdictRules.Decision d = VerdictRules.decide(policy, judged, config.dryRun());
+    VerdictRules.Decision d = VerdictRules.decide(policy, judged);
     VerdictStatus status = d.status();
     FailureKind kind = d.kind();
     String message = d.message();
@@ -228,18 +228,19 @@ final class GateRun {
       kind = r == Reaction.IGNORE ? FailureKind.NONE : FailureKind.EMPTY;
       message = specialMessage;
     } else if (config.dryRun() && status == VerdictStatus.PASSED) {
-      message = "Dry run: " + plan.batches().size() + (plan.batches().size() == 1 ? " batch" : " batches")
-          + " and " + plan.singles().size() + " single " + (plan.singles().size() == 1 ? "file" : "files")
-          + " (" + work.uploads() + " files, " + work.bytes() + " bytes) would be submitted; "
-          + message;
+      message = "Dry run: would submit " + work.uploads() + " files (" + work.bytes()
+          + " bytes) in " + plan.batches().size() + (plan.batches().size() == 1 ? " batch" : " batches")
+          + " and " + plan.singles().size() + " single " + (plan.singles().size() == 1 ? "request"
+          : "requests") + "; " + message;
     }
     Instant finishedAt = config.clock().instant();
-    RunInfo info = new RunInfo(toolVersion(), startedAt, finishedAt, config.apiUrl(),
+    RunInfo info = new RunInfo(toolVersion(), startedAt, finishedAt,
+        ResultKey.normalizeUrl(config.apiUrl()),
         config.baseDirectory().toString(), config.dryRun(), options(),
         remote == null ? List.of() : remote.batchIds());
     Totals totals = Totals.countOutcomes(judged, byContent.size(), fromCache,
         remote == null ? 0 : remote.uploadedFiles(), remote == null ? 0 : remote.uploadedBytes(),
-        remote == null ? 0 : remote.submissions());
+        remote == null ? 0 : remote.batches());
     if (requests.get() > 0) {
       listener.debug("Made " + requests.get() + " HTTP requests.");
     }

@@ -135,13 +135,18 @@ final class Journal implements AutoCloseable {
 
   /** Records that a submission is about to be sent; returns it with its new id. */
   synchronized Intent intend(String kind, String key, List<Part> parts) {
+    return intend(kind, key, parts, null);
+  }
+
+  /** As {@link #intend(String, String, List)}, also noting the request's options for people. */
+  synchronized Intent intend(String kind, String key, List<Part> parts, String options) {
     Intent intent = new Intent(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
         null, List.of(), null);
-    try {
-      append(intentLine(intent));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ObjectNode line = intentNode(intent);
+    if (options != null) {
+      line.put("options", options);
     }
+    append(line);
     intents.put(intent.id(), intent);
     return intent;
   }
@@ -183,7 +188,7 @@ final class Journal implements AutoCloseable {
     }
     StringBuilder sb = new StringBuilder();
     for (Intent i : kept) {
-      sb.append(intentLine(i)).append('\n');
+      sb.append(JSON.writeValueAsString(intentNode(i))).append('\n');
       if (i.accepted()) {
         sb.append(JSON.writeValueAsString(acceptedLine(i.id(), i.batchId(), i.detectIds())))
             .append('\n');
@@ -238,7 +243,7 @@ final class Journal implements AutoCloseable {
     return n;
   }
 
-  private static String intentLine(Intent i) throws IOException {
+  private static ObjectNode intentNode(Intent i) {
     ObjectNode n = JSON.createObjectNode();
     n.put("type", "intent");
     n.put("id", i.id());
@@ -253,7 +258,7 @@ final class Journal implements AutoCloseable {
       pn.put("path", p.path());
       pn.put("size", p.size());
     }
-    return JSON.writeValueAsString(n);
+    return n;
   }
 
   private void append(ObjectNode n) {
@@ -282,8 +287,9 @@ final class Journal implements AutoCloseable {
       }
       out.force(true);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the journal " + file + " (" + e
-          + "); nothing more is submitted so no result can be lost.", e);
+      throw new GateException("Could not write the journal " + file + " (" + e
+          + "); nothing more is submitted, so no result can be lost; check the reports directory"
+          + " is writable.", e);
     }
   }
 

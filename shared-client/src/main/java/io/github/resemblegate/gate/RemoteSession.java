@@ -41,9 +41,9 @@ final class RemoteSession implements Submitter.Sink {
   /** Why a content has no result; {@code retryable} failures keep their journal entry. */
   record Failure(String reason, String detectId, String batchId, boolean retryable) {}
 
-  /** What the session found out. */
+  /** What the session found out; {@code batches} counts batches submitted or resumed. */
   record Result(Map<String, Analysis> results, Map<String, Failure> failures, int uploadedFiles,
-      long uploadedBytes, List<String> batchIds, int submissions) {}
+      long uploadedBytes, List<String> batchIds, int batches) {}
 
   private static final Object WAKE = new Object();
 
@@ -472,7 +472,9 @@ final class RemoteSession implements Submitter.Sink {
       u.open.remove(immediate.uuid());
       u.nextPollNanos = System.nanoTime();
     }
-    submissions.incrementAndGet();
+    if (Journal.BATCH.equals(intent.kind())) {
+      submissions.incrementAndGet();
+    }
     if (intent.batchId() != null) {
       batchIds.add(intent.batchId());
     }

@@ -57,6 +57,7 @@ final class Submitter {
   private final BatchRecovery recovery;
   private final Duration settle;
   private final Sink sink;
+  private final String optionsText;
 
   Submitter(ResembleClient client, Journal journal, String key, GateConfig config,
       BatchRecovery recovery, Sink sink) {
@@ -69,6 +70,10 @@ final class Submitter {
     this.recovery = recovery;
     this.settle = config.pollInitial();
     this.sink = sink;
+    BatchOptions o = options;
+    // Everything the request carries except the callback URL, which may hold a secret.
+    this.optionsText = "intake=" + mode + ";visualize=" + o.visualize() + ";zero_retention_mode="
+        + o.zeroRetentionMode() + ";" + key;
   }
 
   void submitBatch(int index, List<Upload> uploads) {
@@ -132,7 +137,7 @@ final class Submitter {
       sink.failed(parts, stop, null, false);
       return;
     }
-    Journal.Intent intent = journal.intend(kind, key, parts);
+    Journal.Intent intent = journal.intend(kind, key, parts, optionsText);
     Accepted accepted;
     try {
       accepted = call.send();

@@ -23,7 +23,7 @@ final class VerdictRules {
 
   private VerdictRules() {}
 
-  static Decision decide(Policy policy, List<FileResult> files, boolean dryRun) {
+  static Decision decide(Policy policy, List<FileResult> files) {
     List<FileResult> flagged = with(files, Outcome.FLAGGED);
     List<FileResult> warned = with(files, Outcome.WARNED);
     List<FileResult> errors = with(files, Outcome.ERROR);
@@ -65,7 +65,7 @@ final class VerdictRules {
       return new Decision(errorsFail ? VerdictStatus.FAILED : VerdictStatus.UNSTABLE,
           FailureKind.ERRORS, sentence(errorClause));
     }
-    return new Decision(VerdictStatus.PASSED, FailureKind.NONE, summary(policy, files, dryRun));
+    return new Decision(VerdictStatus.PASSED, FailureKind.NONE, summary(policy, files));
   }
 
   private static String flaggedClause(List<FileResult> flagged, int total) {
@@ -97,12 +97,12 @@ final class VerdictRules {
         + " (and " + (errors.size() - same) + " with other causes, see the report)";
   }
 
-  private static String summary(Policy policy, List<FileResult> files, boolean dryRun) {
+  private static String summary(Policy policy, List<FileResult> files) {
     if (files.isEmpty()) {
       return "No files matched.";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(dryRun ? "Dry run over " : "").append(files.size())
+    sb.append(files.size())
         .append(files.size() == 1 ? " file: " : " files: ");
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcome.values()) {

@@ -70,7 +70,8 @@ class GateLocalTest {
         .isEqualTo("dry run: would be submitted in batch 2/3");
     assertThat(v.status()).isEqualTo(VerdictStatus.PASSED);
     assertThat(v.run().dryRun()).isTrue();
-    assertThat(v.message()).startsWith("Dry run: 3 batches and 0 single files (120 files,");
+    assertThat(v.message()).startsWith("Dry run: would submit 120 files (")
+        .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
     assertThat(listener.requests).isEmpty();
     assertThat(Journal.fileIn(reports)).doesNotExist();
   }

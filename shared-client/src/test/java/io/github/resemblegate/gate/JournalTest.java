@@ -54,6 +54,20 @@ class JournalTest {
   }
 
   @Test
+  void writesEachIntentAsOneJsonLineWithItsOptions() throws IOException {
+    try (Journal j = Journal.open(reports, clock, warnings::add)) {
+      j.intend(Journal.BATCH, "api=x", parts("a.wav"), "intake=FILES;visualize=null");
+    }
+    List<String> lines = Files.readAllLines(Journal.fileIn(reports));
+    assertThat(lines).singleElement().asString()
+        .startsWith("{\"type\":\"intent\",\"id\":\"")
+        .contains("\"at\":\"2026-11-25T12:00:00Z\",\"key\":\"api=x\",\"kind\":\"batch\"")
+        .contains("\"parts\":[{\"name\":\"a.wav\",\"sha256\":\"" + Sha256.ofText("a.wav")
+            + "\",\"path\":\"media/a.wav\",\"size\":10}]")
+        .endsWith("\"options\":\"intake=FILES;visualize=null\"}");
+  }
+
+  @Test
   void skipsATruncatedLastLineAndKeepsAppendingCleanly() throws IOException {
     try (Journal j = Journal.open(reports, clock, warnings::add)) {
       j.intend(Journal.BATCH, "key", parts("a.wav"));

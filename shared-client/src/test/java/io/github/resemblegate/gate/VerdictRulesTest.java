@@ -36,7 +36,7 @@ class VerdictRulesTest {
     List<FileResult> files = new ArrayList<>(passed(12));
     files.add(0, file("img/fake.png", Outcome.FLAGGED, 0.91, 0.5, null));
     files.add(0, file("media/fake-intro.wav", Outcome.FLAGGED, 0.97, 0.5, null));
-    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files, false);
+    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files);
     assertThat(d.status()).isEqualTo(VerdictStatus.FAILED);
     assertThat(d.kind()).isEqualTo(FailureKind.FINDINGS);
     assertThat(d.message()).isEqualTo("2 of 14 files scored at or above the threshold 0.50:"
@@ -47,7 +47,7 @@ class VerdictRulesTest {
   void namesEachThresholdWhenFilesHaveDifferentOnes() {
     List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.6, 0.5, null),
         file("b.png", Outcome.FLAGGED, 0.85, 0.8, null));
-    assertThat(VerdictRules.decide(Policy.DEFAULT, files, false).message())
+    assertThat(VerdictRules.decide(Policy.DEFAULT, files).message())
         .isEqualTo("2 of 2 files scored at or above their threshold: a.wav (0.60 >= 0.50),"
             + " b.png (0.85 >= 0.80).");
   }
@@ -58,7 +58,7 @@ class VerdictRulesTest {
     List<FileResult> files = new ArrayList<>(passed(1));
     files.add(file("a.wav", Outcome.ERROR, null, 0.5, why));
     files.add(file("b.wav", Outcome.ERROR, null, 0.5, why));
-    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files, false);
+    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files);
     assertThat(d.status()).isEqualTo(VerdictStatus.FAILED);
     assertThat(d.kind()).isEqualTo(FailureKind.ERRORS);
     assertThat(d.message()).isEqualTo("2 of 3 files could not be checked: " + why);
@@ -68,7 +68,7 @@ class VerdictRulesTest {
   void findingsBeatErrorsAsTheFailureKind() {
     List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.9, 0.5, null),
         file("b.wav", Outcome.ERROR, null, 0.5, "boom"));
-    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files, false);
+    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files);
     assertThat(d.kind()).isEqualTo(FailureKind.FINDINGS);
     assertThat(d.message()).isEqualTo("1 of 2 files scored at or above the threshold 0.50:"
         + " a.wav (0.90); also 1 of 2 files could not be checked.");
@@ -90,7 +90,7 @@ class VerdictRulesTest {
         file("e.wav", Outcome.ERROR, null, 0.5, "timed out"),
         file("n.wav", Outcome.NO_SPEECH, null, 0.5, "no speech found"),
         file("p.wav", Outcome.PASSED, 0.1, 0.5, null));
-    VerdictRules.Decision d = VerdictRules.decide(policy(flagged, error, noSpeech), files, false);
+    VerdictRules.Decision d = VerdictRules.decide(policy(flagged, error, noSpeech), files);
     assertThat(d.status()).isEqualTo(status);
     assertThat(d.kind()).isEqualTo(kind);
   }
@@ -100,7 +100,7 @@ class VerdictRulesTest {
   void noSpeechFollowsItsReaction(Reaction onNoSpeech, VerdictStatus status) {
     List<FileResult> files = List.of(file("quiet.wav", Outcome.NO_SPEECH, null, 0.5, "x"),
         file("p.wav", Outcome.PASSED, 0.1, 0.5, null));
-    VerdictRules.Decision d = VerdictRules.decide(policy(null, null, onNoSpeech), files, false);
+    VerdictRules.Decision d = VerdictRules.decide(policy(null, null, onNoSpeech), files);
     assertThat(d.status()).isEqualTo(status);
     if (status != VerdictStatus.PASSED) {
       assertThat(d.message()).isEqualTo("1 of 2 files had no speech to judge (onNoSpeech="
@@ -111,7 +111,7 @@ class VerdictRulesTest {
   @Test
   void warnedFilesMakeTheRunUnstable() {
     List<FileResult> files = List.of(file("a.wav", Outcome.WARNED, 0.41, 0.5, null));
-    VerdictRules.Decision d = VerdictRules.decide(policy(Reaction.FAIL, null, null), files, false);
+    VerdictRules.Decision d = VerdictRules.decide(policy(Reaction.FAIL, null, null), files);
     assertThat(d.status()).isEqualTo(VerdictStatus.UNSTABLE);
     assertThat(d.message()).isEqualTo("1 of 1 file scored in the warn band (at or above 0.30,"
         + " below the threshold): a.wav (0.41).");
@@ -123,7 +123,7 @@ class VerdictRulesTest {
     for (int i = 0; i < 7; i++) {
       files.add(file("f" + i + ".wav", Outcome.FLAGGED, 0.9, 0.5, null));
     }
-    assertThat(VerdictRules.decide(Policy.DEFAULT, files, false).message())
+    assertThat(VerdictRules.decide(Policy.DEFAULT, files).message())
         .endsWith("f4.wav (0.90) and 2 more.");
   }
 
@@ -131,7 +131,7 @@ class VerdictRulesTest {
   void summarisesAPassingRun() {
     List<FileResult> files = new ArrayList<>(passed(2));
     files.add(file("w.wav", Outcome.WAIVED, 0.9, 0.5, "waived"));
-    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files, false);
+    VerdictRules.Decision d = VerdictRules.decide(Policy.DEFAULT, files);
     assertThat(d.status()).isEqualTo(VerdictStatus.PASSED);
     assertThat(d.kind()).isEqualTo(FailureKind.NONE);
     assertThat(d.message()).isEqualTo("3 files: 2 passed, 1 waived; threshold 0.50.");
