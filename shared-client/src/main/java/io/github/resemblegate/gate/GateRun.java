@@ -172,7 +172,7 @@ final class GateRun {
       }
       try (ResembleClient client = buildClient()) {
         remote = new RemoteSession(config, client, journal, key, listener)
-            .run(resume, work, lost -> replan(planner, lost));
+            .run(resume, work, lost -> replan(planner, lost, byContent));
       }
       results.putAll(remote.results());
       failures.putAll(remote.failures());
@@ -254,12 +254,18 @@ final class GateRun {
     return byContent.keySet().stream().anyMatch(sha -> !cached.containsKey(sha));
   }
 
-  private BatchPlanner.Work replan(BatchPlanner planner, List<Journal.Part> lost) {
+  /**
+   * Plans again the contents of earlier submissions that were never created, from the files this
+   * scan hashed: the journal's paths may since hold other bytes, or be gone.
+   */
+  private static BatchPlanner.Work replan(BatchPlanner planner, List<Journal.Part> lost,
+      Map<String, MediaFile> byContent) {
     List<BatchPlanner.Upload> uploads = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Journal.Part p : lost) {
-      if (seen.add(p.sha256()) && Files.isRegularFile(config.baseDirectory().resolve(p.path()))) {
-        uploads.add(new BatchPlanner.Upload(p.sha256(), p.path(), p.size()));
+      MediaFile current = byContent.get(p.sha256());
+      if (current != null && seen.add(p.sha256())) {
+        uploads.add(new BatchPlanner.Upload(p.sha256(), current.path(), current.size()));
       }
     }
     return planner.plan(uploads);
