@@ -18,6 +18,6 @@ public record BatchRequest(List<UploadFile> files, BatchOptions options, IntakeM
 
   /** Names the parts after the files' base names, disambiguating collisions. */
   public static BatchRequest of(List<Path> files, BatchOptions options, IntakeMode mode) {
-    throw new UnsupportedOperationException("implemented with the client");
+    return new BatchRequest(PartNames.assign(files), options, mode);
   }
 }

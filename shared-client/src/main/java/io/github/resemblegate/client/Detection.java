@@ -56,16 +56,16 @@ public record Detection(
    * {@link #audioTrackScore()} for the audio track).
    */
   public ScoreReading score() {
-    throw new UnsupportedOperationException("implemented with the client");
+    return Scores.of(this);
   }
 
   /** For a video, the score of its audio track ({@code metrics.aggregated_score}); Unscored when absent. */
   public ScoreReading audioTrackScore() {
-    throw new UnsupportedOperationException("implemented with the client");
+    return Scores.audioTrack(this);
   }
 
   /** The label of the metrics the score came from, lower-cased ({@code fake}, {@code real}), or null. */
   public String label() {
-    throw new UnsupportedOperationException("implemented with the client");
+    return Scores.label(this);
   }
 }

@@ -10,6 +10,10 @@ public interface RequestListener {
   /** A request is about to go out (each attempt counts). */
   default void requestStarted(String method, String path) {}
 
-  /** A request failed in a way that is safe to retry; the client waits {@code delay} first. */
+  /**
+   * A request failed in a way that is safe to retry; the client waits {@code delay} first.
+   * {@code attempt} is the number of the attempt that failed (1 for the first); {@code reason} is
+   * short, like {@code 429 Too Many Requests}.
+   */
   default void retrying(String method, String path, int attempt, Duration delay, String reason) {}
 }

@@ -1,7 +1,22 @@
 package io.github.resemblegate.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 
 /**
  * A typed client for the Resemble Detect API. Thread-safe; one instance shares its connection
@@ -11,78 +26,384 @@ public final class ResembleClient implements AutoCloseable {
 
   public static final String DEFAULT_BASE_URL = "https://app.resemble.ai/api/v2";
 
+  private final HttpUrl baseUrl;
+  private final String userAgent;
+  private final double requestsPerSecond;
+  private final OkHttpClient pooled;
+  private final OkHttpClient fresh;
+  private final ApiCaller caller;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private volatile boolean closed;
+
   private ResembleClient(Builder builder) {
-    throw new UnsupportedOperationException("implemented with the client");
+    if (builder.token == null) {
+      throw new IllegalArgumentException("No Resemble API token was configured; create one at "
+          + Failures.TOKEN_PAGE + " and pass it to the client.");
+    }
+    String secret = builder.token.secret();
+    if (!secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("The Resemble API token contains a space or a character"
+          + " that cannot be sent in an HTTP header; copy it again from " + Failures.TOKEN_PAGE + ".");
+    }
+    if (builder.maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + builder.maxRetries + ".");
+    }
+    requirePositive("retryBudget", builder.retryBudget, true);
+    requirePositive("connectTimeout", builder.connectTimeout, false);
+    requirePositive("readTimeout", builder.readTimeout, false);
+    requirePositive("writeTimeout", builder.writeTimeout, false);
+    requirePositive("callTimeout", builder.callTimeout, false);
+    this.baseUrl = BaseUrl.parse(builder.baseUrl);
+    this.userAgent = userAgent(builder.userAgentSuffix);
+    this.requestsPerSecond = builder.requestsPerSecond;
+    TokenBucket rateLimit = new TokenBucket(builder.requestsPerSecond, builder.burst,
+        builder.rateLimitTime);
+
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .dispatcher(new Dispatcher())
+        .connectionPool(new ConnectionPool())
+        .connectTimeout(builder.connectTimeout)
+        .readTimeout(builder.readTimeout)
+        .writeTimeout(builder.writeTimeout)
+        // The retry loop decides what may be sent twice; OkHttp's silent retries could double-bill.
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .eventListenerFactory(call -> {
+          SendTracker tracker = call.request().tag(SendTracker.class);
+          return tracker != null ? tracker : okhttp3.EventListener.NONE;
+        });
+    List<String> secrets = new ArrayList<>(List.of(secret));
+    if (builder.proxy == null) {
+      // Never the JVM-wide proxy settings: each client is configured explicitly.
+      http.proxy(Proxy.NO_PROXY);
+    } else {
+      http.proxySelector(new ClientProxySelector(builder.proxy));
+      if (builder.proxy.username() != null && !builder.proxy.username().isBlank()) {
+        http.proxyAuthenticator(new ProxyCredentials(builder.proxy.username(),
+            builder.proxy.password()));
+        secrets.add(builder.proxy.password());
+      }
+    }
+    this.pooled = http.build();
+    // Uploads always open a new connection: a pooled one the server already closed would fail
+    // after the request was written, and such a POST can never be retried.
+    this.fresh = pooled.newBuilder()
+        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+        .build();
+    Failures failures = new Failures(new Redactor(secrets));
+    this.caller = new ApiCaller(pooled, fresh, "Bearer " + secret, userAgent, rateLimit,
+        new Backoff(builder.backoffBase, builder.jitter), builder.time, builder.maxRetries,
+        builder.retryBudget, builder.callTimeout, builder.listener, failures, mapper);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The tool's version, as in the User-Agent ({@code unknown} when not built by Maven). */
+  public static String version() {
+    return Version.get();
+  }
+
   /** {@code POST /detect/batch}: refuses locally what the API would refuse, then streams the files. */
   public DetectBatch createBatch(BatchRequest request) {
-    throw new UnsupportedOperationException("implemented with the client");
+    Objects.requireNonNull(request, "request");
+    ensureOpen();
+    List<SizedFile> files = UploadRules.checkBatch(request);
+    RequestBody body = Uploads.batch(files, request.options(), request.mode());
+    return caller.call(post("detect/batch", body, true, "batch"),
+        json -> ResponseParser.batch(json, null));
   }
 
   /** {@code GET /detect/batch/{uuid}}. */
   public DetectBatch getBatch(String batchUuid) {
-    throw new UnsupportedOperationException("implemented with the client");
+    String uuid = id("batch", batchUuid);
+    ensureOpen();
+    return caller.call(get(url("detect", "batch", uuid)),
+        json -> ResponseParser.batch(json, uuid));
   }
 
   /** {@code GET /detect/{uuid}}. */
   public Detection getDetect(String detectUuid) {
-    throw new UnsupportedOperationException("implemented with the client");
+    String uuid = id("detection", detectUuid);
+    ensureOpen();
+    return caller.call(get(url("detect", uuid)), json -> ResponseParser.detection(json, uuid));
   }
 
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
   public DetectPage listDetects(int page, int pageSize) {
-    throw new UnsupportedOperationException("implemented with the client");
+    if (page < 1) {
+      throw new IllegalArgumentException("The page number must be 1 or more, not " + page + ".");
+    }
+    if (pageSize < 10 || pageSize > 1000) {
+      throw new IllegalArgumentException(
+          "The page size must be between 10 and 1000, not " + pageSize + ".");
+    }
+    ensureOpen();
+    HttpUrl url = url("detect").newBuilder()
+        .addQueryParameter("page", Integer.toString(page))
+        .addQueryParameter("page_size", Integer.toString(pageSize))
+        .build();
+    return caller.call(get(url), ResponseParser::page);
   }
 
   /** {@code POST /detect}: one file upload (≤ 150 MB), a URL, or a media token. */
   public Detection createDetect(DetectRequest request) {
-    throw new UnsupportedOperationException("implemented with the client");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(request.source(), "request.source");
+    ensureOpen();
+    Exchange exchange;
+    if (request.source() instanceof DetectRequest.Upload upload) {
+      String name = upload.partName() != null || upload.path() == null
+          || upload.path().getFileName() == null ? upload.partName()
+          : PartNames.assign(List.of(upload.path())).get(0).partName();
+      SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
+      exchange = post("detect", Uploads.detect(file, request.options()), true, "detection");
+    } else {
+      ObjectNode json = mapper.createObjectNode();
+      if (request.source() instanceof DetectRequest.Url url) {
+        json.put("url", requireText(url.url(), "The media URL is empty; pass an https:// URL."));
+      } else {
+        DetectRequest.MediaToken token = (DetectRequest.MediaToken) request.source();
+        json.put("media_token", requireText(token.token(),
+            "The media token is empty; create one with createSecureUpload."));
+      }
+      for (Map.Entry<String, Object> field : OptionFields.forDetect(request.options()).entrySet()) {
+        Object value = field.getValue();
+        if (value instanceof Boolean b) {
+          json.put(field.getKey(), b);
+        } else if (value instanceof Integer i) {
+          json.put(field.getKey(), i);
+        } else if (value instanceof Double d) {
+          json.put(field.getKey(), d);
+        } else {
+          json.put(field.getKey(), String.valueOf(value));
+        }
+      }
+      RequestBody body = RequestBody.create(json.toString(), MediaTypes.JSON);
+      exchange = post("detect", body, false, "detection");
+    }
+    return caller.call(exchange, json -> ResponseParser.detection(json, null));
   }
 
   /** {@code POST /secure_uploads}: for files too large for a batch or a direct upload. */
   public SecureUpload createSecureUpload(Path file) {
-    throw new UnsupportedOperationException("implemented with the client");
+    ensureOpen();
+    SizedFile checked = UploadRules.checkSecureUpload(file);
+    return caller.call(post("secure_uploads", Uploads.secureUpload(checked), true, "secure upload"),
+        ResponseParser::secureUpload);
   }
 
   /** The base URL in use, without credentials. */
   public String baseUrl() {
-    throw new UnsupportedOperationException("implemented with the client");
+    return baseUrl.toString();
+  }
+
+  /** Ends the client's threads and closes its idle connections, so no thread outlives a build. */
+  @Override
+  public void close() {
+    closed = true;
+    for (OkHttpClient http : List.of(pooled, fresh)) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   @Override
-  public void close() {
-    throw new UnsupportedOperationException("implemented with the client");
+  public String toString() {
+    return "ResembleClient[baseUrl=" + baseUrl + ", userAgent=" + userAgent
+        + ", requestsPerSecond=" + requestsPerSecond + "]";
+  }
+
+  private Exchange get(HttpUrl url) {
+    return new Exchange("GET", path(url), url, null, false, null);
+  }
+
+  private Exchange post(String path, RequestBody body, boolean upload, String creates) {
+    HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
+    return new Exchange("POST", path(url), url, body, upload, creates);
+  }
+
+  private HttpUrl url(String... segments) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : segments) {
+      url.addPathSegment(segment);
+    }
+    return url.build();
+  }
+
+  /** The part of the URL below the base, as messages and listeners show it. */
+  private String path(HttpUrl url) {
+    String full = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+    String base = baseUrl.encodedPath();
+    return base.equals("/") || !full.startsWith(base) ? full : full.substring(base.length());
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("This ResembleClient is closed; build a new one.");
+    }
+  }
+
+  private static String id(String what, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("The " + what + " id is empty; pass the uuid the API returned.");
+    }
+    return value.strip();
+  }
+
+  private static String requireText(String value, String message) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(message);
+    }
+    return value.strip();
+  }
+
+  private static void requirePositive(String name, Duration value, boolean strictly) {
+    if (value == null || value.isNegative() || (strictly && value.isZero())) {
+      throw new IllegalArgumentException(name + " must be a positive duration, not " + value + ".");
+    }
+  }
+
+  private static String userAgent(String suffix) {
+    String agent = "resemble-gate/" + Version.get();
+    if (suffix == null || suffix.isBlank()) {
+      return agent;
+    }
+    String s = suffix.strip();
+    if (!s.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("The User-Agent suffix '" + PartNames.printable(s)
+          + "' contains characters an HTTP header cannot carry; use plain ASCII.");
+    }
+    return agent + " " + s;
   }
 
   /** Settings for a {@link ResembleClient}. */
   public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private ApiToken token;
+    private Duration connectTimeout = Duration.ofSeconds(15);
+    private Duration readTimeout = Duration.ofSeconds(120);
+    private Duration writeTimeout = Duration.ofSeconds(120);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private ProxyConfig proxy;
+    private String userAgentSuffix;
+    private Duration retryBudget = Duration.ofMinutes(2);
+    private int maxRetries = 5;
+    private double requestsPerSecond = 40;
+    private RequestListener listener = RequestListener.NONE;
+    // Test seams: time for retries, time for the rate limit, backoff shape.
+    private Time time = Time.SYSTEM;
+    private Time rateLimitTime = Time.SYSTEM;
+    private Duration backoffBase = Backoff.DEFAULT_BASE;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private int burst = 1;
+
     private Builder() {}
 
     /** Default {@value #DEFAULT_BASE_URL}; {@code http://} only for loopback hosts. */
-    public Builder baseUrl(String baseUrl) { throw new UnsupportedOperationException(); }
-    public Builder token(ApiToken token) { throw new UnsupportedOperationException(); }
-    public Builder connectTimeout(Duration timeout) { throw new UnsupportedOperationException(); }
-    public Builder readTimeout(Duration timeout) { throw new UnsupportedOperationException(); }
-    public Builder writeTimeout(Duration timeout) { throw new UnsupportedOperationException(); }
-    /** Whole-call limit for GETs; uploads are bounded by read/write timeouts instead. */
-    public Builder callTimeout(Duration timeout) { throw new UnsupportedOperationException(); }
-    public Builder proxy(ProxyConfig proxy) { throw new UnsupportedOperationException(); }
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder token(ApiToken token) {
+      this.token = token;
+      return this;
+    }
+
+    /** Default 15 seconds. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** Default 2 minutes: the API may take a while to answer a large batch upload. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /** Default 2 minutes. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = timeout;
+      return this;
+    }
+
+    /** Whole-call limit for GETs; uploads are bounded by read/write timeouts instead. Default 1 minute. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    public Builder proxy(ProxyConfig proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
     /** Appended to {@code resemble-gate/<version>} in the User-Agent, e.g. {@code maven-plugin}. */
-    public Builder userAgentSuffix(String suffix) { throw new UnsupportedOperationException(); }
+    public Builder userAgentSuffix(String suffix) {
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
     /** Total time retries of one call may take (default 2 minutes). */
-    public Builder retryBudget(Duration budget) { throw new UnsupportedOperationException(); }
-    public Builder maxRetries(int maxRetries) { throw new UnsupportedOperationException(); }
+    public Builder retryBudget(Duration budget) {
+      this.retryBudget = budget;
+      return this;
+    }
+
+    /** Retries per call after the first attempt (default 5); 0 turns retrying off. */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
     /** Shared by all threads of the client; default 40, the documented per-token limit. */
-    public Builder requestsPerSecond(double rps) { throw new UnsupportedOperationException(); }
-    public Builder listener(RequestListener listener) { throw new UnsupportedOperationException(); }
+    public Builder requestsPerSecond(double rps) {
+      this.requestsPerSecond = rps;
+      return this;
+    }
+
+    public Builder listener(RequestListener listener) {
+      this.listener = listener == null ? RequestListener.NONE : listener;
+      return this;
+    }
+
+    Builder time(Time time) {
+      this.time = time;
+      return this;
+    }
+
+    Builder rateLimitTime(Time time) {
+      this.rateLimitTime = time;
+      return this;
+    }
+
+    Builder backoffBase(Duration base) {
+      this.backoffBase = base;
+      return this;
+    }
+
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    Builder burst(int burst) {
+      this.burst = burst;
+      return this;
+    }
 
     public ResembleClient build() {
       return new ResembleClient(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ResembleClient.Builder[baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "****")
+          + ", proxy=" + proxy + ", requestsPerSecond=" + requestsPerSecond + "]";
     }
   }
 }

@@ -2,18 +2,77 @@ package io.github.resemblegate.report;
 
 import io.github.resemblegate.gate.Verdict;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /** Writes the chosen report formats of one verdict into a directory. */
 public final class Reports {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private Reports() {}
 
-  /** Writes each format to {@code directory/<format file name>} and returns the files written. */
+  /**
+   * Writes each format to {@code directory/<format file name>} and returns the files written, in
+   * the order of {@link ReportFormat}. Each file is written beside its target and moved into place,
+   * so a reader (or a CI server archiving the folder) never sees half a report.
+   */
   public static List<Path> write(Verdict verdict, Set<ReportFormat> formats, Path directory)
       throws IOException {
-    throw new UnsupportedOperationException("implemented with the reports");
+    Files.createDirectories(directory);
+    List<Path> written = new ArrayList<>();
+    for (ReportFormat format : EnumSet.copyOf(withAll(formats))) {
+      Path target = directory.resolve(format.fileName());
+      writeAtomically(target, out -> writer(format).write(verdict, out));
+      written.add(target);
+    }
+    return written;
+  }
+
+  static ReportWriter writer(ReportFormat format) {
+    return switch (format) {
+      case JSON -> new JsonReportWriter();
+      case JUNIT -> new JunitXmlWriter();
+      case SARIF -> new SarifWriter();
+      case HTML -> new HtmlReportWriter();
+      case MD -> new MarkdownSummaryWriter();
+    };
+  }
+
+  private static Set<ReportFormat> withAll(Set<ReportFormat> formats) {
+    return formats == null || formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : formats;
+  }
+
+  private interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void writeAtomically(Path target, Body body) throws IOException {
+    // Not Files.createTempFile: its owner-only permissions would stay on the moved report, and a
+    // CI server or web server reading the folder as another user could not open it.
+    Path temp = target.resolveSibling("." + target.getFileName() + "."
+        + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+    try {
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+        body.writeTo(out);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 }

@@ -1,0 +1,4 @@
+package hudson;
+
+/** Stub: marker of extension points. */
+public interface ExtensionPoint {}

@@ -1,0 +1,6 @@
+package hudson.model;
+
+/** Stub: something with a display name. */
+public interface ModelObject {
+  String getDisplayName();
+}

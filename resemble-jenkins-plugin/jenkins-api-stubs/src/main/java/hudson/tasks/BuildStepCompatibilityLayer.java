@@ -1,0 +1,4 @@
+package hudson.tasks;
+
+/** Stub: the old-style perform methods of build steps (not used here). */
+public abstract class BuildStepCompatibilityLayer implements BuildStep {}

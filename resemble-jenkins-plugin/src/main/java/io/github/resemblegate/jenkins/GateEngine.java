@@ -1,0 +1,11 @@
+package io.github.resemblegate.jenkins;
+
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.Verdict;
+import java.io.Serializable;
+
+/** Runs a gate on the agent; a seam so tests can answer with a prepared verdict. */
+interface GateEngine extends Serializable {
+  Verdict run(GateConfig config, GateListener listener);
+}

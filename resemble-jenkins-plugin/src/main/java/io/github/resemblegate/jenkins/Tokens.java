@@ -1,0 +1,36 @@
+package io.github.resemblegate.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Run;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/** Finds the API token for a build: the chosen Secret text credential, else RESEMBLE_API_KEY. */
+final class Tokens {
+
+  static final String ENV_VAR = "RESEMBLE_API_KEY";
+
+  private Tokens() {}
+
+  /**
+   * @return the token, or null when neither source gives one (fine for a dry run)
+   * @throws AbortException when a credential ID is set but no such Secret text credential exists
+   */
+  static String resolve(String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
+    if (!Text.isBlank(credentialsId)) {
+      StringCredentials c = CredentialsProvider.findCredentialById(credentialsId.strip(),
+          StringCredentials.class, run, List.of());
+      if (c == null) {
+        throw new AbortException("No Secret text credential with ID '" + credentialsId.strip()
+            + "' is available to this build; add one under Manage Jenkins > Credentials or "
+            + "correct credentialsId.");
+      }
+      CredentialsProvider.track(run, c);
+      return c.getSecret().getPlainText();
+    }
+    String fromEnv = env == null ? null : env.get(ENV_VAR);
+    return Text.isBlank(fromEnv) ? null : fromEnv.strip();
+  }
+}

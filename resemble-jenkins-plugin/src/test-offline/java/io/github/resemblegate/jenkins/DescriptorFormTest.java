@@ -1,0 +1,193 @@
+package io.github.resemblegate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.Extension;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What Stapler will bind at runtime, checked by reflection: every form field has a constructor
+ * parameter or setter and a getter, every select a fill method, every field a help file.
+ */
+class DescriptorFormTest {
+
+  private static final Class<?> STEP = ResembleDetectBuilder.class;
+  private static final Class<?> DESCRIPTOR = ResembleDetectBuilder.DescriptorImpl.class;
+  private static final String RESOURCES = "/io/github/resemblegate/jenkins/ResembleDetectBuilder/";
+
+  /** Field names in config.jelly, and which of them are select boxes. */
+  private record Form(Set<String> fields, Set<String> selects) {}
+
+  private static Form form() throws Exception {
+    try (InputStream in = STEP.getResourceAsStream(RESOURCES + "config.jelly")) {
+      assertThat(in).as("config.jelly on the classpath").isNotNull();
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      NodeList entries = f.newDocumentBuilder().parse(in).getElementsByTagNameNS("/lib/form",
+          "entry");
+      Set<String> fields = new LinkedHashSet<>();
+      Set<String> selects = new LinkedHashSet<>();
+      for (int i = 0; i < entries.getLength(); i++) {
+        Element entry = (Element) entries.item(i);
+        String field = entry.getAttribute("field");
+        fields.add(field);
+        if (entry.getElementsByTagNameNS("/lib/form", "select").getLength() > 0
+            || entry.getElementsByTagNameNS("/lib/credentials", "select").getLength() > 0) {
+          selects.add(field);
+        }
+      }
+      return new Form(fields, selects);
+    }
+  }
+
+  private static String capitalized(String field) {
+    return field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+  }
+
+  private static Constructor<?> dataBoundConstructor() {
+    return Arrays.stream(STEP.getConstructors())
+        .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).findFirst().orElseThrow();
+  }
+
+  private static Set<String> setterFields() {
+    Set<String> names = new TreeSet<>();
+    for (Method m : STEP.getMethods()) {
+      if (m.isAnnotationPresent(DataBoundSetter.class)) {
+        names.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyFormFieldIsBoundByTheConstructorOrASetterAndHasAGetter() throws Exception {
+    Set<String> ctorParams = new TreeSet<>();
+    for (Parameter p : dataBoundConstructor().getParameters()) {
+      assertThat(p.isNamePresent()).as("compiled with -parameters").isTrue();
+      ctorParams.add(p.getName());
+    }
+    List<String> unbound = new ArrayList<>();
+    List<String> noGetter = new ArrayList<>();
+    for (String field : form().fields()) {
+      if (!ctorParams.contains(field) && !setterFields().contains(field)) {
+        unbound.add(field);
+      }
+      if (!hasMethod("get" + capitalized(field)) && !hasMethod("is" + capitalized(field))) {
+        noGetter.add(field);
+      }
+    }
+
+    assertThat(ctorParams).containsExactly("includes");
+    assertThat(unbound).isEmpty();
+    assertThat(noGetter).isEmpty();
+  }
+
+  @Test
+  void everySetterAndConstructorParameterAppearsInTheForm() throws Exception {
+    Set<String> bound = new TreeSet<>(setterFields());
+    bound.add("includes");
+
+    assertThat(form().fields()).containsExactlyInAnyOrderElementsOf(bound);
+  }
+
+  @Test
+  void everySelectHasAFillMethod() throws Exception {
+    Form form = form();
+    assertThat(form.selects()).containsExactlyInAnyOrder("credentialsId", "onFlagged", "onError",
+        "onNoSpeech");
+    for (String select : form.selects()) {
+      assertThat(Arrays.stream(DESCRIPTOR.getMethods())
+          .anyMatch(m -> m.getName().equals("doFill" + capitalized(select) + "Items")))
+          .as("doFill%sItems", capitalized(select)).isTrue();
+    }
+  }
+
+  @Test
+  void everyCheckMethodNamesAFormField() throws Exception {
+    Set<String> fields = form().fields();
+    for (Method m : DESCRIPTOR.getDeclaredMethods()) {
+      if (m.getName().startsWith("doCheck") && Modifier.isPublic(m.getModifiers())) {
+        String field = Character.toLowerCase(m.getName().charAt(7)) + m.getName().substring(8);
+        assertThat(fields).as(m.getName()).contains(field);
+      }
+    }
+  }
+
+  @Test
+  void everyFieldAndTheStepHaveHelp() throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (String field : form().fields()) {
+      if (STEP.getResource(RESOURCES + "help-" + field + ".html") == null) {
+        missing.add(field);
+      }
+    }
+
+    assertThat(missing).isEmpty();
+    assertThat(STEP.getResource(RESOURCES + "help.html")).isNotNull();
+    assertThat(STEP.getResource(
+        "/io/github/resemblegate/jenkins/ResembleDetectSummaryStep/help.html")).isNotNull();
+  }
+
+  @Test
+  void buildPageAndActionPageTemplatesExist() {
+    String action = "/io/github/resemblegate/jenkins/ResembleDetectAction/";
+    assertThat(STEP.getResource(action + "summary.jelly")).isNotNull();
+    assertThat(STEP.getResource(action + "index.jelly")).isNotNull();
+    assertThat(STEP.getResource("/index.jelly")).isNotNull();
+  }
+
+  @Test
+  void descriptorIsAnExtensionWithThePipelineSymbol() {
+    assertThat(DESCRIPTOR.getAnnotation(Extension.class)).isNotNull();
+    assertThat(DESCRIPTOR.getAnnotation(Symbol.class).value()).containsExactly("resembleDetect");
+    assertThat(ResembleDetectSummaryStep.DescriptorImpl.class.getAnnotation(Extension.class))
+        .isNotNull();
+    assertThat(Modifier.isStatic(DESCRIPTOR.getModifiers())
+        && Modifier.isPublic(DESCRIPTOR.getModifiers())).isTrue();
+  }
+
+  @Test
+  void credentialMethodsOnlyAnswerPost() throws Exception {
+    for (Method m : DESCRIPTOR.getDeclaredMethods()) {
+      if (m.getName().contains("CredentialsId")) {
+        assertThat(m.isAnnotationPresent(POST.class)).as(m.getName()).isTrue();
+      }
+    }
+    assertThat(DESCRIPTOR.getMethod("doFillCredentialsIdItems", hudson.model.Item.class,
+        String.class).isAnnotationPresent(POST.class)).isTrue();
+  }
+
+  @Test
+  void summaryStepHasABindableConstructor() throws Exception {
+    assertThat(ResembleDetectSummaryStep.class.getConstructor()
+        .isAnnotationPresent(DataBoundConstructor.class)).isTrue();
+  }
+
+  private static boolean hasMethod(String name) {
+    try {
+      STEP.getMethod(name);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package io.github.resemblegate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.VerdictStatus;
+import java.io.File;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole step on the controller, with the scan run locally against a prepared verdict. */
+class DetectFlowTest {
+
+  @TempDir File workspace;
+  @TempDir File buildDir;
+
+  private final TestBuilds.Console console = new TestBuilds.Console();
+
+  /**
+   * The flow prints shared-client's console summary; until that library part lands on main these
+   * tests are skipped (reported as skipped, not passed).
+   */
+  @BeforeEach
+  void consoleSummaryIsImplemented() {
+    boolean implemented;
+    try {
+      io.github.resemblegate.report.ConsoleSummary.lines(Verdicts.passed());
+      implemented = true;
+    } catch (UnsupportedOperationException e) {
+      implemented = false;
+    }
+    assumeTrue(implemented, "waits on shared-client's ConsoleSummary");
+  }
+
+  @AfterEach
+  void forgetCredentials() {
+    CredentialsProvider.resetForTest();
+  }
+
+  private ResembleDetectBuilder step() {
+    ResembleDetectBuilder b = new ResembleDetectBuilder("media/**");
+    b.setFormats("none");
+    return b;
+  }
+
+  private void run(ResembleDetectBuilder b, GateEngine engine, TestBuilds.TestRun run,
+      EnvVars env) throws Exception {
+    new DetectFlow(engine).run(b.toSettings(), run, new FilePath(workspace), env, console);
+  }
+
+  @Test
+  void flaggedFileWithFailureAttachesTheSummaryThenFailsTheBuild() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.FAILED));
+
+    assertThatThrownBy(() -> run(step(), engine, build, new EnvVars("RESEMBLE_API_KEY", "k-1")))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("1 file scored at or above the threshold 0.50: media/fake.wav (0.97).");
+
+    assertThat(build.getResult()).isEqualTo(Result.FAILURE);
+    ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
+    assertThat(action.getRun()).isSameAs(build);
+    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
+    assertThat(action.getOutcome().getAttentionRows()).extracting(FileRow::getPath)
+        .containsExactly("media/fake.wav");
+  }
+
+  @Test
+  void flaggedFileWithUnstableMarksTheBuildAndLetsItGoOn() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+
+    run(step(), new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.UNSTABLE)), build,
+        new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    assertThat(build.getResult()).isEqualTo(Result.UNSTABLE);
+    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
+        .isEqualTo("UNSTABLE");
+  }
+
+  @Test
+  void passedRunLeavesTheResultAndStillShowsTheSummary() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+
+    run(step(), new Verdicts.FixedEngine(Verdicts.passed()), build,
+        new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    assertThat(build.getResult()).isNull();
+    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getPassed()).isEqualTo(1);
+  }
+
+  @Test
+  void missingTokenStopsBeforeScanningAndNamesBothWaysToGiveOne() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+
+    assertThatThrownBy(() -> run(step(), engine, build, new EnvVars()))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessageContaining("credentialsId")
+        .hasMessageContaining("RESEMBLE_API_KEY");
+    assertThat(engine.seen.get()).isNull();
+    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+  }
+
+  @Test
+  void dryRunNeedsNoToken() throws Exception {
+    ResembleDetectBuilder b = step();
+    b.setDryRun(true);
+    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+
+    run(b, engine, new TestBuilds.TestRun(buildDir), new EnvVars());
+
+    assertThat(engine.seen.get().dryRun()).isTrue();
+    assertThat(engine.seen.get().token()).isNull();
+  }
+
+  @Test
+  void credentialTokenReachesTheGateOnTheAgent() throws Exception {
+    CredentialsProvider.storeForTest(new SecretText("resemble-api-key", "cred-secret-1"));
+    ResembleDetectBuilder b = step();
+    b.setCredentialsId("resemble-api-key");
+    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+
+    run(b, engine, new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "env"));
+
+    assertThat(engine.seen.get().token().secret()).isEqualTo("cred-secret-1");
+    assertThat(engine.seen.get().baseDirectory()).isEqualTo(workspace.toPath().toAbsolutePath()
+        .normalize());
+  }
+
+  @Test
+  void settingToFixStopsTheStepWithOneSentenceAndNoSummary() throws Exception {
+    ResembleDetectBuilder b = step();
+    b.setThreshold(1.5);
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> run(b, new Verdicts.FixedEngine(Verdicts.passed()), build,
+        new EnvVars("RESEMBLE_API_KEY", "k-1")))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not 1.5.");
+    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+  }
+
+  @Test
+  void tokenInAnyLoggedMessageIsMasked() throws Exception {
+    GateEngine chatty = new GateEngine() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public Verdict run(GateConfig config, GateListener listener) {
+        listener.warn("retrying with key " + config.token().secret());
+        return Verdicts.passed();
+      }
+    };
+
+    run(step(), chatty, new TestBuilds.TestRun(buildDir),
+        new EnvVars("RESEMBLE_API_KEY", "very-secret-key"));
+
+    assertThat(console.text()).contains("retrying with key ****")
+        .doesNotContain("very-secret-key");
+  }
+
+  @Test
+  void unexpectedLibraryErrorComesBackAsAPluginExceptionWithItsStack() throws Exception {
+    GateEngine broken = new GateEngine() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public Verdict run(GateConfig config, GateListener listener) {
+        throw new IllegalStateException("journal is corrupt for key " + config.token().secret());
+      }
+    };
+
+    assertThatThrownBy(() -> run(step(), broken, new TestBuilds.TestRun(buildDir),
+        new EnvVars("RESEMBLE_API_KEY", "very-secret-key")))
+        .isExactlyInstanceOf(ScanFailure.class)
+        .hasMessage("Resemble Detect failed unexpectedly: java.lang.IllegalStateException: "
+            + "journal is corrupt for key ****")
+        .hasNoCause()
+        .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+  }
+
+  @Test
+  void secondRunInTheSameBuildGetsItsOwnPage() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
+
+    run(step(), new Verdicts.FixedEngine(Verdicts.passed()), build, env);
+    run(step(), new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.UNSTABLE)), build, env);
+
+    assertThat(build.getActions(ResembleDetectAction.class))
+        .extracting(ResembleDetectAction::getUrlName, ResembleDetectAction::getDisplayName)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("resemble", "Resemble Detect"),
+            org.assertj.core.groups.Tuple.tuple("resemble-2", "Resemble Detect #2"));
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.resemblegate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import io.github.resemblegate.gate.VerdictStatus;
+import java.io.File;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultMappingTest {
+
+  @TempDir File buildDir;
+
+  private final TestBuilds.Console console = new TestBuilds.Console();
+
+  @Test
+  void passedVerdictLeavesTheBuildResultAlone() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    DetectFlow.applyResult(new ScanOutcome(Verdicts.passed(), "r", List.of()), run, console);
+
+    assertThat(run.getResult()).isNull();
+    assertThat(console.text()).contains("Passed: 1 file checked, none flagged.");
+  }
+
+  @Test
+  void unstableVerdictMarksTheBuildUnstableAndGoesOn() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    DetectFlow.applyResult(new ScanOutcome(Verdicts.flagged(VerdictStatus.UNSTABLE), "r",
+        List.of()), run, console);
+
+    assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
+    assertThat(console.text()).contains("Marking the build UNSTABLE: 1 file scored at or above");
+  }
+
+  @Test
+  void failedVerdictSetsFailureThenStopsWithTheVerdictSentence() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+    ScanOutcome outcome = new ScanOutcome(Verdicts.flagged(VerdictStatus.FAILED), "r", List.of());
+
+    assertThatThrownBy(() -> DetectFlow.applyResult(outcome, run, console))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("1 file scored at or above the threshold 0.50: media/fake.wav (0.97).");
+    assertThat(run.getResult()).isEqualTo(Result.FAILURE);
+  }
+
+  @Test
+  void unstableDoesNotHideAnEarlierFailure() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+    run.setResult(Result.FAILURE);
+
+    DetectFlow.applyResult(new ScanOutcome(Verdicts.flagged(VerdictStatus.UNSTABLE), "r",
+        List.of()), run, console);
+
+    assertThat(run.getResult()).isEqualTo(Result.FAILURE);
+  }
+}

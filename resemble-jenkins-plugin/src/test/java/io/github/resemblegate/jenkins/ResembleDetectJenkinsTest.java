@@ -1,0 +1,190 @@
+package io.github.resemblegate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.github.resemblegate.simulator.ResembleSimulator;
+import io.github.resemblegate.simulator.SimulatorOptions;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestBuilder;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The step inside a real Jenkins, against the project's Detect API simulator. Runs only in the
+ * "jenkins" profile, where the Jenkins repository is reachable; never run on this project's CI.
+ */
+@WithJenkins
+class ResembleDetectJenkinsTest {
+
+  private static final String TOKEN = "sim-token-5f2c";
+  private static ResembleSimulator simulator;
+
+  @BeforeAll
+  static void startSimulator() {
+    simulator = ResembleSimulator.start(SimulatorOptions.builder().token(TOKEN)
+        .processingTime(Duration.ofMillis(50)).build());
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    simulator.close();
+  }
+
+  private static void addApiKey() throws IOException {
+    SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+        CredentialsScope.GLOBAL, "resemble-api-key", "Resemble", Secret.fromString(TOKEN)));
+    SystemCredentialsProvider.getInstance().save();
+  }
+
+  private static void putMedia(FilePath workspace) throws IOException, InterruptedException {
+    workspace.child("media/fake-intro.wav").copyFrom(new ByteArrayInputStream(TestMedia.wav(0.5)));
+    workspace.child("media/voice.wav").copyFrom(new ByteArrayInputStream(TestMedia.wav(0.5)));
+  }
+
+  private static ResembleDetectBuilder step(String onFlagged) {
+    ResembleDetectBuilder b = new ResembleDetectBuilder("media/**/*.wav");
+    b.setCredentialsId("resemble-api-key");
+    b.setApiUrl(simulator.baseUrl());
+    b.setOnFlagged(onFlagged);
+    b.setCache(false);
+    return b;
+  }
+
+  private static FreeStyleProject freestyle(JenkinsRule j, ResembleDetectBuilder b)
+      throws IOException {
+    FreeStyleProject p = j.createFreeStyleProject();
+    p.getBuildersList().add(new TestBuilder() {
+      @Override
+      public boolean perform(AbstractBuild<?, ?> build, Launcher launcher,
+          BuildListener listener) throws InterruptedException, IOException {
+        putMedia(build.getWorkspace());
+        return true;
+      }
+    });
+    p.getBuildersList().add(b);
+    return p;
+  }
+
+  @Test
+  void freestyleFailsOnAFlaggedFileAndKeepsTheReport(JenkinsRule j) throws Exception {
+    addApiKey();
+    FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE,
+        freestyle(j, step("FAILURE")));
+
+    j.assertLogContains("media/fake-intro.wav", build);
+    j.assertLogNotContains(TOKEN, build);
+    ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
+    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
+    assertThat(action.getOutcome().getPassed()).isEqualTo(1);
+    assertThat(new File(build.getRootDir(), "resemble/resemble-report.html")).exists();
+    j.createWebClient().goTo(build.getUrl() + "resemble/");
+  }
+
+  @Test
+  void freestyleIsUnstableWhenAskedTo(JenkinsRule j) throws Exception {
+    addApiKey();
+    FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE,
+        freestyle(j, step("UNSTABLE")));
+
+    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
+        .isEqualTo("UNSTABLE");
+  }
+
+  @Test
+  void configurationSurvivesTheFormRoundTrip(JenkinsRule j) throws Exception {
+    ResembleDetectBuilder before = step("UNSTABLE");
+    before.setAudioThreshold(0.7);
+    before.setFormats("json,html");
+    before.setFrameLength(2);
+    FreeStyleProject p = j.createFreeStyleProject();
+    p.getBuildersList().add(before);
+
+    j.configRoundtrip(p);
+
+    j.assertEqualDataBoundBeans(before, p.getBuildersList().get(ResembleDetectBuilder.class));
+  }
+
+  @Test
+  void pipelineSymbolMarksTheBuildUnstableAndReturnsTheSummary(JenkinsRule j) throws Exception {
+    addApiKey();
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-unstable");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition("node {\n"
+        + "  resembleDetect includes: 'media/**/*.wav', threshold: 0.5, onFlagged: 'UNSTABLE',\n"
+        + "      credentialsId: 'resemble-api-key', apiUrl: '" + simulator.baseUrl() + "',\n"
+        + "      cache: false\n"
+        + "  def r = resembleDetectSummary()\n"
+        + "  echo \"summary: ${r.status} ${r.flagged} of ${r.files}\"\n"
+        + "}", true));
+
+    WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, p);
+
+    j.assertLogContains("summary: UNSTABLE 1 of 2", run);
+    j.assertLogNotContains(TOKEN, run);
+  }
+
+  @Test
+  void pipelineFailsWithTheOneSentenceMessage(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-failure");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition("node {\n"
+        + "  withEnv(['RESEMBLE_API_KEY=" + TOKEN + "']) {\n"
+        + "    resembleDetect includes: 'media/**/*.wav', apiUrl: '" + simulator.baseUrl() + "',\n"
+        + "        cache: false\n"
+        + "  }\n"
+        + "}", true));
+
+    WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, p);
+
+    j.assertLogContains("media/fake-intro.wav", run);
+    j.assertLogNotContains("\tat io.github.resemblegate", run);
+  }
+
+  @Test
+  void missingTokenFailsNamingBothWaysToGiveOne(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-no-token");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition(
+        "node { resembleDetect 'media/**/*.wav' }", true));
+
+    WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, p);
+
+    j.assertLogContains("credentialsId", run);
+    j.assertLogContains("RESEMBLE_API_KEY", run);
+    assertThat(run.getActions(ResembleDetectAction.class)).isEmpty();
+  }
+
+  @Test
+  void actionSurvivesAReloadOfTheBuild(JenkinsRule j) throws Exception {
+    addApiKey();
+    FreeStyleProject p = freestyle(j, step("UNSTABLE"));
+    FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE, p);
+
+    build.reload();
+
+    ResembleDetectAction reloaded = build.getAction(ResembleDetectAction.class);
+    assertThat(reloaded.getRun()).isSameAs(build);
+    assertThat(reloaded.getOutcome().getAttentionRows()).extracting(FileRow::getPath)
+        .containsExactly("media/fake-intro.wav");
+  }
+}

@@ -1,0 +1,281 @@
+package io.github.resemblegate.report;
+
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code resemble-junit.xml}: one {@code testcase} per file, so Jenkins' {@code junit}
+ * step and GitLab's test reports show each media file as a test.
+ *
+ * <p>What the two parsers need, and what this writer does for it:
+ * <ul>
+ *   <li>Jenkins splits {@code classname} at its last dot into package and class, so the folder
+ *       becomes {@code media.voice} (files at the top get {@code (root)}); GitLab shows
+ *       {@code classname} as the suite.</li>
+ *   <li>Jenkins reads the {@code message} attribute of {@code failure}/{@code error}/{@code
+ *       skipped}; GitLab shows only the element's text. Both are written.</li>
+ *   <li>GitLab reads the XML through Rails' {@code Hash.from_xml}, which treats an attribute
+ *       called {@code type} as a data type ({@code integer}, {@code yaml}, ...) and rejects some;
+ *       our {@code type} values are {@code resemble.*}, which it leaves alone.</li>
+ *   <li>{@code time} is in seconds with a dot. Per-file times are unknown (a batch is judged as a
+ *       whole), so test cases carry 0 and the suite carries the run's duration.</li>
+ * </ul>
+ * FLAGGED is a failure, ERROR an error; SKIPPED and WAIVED are skipped with their reason;
+ * NO_SPEECH is skipped (there is nothing to judge) unless the policy fails on it, then a failure;
+ * WARNED passes with a note, since the warn band alone does not fail anything in a test view.
+ */
+final class JunitXmlWriter implements ReportWriter {
+
+  static final String SUITE_NAME = "resemble-gate";
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  @Override
+  public void write(Verdict verdict, OutputStream out) throws IOException {
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      writeDocument(xml, verdict);
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.flush();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException("Could not write the JUnit report: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeDocument(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
+    List<FileResult> files = Outcomes.inReportOrder(verdict);
+    Counts counts = Counts.of(files, verdict);
+    String time = seconds(verdict.run());
+
+    xml.writeStartElement("testsuites");
+    attribute(xml, "name", "Resemble Gate");
+    counts.writeTo(xml);
+    attribute(xml, "time", time);
+
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testsuite");
+    attribute(xml, "name", SUITE_NAME);
+    counts.writeTo(xml);
+    attribute(xml, "time", time);
+    if (verdict.run().startedAt() != null) {
+      attribute(xml, "timestamp",
+          TIMESTAMP.format(verdict.run().startedAt().truncatedTo(ChronoUnit.SECONDS)));
+    }
+    writeProperties(xml, verdict);
+    for (FileResult file : files) {
+      writeCase(xml, file, verdict);
+    }
+    xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+    xml.writeCharacters("\n");
+    xml.writeEndElement();
+  }
+
+  private void writeProperties(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    property(xml, "resemble.toolVersion", verdict.run().toolVersion());
+    property(xml, "resemble.apiUrl", Redaction.url(verdict.run().apiUrl()));
+    property(xml, "resemble.threshold", Scores.threshold(verdict.policy().threshold()));
+    property(xml, "resemble.status", verdict.status().name());
+    property(xml, "resemble.message", verdict.message());
+    xml.writeCharacters("\n    ");
+    xml.writeEndElement();
+  }
+
+  private void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    if (value == null) {
+      return;
+    }
+    xml.writeCharacters("\n      ");
+    xml.writeEmptyElement("property");
+    attribute(xml, "name", name);
+    attribute(xml, "value", value);
+  }
+
+  private void writeCase(XMLStreamWriter xml, FileResult file, Verdict verdict)
+      throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("testcase");
+    attribute(xml, "classname", classname(file.path()));
+    attribute(xml, "name", file.path());
+    attribute(xml, "file", file.path());
+    attribute(xml, "time", "0");
+    String score = Scores.score(file.score(), file.threshold());
+    String threshold = Scores.threshold(file.threshold());
+    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
+    switch (file.outcome()) {
+      case FLAGGED -> problem(xml, "failure", "resemble.flagged",
+          "score " + score + " ≥ threshold " + threshold + from
+              + (file.label() == null ? "" : ", label " + file.label()),
+          details(file, file.path() + " scored " + score + from
+              + ", at or above the threshold " + threshold + "."));
+      case ERROR -> problem(xml, "error", "resemble.error", reasonOr(file, "the detection failed"),
+          details(file, file.path() + " could not be checked: "
+              + reasonOr(file, "the detection failed") + "."));
+      case NO_SPEECH -> {
+        String message = "no speech found, nothing to judge"
+            + (file.reason() == null ? "" : ": " + file.reason());
+        if (verdict.policy().onNoSpeech() == Reaction.FAIL) {
+          problem(xml, "failure", "resemble.no-speech", message,
+              details(file, file.path() + ": " + message + " (the policy fails on no speech)."));
+        } else {
+          skipped(xml, message);
+        }
+      }
+      case WAIVED -> skipped(xml, waived(file, score, threshold));
+      case SKIPPED -> skipped(xml, reasonOr(file, "not submitted"));
+      case WARNED -> systemOut(xml, details(file, file.path() + " scored " + score + from
+          + ", in the warn band"
+          + (verdict.policy().warnThreshold() == null ? ""
+              : " (at or above " + Scores.threshold(verdict.policy().warnThreshold()) + ")")
+          + " but below the threshold " + threshold + "."));
+      case PASSED -> systemOut(xml, file.path() + " scored " + score + from
+          + ", below the threshold " + threshold + "." + (file.cached() ? " (cached result)" : ""));
+    }
+    xml.writeEndElement();
+  }
+
+  private static String waived(FileResult file, String score, String threshold) {
+    StringBuilder s = new StringBuilder("waived");
+    if (file.waiver() != null) {
+      s.append(": ").append(file.waiver().reason());
+      if (file.waiver().until() != null) {
+        s.append(" (until ").append(file.waiver().until()).append(')');
+      }
+    } else if (file.reason() != null) {
+      s.append(": ").append(file.reason());
+    }
+    if (file.score() != null) {
+      s.append("; score ").append(score).append(", threshold ").append(threshold);
+    }
+    return s.toString();
+  }
+
+  /** Multi-line text under a failure or error: everything a reviewer needs without the HTML. */
+  private static String details(FileResult file, String headline) {
+    StringBuilder s = new StringBuilder(headline);
+    line(s, "Media type", file.mediaType() == null ? null : file.mediaType().id());
+    line(s, "Label", file.label());
+    if (!file.chunkScores().isEmpty()) {
+      StringBuilder chunks = new StringBuilder();
+      for (Double c : file.chunkScores()) {
+        chunks.append(chunks.length() == 0 ? "" : " ").append(Scores.score(c));
+      }
+      line(s, "Chunk scores", chunks.toString());
+    }
+    line(s, "SHA-256", file.sha256());
+    line(s, "Detect id", file.detectId());
+    line(s, "Batch id", file.batchId());
+    if (file.cached()) {
+      line(s, "Cached", "yes (no API call in this run)");
+    }
+    line(s, "Dashboard", file.dashboardUrl());
+    return s.toString();
+  }
+
+  private static void line(StringBuilder s, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      s.append('\n').append(name).append(": ").append(value);
+    }
+  }
+
+  private static String reasonOr(FileResult file, String fallback) {
+    return file.reason() == null || file.reason().isBlank() ? fallback : file.reason();
+  }
+
+  private void problem(XMLStreamWriter xml, String element, String type, String message,
+      String text) throws XMLStreamException {
+    xml.writeCharacters("\n      ");
+    xml.writeStartElement(element);
+    attribute(xml, "message", message);
+    attribute(xml, "type", type);
+    xml.writeCharacters(XmlText.clean(text));
+    xml.writeEndElement();
+    xml.writeCharacters("\n    ");
+  }
+
+  private void skipped(XMLStreamWriter xml, String message) throws XMLStreamException {
+    xml.writeCharacters("\n      ");
+    xml.writeStartElement("skipped");
+    attribute(xml, "message", message);
+    xml.writeCharacters(XmlText.clean(message));
+    xml.writeEndElement();
+    xml.writeCharacters("\n    ");
+  }
+
+  private void systemOut(XMLStreamWriter xml, String text) throws XMLStreamException {
+    xml.writeCharacters("\n      ");
+    xml.writeStartElement("system-out");
+    xml.writeCharacters(XmlText.clean(text));
+    xml.writeEndElement();
+    xml.writeCharacters("\n    ");
+  }
+
+  private static void attribute(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
+    xml.writeAttribute(name, XmlText.attribute(value));
+  }
+
+  /** {@code media/voice/a.wav} → {@code media.voice}; a file at the top → {@code (root)}. */
+  static String classname(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "(root)" : path.substring(0, slash).replace('/', '.');
+  }
+
+  private static String seconds(RunInfo run) {
+    if (run.startedAt() == null || run.finishedAt() == null
+        || run.finishedAt().isBefore(run.startedAt())) {
+      return "0";
+    }
+    Duration d = Duration.between(run.startedAt(), run.finishedAt());
+    return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+  }
+
+  /** The four counts both parsers compare with the cases they find. */
+  private record Counts(int tests, int failures, int errors, int skipped) {
+
+    static Counts of(List<FileResult> files, Verdict verdict) {
+      boolean noSpeechFails = verdict.policy().onNoSpeech() == Reaction.FAIL;
+      int failures = 0;
+      int errors = 0;
+      int skipped = 0;
+      for (FileResult f : files) {
+        Outcome o = f.outcome();
+        if (o == Outcome.FLAGGED || (o == Outcome.NO_SPEECH && noSpeechFails)) {
+          failures++;
+        } else if (o == Outcome.ERROR) {
+          errors++;
+        } else if (o == Outcome.SKIPPED || o == Outcome.WAIVED || o == Outcome.NO_SPEECH) {
+          skipped++;
+        }
+      }
+      return new Counts(files.size(), failures, errors, skipped);
+    }
+
+    void writeTo(XMLStreamWriter xml) throws XMLStreamException {
+      xml.writeAttribute("tests", Integer.toString(tests));
+      xml.writeAttribute("failures", Integer.toString(failures));
+      xml.writeAttribute("errors", Integer.toString(errors));
+      xml.writeAttribute("skipped", Integer.toString(skipped));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.resemblegate.report;
+
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes {@code resemble-summary.md}: the verdict, the counts and the files that need a look, short
+ * enough for a pull-request comment or a CI job summary ({@code $GITHUB_STEP_SUMMARY}).
+ */
+final class MarkdownSummaryWriter implements ReportWriter {
+
+  /** More rows than this make a comment nobody reads; the HTML report has them all. */
+  static final int MAX_ROWS = 25;
+
+  @Override
+  public void write(Verdict verdict, OutputStream out) throws IOException {
+    out.write(summary(verdict).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String summary(Verdict verdict) {
+    StringBuilder md = new StringBuilder();
+    String icon = switch (verdict.status()) {
+      case PASSED -> "✅";
+      case UNSTABLE -> "⚠️";
+      case FAILED -> "❌";
+    };
+    md.append("### ").append(icon).append(" Resemble Gate: ").append(verdict.status().name())
+        .append("\n\n");
+    String message = ConsoleSummary.failureMessage(verdict);
+    if (message != null && !message.isBlank()) {
+      md.append(text(message)).append("\n\n");
+    }
+
+    Totals totals = verdict.totals();
+    List<Outcome> shown = Outcomes.byRank().stream()
+        .filter(o -> totals.count(o) > 0 || o == Outcome.FLAGGED || o == Outcome.PASSED).toList();
+    md.append("| Files |");
+    shown.forEach(o -> md.append(' ').append(o == Outcome.ERROR ? "Errors" : Outcomes.label(o))
+        .append(" |"));
+    md.append("\n|---:|");
+    shown.forEach(o -> md.append("---:|"));
+    md.append("\n| ").append(totals.files()).append(" |");
+    shown.forEach(o -> md.append(' ').append(totals.count(o)).append(" |"));
+    md.append("\n\n");
+
+    List<FileResult> attention = Outcomes.needingAttention(verdict);
+    if (!attention.isEmpty()) {
+      md.append("| File | Outcome | Score | Threshold | Details |\n")
+          .append("|---|---|---:|---:|---|\n");
+      for (FileResult f : attention.subList(0, Math.min(MAX_ROWS, attention.size()))) {
+        md.append("| ").append(code(f.path()))
+            .append(" | ").append(Outcomes.label(f.outcome()))
+            .append(" | ").append(Scores.score(f.score(), f.threshold()))
+            .append(" | ").append(Scores.threshold(f.threshold()))
+            .append(" | ").append(text(details(f)))
+            .append(" |\n");
+      }
+      if (attention.size() > MAX_ROWS) {
+        md.append("\n…and ").append(attention.size() - MAX_ROWS)
+            .append(" more; `resemble-report.html` lists every file.\n");
+      }
+      md.append('\n');
+    }
+    if (!verdict.notices().isEmpty()) {
+      for (String notice : verdict.notices()) {
+        md.append("- ").append(text(notice)).append('\n');
+      }
+      md.append('\n');
+    }
+    md.append("<sub>Resemble Gate ").append(text(orDash(verdict.run().toolVersion())))
+        .append(" · ").append(totals.fromCache()).append(" from cache, ")
+        .append(totals.uploaded()).append(" uploaded (").append(Scores.bytes(totals.bytesUploaded()))
+        .append(")").append(verdict.run().dryRun() ? " · dry run" : "").append("</sub>\n");
+    return md.toString();
+  }
+
+  private static String details(FileResult f) {
+    if (f.outcome() == Outcome.ERROR || f.outcome() == Outcome.NO_SPEECH) {
+      return f.reason() == null ? "" : f.reason();
+    }
+    StringBuilder s = new StringBuilder();
+    if (f.label() != null) {
+      s.append("label ").append(f.label());
+    }
+    if (f.cached()) {
+      s.append(s.length() == 0 ? "" : ", ").append("cached");
+    }
+    return s.toString();
+  }
+
+  /**
+   * A path as a code span: nothing inside is Markdown or HTML. The fence is one backtick longer
+   * than any run of backticks in the path; {@code |} is escaped, as GitHub splits table cells on
+   * it before it sees the code span.
+   */
+  static String code(String s) {
+    String one = oneLine(s);
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < one.length(); i++) {
+      run = one.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    boolean pad = one.startsWith("`") || one.endsWith("`") || one.isBlank();
+    String body = one.replace("|", "\\|");
+    return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+  }
+
+  /** Free text: every character Markdown or HTML would act on is backslash-escaped. */
+  static String text(String s) {
+    String one = oneLine(s);
+    StringBuilder out = new StringBuilder(one.length() + 8);
+    for (int i = 0; i < one.length(); i++) {
+      char c = one.charAt(i);
+      if ("\\`*_{}[]<>()#+!|~&".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String oneLine(String s) {
+    return XmlText.clean(s == null ? "" : s).replace("\r\n", " ").replace('\n', ' ')
+        .replace('\r', ' ');
+  }
+
+  private static String orDash(String s) {
+    return s == null || s.isBlank() ? "-" : s;
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.resemblegate.report;
+
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Policy;
+import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.Verdict;
+import java.util.Comparator;
+import java.util.List;
+
+/** How the reports order and name outcomes: what needs a person's attention comes first. */
+final class Outcomes {
+
+  /** Report order: the files that break a build first, the quiet ones last. */
+  static final Comparator<FileResult> ATTENTION_FIRST = Comparator
+      .comparingInt((FileResult f) -> rank(f.outcome()))
+      .thenComparing(f -> f.score() == null ? Double.NEGATIVE_INFINITY : f.score(),
+          Comparator.reverseOrder())
+      .thenComparing(FileResult::path);
+
+  private Outcomes() {}
+
+  static int rank(Outcome outcome) {
+    return switch (outcome) {
+      case FLAGGED -> 0;
+      case ERROR -> 1;
+      case WARNED -> 2;
+      case NO_SPEECH -> 3;
+      case WAIVED -> 4;
+      case SKIPPED -> 5;
+      case PASSED -> 6;
+    };
+  }
+
+  /** Human name, e.g. {@code No speech}. */
+  static String label(Outcome outcome) {
+    return switch (outcome) {
+      case PASSED -> "Passed";
+      case FLAGGED -> "Flagged";
+      case WARNED -> "Warned";
+      case WAIVED -> "Waived";
+      case NO_SPEECH -> "No speech";
+      case ERROR -> "Error";
+      case SKIPPED -> "Skipped";
+    };
+  }
+
+  /** {@code 2 flagged}, {@code 1 error}, {@code 3 errors}, {@code 1 no speech}. */
+  static String count(Outcome outcome, int n) {
+    return n + " " + (outcome == Outcome.ERROR && n != 1 ? "errors" : countWord(outcome));
+  }
+
+  /** Lower-case word used in counts, e.g. {@code flagged}, {@code no speech}. */
+  static String countWord(Outcome outcome) {
+    return switch (outcome) {
+      case PASSED -> "passed";
+      case FLAGGED -> "flagged";
+      case WARNED -> "warned";
+      case WAIVED -> "waived";
+      case NO_SPEECH -> "no speech";
+      case ERROR -> "error";
+      case SKIPPED -> "skipped";
+    };
+  }
+
+  /** Kebab-case id used in CSS classes and SARIF rule ids, e.g. {@code no-speech}. */
+  static String id(Outcome outcome) {
+    return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** True when NO_SPEECH files count against the verdict under this policy. */
+  static boolean noSpeechMatters(Policy policy) {
+    return policy != null && policy.onNoSpeech() != Reaction.IGNORE;
+  }
+
+  /**
+   * The files a reader must look at, most serious first: flagged, errored, warned, and no-speech
+   * files when the policy does not ignore them.
+   */
+  static List<FileResult> needingAttention(Verdict verdict) {
+    boolean noSpeech = noSpeechMatters(verdict.policy());
+    return verdict.files().stream()
+        .filter(f -> switch (f.outcome()) {
+          case FLAGGED, ERROR, WARNED -> true;
+          case NO_SPEECH -> noSpeech;
+          default -> false;
+        })
+        .sorted(ATTENTION_FIRST)
+        .toList();
+  }
+
+  /** Outcomes in report order. */
+  static List<Outcome> byRank() {
+    return java.util.Arrays.stream(Outcome.values())
+        .sorted(Comparator.comparingInt(Outcomes::rank)).toList();
+  }
+
+  /** Every file in report order. */
+  static List<FileResult> inReportOrder(Verdict verdict) {
+    return verdict.files().stream().sorted(ATTENTION_FIRST).toList();
+  }
+
+  /** {@code 1 file} / {@code 3 files}. */
+  static String files(int n) {
+    return n == 1 ? "1 file" : n + " files";
+  }
+}

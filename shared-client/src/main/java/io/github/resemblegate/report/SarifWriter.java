@@ -1,0 +1,363 @@
+package io.github.resemblegate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes {@code resemble.sarif} (SARIF 2.1.0) in the subset GitHub code scanning documents:
+ * every result has a rule with short and full descriptions and help, a message, one physical
+ * location with a region, and {@code partialFingerprints}.
+ *
+ * <ul>
+ *   <li>Results: FLAGGED files ({@code error}), WARNED files ({@code warning}), and NO_SPEECH
+ *       files only when the policy fails or warns on them. WAIVED files are left out: GitHub does
+ *       not read SARIF suppressions, so a waived file would come back as an open alert.</li>
+ *   <li>Files that could not be checked (ERROR) are not findings about the file's content, and
+ *       an alert for a timeout would stay open until the next run. They are reported where SARIF
+ *       puts problems of the tool itself: {@code invocations[0].toolExecutionNotifications}, with
+ *       the file's location, and {@code executionSuccessful} is false.</li>
+ *   <li>Locations: {@code uri} is relative to the repository root (the nearest folder above the
+ *       base directory holding {@code .git}; the base directory itself when there is none) with
+ *       {@code uriBaseId} {@code %SRCROOT%}. Media files have no text lines, but GitHub requires
+ *       a region, so the region is line 1, column 1.</li>
+ *   <li>{@code partialFingerprints.primaryLocationLineHash} is the file's SHA-256 (plus an
+ *       occurrence counter, as CodeQL does), so an alert follows the content: a renamed file keeps
+ *       its alert, a replaced file gets a new one.</li>
+ * </ul>
+ */
+final class SarifWriter implements ReportWriter {
+
+  static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String SRCROOT = "%SRCROOT%";
+  /** GitHub rejects runs with more results than this. */
+  static final int MAX_RESULTS = 25_000;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern SEMVER = Pattern.compile(
+      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+
+  /** One rule per kind of finding; the order is the order of {@code tool.driver.rules}. */
+  enum Rule {
+    FLAGGED("resemble/flagged", "LikelySynthetic", "error",
+        "Media file scored at or above the deepfake threshold",
+        "Resemble's Detect API gave this media file a deepfake score at or above the threshold "
+            + "the build uses, so it is likely synthetic or manipulated.",
+        "The file scored at or above the threshold: Resemble's Detect API considers it likely "
+            + "AI-generated or manipulated. Review the file (the HTML report shows where in an "
+            + "audio clip the high scores are). If it is synthetic on purpose, add a waiver with a "
+            + "reason, keyed by its SHA-256 so a changed file is checked again; otherwise replace "
+            + "it with an authentic recording."),
+    WARNED("resemble/warned", "PossiblySynthetic", "warning",
+        "Media file scored in the warn band below the threshold",
+        "Resemble's Detect API gave this media file a deepfake score in the configured warn band: "
+            + "below the failing threshold, but high enough to deserve a look.",
+        "The score is below the threshold, so the build does not fail on it, but it is inside "
+            + "the warn band. Listen to or look at the file; raise the warn threshold if such "
+            + "scores are expected for this kind of media."),
+    NO_SPEECH("resemble/no-speech", "NoSpeech", "warning",
+        "Audio file had no speech to judge",
+        "Resemble's Detect API found no speech in this audio file, so it could not say whether "
+            + "the voice is synthetic; the policy counts such files.",
+        "The detector judges voices; this file had none it could hear. If the file should "
+            + "contain speech, check that it is not silent or corrupt. If silence is expected, "
+            + "set onNoSpeech to IGNORE.");
+
+    final String id;
+    final String name;
+    final String level;
+    final String shortText;
+    final String fullText;
+    final String help;
+
+    Rule(String id, String name, String level, String shortText, String fullText, String help) {
+      this.id = id;
+      this.name = name;
+      this.level = level;
+      this.shortText = shortText;
+      this.fullText = fullText;
+      this.help = help;
+    }
+  }
+
+  private final int maxResults;
+
+  SarifWriter() {
+    this(MAX_RESULTS);
+  }
+
+  SarifWriter(int maxResults) {
+    this.maxResults = maxResults;
+  }
+
+  @Override
+  public void write(Verdict verdict, OutputStream out) throws IOException {
+    SourceRoot root = SourceRoot.of(verdict.run().baseDirectory());
+    ObjectNode log = MAPPER.createObjectNode();
+    log.put("$schema", SCHEMA_URI);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+    run.set("tool", tool(verdict));
+    if (root.base() != null) {
+      ObjectNode base = run.putObject("originalUriBaseIds").putObject(SRCROOT);
+      base.put("uri", root.base());
+      base.putObject("description").put("text", "The root of the repository that was scanned.");
+    }
+
+    ArrayNode results = run.putArray("results");
+    ArrayNode notifications = MAPPER.createArrayNode();
+    Map<String, Integer> occurrences = new HashMap<>();
+    List<FileResult> files = verdict.files().stream()
+        .sorted(java.util.Comparator.comparing(FileResult::path)).toList();
+    int left = 0;
+    for (FileResult file : files) {
+      Rule rule = ruleFor(file, verdict);
+      if (rule != null) {
+        if (results.size() < maxResults) {
+          results.add(result(file, rule, level(rule, verdict), root, occurrences));
+        } else {
+          left++;
+        }
+      } else if (file.outcome() == Outcome.ERROR) {
+        notifications.add(errorNotification(file, root));
+      }
+    }
+    if (left > 0) {
+      notifications.add(notification("warning", "resemble/truncated",
+          left + " more results were left out: GitHub code scanning accepts at most "
+              + maxResults + " results per run. resemble-report.json lists every file.", null));
+    }
+
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", verdict.filesWith(Outcome.ERROR).isEmpty());
+    if (verdict.run().startedAt() != null) {
+      invocation.put("startTimeUtc", verdict.run().startedAt().toString());
+    }
+    if (verdict.run().finishedAt() != null) {
+      invocation.put("endTimeUtc", verdict.run().finishedAt().toString());
+    }
+    if (!notifications.isEmpty()) {
+      invocation.set("toolExecutionNotifications", notifications);
+    }
+    ObjectNode props = run.putObject("properties");
+    props.put("status", verdict.status().name());
+    props.put("failureKind", verdict.failureKind().name());
+    if (verdict.message() != null) {
+      props.put("message", verdict.message());
+    }
+    props.put("files", verdict.totals().files());
+
+    // The writer owns a stream it did not open; do not let Jackson close it.
+    byte[] bytes = MAPPER.writeValueAsBytes(log);
+    out.write(bytes);
+    out.write('\n');
+  }
+
+  private static ObjectNode tool(Verdict verdict) {
+    ObjectNode driver = MAPPER.createObjectNode();
+    driver.put("name", "Resemble Gate");
+    String version = verdict.run().toolVersion();
+    if (version != null && !version.isBlank()) {
+      driver.put("version", version);
+      if (SEMVER.matcher(version).matches()) {
+        driver.put("semanticVersion", version);
+      }
+    }
+    ArrayNode rules = driver.putArray("rules");
+    for (Rule rule : Rule.values()) {
+      ObjectNode r = rules.addObject();
+      r.put("id", rule.id);
+      r.put("name", rule.name);
+      r.putObject("shortDescription").put("text", rule.shortText);
+      r.putObject("fullDescription").put("text", rule.fullText);
+      r.putObject("defaultConfiguration").put("level", rule.level);
+      ObjectNode help = r.putObject("help");
+      help.put("text", rule.help);
+      help.put("markdown", rule.help);
+      ObjectNode props = r.putObject("properties");
+      props.putArray("tags").add("deepfake").add("media");
+      props.put("problem.severity", rule.level.equals("error") ? "error" : "warning");
+    }
+    ObjectNode tool = MAPPER.createObjectNode();
+    tool.set("driver", driver);
+    return tool;
+  }
+
+  private static Rule ruleFor(FileResult file, Verdict verdict) {
+    return switch (file.outcome()) {
+      case FLAGGED -> Rule.FLAGGED;
+      case WARNED -> Rule.WARNED;
+      case NO_SPEECH -> Outcomes.noSpeechMatters(verdict.policy()) ? Rule.NO_SPEECH : null;
+      default -> null;
+    };
+  }
+
+  /** No-speech files are as serious as the policy makes them. */
+  private static String level(Rule rule, Verdict verdict) {
+    if (rule == Rule.NO_SPEECH) {
+      return verdict.policy().onNoSpeech() == Reaction.FAIL ? "error" : "warning";
+    }
+    return rule.level;
+  }
+
+  private static ObjectNode result(FileResult file, Rule rule, String level, SourceRoot root,
+      Map<String, Integer> occurrences) {
+    ObjectNode result = MAPPER.createObjectNode();
+    result.put("ruleId", rule.id);
+    result.put("ruleIndex", rule.ordinal());
+    result.put("level", level);
+    result.putObject("message").put("text", message(file, rule));
+    result.putArray("locations").add(location(file, root));
+    String identity = file.sha256() != null && !file.sha256().isBlank()
+        ? file.sha256() : "path:" + file.path();
+    int n = occurrences.merge(rule.id + identity, 1, Integer::sum);
+    ObjectNode fingerprints = result.putObject("partialFingerprints");
+    fingerprints.put("primaryLocationLineHash", identity + ":" + n);
+    if (file.sha256() != null && !file.sha256().isBlank()) {
+      fingerprints.put("contentSha256/v1", file.sha256());
+    }
+    if (Html.isWebUrl(file.dashboardUrl())) {
+      result.put("hostedViewerUri", file.dashboardUrl());
+    }
+    ObjectNode props = result.putObject("properties");
+    if (file.score() != null && Double.isFinite(file.score())) {
+      props.put("score", file.score());
+    }
+    props.put("threshold", file.threshold());
+    putIfSet(props, "scoreField", file.scoreField());
+    putIfSet(props, "label", file.label());
+    props.put("mediaType", file.mediaType() == null ? "unknown" : file.mediaType().id());
+    putIfSet(props, "detectId", file.detectId());
+    putIfSet(props, "dashboardUrl", file.dashboardUrl());
+    props.put("cached", file.cached());
+    return result;
+  }
+
+  private static String message(FileResult file, Rule rule) {
+    String score = Scores.score(file.score(), file.threshold());
+    String threshold = Scores.threshold(file.threshold());
+    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
+    String label = file.label() == null ? "" : " Resemble labels it '" + file.label() + "'.";
+    return switch (rule) {
+      case FLAGGED -> "Likely synthetic media: " + file.path() + " scored " + score
+          + ", at or above the threshold " + threshold + "." + label + from;
+      case WARNED -> "Possibly synthetic media: " + file.path() + " scored " + score
+          + ", in the warn band below the threshold " + threshold + "." + label + from;
+      case NO_SPEECH -> "No speech to judge in " + file.path() + "."
+          + (file.reason() == null ? "" : " " + file.reason());
+    };
+  }
+
+  private static ObjectNode location(FileResult file, SourceRoot root) {
+    ObjectNode location = MAPPER.createObjectNode();
+    ObjectNode physical = location.putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", root.uri(file.path()));
+    artifact.put("uriBaseId", SRCROOT);
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", 1);
+    region.put("startColumn", 1);
+    region.put("endLine", 1);
+    region.put("endColumn", 1);
+    return location;
+  }
+
+  private static ObjectNode errorNotification(FileResult file, SourceRoot root) {
+    String reason = file.reason() == null || file.reason().isBlank()
+        ? "the detection failed" : file.reason();
+    return notification("error", "resemble/error",
+        file.path() + " could not be checked: " + reason + ".", location(file, root));
+  }
+
+  private static ObjectNode notification(String level, String id, String text,
+      ObjectNode location) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("level", level);
+    n.putObject("descriptor").put("id", id);
+    n.putObject("message").put("text", text);
+    if (location != null) {
+      n.putArray("locations").add(location);
+    }
+    return n;
+  }
+
+  private static void putIfSet(ObjectNode node, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      node.put(name, value);
+    }
+  }
+
+  /** Where relative URIs start: the repository root above the base directory, when found. */
+  record SourceRoot(String base, String prefix) {
+
+    static SourceRoot of(String baseDirectory) {
+      if (baseDirectory == null || baseDirectory.isBlank()) {
+        return new SourceRoot(null, "");
+      }
+      Path base;
+      try {
+        base = Path.of(baseDirectory).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        return new SourceRoot(null, "");
+      }
+      Path repo = null;
+      for (Path p = base; p != null; p = p.getParent()) {
+        if (Files.exists(p.resolve(".git"))) {
+          repo = p;
+          break;
+        }
+      }
+      Path root = repo != null ? repo : base;
+      String prefix = root.relativize(base).toString().replace('\\', '/');
+      String rootUri = root.toUri().toASCIIString();
+      return new SourceRoot(rootUri.endsWith("/") ? rootUri : rootUri + "/",
+          prefix.isEmpty() ? "" : prefix + "/");
+    }
+
+    /** The file's path below the source root as a relative URI (each segment percent-encoded). */
+    String uri(String path) {
+      String full = prefix + path;
+      StringBuilder out = new StringBuilder();
+      for (String segment : full.split("/", -1)) {
+        if (out.length() > 0) {
+          out.append('/');
+        }
+        out.append(encodeSegment(segment));
+      }
+      return out.toString();
+    }
+
+    /** RFC 3986 path segment: unreserved characters and sub-delims stay, the rest is %XX UTF-8. */
+    static String encodeSegment(String segment) {
+      StringBuilder out = new StringBuilder();
+      for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+        int c = b & 0xFF;
+        boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || "-._~!$&'()*+,;=@".indexOf(c) >= 0;
+        if (keep) {
+          out.append((char) c);
+        } else {
+          out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+              .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        }
+      }
+      return out.toString();
+    }
+  }
+}

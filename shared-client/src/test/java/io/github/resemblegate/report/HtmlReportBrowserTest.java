@@ -1,0 +1,290 @@
+package io.github.resemblegate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report in a real headless Chromium: it loads without errors, sorts, filters, shows
+ * chunk times on hover, and hostile file names neither create elements nor run script.
+ * Screenshots land in {@code target/report-screenshots/} for people to look at.
+ *
+ * <p>Skipped when no Chromium is installed, unless {@code RESEMBLE_REQUIRE_BROWSER=1} (CI), where
+ * a missing browser fails the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlReportBrowserTest {
+
+  private static final Path OUT = Path.of(System.getProperty("basedir", "."))
+      .resolve("target/report-screenshots");
+
+  private HeadlessChromium browser;
+  private String skipReason;
+  private String showcaseUrl;
+  private String thousandUrl;
+
+  @BeforeAll
+  void startBrowser(@TempDir Path profile) throws IOException {
+    Optional<Path> binary = HeadlessChromium.find();
+    if (binary.isEmpty()) {
+      String why = System.getenv("CHROME_BIN") != null
+          ? "CHROME_BIN is " + System.getenv("CHROME_BIN") + ", which is not an executable browser"
+          : "No Chromium found (looked for chromium, chromium-browser, google-chrome on the PATH); "
+              + "install it with: apt-get install -y chromium";
+      if ("1".equals(System.getenv("RESEMBLE_REQUIRE_BROWSER"))) {
+        Assertions.fail(why + ". RESEMBLE_REQUIRE_BROWSER=1 makes this a failure.");
+      }
+      // Skipped test by test (not the class), so every skip shows up with its reason.
+      skipReason = why + ". Skipping the browser tests.";
+      System.err.println(skipReason);
+      return;
+    }
+    showcaseUrl = write(Fixtures.showcase(), "showcase");
+    thousandUrl = write(Fixtures.thousandFiles(), "thousand-files");
+    browser = HeadlessChromium.start(binary.get(), profile);
+    browser.send("Page.enable");
+    browser.send("Runtime.enable");
+    browser.send("Log.enable");
+    browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1440, "height", 900,
+        "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      List<ProcessHandle> processes = browser.processes();
+      browser.close();
+      assertThat(processes).as("Chromium and its helper processes after close()")
+          .hasSizeGreaterThan(1).noneMatch(HeadlessChromium::running);
+    }
+  }
+
+  @BeforeEach
+  void forgetEarlierEvents() {
+    Assumptions.assumeTrue(browser != null, skipReason);
+    browser.clearEvents();
+  }
+
+  private static String write(Verdict verdict, String name) throws IOException {
+    Path dir = OUT.resolve(name);
+    Reports.write(verdict, EnumSet.of(ReportFormat.HTML), dir);
+    return dir.resolve(ReportFormat.HTML.fileName()).toUri().toString();
+  }
+
+  /** Console errors, uncaught exceptions, browser log errors (CSP refusals too) and dialogs. */
+  private List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (JsonNode e : browser.events()) {
+      String method = e.path("method").asText();
+      JsonNode p = e.path("params");
+      switch (method) {
+        case "Runtime.exceptionThrown" -> problems.add("exception: " + p.path("exceptionDetails"));
+        case "Runtime.consoleAPICalled" -> {
+          if (p.path("type").asText().matches("error|assert")) {
+            problems.add("console." + p.path("type").asText() + ": " + p.path("args"));
+          }
+        }
+        case "Log.entryAdded" -> {
+          if (p.path("entry").path("level").asText().equals("error")) {
+            problems.add("log: " + p.path("entry").path("text").asText());
+          }
+        }
+        case "Page.javascriptDialogOpening" -> problems.add("dialog: " + p.path("message"));
+        default -> { }
+      }
+    }
+    return problems;
+  }
+
+  private List<String> visiblePaths() throws IOException {
+    List<String> paths = new ArrayList<>();
+    browser.evaluate("Array.from(document.querySelectorAll('#files tbody tr'))"
+        + ".filter(r => !r.hidden).map(r => r.querySelector('.file').textContent)")
+        .forEach(n -> paths.add(n.asText()));
+    return paths;
+  }
+
+  private void click(String selector) throws IOException {
+    browser.evaluate("document.querySelector(" + js(selector) + ").click()");
+  }
+
+  private void filter(String text, String outcome) throws IOException {
+    browser.evaluate("(() => { const i = document.getElementById('filter'); i.value = " + js(text)
+        + "; i.dispatchEvent(new Event('input'));"
+        + " const s = document.getElementById('outcome-filter'); s.value = " + js(outcome)
+        + "; s.dispatchEvent(new Event('change')); })()");
+  }
+
+  private static String js(String s) {
+    return JsonSchemas.MAPPER.valueToTree(s).toString();
+  }
+
+  private void screenshot(String name, boolean fullPage) throws IOException {
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("format", "png"));
+    if (fullPage) {
+      JsonNode size = browser.send("Page.getLayoutMetrics").path("cssContentSize");
+      params.put("captureBeyondViewport", true);
+      params.put("clip", Map.of("x", 0, "y", 0, "width", size.path("width").asDouble(),
+          "height", Math.min(6000, size.path("height").asDouble()), "scale", 1));
+    }
+    byte[] png = Base64.getDecoder().decode(
+        browser.send("Page.captureScreenshot", params).path("data").asText());
+    Files.createDirectories(OUT);
+    Files.write(OUT.resolve(name), png);
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+  }
+
+  @Test
+  void loadsWithoutErrorsAndShowsEveryFileFailingFirst() throws IOException {
+    browser.navigate(showcaseUrl);
+
+    assertThat(problems()).isEmpty();
+    List<String> paths = visiblePaths();
+    assertThat(paths).hasSize(16);
+    assertThat(paths.subList(0, 5)).containsExactlyInAnyOrder("media/fake-intro.wav",
+        "img/fake.png", Fixtures.XSS_IMG, Fixtures.QUOTES, Fixtures.PIPES);
+    assertThat(browser.evaluate("document.getElementById('shown').textContent").asText())
+        .isEqualTo("16 files");
+    screenshot("resemble-report.png", true);
+  }
+
+  @Test
+  void hostileNamesCreateNoElementsAndRunNoScript() throws IOException {
+    browser.navigate(showcaseUrl);
+
+    assertThat(browser.evaluate("document.querySelectorAll('img, iframe, object, embed').length")
+        .asInt()).isZero();
+    assertThat(browser.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
+    assertThat(browser.evaluate("document.querySelectorAll('script').length").asInt())
+        .as("only the data block and the report's own script").isEqualTo(2);
+    assertThat(browser.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length")
+        .asInt()).isZero();
+    assertThat(visiblePaths()).contains(Fixtures.XSS_IMG, Fixtures.XSS_FLAG, Fixtures.XSS_SCRIPT,
+        Fixtures.QUOTES, Fixtures.PIPES, Fixtures.NON_ASCII);
+    assertThat(browser.evaluate("document.querySelector('.message').textContent").asText())
+        .isEqualTo("5 of 16 files scored at or above their thresholds.");
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void clickingAHeaderSortsAndClickingAgainReverses() throws IOException {
+    browser.navigate(showcaseUrl);
+    // Sorted by the raw path; the page shows control characters as \\uXXXX escapes.
+    List<String> byPath = Fixtures.showcase().files().stream().map(FileResult::path)
+        .sorted().map(XmlText::clean).toList();
+
+    click("th[data-key=path] button");
+    assertThat(visiblePaths()).containsExactlyElementsOf(byPath);
+    assertThat(browser.evaluate("document.querySelector('th[data-key=path]')"
+        + ".getAttribute('aria-sort')").asText()).isEqualTo("ascending");
+
+    click("th[data-key=path] button");
+    List<String> reversed = new ArrayList<>(byPath);
+    java.util.Collections.reverse(reversed);
+    assertThat(visiblePaths()).containsExactlyElementsOf(reversed);
+
+    click("th[data-key=score] button");
+    List<String> byScore = Fixtures.showcase().files().stream()
+        .filter(f -> f.score() != null)
+        .sorted(Comparator.comparing(FileResult::score).reversed()).map(FileResult::path)
+        .map(XmlText::clean).toList();
+    assertThat(visiblePaths().subList(0, byScore.size())).containsExactlyElementsOf(byScore);
+    assertThat(browser.evaluate("document.querySelector('th[data-key=path]')"
+        + ".hasAttribute('aria-sort')").asBoolean()).isFalse();
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void filtersByTextAndByOutcome() throws IOException {
+    browser.navigate(showcaseUrl);
+    Verdict v = Fixtures.showcase();
+
+    filter("FAKE", "");
+    long withFake = v.files().stream().filter(f -> (f.path() + " " + f.label()).toLowerCase(Locale.ROOT)
+        .contains("fake")).count();
+    assertThat(visiblePaths()).hasSize((int) withFake).contains("img/fake.png", Fixtures.XSS_IMG);
+    assertThat(browser.evaluate("document.getElementById('shown').textContent").asText())
+        .isEqualTo("Showing " + withFake + " of 16 files");
+
+    filter("", "ERROR");
+    assertThat(visiblePaths()).containsExactlyInAnyOrder("media/broken.mp3", Fixtures.XSS_SCRIPT);
+
+    filter("", "ATTENTION");
+    assertThat(visiblePaths()).hasSize(v.filesWith(Outcome.FLAGGED).size()
+        + v.filesWith(Outcome.ERROR).size() + v.filesWith(Outcome.WARNED).size());
+
+    filter("no such file", "");
+    assertThat(visiblePaths()).isEmpty();
+    assertThat(browser.evaluate("document.getElementById('empty').hidden").asBoolean()).isFalse();
+
+    click(".count.o-waived button");
+    filter("", browser.evaluate("document.getElementById('outcome-filter').value").asText());
+    assertThat(visiblePaths()).containsExactly("media/narrator.wav");
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void hoveringTheStripNamesTheTimeAndScore() throws IOException {
+    browser.navigate(showcaseUrl);
+    JsonNode box = browser.evaluate("(() => { const s = Array.from(document.querySelectorAll("
+        + "'#files tbody tr')).find(r => r.querySelector('.file').textContent === "
+        + "'media/fake-intro.wav').querySelector('.strip svg'); s.scrollIntoView({block: 'center'});"
+        + " const b = s.getBoundingClientRect(); return {x: b.left, y: b.top, w: b.width, h: b.height}; })()");
+    // The fifth of nine columns: 8–10 s, score 0.97.
+    double x = box.get("x").asDouble() + box.get("w").asDouble() * 4.5 / 9;
+    double y = box.get("y").asDouble() + box.get("h").asDouble() / 2;
+
+    browser.send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
+
+    assertThat(browser.evaluate("document.querySelector('.tip').hidden").asBoolean()).isFalse();
+    assertThat(browser.evaluate("document.querySelector('.tip').textContent").asText())
+        .isEqualTo("8–10 s: 0.97");
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void aThousandFileReportStaysUsable() throws IOException {
+    browser.navigate(thousandUrl);
+    screenshot("resemble-report-1000-files.png", false);
+
+    assertThat(problems()).isEmpty();
+    assertThat(visiblePaths()).hasSize(1000);
+    assertThat(visiblePaths().get(0)).isEqualTo(Fixtures.thousandFiles()
+        .filesWith(Outcome.FLAGGED).stream().max(Comparator.comparing(FileResult::score))
+        .orElseThrow().path());
+    filter("pack-12/", "FLAGGED");
+    assertThat(visiblePaths()).containsExactly("assets/pack-12/clip-0097.wav");
+    filter("", "");
+    click("th[data-key=path] button");
+    assertThat(visiblePaths().get(0)).isEqualTo("assets/pack-0/clip-0000.wav");
+    click("th[data-key=outcome] button");
+    assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
+        .asText()).isEqualTo("Flagged");
+    click("th[data-key=outcome] button");
+    assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
+        .asText()).isEqualTo("Passed");
+    assertThat(problems()).isEmpty();
+  }
+}

@@ -1,0 +1,216 @@
+package io.github.resemblegate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.gate.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+
+  static String html(Verdict verdict) {
+    return new HtmlReportWriter().page(verdict);
+  }
+
+  /** The page without its JSON data block and its script, i.e. only the HTML markup. */
+  private static String markup(String page) {
+    return page.replaceAll("(?s)<script[^>]*>.*?</script>", "");
+  }
+
+  private static String dataBlock(String page) {
+    Matcher m = Pattern.compile("(?s)<script type=\"application/json\" id=\"resemble-data\">(.*?)"
+        + "</script>").matcher(page);
+    assertThat(m.find()).as("data block").isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void escapesHostileFileNamesInTextAndAttributes() {
+    String page = markup(html(Fixtures.hostile()));
+
+    assertThat(page)
+        .doesNotContain("<img", "onerror=alert(1)>", "<b>.wav", "<i>odd", "<b>flagged")
+        .contains("&lt;img src=x onerror=alert(1)&gt;.wav")
+        .contains("say &quot;hi&quot; &amp; &#39;bye&#39; &lt;b&gt;.wav")
+        .contains("Label <b>&quot;fake&quot; &amp; &lt;i&gt;odd&lt;/i&gt;</b>")
+        .contains("server said &lt;/script&gt;&lt;script&gt;window.__xss=4&lt;/script&gt;")
+        .contains("Three files &lt;b&gt;flagged&lt;/b&gt; &amp; one &lt;/script&gt; error.");
+    // In attributes: a URL that is no valid URI is shown, not linked; quotes stay escaped.
+    assertThat(page).contains(
+        "<code>https://app.resemble.ai/hub/detect/x?a=1&amp;b=&quot;2&quot;</code>");
+  }
+
+  @Test
+  void controlCharactersAreShownNotEmitted() {
+    String page = html(Fixtures.hostile());
+
+    assertThat(page).doesNotContain("\u0007", "\u0000", "\u0001")
+        .contains("bell\\u0007and\\u0000nul.wav");
+  }
+
+  @Test
+  void dataBlockCannotCloseItsScriptElement() throws Exception {
+    String page = html(Fixtures.hostile());
+    String data = dataBlock(page);
+
+    assertThat(data).doesNotContain("<", ">", "&");
+    assertThat(page.split("</script>", -1)).hasSize(3);
+    assertThat(JsonSchemas.MAPPER.readTree(data).get("files"))
+        .extracting(f -> f.get("path").asText())
+        .contains(Fixtures.XSS_SCRIPT, Fixtures.XSS_IMG, Fixtures.QUOTES);
+  }
+
+  @Test
+  void onlyWebUrlsBecomeLinks() {
+    String page = markup(html(Fixtures.showcase()));
+
+    assertThat(page).doesNotContain("href=\"javascript:")
+        .contains("<code>javascript:alert(1)</code>")
+        .contains("<a class=\"dashboard\" href=\"https://app.resemble.ai/hub/detect/det-0001\" "
+            + "target=\"_blank\" rel=\"noopener noreferrer\">");
+    assertThat(Html.isWebUrl("HTTPS://example.com/x")).isTrue();
+    assertThat(Html.isWebUrl("javascript:alert(1)")).isFalse();
+    assertThat(Html.isWebUrl("data:text/html,hi")).isFalse();
+    assertThat(Html.isWebUrl("//evil.example/x")).isFalse();
+    assertThat(Html.isWebUrl("https:///nohost")).isFalse();
+  }
+
+  @Test
+  void pageFetchesNothingFromTheNetwork() {
+    String page = markup(html(Fixtures.showcase()));
+
+    assertThat(page).doesNotContain("<link", "<img", "<iframe", "@import", "url(", "src=\"",
+        "@font-face");
+    assertThat(page).contains("default-src 'none'");
+  }
+
+  @Test
+  void contentSecurityPolicyAllowsExactlyTheInlineScript() throws Exception {
+    String page = html(Fixtures.everyOutcome());
+    Matcher script = Pattern.compile("(?s)<script>(.*?)</script>").matcher(page);
+    assertThat(script.find()).isTrue();
+    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+        .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(page).contains("script-src 'sha256-" + hash + "'");
+  }
+
+  @Test
+  void headerShowsVerdictMessageAndCounts() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page)
+        .contains("<header class=\"verdict v-failed\">")
+        .contains("<span class=\"status\">FAILED</span>")
+        .contains("<p class=\"message\">2 of 10 files scored at or above the threshold.</p>")
+        .contains("data-outcome=\"FLAGGED\"><b>2</b> flagged")
+        .contains("data-outcome=\"ERROR\"><b>1</b> error")
+        .contains("data-outcome=\"NO_SPEECH\"><b>1</b> no speech")
+        .contains("data-outcome=\"PASSED\"><b>3</b> passed")
+        .contains("threshold 0.50, audio 0.40, video 0.60");
+  }
+
+  @Test
+  void countsSayErrorsInThePlural() {
+    String page = html(Fixtures.thousandFiles());
+
+    assertThat(page).contains("data-outcome=\"ERROR\"><b>11</b> errors</button>");
+  }
+
+  @Test
+  void failingFilesComeFirst() {
+    String page = html(Fixtures.everyOutcome());
+    List<String> order = Pattern.compile("<tr data-i=\"\\d+\" class=\"o-([a-z-]+)\">")
+        .matcher(page).results().map(m -> m.group(1)).toList();
+
+    assertThat(order).containsExactly("flagged", "flagged", "error", "warned", "no-speech",
+        "waived", "skipped", "passed", "passed", "passed");
+    assertThat(page.indexOf("fake-intro.wav")).isLessThan(page.indexOf("fake.png"));
+  }
+
+  @Test
+  void scoreBarMarksTheThresholdAndStripShowsGapsAndTime() {
+    String page = html(Fixtures.everyOutcome());
+    String row = page.substring(page.indexOf("<tr data-i=\"0\""), page.indexOf("<tr data-i=\"1\""));
+
+    assertThat(row).contains("aria-label=\"Score 0.97, threshold 0.40\"")
+        .contains("<line class=\"threshold-mark\" x1=\"48\"")
+        .contains("<line class=\"warn-mark\" x1=\"42\"");
+    // Nine chunks of 2 s, one without a score: eight columns, five of them at or above 0.40.
+    assertThat(Pattern.compile("M[0-9.]+ [0-9.]+h").matcher(row).results().count()).isEqualTo(8);
+    Matcher hi = Pattern.compile("<path class=\"c-hi\" d=\"([^\"]+)\"").matcher(row);
+    assertThat(hi.find()).isTrue();
+    assertThat(hi.group(1).split("z")).hasSize(5);
+    // The gap: nothing starts at x = 2 × 220 / 9 = 48.9.
+    assertThat(row).doesNotContain("M48.9 ")
+        .contains("data-cells=\"0.04,0.08,,0.62,0.97,0.99,0.93,0.41,0.12\"")
+        .contains("data-seconds=\"2.0\"")
+        .contains("9 chunk scores, highest 0.99 at 10–12 s, 1 without a score")
+        .contains("<span>0 s</span><span>18 s</span>");
+  }
+
+  @Test
+  void videoStripCountsFramesWhenTheirLengthIsUnknown() {
+    String page = html(Fixtures.everyOutcome());
+    int start = page.indexOf("trailer.mp4</span>");
+    String row = page.substring(start, page.indexOf("</tr>", start));
+
+    assertThat(row).contains("11 frame scores, highest 0.44 at frame 4")
+        .contains("<span>frame 1</span><span>11 frames</span>")
+        .contains("data-unit=\"frame\"").doesNotContain("data-seconds")
+        .contains("<path class=\"c-mid\"");
+  }
+
+  @Test
+  void namesTimeSpansOfColumns() {
+    assertThat(ScoreGraphics.where(4, 1, 9, 2.0, "chunk")).isEqualTo("8–10 s");
+    assertThat(ScoreGraphics.where(40, 1, 90, 2.0, "chunk")).isEqualTo("1:20–1:22");
+    assertThat(ScoreGraphics.where(2, 3, 8, null, "frame")).isEqualTo("frames 7–8");
+    assertThat(ScoreGraphics.where(0, 1, 1, 0.5, "chunk")).isEqualTo("0–0.5 s");
+  }
+
+  @Test
+  void showsScoresThatWouldRoundOntoTheThreshold() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<span class=\"num\">0.4999</span>");
+  }
+
+  @Test
+  void keepsNonAsciiNames() {
+    assertThat(html(Fixtures.everyOutcome()))
+        .contains("<span class=\"dir\">media/música/</span><span class=\"name\">canción ñ 日本語 😀.wav</span>");
+  }
+
+  @Test
+  void aThousandFilesStayOnePageOfBoundedSize() {
+    String page = html(Fixtures.thousandFiles());
+
+    assertThat(Pattern.compile("<tr data-i=").matcher(page).results().count()).isEqualTo(1000);
+    // Long clips are drawn as at most 110 windows in three paths, so the page stays small.
+    assertThat(page.length()).isLessThan(6_000_000);
+    assertThat(page).contains("300 chunk scores").contains(", shown as 100 windows of 3 (highest score in each)");
+  }
+
+  @Test
+  void svgNumbersAreShortAndExact() {
+    assertThat(ScoreGraphics.decimal(48.0, 2)).isEqualTo("48");
+    assertThat(ScoreGraphics.decimal(116.4, 2)).isEqualTo("116.4");
+    assertThat(ScoreGraphics.decimal(24.444, 1)).isEqualTo("24.4");
+    assertThat(ScoreGraphics.decimal(-23.44, 1)).isEqualTo("-23.4");
+    assertThat(ScoreGraphics.decimal(-0.04, 1)).isEqualTo("0");
+    assertThat(ScoreGraphics.decimal(0.05, 4)).isEqualTo("0.05");
+    assertThat(ScoreGraphics.decimal(0.99996, 4)).isEqualTo("1");
+  }
+
+  @Test
+  void windowsKeepTheHighestScoreAndGapsOnlyWhenAllAreMissing() {
+    assertThat(ScoreGraphics.windows(java.util.Arrays.asList(0.1, 0.9, null, null, 0.3, null), 2))
+        .containsExactly(0.9, null, 0.3);
+  }
+}

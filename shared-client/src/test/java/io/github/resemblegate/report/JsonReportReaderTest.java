@@ -1,0 +1,114 @@
+package io.github.resemblegate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.Verdict;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportReaderTest {
+
+  @TempDir
+  Path dir;
+
+  private static Verdict roundTrip(Verdict verdict) throws IOException {
+    return JsonReportReader.read(new ByteArrayInputStream(
+        JsonReportWriterTest.json(verdict).getBytes(StandardCharsets.UTF_8)), "test report");
+  }
+
+  @Test
+  void readsBackTheVerdictItWasWrittenFrom() throws IOException {
+    Verdict verdict = Fixtures.everyOutcome();
+
+    assertThat(roundTrip(verdict)).isEqualTo(verdict);
+  }
+
+  @Test
+  void readsBackHostileNamesAndAThousandFiles() throws IOException {
+    assertThat(roundTrip(Fixtures.hostile())).isEqualTo(Fixtures.hostile());
+    assertThat(roundTrip(Fixtures.thousandFiles())).isEqualTo(Fixtures.thousandFiles());
+  }
+
+  @Test
+  void readsTheFileReportsWrote() throws IOException {
+    Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
+
+    Verdict read = JsonReportReader.read(dir.resolve("resemble-report.json"));
+
+    assertThat(read.filesWith(Outcome.FLAGGED)).extracting(f -> f.path())
+        .containsExactly("media/fake-intro.wav", "img/fake.png");
+    assertThat(read.files().get(0).chunkScores()).containsSubsequence(0.08, null, 0.62);
+  }
+
+  @Test
+  void acceptsALaterMinorVersionWithKeysItDoesNotKnow() throws IOException {
+    String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
+        .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
+
+    Verdict read = JsonReportReader.read(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "newer report");
+
+    assertThat(read).isEqualTo(Fixtures.everyOutcome());
+  }
+
+  @Test
+  void refusesAnotherMajorVersionWithAClearSentence() throws IOException {
+    Path file = dir.resolve("resemble-report.json");
+    Files.writeString(file, JsonReportWriterTest.json(Fixtures.everyOutcome())
+        .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"2.0\""));
+
+    assertThatThrownBy(() -> JsonReportReader.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("schema 2.0")
+        .hasMessageContaining("reads only 1.x");
+  }
+
+  @Test
+  void explainsAFileThatIsNotJson() throws IOException {
+    Path file = dir.resolve("resemble-report.json");
+    Files.writeString(file, "<html>not json</html>");
+
+    assertThatThrownBy(() -> JsonReportReader.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(file + " is not valid JSON");
+  }
+
+  @Test
+  void explainsAJsonFileThatIsNotAReport() throws IOException {
+    Path file = dir.resolve("package.json");
+    Files.writeString(file, "{\"name\": \"something else\"}");
+
+    assertThatThrownBy(() -> JsonReportReader.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessage(file + " is not a Resemble Gate report (it has no schemaVersion).");
+  }
+
+  @Test
+  void namesTheEntryWithAnUnknownOutcome() throws IOException {
+    String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
+        .replaceFirst("\"outcome\" : \"FLAGGED\"", "\"outcome\" : \"MAYBE\"");
+
+    assertThatThrownBy(() -> JsonReportReader.read(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "edited.json"))
+        .hasMessageContaining("edited.json is not a usable Resemble Gate report")
+        .hasMessageContaining("files[0].outcome is 'MAYBE'");
+  }
+
+  @Test
+  void saysWhereTheReportWasExpectedWhenItIsMissing() {
+    Path missing = dir.resolve("nowhere/resemble-report.json");
+
+    assertThatThrownBy(() -> JsonReportReader.read(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("There is no report at " + missing);
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.resemblegate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.gate.FailureKind;
+import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.VerdictStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownSummaryWriterTest {
+
+  private static List<String> lines(String md) {
+    return md.lines().toList();
+  }
+
+  @Test
+  void headsWithTheVerdictAndItsSentence() {
+    String md = MarkdownSummaryWriter.summary(Fixtures.everyOutcome());
+
+    assertThat(lines(md).get(0)).isEqualTo("### ❌ Resemble Gate: FAILED");
+    assertThat(lines(md).get(2)).isEqualTo("2 of 10 files scored at or above their thresholds: "
+        + "media/fake-intro.wav \\(0.97 \\>= 0.40\\), img/fake.png \\(0.91 \\>= 0.50\\).");
+  }
+
+  @Test
+  void countsEveryOutcomeThatOccurred() {
+    List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
+
+    assertThat(lines).containsSubsequence(
+        "| Files | Flagged | Errors | Warned | No speech | Waived | Skipped | Passed |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| 10 | 2 | 1 | 1 | 1 | 1 | 1 | 3 |");
+  }
+
+  @Test
+  void listsFlaggedErroredAndWarnedFilesWithScores() {
+    List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
+
+    assertThat(lines).containsSubsequence(
+        "| File | Outcome | Score | Threshold | Details |",
+        "|---|---|---:|---:|---|",
+        "| `media/fake-intro.wav` | Flagged | 0.97 | 0.40 | label fake |",
+        "| `img/fake.png` | Flagged | 0.91 | 0.50 | label fake |",
+        "| `media/broken.mp3` | Error | - | 0.40 | the detection failed: unsupported codec |",
+        "| `video/trailer.mp4` | Warned | 0.44 | 0.60 | label real |");
+    assertThat(lines).noneMatch(l -> l.contains("clean.wav") || l.contains("narrator.wav"));
+  }
+
+  @Test
+  void escapesPipesBackticksAndMarkupInNamesAndReasons() {
+    String md = MarkdownSummaryWriter.summary(Fixtures.hostile());
+
+    assertThat(md).contains("| ``media/a\\|b `tick` c.wav`` | Flagged | 0.75 |");
+    assertThat(md).contains("| `media/<img src=x onerror=alert(1)>.wav` | Flagged |");
+    assertThat(md).contains("server said \\</script\\>\\<script\\>window.\\_\\_xss=4\\</script\\>");
+    assertThat(md).contains("label \"fake\" \\& \\<i\\>odd\\</i\\>");
+    assertThat(MarkdownSummaryWriter.summary(Fixtures.verdict(List.of(), VerdictStatus.UNSTABLE,
+        FailureKind.EMPTY, "Nothing matched <b>**/*.wav</b> & [x](y)")))
+        .contains("Nothing matched \\<b\\>\\*\\*/\\*.wav\\</b\\> \\& \\[x\\]\\(y\\)");
+    // Every table row still has exactly six unescaped cell separators.
+    assertThat(lines(md)).filteredOn(l -> l.startsWith("| `"))
+        .allSatisfy(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count())
+            .isEqualTo(6));
+  }
+
+  @Test
+  void codeSpansSurviveBackticksAtTheEdges() {
+    assertThat(MarkdownSummaryWriter.code("`x`")).isEqualTo("`` `x` ``");
+    assertThat(MarkdownSummaryWriter.code("a``b")).isEqualTo("```a``b```");
+    assertThat(MarkdownSummaryWriter.code("line\nbreak|x")).isEqualTo("`line break\\|x`");
+  }
+
+  @Test
+  void capsTheListAndSaysHowManyMore() {
+    List<FileResult> files = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      files.add(Fixtures.file("f/" + i + ".wav").outcome(Outcome.FLAGGED).score(0.9).build());
+    }
+    String md = MarkdownSummaryWriter.summary(Fixtures.verdict(files, VerdictStatus.FAILED,
+        FailureKind.FINDINGS, "m"));
+
+    assertThat(lines(md).stream().filter(l -> l.startsWith("| `f/"))).hasSize(25);
+    assertThat(md).contains("…and 15 more; `resemble-report.html` lists every file.");
+  }
+
+  @Test
+  void aCleanRunIsShort() {
+    List<FileResult> files = List.of(Fixtures.file("a.wav").build());
+    String md = MarkdownSummaryWriter.summary(Fixtures.verdict(files, VerdictStatus.PASSED,
+        FailureKind.NONE, "1 file checked; none scored at or above the threshold."));
+
+    assertThat(lines(md).get(0)).isEqualTo("### ✅ Resemble Gate: PASSED");
+    assertThat(md).doesNotContain("| File |");
+    assertThat(lines(md)).contains("| 1 | 0 | 1 |");
+  }
+}
