@@ -234,7 +234,7 @@ final class GateRun {
           : "requests") + "; " + message;
     }
     Instant finishedAt = config.clock().instant();
-    RunInfo info = new RunInfo(toolVersion(), startedAt, finishedAt,
+    RunInfo info = new RunInfo(ResembleClient.version(), startedAt, finishedAt,
         ResultKey.normalizeUrl(config.apiUrl()),
         config.baseDirectory().toString(), config.dryRun(), options(),
         remote == null ? List.of() : remote.batchIds());
@@ -364,9 +364,6 @@ final class GateRun {
     }
   }
 
-  static String toolVersion() {
-    return "unknown";
-  }
 
   /** The effective settings as display strings; never the token. */
   private Map<String, String> options() {

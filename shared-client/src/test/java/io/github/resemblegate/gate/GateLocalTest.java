@@ -213,6 +213,8 @@ class GateLocalTest {
     assertThat(v.run().options()).containsEntry("threshold", "0.5").containsEntry("maxFiles",
         "1000");
     assertThat(v.run().apiUrl()).isEqualTo(DEAD_API);
+    assertThat(v.run().toolVersion()).isEqualTo(io.github.resemblegate.client.ResembleClient.version())
+        .isNotBlank();
     assertThat(v.run().baseDirectory()).isEqualTo(base.toString());
     assertThat(v.toString() + listener.allText()).doesNotContain("tok-3a7f9c");
   }
