@@ -33,6 +33,8 @@ final class ResultCache {
   private final Path lockFile;
   private final ResultKey key;
   private final Consumer<String> warn;
+  private volatile boolean writeWarned;
+  private volatile boolean readWarned;
 
   ResultCache(Path cacheDirectory, ResultKey key, Consumer<String> warn) {
     this.results = cacheDirectory.resolve("results");
@@ -54,7 +56,11 @@ final class ResultCache {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      warn.accept("Ignoring the cache entry " + file + ": it cannot be read (" + e + ").");
+      if (!readWarned) {
+        readWarned = true;
+        warn.accept("Cannot read the cache " + results + " (" + e + "); files are checked as"
+            + " if it were empty.");
+      }
       return null;
     }
     try {
@@ -97,8 +103,11 @@ final class ResultCache {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      warn.accept("Could not store a result in the cache " + results + " (" + e
-          + "); the next run checks that file again.");
+      if (!writeWarned) {
+        writeWarned = true;
+        warn.accept("Could not store results in the cache " + results + " (" + e
+            + "); the next run checks these files again.");
+      }
     }
   }
 

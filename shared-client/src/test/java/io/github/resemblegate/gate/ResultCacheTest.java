@@ -79,6 +79,18 @@ class ResultCacheTest {
   }
 
   @Test
+  void anUnwritableCacheWarnsOnceAndKeepsGoing() throws IOException {
+    Files.writeString(dir.resolve("results"), "a file where the folder should be");
+    ResultCache cache = cache(SIM, BatchOptions.DEFAULTS);
+    cache.put(SHA, video());
+    cache.put("f".repeat(64), video());
+    assertThat(warnings).singleElement().asString().startsWith("Could not store results in the cache");
+    assertThat(cache.get(SHA)).isNull();
+    assertThat(cache.get("f".repeat(64))).isNull();
+    assertThat(warnings).hasSize(2).last().asString().startsWith("Cannot read the cache");
+  }
+
+  @Test
   void parallelWritersLeaveOnlyWholeEntries() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
