@@ -1,6 +1,5 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.RequestListener;
 import io.github.resemblegate.client.ResembleClient;
 import java.io.IOException;
@@ -142,7 +141,7 @@ final class GateRun {
     listener.planned(plan);
 
     Map<String, Analysis> results = new HashMap<>(cached);
-    Map<String, RemoteSession.Failure> failures = new HashMap<>();
+    Map<String, ResultMapper.Failure> failures = new HashMap<>();
     Map<String, String> skips = new HashMap<>();
     List<String> notices = new ArrayList<>();
     RemoteSession.Result remote = null;
@@ -200,7 +199,7 @@ final class GateRun {
           fromCache++;
         }
       } else if (failures.containsKey(f.sha256())) {
-        RemoteSession.Failure fail = failures.get(f.sha256());
+        ResultMapper.Failure fail = failures.get(f.sha256());
         r = judge.error(f, fail.reason(), fail.detectId(), fail.batchId());
       } else if (skips.containsKey(f.sha256())) {
         r = judge.skipped(f, skips.get(f.sha256()));
@@ -236,7 +235,7 @@ final class GateRun {
     Instant finishedAt = config.clock().instant();
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, finishedAt,
         ResultKey.normalizeUrl(config.apiUrl()),
-        config.baseDirectory().toString(), config.dryRun(), options(),
+        config.baseDirectory().toString(), config.dryRun(), RunOptions.describe(config),
         remote == null ? List.of() : remote.batchIds());
     Totals totals = Totals.countOutcomes(judged, byContent.size(), fromCache,
         remote == null ? 0 : remote.uploadedFiles(), remote == null ? 0 : remote.uploadedBytes(),
@@ -290,7 +289,7 @@ final class GateRun {
 
   /** Keeps journal entries still waiting for a result; drops finished and abandoned ones. */
   private void compact(Journal journal, ResultKey key, Map<String, Analysis> results,
-      Map<String, RemoteSession.Failure> failures, ResultCache cache) {
+      Map<String, ResultMapper.Failure> failures, ResultCache cache) {
     Set<String> keep = new HashSet<>();
     for (Journal.Intent i : journal.intents()) {
       if (i.abandoned() != null) {
@@ -301,7 +300,7 @@ final class GateRun {
         continue;
       }
       for (Journal.Part p : i.parts()) {
-        RemoteSession.Failure f = failures.get(p.sha256());
+        ResultMapper.Failure f = failures.get(p.sha256());
         boolean settled = results.containsKey(p.sha256()) || (f != null && !f.retryable())
             || (cache != null && cache.get(p.sha256()) != null);
         if (!settled) {
@@ -361,57 +360,6 @@ final class GateRun {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new GateException(e.getMessage(), e);
-    }
-  }
-
-
-  /** The effective settings as display strings; never the token. */
-  private Map<String, String> options() {
-    Map<String, String> o = new LinkedHashMap<>();
-    Policy p = config.policy();
-    o.put("includes", String.join(", ", config.includes()));
-    o.put("excludes", String.join(", ", config.excludes()));
-    o.put("defaultExcludes", Boolean.toString(config.defaultExcludes()));
-    o.put("threshold", Double.toString(p.threshold()));
-    p.thresholds().forEach((t, v) -> o.put("threshold." + t.id(), Double.toString(v)));
-    if (p.warnThreshold() != null) {
-      o.put("warnThreshold", Double.toString(p.warnThreshold()));
-    }
-    o.put("onFlagged", p.onFlagged().name());
-    o.put("onError", p.onError().name());
-    o.put("onNoSpeech", p.onNoSpeech().name());
-    o.put("onEmpty", p.onEmpty().name());
-    o.put("videoScoring", p.videoScoring().name());
-    o.put("waivers", Integer.toString(p.waivers().size()));
-    o.put("maxFilesPerBatch", Integer.toString(config.maxFilesPerBatch()));
-    o.put("maxBytesPerBatch", Long.toString(config.maxBytesPerBatch()));
-    o.put("concurrency", Integer.toString(config.concurrency()));
-    o.put("intakeMode", config.intakeMode().name());
-    o.put("timeout", Durations.format(config.timeout()));
-    o.put("maxFiles", Integer.toString(config.maxFiles()));
-    o.put("refresh", Boolean.toString(config.refresh()));
-    o.put("cacheDirectory", config.cacheDirectory() == null ? "(disabled)"
-        : config.cacheDirectory().toString());
-    BatchOptions b = config.batchOptions();
-    putIfSet(o, "frame_length", b.frameLength());
-    putIfSet(o, "start_region", b.startRegion());
-    putIfSet(o, "end_region", b.endRegion());
-    putIfSet(o, "max_video_secs", b.maxVideoSecs());
-    putIfSet(o, "use_llm", b.useLlm());
-    putIfSet(o, "intelligence", b.intelligence());
-    putIfSet(o, "search_identity", b.searchIdentity());
-    putIfSet(o, "audio_source_tracing", b.audioSourceTracing());
-    putIfSet(o, "visualize", b.visualize());
-    putIfSet(o, "zero_retention_mode", b.zeroRetentionMode());
-    if (b.callbackUrl() != null) {
-      o.put("callback_url", "(set)");
-    }
-    return o;
-  }
-
-  private static void putIfSet(Map<String, String> o, String name, Object value) {
-    if (value != null) {
-      o.put(name, value.toString());
     }
   }
 }

@@ -1,10 +1,8 @@
 package io.github.resemblegate.gate;
 
 import io.github.resemblegate.client.DetectBatch;
-import io.github.resemblegate.client.DetectStatus;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
-import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.NotFoundException;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.client.ResembleException;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,11 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RemoteSession implements Submitter.Sink {
 
-  /** Why a content has no result; {@code retryable} failures keep their journal entry. */
-  record Failure(String reason, String detectId, String batchId, boolean retryable) {}
-
   /** What the session found out; {@code batches} counts batches submitted or resumed. */
-  record Result(Map<String, Analysis> results, Map<String, Failure> failures, int uploadedFiles,
+  record Result(Map<String, Analysis> results, Map<String, ResultMapper.Failure> failures,
+      int uploadedFiles,
       long uploadedBytes, List<String> batchIds, int batches) {}
 
   private static final Object WAKE = new Object();
@@ -55,8 +50,7 @@ final class RemoteSession implements Submitter.Sink {
   private final ResultFetcher fetcher;
   private final BatchRecovery recovery;
 
-  private final Map<String, Analysis> results = new ConcurrentHashMap<>();
-  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+  private final ResultMapper mapper;
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -83,6 +77,9 @@ final class RemoteSession implements Submitter.Sink {
     this.listener = listener;
     this.fetcher = new ResultFetcher(client, listener::debug);
     this.recovery = new BatchRecovery(client, config.batchOptions().zeroRetention());
+    this.mapper = new ResultMapper(config.batchOptions().frameLength(), "timed out after "
+        + Durations.format(config.timeout()) + " while the API was still processing; re-run to"
+        + " resume");
   }
 
   /**
@@ -168,7 +165,7 @@ final class RemoteSession implements Submitter.Sink {
       }
       throw e;
     }
-    return new Result(Map.copyOf(results), Map.copyOf(failures), uploadedFiles.get(),
+    return new Result(mapper.results(), mapper.failures(), uploadedFiles.get(),
         uploadedBytes.get(), List.copyOf(batchIds), submissions.get());
   }
 
@@ -330,66 +327,22 @@ final class RemoteSession implements Submitter.Sink {
   }
 
   /**
-   * Maps finished detections to their parts. A detection still running is polled on by itself; a
-   * part without a result gets an ERROR naming why ({@code timedOut}: the run's timeout).
+   * Settles a submission's parts from its finished detections; detections still running are
+   * then polled one by one. With {@code timedOut}, everything unfinished fails.
    */
   private void complete(InFlight u, Map<String, Detection> found, boolean timedOut) {
-    Set<String> mapped = new HashSet<>();
-    Set<String> stillRunning = new LinkedHashSet<>();
-    List<String> unmatched = new ArrayList<>();
-    for (Detection d : found.values()) {
-      Journal.Part part = u.partOf(d);
-      if (part == null) {
-        unmatched.add(d.uuid());
-        continue;
-      }
-      if (d.status() == DetectStatus.COMPLETED) {
-        succeed(part, d, u.batchId);
-      } else if (d.status() == DetectStatus.FAILED) {
-        fail(part.sha256(), new Failure("the API could not analyse this file: "
-            + (d.errorMessage() == null || d.errorMessage().isBlank() ? "no reason given"
-            : d.errorMessage().strip()), d.uuid(), u.batchId, false));
-      } else if (timedOut) {
-        fail(part.sha256(), new Failure(timeoutReason(), d.uuid(), u.batchId, true));
-      } else {
-        stillRunning.add(d.uuid());
-        continue;
-      }
-      mapped.add(part.name());
-    }
-    for (String id : u.detectIds) {
-      if (!found.containsKey(id)) {
-        stillRunning.add(id);
-      }
-    }
-    if (!stillRunning.isEmpty() && !timedOut) {
-      // Not finished, or not fetched yet although the batch said so: wait for them one by one.
+    Set<String> running = mapper.settle(u, found, timedOut);
+    if (!running.isEmpty()) {
+      // Not finished, or not fetched yet although the batch said so.
       InFlight rest = new InFlight(u.index, u.intent, false, List.copyOf(u.detectIds),
           System.nanoTime() + u.delayNanos, u.delayNanos);
       rest.ready.putAll(found);
-      stillRunning.forEach(rest.ready::remove);
-      rest.open.retainAll(stillRunning);
+      running.forEach(rest.ready::remove);
+      rest.open.retainAll(running);
       rest.done = rest.ready.size();
       active.remove(u);
       active.add(rest);
       return;
-    }
-    for (Journal.Part part : u.intent.parts()) {
-      if (mapped.contains(part.name())) {
-        continue;
-      }
-      String detectId = u.single() && !u.detectIds.isEmpty() ? u.detectIds.get(0) : null;
-      if (timedOut) {
-        fail(part.sha256(), new Failure(timeoutReason(), detectId, u.batchId, true));
-      } else if (!unmatched.isEmpty()) {
-        fail(part.sha256(), new Failure("the API's results for " + u.describe() + " could not be"
-            + " matched to this file by name (detections " + String.join(", ", unmatched)
-            + "); the gate does not guess", null, u.batchId, false));
-      } else {
-        fail(part.sha256(), new Failure("the result for this file in " + u.describe()
-            + " could not be fetched; re-run to fetch it (nothing is uploaded again)", detectId,
-            u.batchId, true));
-      }
     }
     finishedParts += u.total();
     u.done = u.total();
@@ -397,11 +350,9 @@ final class RemoteSession implements Submitter.Sink {
   }
 
   private void giveUp(InFlight u, String reason, boolean retryable) {
-    for (Journal.Part part : u.intent.parts()) {
-      String detectId = u.single() && !u.detectIds.isEmpty() ? u.detectIds.get(0) : null;
-      fail(part.sha256(), new Failure(reason, detectId, u.batchId, retryable));
-    }
+    mapper.giveUp(u, reason, retryable);
     finishedParts += u.total();
+    u.done = u.total();
     active.remove(u);
   }
 
@@ -434,11 +385,6 @@ final class RemoteSession implements Submitter.Sink {
         + " keeps the submissions.");
   }
 
-  private String timeoutReason() {
-    return "timed out after " + Durations.format(config.timeout()) + " while the API was still"
-        + " processing; re-run to resume";
-  }
-
   private void progress(InFlight u) {
     int overallDone = finishedParts;
     for (InFlight a : active) {
@@ -447,18 +393,6 @@ final class RemoteSession implements Submitter.Sink {
     listener.progress(new Progress(u.index, unitCount, u.batchId, u.done, u.total(),
         Math.min(overallDone, overallTotal), overallTotal,
         Duration.ofNanos(System.nanoTime() - startNanos)));
-  }
-
-  private void succeed(Journal.Part part, Detection d, String batchId) {
-    results.put(part.sha256(), Analysis.from(d, batchId, config.batchOptions().frameLength(),
-        MediaType.fromFileName(part.path())));
-    failures.remove(part.sha256());
-  }
-
-  private void fail(String sha, Failure f) {
-    if (!results.containsKey(sha)) {
-      failures.putIfAbsent(sha, f);
-    }
   }
 
   // --- Submitter.Sink ------------------------------------------------------------------------
@@ -493,9 +427,7 @@ final class RemoteSession implements Submitter.Sink {
 
   @Override
   public void failed(List<Journal.Part> parts, String reason, String batchId, boolean retryable) {
-    for (Journal.Part p : parts) {
-      fail(p.sha256(), new Failure(reason, null, batchId, retryable));
-    }
+    mapper.fail(parts, reason, batchId, retryable);
   }
 
   @Override
