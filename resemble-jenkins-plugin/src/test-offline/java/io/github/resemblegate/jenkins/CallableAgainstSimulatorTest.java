@@ -44,8 +44,8 @@ class CallableAgainstSimulatorTest {
     simulator.close();
   }
 
-  private static byte[] wav() {
-    int samples = 8000;
+  /** Distinct sample counts keep the contents distinct: the gate judges identical content once. */
+  private static byte[] wav(int samples) {
     ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
     b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(16000)
@@ -57,8 +57,8 @@ class CallableAgainstSimulatorTest {
   private ResembleDetectBuilder step(String onFlagged) throws Exception {
     Path media = workspace.toPath().resolve("media");
     Files.createDirectories(media);
-    Files.write(media.resolve("fake-intro.wav"), wav());
-    Files.write(media.resolve("voice.wav"), wav());
+    Files.write(media.resolve("fake-intro.wav"), wav(8000));
+    Files.write(media.resolve("voice.wav"), wav(8001));
     ResembleDetectBuilder b = new ResembleDetectBuilder("media/**/*.wav");
     b.setApiUrl(simulator.baseUrl());
     b.setOnFlagged(onFlagged);
