@@ -8,6 +8,7 @@ import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.VerdictStatus;
 import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.ReportFormat;
 import io.github.resemblegate.report.Reports;
@@ -251,18 +252,25 @@ abstract class AbstractDetectMojo extends AbstractMojo {
     }
     GateConfig config = gateConfig();
     Set<ReportFormat> reportFormats = reportFormats();
-    if (session.isOffline() && !cacheAnswersEverything(config)) {
-      ErrorPolicy.offline(config.policy().onError(), log);
-      return;
+    if (session.isOffline()) {
+      Plan plan = offlinePlan(config);
+      int missing = plan.uniqueContents() - plan.cachedContents();
+      if (!plan.batches().isEmpty() || !plan.singles().isEmpty()) {
+        ErrorPolicy.offline(config.policy().onError(), missing, plan.uniqueContents(), log);
+        return;
+      }
+      log.info("Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
     }
     Verdict verdict;
     try {
-      verdict = Gate.run(config, new MavenGateListener(log, config.dryRun()));
+      verdict = Gate.run(config, MavenGateListener.throttled(log, config.dryRun()));
     } catch (GateException e) {
       throw ErrorPolicy.configuration(e);
     }
     for (String line : ConsoleSummary.lines(verdict)) {
-      if (line.startsWith("Notice: ")) {
+      boolean warning = line.startsWith("Notice: ")
+          || line.startsWith("Verdict: ") && verdict.status() == VerdictStatus.UNSTABLE;
+      if (warning) {
         log.warn(line);
       } else {
         log.info(line);
@@ -295,11 +303,11 @@ abstract class AbstractDetectMojo extends AbstractMojo {
 
   /**
    * Offline, a run may still go ahead when it needs no network: a dry run, or every matched
-   * content already in the cache. A dry run of the plan tells without calling the API.
+   * content already in the cache. A dry run of the plan tells, without calling the API.
    */
-  private boolean cacheAnswersEverything(GateConfig config) throws MojoExecutionException {
+  private Plan offlinePlan(GateConfig config) throws MojoExecutionException {
     if (config.dryRun()) {
-      return true;
+      return new Plan(0, 0, 0, 0, List.of(), List.of(), 0);
     }
     AtomicReference<Plan> plan = new AtomicReference<>();
     try {
@@ -312,12 +320,10 @@ abstract class AbstractDetectMojo extends AbstractMojo {
     } catch (GateException e) {
       throw ErrorPolicy.configuration(e);
     }
-    Plan p = plan.get();
-    boolean answered = p != null && p.batches().isEmpty() && p.singles().isEmpty();
-    if (answered) {
-      getLog().info("Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
+    if (plan.get() == null) {
+      throw new MojoExecutionException("The gate planned nothing for the offline check; run online.");
     }
-    return answered;
+    return plan.get();
   }
 
   private void writeReports(Verdict verdict, Set<ReportFormat> reportFormats, Path directory)

@@ -45,7 +45,7 @@ public class DetectAggregateMojo extends AbstractDetectMojo {
       }
       String prefix = ScanScope.slashes(top.relativize(dir));
       List<String> moduleIncludes = includes == null || includes.isEmpty()
-          ? ScanScope.defaultIncludes(module) : includes;
+          ? ScanScope.defaultIncludes(module, dir) : includes;
       allIncludes.addAll(ScanScope.prefixed(prefix, moduleIncludes));
       allExcludes.addAll(ScanScope.prefixed(prefix, userExcludes));
     }

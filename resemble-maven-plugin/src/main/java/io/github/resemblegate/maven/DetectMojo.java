@@ -28,14 +28,25 @@ public class DetectMojo extends AbstractDetectMojo {
 
   @Override
   ScanScope scanScope() {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path base = baseFolder().toPath().toAbsolutePath().normalize();
     List<String> patterns = includes == null || includes.isEmpty()
-        ? ScanScope.defaultIncludes(project) : includes;
+        ? ScanScope.defaultIncludes(project, base) : includes;
     return new ScanScope(base, patterns, excludes == null ? List.of() : excludes);
   }
 
   @Override
   File reportsDirectory() {
-    return reportsDirectory;
+    // Maven's stand-in project (no pom.xml) leaves ${project.basedir} in its build directory
+    // (and Maven may have made that path absolute against the current folder).
+    String path = reportsDirectory.getPath();
+    int unresolved = path.indexOf("${project.basedir}");
+    return unresolved < 0 ? reportsDirectory
+        : new File(baseFolder(), path.substring(unresolved + "${project.basedir}".length()));
+  }
+
+  /** The project folder; without a pom.xml, the folder Maven runs in. */
+  private File baseFolder() {
+    return project.getBasedir() != null ? project.getBasedir()
+        : new File(session.getExecutionRootDirectory());
   }
 }

@@ -16,18 +16,16 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class ErrorPolicy {
 
-  static final String OFFLINE = "Maven is offline (-o), so the media cannot be sent to Resemble";
-
   private ErrorPolicy() {}
 
-  /** Passes, warns, or throws for a finished run. */
+  /**
+   * Passes, warns, or throws for a finished run. The summary printed before already holds the
+   * verdict line; an UNSTABLE run adds why Maven passes it.
+   */
   static void apply(Verdict verdict, Log log) throws MojoFailureException, MojoExecutionException {
     switch (verdict.status()) {
       case PASSED -> { }
-      case UNSTABLE -> {
-        log.warn(ConsoleSummary.failureMessage(verdict));
-        log.warn(unstableNote(verdict));
-      }
+      case UNSTABLE -> log.warn(unstableNote(verdict));
       case FAILED -> {
         String message = ConsoleSummary.failureMessage(verdict);
         switch (verdict.failureKind()) {
@@ -49,13 +47,20 @@ final class ErrorPolicy {
     return note;
   }
 
-  /** Under {@code mvn -o} with media to submit: fail, warn or stay quiet by {@code onError}. */
-  static void offline(Reaction onError, Log log) throws MojoExecutionException {
+  /**
+   * Under {@code mvn -o} with media the cache cannot answer: fail, warn or stay quiet by
+   * {@code onError}. {@code missing} of {@code contents} distinct contents are not in the cache.
+   */
+  static void offline(Reaction onError, int missing, int contents, Log log)
+      throws MojoExecutionException {
+    String what = "Maven is offline (-o) and " + missing + " of " + contents + " distinct media"
+        + (contents == 1 ? " content is" : " contents are") + " not in the cache, so "
+        + (missing == 1 ? "it cannot" : "they cannot") + " be sent to Resemble";
     switch (onError) {
-      case FAIL -> throw new MojoExecutionException(OFFLINE + "; build online, or set"
+      case FAIL -> throw new MojoExecutionException(what + "; build online, or set"
           + " resemble.onError=WARN to let offline builds pass unchecked.");
-      case WARN -> log.warn(OFFLINE + ": the media gate is skipped (onError=WARN).");
-      case IGNORE -> log.info(OFFLINE + ": the media gate is skipped (onError=IGNORE).");
+      case WARN -> log.warn(what + ": the media gate is skipped (onError=WARN).");
+      case IGNORE -> log.info(what + ": the media gate is skipped (onError=IGNORE).");
     }
   }
 

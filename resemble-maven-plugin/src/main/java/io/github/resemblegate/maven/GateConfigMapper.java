@@ -9,6 +9,7 @@ import io.github.resemblegate.gate.Policy;
 import io.github.resemblegate.gate.Reaction;
 import io.github.resemblegate.gate.VideoScoring;
 import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.Waivers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +56,9 @@ final class GateConfigMapper {
         .maxFiles(p.maxFiles)
         .dryRun(p.dryRun)
         .refresh(p.refresh)
-        .reportsDirectory(p.reportsDirectory().toPath());
+        .reportsDirectory(scope.baseDirectory().resolve(p.reportsDirectory().toPath()));
     if (p.cacheDirectory != null) {
-      b.cacheDirectory(p.cacheDirectory.toPath());
+      b.cacheDirectory(scope.baseDirectory().resolve(p.cacheDirectory.toPath()));
     }
     return b.build();
   }
@@ -96,6 +97,9 @@ final class GateConfigMapper {
       for (WaiverParameter w : p.waivers) {
         all.add(w.toWaiver());
       }
+    }
+    if (p.waiversFile != null) {
+      all.addAll(Waivers.load(p.waiversFile.toPath()));
     }
     return all;
   }

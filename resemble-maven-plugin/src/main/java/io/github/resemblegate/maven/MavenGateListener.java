@@ -4,32 +4,31 @@ import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.ProgressThrottle;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import org.apache.maven.plugin.logging.Log;
 
-/** Writes a run's events to the Maven log, with at most one progress line per interval. */
+/**
+ * Writes a run's events to the Maven log. Put it behind {@link #throttled} so that long waits print
+ * at most one progress line every few seconds.
+ */
 final class MavenGateListener implements GateListener {
 
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   private final Log log;
   private final boolean dryRun;
-  private final LongSupplier nanoTime;
-  private final long intervalNanos;
-  private long lastProgressAt;
-  private boolean progressLogged;
+  private int finishedLogged = -1;
 
   MavenGateListener(Log log, boolean dryRun) {
-    this(log, dryRun, System::nanoTime, PROGRESS_INTERVAL);
-  }
-
-  MavenGateListener(Log log, boolean dryRun, LongSupplier nanoTime, Duration interval) {
     this.log = log;
     this.dryRun = dryRun;
-    this.nanoTime = nanoTime;
-    this.intervalNanos = interval.toNanos();
+  }
+
+  /** A listener for a run: this one, with progress thinned to one line per interval. */
+  static GateListener throttled(Log log, boolean dryRun) {
+    return ProgressThrottle.wrap(new MavenGateListener(log, dryRun), PROGRESS_INTERVAL);
   }
 
   @Override
@@ -42,7 +41,10 @@ final class MavenGateListener implements GateListener {
   public void planned(Plan plan) {
     int toSubmit = plan.batches().stream().mapToInt(b -> b.paths().size()).sum() + plan.singles().size();
     if (toSubmit == 0) {
-      log.info("Nothing to upload: " + plan.cachedContents() + " of " + plan.uniqueContents()
+      if (plan.uniqueContents() == 0) {
+        return;
+      }
+      log.info("Nothing new to upload: " + plan.cachedContents() + " of " + plan.uniqueContents()
           + " distinct contents are answered by the cache.");
       return;
     }
@@ -71,13 +73,14 @@ final class MavenGateListener implements GateListener {
 
   @Override
   public void progress(Progress progress) {
-    long now = nanoTime.getAsLong();
-    boolean done = progress.overallDone() >= progress.overallTotal();
-    if (progressLogged && !done && now - lastProgressAt < intervalNanos) {
+    boolean finished = progress.overallDone() >= progress.overallTotal();
+    // The last batch and the whole run finish together: one "all finished" line is enough.
+    if (finished && progress.overallDone() == finishedLogged) {
       return;
     }
-    progressLogged = true;
-    lastProgressAt = now;
+    if (finished) {
+      finishedLogged = progress.overallDone();
+    }
     long seconds = progress.elapsed().toSeconds();
     log.info(String.format(Locale.ROOT, "Waiting for Resemble: %d of %d detections finished (%dm %02ds).",
         progress.overallDone(), progress.overallTotal(), seconds / 60, seconds % 60));
@@ -90,6 +93,11 @@ final class MavenGateListener implements GateListener {
           + (result.score() == null ? "" : String.format(Locale.ROOT, " (score %.2f)", result.score()))
           + (result.reason() == null ? "" : " - " + result.reason()));
     }
+  }
+
+  @Override
+  public void request(String method, String path) {
+    log.debug("Resemble API: " + method + " " + path);
   }
 
   @Override
@@ -107,13 +115,14 @@ final class MavenGateListener implements GateListener {
     log.debug(message);
   }
 
+  /** Decimal units, as the summary and the reports write sizes. */
   static String bytes(long n) {
-    if (n < 1024) {
+    if (n < 1000) {
       return n + " B";
     }
-    if (n < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+    if (n < 1_000_000) {
+      return String.format(Locale.ROOT, "%.1f kB", n / 1000.0);
     }
-    return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    return String.format(Locale.ROOT, "%.1f MB", n / 1_000_000.0);
   }
 }

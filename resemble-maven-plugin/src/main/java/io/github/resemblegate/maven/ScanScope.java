@@ -24,8 +24,7 @@ record ScanScope(Path baseDirectory, List<String> includes, List<String> exclude
    * the build copied or generated into the output folder ({@code target/classes}). Identical
    * content found twice (a resource and its copy) is billed once: the gate dedupes by hash.
    */
-  static List<String> defaultIncludes(MavenProject project) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+  static List<String> defaultIncludes(MavenProject project, Path base) {
     Set<String> patterns = new LinkedHashSet<>();
     for (Resource resource : project.getResources()) {
       addFolder(patterns, base, resource.getDirectory());
@@ -49,7 +48,10 @@ record ScanScope(Path baseDirectory, List<String> includes, List<String> exclude
     if (folder == null || folder.isBlank()) {
       return;
     }
-    Path dir = base.resolve(folder).toAbsolutePath().normalize();
+    // Maven's stand-in project (no pom.xml) leaves ${project.basedir} unresolved in its folders.
+    String unresolved = "${project.basedir}";
+    String f = folder.startsWith(unresolved) ? "." + folder.substring(unresolved.length()) : folder;
+    Path dir = base.resolve(f).toAbsolutePath().normalize();
     if (dir.startsWith(base)) {
       String relative = slashes(base.relativize(dir));
       patterns.add(relative.isEmpty() ? "**" : relative + "/**");

@@ -77,7 +77,6 @@ class ErrorPolicyTest {
     ErrorPolicy.apply(unstable, log);
 
     assertThat(log.at("warn")).containsExactly(
-        "1 of 1 file scored at or above the threshold 0.50: fake-voiceover.wav (0.93).",
         "Maven has no UNSTABLE result: the build passes with the warnings above. With"
             + " onFlagged=FAIL (the default) this build would fail.");
   }
@@ -89,30 +88,33 @@ class ErrorPolicyTest {
 
     ErrorPolicy.apply(unstable, log);
 
-    assertThat(log.at("warn")).last().asString().endsWith("With onError=FAIL (the default) this build would fail.");
+    assertThat(log.at("warn")).containsExactly("Maven has no UNSTABLE result: the build passes with"
+        + " the warnings above. With onError=FAIL (the default) this build would fail.");
   }
 
   @Test
-  void offlineFailsByDefaultWithTheWayOut() {
-    assertThatThrownBy(() -> ErrorPolicy.offline(Reaction.FAIL, log))
+  void offlineFailsByDefaultSayingHowMuchTheCacheLacksAndTheWayOut() {
+    assertThatThrownBy(() -> ErrorPolicy.offline(Reaction.FAIL, 1, 3, log))
         .isExactlyInstanceOf(MojoExecutionException.class)
-        .hasMessage("Maven is offline (-o), so the media cannot be sent to Resemble; build online,"
-            + " or set resemble.onError=WARN to let offline builds pass unchecked.");
+        .hasMessage("Maven is offline (-o) and 1 of 3 distinct media contents are not in the cache,"
+            + " so it cannot be sent to Resemble; build online, or set resemble.onError=WARN to let"
+            + " offline builds pass unchecked.");
   }
 
   @Test
   void offlineWarnsWhenErrorsOnlyWarn() throws Exception {
-    ErrorPolicy.offline(Reaction.WARN, log);
+    ErrorPolicy.offline(Reaction.WARN, 2, 2, log);
 
-    assertThat(log.at("warn")).containsExactly("Maven is offline (-o), so the media cannot be sent to"
-        + " Resemble: the media gate is skipped (onError=WARN).");
+    assertThat(log.at("warn")).containsExactly("Maven is offline (-o) and 2 of 2 distinct media"
+        + " contents are not in the cache, so they cannot be sent to Resemble: the media gate is"
+        + " skipped (onError=WARN).");
   }
 
   @Test
   void offlineIsOnlyInfoWhenErrorsAreIgnored() throws Exception {
-    ErrorPolicy.offline(Reaction.IGNORE, log);
+    ErrorPolicy.offline(Reaction.IGNORE, 1, 1, log);
 
     assertThat(log.at("warn")).isEmpty();
-    assertThat(log.at("info")).hasSize(1);
+    assertThat(log.at("info")).singleElement().asString().contains("1 of 1 distinct media content is not in the cache");
   }
 }

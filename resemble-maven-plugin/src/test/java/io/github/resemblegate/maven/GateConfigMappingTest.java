@@ -52,6 +52,7 @@ class GateConfigMappingTest {
       + "<waiver><sha256>abc123</sha256><reason>licensed synthetic voice</reason></waiver>"
       + "<waiver><path>media/legacy/**</path><reason>re-recorded in Q3</reason><until>2031-01-31</until></waiver>"
       + "</waivers>"
+      + "<waiversFile>${project.basedir}/src/test/resources/team-waivers.yaml</waiversFile>"
       + "<reportsDirectory>${project.build.directory}/gate-reports</reportsDirectory>"
       + "<dryRun>true</dryRun>"
       + "<maxFiles>7</maxFiles>"
@@ -101,9 +102,12 @@ class GateConfigMappingTest {
         new Row("onNoSpeech", c -> c.policy().onNoSpeech(), Reaction.FAIL),
         new Row("onEmpty", c -> c.policy().onEmpty(), Reaction.FAIL),
         new Row("videoScoring", c -> c.policy().videoScoring(), VideoScoring.VISUAL_ONLY),
-        new Row("waivers", c -> c.policy().waivers(), List.of(
+        new Row("waivers", c -> c.policy().waivers().subList(0, 2), List.of(
             new Waiver("abc123", null, "licensed synthetic voice", null),
             new Waiver(null, "media/legacy/**", "re-recorded in Q3", LocalDate.of(2031, 1, 31)))),
+        new Row("waiversFile", c -> c.policy().waivers().subList(2, c.policy().waivers().size()),
+            List.of(new Waiver(null, "media/jingles/**", "Synthetic jingles made on purpose",
+                LocalDate.of(2032, 6, 30)))),
         new Row("reportsDirectory", GateConfig::reportsDirectory, target.resolve("gate-reports")),
         new Row("dryRun", GateConfig::dryRun, true),
         new Row("maxFiles", GateConfig::maxFiles, 7),
@@ -136,8 +140,7 @@ class GateConfigMappingTest {
   static final Map<String, String> NOT_IN_GATE_CONFIG = Map.of(
       "skip", "checked by the mojo before anything runs",
       "formats", "chooses the report writers (AbstractDetectMojo.reportFormats)",
-      "proxyId", "selects the settings.xml proxy (ProxyResolverTest, DetectMojoSettingsTest)",
-      "waiversFile", "read into the policy's waivers by the core's waiver loader");
+      "proxyId", "selects the settings.xml proxy (ProxyResolverTest, DetectMojoSettingsTest)");
 
   @Test
   @InjectMojo(goal = "detect", pom = EVERY_PARAMETER)
@@ -240,6 +243,18 @@ class GateConfigMappingTest {
     assertThatThrownBy(mojo::gateConfig)
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage("The <until> of the waiver for a.wav must be a date written YYYY-MM-DD, not '31.12.2030'.");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
+      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
+      + "<waiversFile>${project.basedir}/no-such-waivers.yaml</waiversFile>"
+      + "</configuration></plugin></plugins></build></project>")
+  void aMissingWaiverFileStopsTheBuildBeforeAnyUpload(DetectMojo mojo) {
+    mojo.setLog(new RecordingLog());
+    assertThatThrownBy(mojo::gateConfig)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("no-such-waivers.yaml");
   }
 
   @Test

@@ -35,7 +35,7 @@ class ScanScopeTest {
   void defaultsCoverResourcesMediaAndTheOutputFolder() {
     MavenProject project = project(dir, "app", "src/main/resources", "src/main/assets");
 
-    assertThat(ScanScope.defaultIncludes(project)).containsExactly("src/main/resources/**",
+    assertThat(ScanScope.defaultIncludes(project, dir)).containsExactly("src/main/resources/**",
         "src/main/assets/**", "src/main/media/**", "target/classes/**");
   }
 
@@ -44,8 +44,22 @@ class ScanScopeTest {
     File outside = dir.getParent().resolve("shared-assets").toFile();
     MavenProject project = project(dir.resolve("app"), "app", outside.getAbsolutePath());
 
-    assertThat(ScanScope.defaultIncludes(project))
+    assertThat(ScanScope.defaultIncludes(project, dir.resolve("app")))
         .containsExactly("src/main/media/**", "target/classes/**");
+  }
+
+  @Test
+  void theStandInProjectOfARunWithoutPomUsesTheGivenFolder() {
+    MavenProject standIn = new MavenProject();
+    Build build = new Build();
+    build.setOutputDirectory("${project.basedir}/target/classes");
+    Resource resource = new Resource();
+    resource.setDirectory("${project.basedir}/src/main/resources");
+    build.addResource(resource);
+    standIn.setBuild(build);
+
+    assertThat(ScanScope.defaultIncludes(standIn, dir))
+        .containsExactly("src/main/resources/**", "src/main/media/**", "target/classes/**");
   }
 
   @Test

@@ -86,6 +86,20 @@ public final class ItSupport {
     return simulator.counters();
   }
 
+  /** Remembers how many requests the simulator has had so far, under {@code mark}. */
+  public void markRequests(String mark) {
+    context.put(KEY + ".mark." + mark, simulator.counters().totalRequests());
+  }
+
+  /** Requests the simulator has had since {@link #markRequests} with the same {@code mark}. */
+  public long requestsSince(String mark) {
+    Object before = context.get(KEY + ".mark." + mark);
+    if (before == null) {
+      throw new IllegalStateException("no requests were marked as '" + mark + "'");
+    }
+    return simulator.counters().totalRequests() - (Long) before;
+  }
+
   /** Passes {@code -Dkey=value} to the build (every invocation of this IT). */
   public ItSupport property(String key, String value) {
     @SuppressWarnings("unchecked")
@@ -117,9 +131,10 @@ public final class ItSupport {
   /**
    * Writes small, distinct media files (a WAV tone or a PNG) under the IT folder. Content
    * differs per path so each file is its own detection; a path given twice with {@code =} as
-   * in {@code copy.wav=orig.wav} copies the content of another.
+   * in {@code copy.wav=orig.wav} copies the content of another. Returns nothing, so a
+   * {@code prebuild.groovy} that ends with it returns null, which the invoker takes as success.
    */
-  public ItSupport media(String... paths) {
+  public void media(String... paths) {
     for (String spec : paths) {
       try {
         String[] parts = spec.split("=", 2);
@@ -135,7 +150,6 @@ public final class ItSupport {
         throw new UncheckedIOException(e);
       }
     }
-    return this;
   }
 
   /** The forked build's log. */
