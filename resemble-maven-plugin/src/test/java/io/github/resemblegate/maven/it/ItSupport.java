@@ -188,7 +188,7 @@ public final class ItSupport {
   }
 
   /** A 0.1 s, 8 kHz, 8-bit mono tone marked with {@code seed}: about 850 bytes. */
-  static byte[] wav(String seed) {
+  public static byte[] wav(String seed) {
     int rate = 8000;
     int samples = rate / 10;
     double hz = 200 + Math.floorMod(seed.hashCode(), 1800);
