@@ -15,8 +15,13 @@ import org.apache.maven.project.MavenProject;
 record ScanScope(Path baseDirectory, List<String> includes, List<String> excludes) {
 
   ScanScope {
-    includes = List.copyOf(includes);
-    excludes = List.copyOf(excludes);
+    includes = clean(includes);
+    excludes = clean(excludes);
+  }
+
+  /** {@code -Dresemble.includes='a/**, b/**'} arrives with spaces and maybe empty entries. */
+  private static List<String> clean(List<String> patterns) {
+    return patterns.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
   }
 
   /**

@@ -21,7 +21,7 @@ class UserPropertiesTest {
 
   @BeforeEach
   void commandLine() {
-    session.getUserProperties().setProperty("resemble.includes", "media/**/*.wav,art/*.png");
+    session.getUserProperties().setProperty("resemble.includes", "media/**/*.wav, art/*.png,");
     session.getUserProperties().setProperty("resemble.excludes", "**/old/**");
     session.getUserProperties().setProperty("resemble.threshold", "0.65");
     session.getUserProperties().setProperty("resemble.onFlagged", "warn");
@@ -31,7 +31,7 @@ class UserPropertiesTest {
 
   @Test
   @InjectMojo(goal = "detect")
-  void commandLinePropertiesReachTheGate(DetectMojo mojo) throws Exception {
+  void commandLinePropertiesReachTheGateWithListsSplitAtCommas(DetectMojo mojo) throws Exception {
     mojo.setLog(new RecordingLog());
 
     GateConfig config = mojo.gateConfig();
