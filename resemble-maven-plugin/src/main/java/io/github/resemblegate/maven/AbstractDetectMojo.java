@@ -254,8 +254,9 @@ abstract class AbstractDetectMojo extends AbstractMojo {
     Set<ReportFormat> reportFormats = reportFormats();
     if (session.isOffline()) {
       Plan plan = offlinePlan(config);
+      // Not "nothing to upload": submissions resumed from the journal would still poll the API.
       int missing = plan.uniqueContents() - plan.cachedContents();
-      if (!plan.batches().isEmpty() || !plan.singles().isEmpty()) {
+      if (missing > 0) {
         ErrorPolicy.offline(config.policy().onError(), missing, plan.uniqueContents(), log);
         return;
       }

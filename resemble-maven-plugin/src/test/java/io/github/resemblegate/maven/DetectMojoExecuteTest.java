@@ -9,6 +9,7 @@ import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -128,6 +129,23 @@ class DetectMojoExecuteTest {
     assertThat(requests()).isEqualTo(online);
     assertThat(log.at("info")).contains(
         "Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void offlineWithASubmissionStillInTheJournalFailsInsteadOfPolling(DetectMojo mojo)
+      throws Exception {
+    SIM.simulator().processingTime(Duration.ofSeconds(30));
+    prepare(mojo, "narration.wav").timeout = "300ms";
+    assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("timed out after");
+    long online = requests();
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    assertThatThrownBy(mojo::execute)
+        .isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Maven is offline (-o) and 1 of 1 distinct media content is not in the cache");
+    assertThat(requests()).isEqualTo(online);
   }
 
   @Test
