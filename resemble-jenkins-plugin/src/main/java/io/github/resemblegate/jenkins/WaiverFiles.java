@@ -2,6 +2,7 @@ package io.github.resemblegate.jenkins;
 
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.Waivers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,7 @@ final class WaiverFiles {
       throw new GateException("The waiver file '" + setting + "' does not exist in the workspace; "
           + "check the waivers setting.");
     }
-    // The shared gate owns the waiver file format; its loader has not landed on main yet.
-    throw new GateException("Waiver files are not supported by this build of the plugin yet; "
-        + "remove the waivers setting.");
+    // The shared gate owns the file format (YAML or JSON) and its one-sentence errors.
+    return Waivers.load(file);
   }
 }

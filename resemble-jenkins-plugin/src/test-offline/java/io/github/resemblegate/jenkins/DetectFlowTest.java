@@ -2,7 +2,6 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
@@ -15,7 +14,6 @@ import io.github.resemblegate.gate.Verdict;
 import io.github.resemblegate.gate.VerdictStatus;
 import java.io.File;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +24,6 @@ class DetectFlowTest {
   @TempDir File buildDir;
 
   private final TestBuilds.Console console = new TestBuilds.Console();
-
-  /**
-   * The flow prints shared-client's console summary; until that library part lands on main these
-   * tests are skipped (reported as skipped, not passed).
-   */
-  @BeforeEach
-  void consoleSummaryIsImplemented() {
-    boolean implemented;
-    try {
-      io.github.resemblegate.report.ConsoleSummary.lines(Verdicts.passed());
-      implemented = true;
-    } catch (UnsupportedOperationException e) {
-      implemented = false;
-    }
-    assumeTrue(implemented, "waits on shared-client's ConsoleSummary");
-  }
 
   @AfterEach
   void forgetCredentials() {

@@ -221,4 +221,33 @@ class GateConfigsTest {
         ReportFormat.values());
     assertThat(GateConfigs.formats(none.toSettings())).isEmpty();
   }
+
+  @Test
+  void waiverFileInTheWorkspaceIsLoadedByTheGate() throws Exception {
+    java.nio.file.Files.writeString(workspace.resolve("waivers.yaml"), """
+        waivers:
+          - path: media/licensed/**
+            reason: Licensed synthetic narrator
+            until: 2099-12-31
+        """);
+    ResembleDetectBuilder b = step();
+    b.setWaivers("waivers.yaml");
+
+    GateConfig c = build(b);
+
+    assertThat(c.policy().waivers()).singleElement().satisfies(w -> {
+      assertThat(w.path()).isEqualTo("media/licensed/**");
+      assertThat(w.reason()).isEqualTo("Licensed synthetic narrator");
+      assertThat(w.until()).hasYear(2099);
+    });
+  }
+
+  @Test
+  void missingWaiverFileIsOneSentence() {
+    ResembleDetectBuilder b = step();
+    b.setWaivers("nope.yaml");
+
+    assertThatThrownBy(() -> build(b)).isInstanceOf(GateException.class)
+        .hasMessageContaining("nope.yaml");
+  }
 }

@@ -27,6 +27,12 @@ public interface GateListener {
   /** The run is over. */
   default void finished(Verdict verdict) {}
 
+  /**
+   * An HTTP request is about to go out (every attempt, retries included), for request counts in
+   * logs and benchmarks. Never carries the token or a body.
+   */
+  default void request(String method, String path) {}
+
   default void info(String message) {}
 
   default void warn(String message) {}

@@ -1,0 +1,163 @@
+package io.github.resemblegate.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
+
+import io.github.resemblegate.maven.it.ItSupport;
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The whole goal against the simulator: what the build sees for each kind of run. */
+@MojoTest
+class DetectMojoExecuteTest {
+
+  @RegisterExtension
+  static final SimulatorExtension SIM = new SimulatorExtension();
+
+  private final RecordingLog log = new RecordingLog();
+  private Path project;
+
+  /** A mojo over a fresh project folder holding the given media, talking to the simulator. */
+  private DetectMojo prepare(DetectMojo mojo, String... media) throws Exception {
+    project = Files.createTempDirectory("detect-execute");
+    for (String name : media) {
+      Path file = project.resolve("src/main/media").resolve(name);
+      Files.createDirectories(file.getParent());
+      Files.write(file, ItSupport.wav(name));
+    }
+    mojo.project = ScanScopeTest.project(project, "app");
+    mojo.reportsDirectory = project.resolve("target/resemble").toFile();
+    mojo.cacheDirectory = project.resolve("cache").toFile();
+    mojo.apiUrl = SIM.baseUrl();
+    mojo.apiKey = "simulator-key";
+    mojo.pollInterval = "20ms";
+    mojo.maxPollInterval = "50ms";
+    mojo.environment = Map.<String, String>of()::get;
+    mojo.setLog(log);
+    return mojo;
+  }
+
+  private long requests() {
+    return SIM.simulator().counters().totalRequests();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void skipChecksNothing(DetectMojo mojo) throws Exception {
+    prepare(mojo, "fake-voice.wav").skip = true;
+
+    mojo.execute();
+
+    assertThat(log.at("info")).containsExactly("Resemble Gate is skipped (resemble.skip).");
+    assertThat(requests()).isZero();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void cleanMediaPassPrintingTheSummaryAndEveryReport(DetectMojo mojo) throws Exception {
+    prepare(mojo, "narration.wav", "outro.wav").execute();
+
+    assertThat(log.at("info")).contains("Matched 2 media files (1.7 kB).",
+        "Verdict: PASSED. 2 files: 2 passed; threshold 0.50.");
+    Path reports = project.resolve("target/resemble");
+    for (String name : List.of("resemble-report.json", "resemble-junit.xml", "resemble.sarif",
+        "resemble-report.html", "resemble-summary.md")) {
+      assertThat(reports.resolve(name)).isRegularFile();
+      assertThat(log.at("info")).contains("Report: " + reports.resolve(name));
+    }
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void aFlaggedFileIsAGateBreachNamingFileScoreAndThreshold(DetectMojo mojo) throws Exception {
+    prepare(mojo, "fake-voice.wav", "narration.wav");
+
+    assertThatThrownBy(mojo::execute)
+        .isExactlyInstanceOf(MojoFailureException.class)
+        .hasMessage("1 of 2 files scored at or above the threshold 0.50:"
+            + " src/main/media/fake-voice.wav (0.97).");
+    assertThat(project.resolve("target/resemble/resemble-report.html")).isRegularFile();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void aDryRunNeedsNoTokenAndCallsNothing(DetectMojo mojo) throws Exception {
+    prepare(mojo, "fake-voice.wav");
+    mojo.apiKey = null;
+    mojo.dryRun = true;
+
+    mojo.execute();
+
+    assertThat(requests()).isZero();
+    assertThat(log.at("info")).contains(
+        "Dry run: would upload 1 distinct content (844 B) in 1 batch; 0 answered by the cache.");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void offlineWithoutCachedResultsFailsBeforeAnyRequest(DetectMojo mojo) throws Exception {
+    prepare(mojo, "narration.wav");
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    assertThatThrownBy(mojo::execute)
+        .isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Maven is offline (-o) and 1 of 1 distinct media content is not in the cache");
+    assertThat(requests()).isZero();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void offlineAfterAnOnlineRunJudgesFromTheCacheWithoutARequest(DetectMojo mojo) throws Exception {
+    prepare(mojo, "narration.wav").execute();
+    long online = requests();
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    mojo.execute();
+
+    assertThat(requests()).isEqualTo(online);
+    assertThat(log.at("info")).contains(
+        "Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void offlineWithASubmissionStillInTheJournalFailsInsteadOfPolling(DetectMojo mojo)
+      throws Exception {
+    SIM.simulator().processingTime(Duration.ofSeconds(30));
+    prepare(mojo, "narration.wav").timeout = "300ms";
+    assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("timed out after");
+    long online = requests();
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    assertThatThrownBy(mojo::execute)
+        .isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Maven is offline (-o) and 1 of 1 distinct media content is not in the cache");
+    assertThat(requests()).isEqualTo(online);
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void offlineWithWarnSkipsTheGateWithAWarning(DetectMojo mojo) throws Exception {
+    prepare(mojo, "narration.wav").onError = "WARN";
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    mojo.execute();
+
+    assertThat(requests()).isZero();
+    assertThat(log.at("warn")).singleElement().asString().endsWith("the media gate is skipped (onError=WARN).");
+    assertThat(new File(mojo.reportsDirectory, "resemble-report.json")).doesNotExist();
+  }
+}

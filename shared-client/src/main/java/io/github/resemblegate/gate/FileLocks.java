@@ -1,0 +1,107 @@
+package io.github.resemblegate.gate;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Exclusive locks on a lock file, across threads and across JVMs. The operating system's file lock
+ * ({@link FileChannel#lock()}) is held per JVM, not per thread — a second thread of the same JVM
+ * would get {@code OverlappingFileLockException} — so threads first queue on an in-process lock
+ * for the same file. That map is the one piece of static state in the gate, and it must be static:
+ * it stands for the JVM, exactly as the operating-system lock does.
+ */
+final class FileLocks {
+
+  private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+  private FileLocks() {}
+
+  /** A held lock; close it to release. */
+  interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Waits for the lock on {@code lockFile} (created if missing). */
+  static Held acquire(Path lockFile) throws IOException {
+    Path key = lockFile.toAbsolutePath().normalize();
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+    local.lock();
+    try {
+      Files.createDirectories(key.getParent());
+      FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.lock();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      return () -> {
+        try {
+          lock.release();
+          channel.close();
+        } catch (IOException ignored) {
+          // closing the channel releases the lock in any case
+        } finally {
+          local.unlock();
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      local.unlock();
+      throw e;
+    }
+  }
+
+  /** The lock if it is free right now, else null (another thread or process holds it). */
+  static Held tryAcquire(Path lockFile) throws IOException {
+    Path key = lockFile.toAbsolutePath().normalize();
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+    if (!local.tryLock()) {
+      return null;
+    }
+    if (local.getHoldCount() > 1) {
+      // The same thread again: an OS lock cannot be taken twice, and a run is not re-entrant.
+      local.unlock();
+      return null;
+    }
+    try {
+      Files.createDirectories(key.getParent());
+      FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      if (lock == null) {
+        channel.close();
+        local.unlock();
+        return null;
+      }
+      return () -> {
+        try {
+          lock.release();
+          channel.close();
+        } catch (IOException ignored) {
+          // closing the channel releases the lock in any case
+        } finally {
+          local.unlock();
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      local.unlock();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.resemblegate.gate;
+
+import io.github.resemblegate.client.BatchOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's effective settings as display strings, for {@link RunInfo#options()} and the reports.
+ * Never the token; a callback URL is only said to be set, since it may carry a secret.
+ */
+final class RunOptions {
+
+  private RunOptions() {}
+
+  /** The effective settings as display strings; never the token. */
+  static Map<String, String> describe(GateConfig config) {
+    Map<String, String> o = new LinkedHashMap<>();
+    Policy p = config.policy();
+    o.put("includes", String.join(", ", config.includes()));
+    o.put("excludes", String.join(", ", config.excludes()));
+    o.put("defaultExcludes", Boolean.toString(config.defaultExcludes()));
+    o.put("threshold", Double.toString(p.threshold()));
+    p.thresholds().forEach((t, v) -> o.put("threshold." + t.id(), Double.toString(v)));
+    if (p.warnThreshold() != null) {
+      o.put("warnThreshold", Double.toString(p.warnThreshold()));
+    }
+    o.put("onFlagged", p.onFlagged().name());
+    o.put("onError", p.onError().name());
+    o.put("onNoSpeech", p.onNoSpeech().name());
+    o.put("onEmpty", p.onEmpty().name());
+    o.put("videoScoring", p.videoScoring().name());
+    o.put("waivers", Integer.toString(p.waivers().size()));
+    o.put("maxFilesPerBatch", Integer.toString(config.maxFilesPerBatch()));
+    o.put("maxBytesPerBatch", Long.toString(config.maxBytesPerBatch()));
+    o.put("concurrency", Integer.toString(config.concurrency()));
+    o.put("intakeMode", config.intakeMode().name());
+    o.put("timeout", Durations.format(config.timeout()));
+    o.put("maxFiles", Integer.toString(config.maxFiles()));
+    o.put("refresh", Boolean.toString(config.refresh()));
+    o.put("cacheDirectory", config.cacheDirectory() == null ? "(disabled)"
+        : config.cacheDirectory().toString());
+    BatchOptions b = config.batchOptions();
+    putIfSet(o, "frame_length", b.frameLength());
+    putIfSet(o, "start_region", b.startRegion());
+    putIfSet(o, "end_region", b.endRegion());
+    putIfSet(o, "max_video_secs", b.maxVideoSecs());
+    putIfSet(o, "use_llm", b.useLlm());
+    putIfSet(o, "intelligence", b.intelligence());
+    putIfSet(o, "search_identity", b.searchIdentity());
+    putIfSet(o, "audio_source_tracing", b.audioSourceTracing());
+    putIfSet(o, "visualize", b.visualize());
+    putIfSet(o, "zero_retention_mode", b.zeroRetentionMode());
+    if (b.callbackUrl() != null) {
+      o.put("callback_url", "(set)");
+    }
+    return o;
+  }
+
+  private static void putIfSet(Map<String, String> o, String name, Object value) {
+    if (value != null) {
+      o.put(name, value.toString());
+    }
+  }
+}

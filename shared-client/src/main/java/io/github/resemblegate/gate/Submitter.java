@@ -1,0 +1,232 @@
+package io.github.resemblegate.gate;
+
+import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.BatchRequest;
+import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.DetectRequest;
+import io.github.resemblegate.client.Detection;
+import io.github.resemblegate.client.ForbiddenException;
+import io.github.resemblegate.client.InsufficientCreditException;
+import io.github.resemblegate.client.IntakeMode;
+import io.github.resemblegate.client.MalformedResponseException;
+import io.github.resemblegate.client.RateLimitedException;
+import io.github.resemblegate.client.ResembleClient;
+import io.github.resemblegate.client.ResembleException;
+import io.github.resemblegate.client.SecureUpload;
+import io.github.resemblegate.client.ServerErrorException;
+import io.github.resemblegate.client.TransportException;
+import io.github.resemblegate.client.UnauthorizedException;
+import io.github.resemblegate.gate.BatchPlanner.Upload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends one batch or one single file, billing-safely. The journal intent is forced to disk before
+ * the request and the ids after it, before anything waits. A request the API refused created
+ * nothing: its files become ERROR with the API's sentence, and a refusal that would repeat for
+ * every batch (credit, token, plan, rate limit, network down) stops all further submissions. A
+ * request whose fate is unknown (response lost, server error after the upload) is never simply
+ * sent again: {@link BatchRecovery} looks for it first, and only a submission that was certainly
+ * not created is sent once more.
+ */
+final class Submitter {
+
+  /** Where a submission's results go; implemented by the session. */
+  interface Sink {
+    /** The API accepted it; {@code immediate} is a finished single detection, or null. */
+    void accepted(int index, Journal.Intent intent, Detection immediate, boolean uploadedNow);
+
+    void failed(List<Journal.Part> parts, String reason, String batchId, boolean retryable);
+
+    /** Stops every submission not yet sent, with the reason their files get. */
+    void stop(String reason);
+
+    String stopReason();
+
+    void info(String message);
+  }
+
+  private final ResembleClient client;
+  private final Journal journal;
+  private final String key;
+  private final Path base;
+  private final BatchOptions options;
+  private final IntakeMode mode;
+  private final BatchRecovery recovery;
+  private final Duration settle;
+  private final Sink sink;
+  private final String optionsText;
+
+  Submitter(ResembleClient client, Journal journal, String key, GateConfig config,
+      BatchRecovery recovery, Sink sink) {
+    this.client = client;
+    this.journal = journal;
+    this.key = key;
+    this.base = config.baseDirectory();
+    this.options = config.batchOptions();
+    this.mode = config.intakeMode();
+    this.recovery = recovery;
+    this.settle = config.pollInitial();
+    this.sink = sink;
+    BatchOptions o = options;
+    // Everything the request carries except the callback URL, which may hold a secret.
+    this.optionsText = "intake=" + mode + ";visualize=" + o.visualize() + ";zero_retention_mode="
+        + o.zeroRetentionMode() + ";" + key;
+  }
+
+  void submitBatch(int index, List<Upload> uploads) {
+    List<Path> paths = new ArrayList<>(uploads.size());
+    uploads.forEach(u -> paths.add(base.resolve(u.path())));
+    List<Journal.Part> parts;
+    BatchRequest request;
+    try {
+      request = BatchRequest.of(paths, options, mode);
+      parts = new ArrayList<>(uploads.size());
+      for (int i = 0; i < uploads.size(); i++) {
+        Upload u = uploads.get(i);
+        parts.add(new Journal.Part(request.files().get(i).partName(), u.sha256(), u.path(),
+            u.size()));
+      }
+    } catch (IllegalArgumentException e) {
+      sink.failed(unnamed(uploads), e.getMessage(), null, false);
+      return;
+    }
+    submit(index, parts, Journal.BATCH, () -> {
+      DetectBatch b = client.createBatch(request);
+      return new Accepted(b.uuid(), b.detectUuids(), null);
+    }, true);
+  }
+
+  void submitSingle(int index, BatchPlanner.Single single) {
+    Upload u = single.upload();
+    Path path = base.resolve(u.path());
+    String name;
+    try {
+      name = BatchRequest.of(List.of(path), options, mode).files().get(0).partName();
+    } catch (IllegalArgumentException e) {
+      sink.failed(unnamed(List.of(u)), e.getMessage(), null, false);
+      return;
+    }
+    List<Journal.Part> parts = List.of(new Journal.Part(name, u.sha256(), u.path(), u.size()));
+    submit(index, parts, Journal.SINGLE, () -> {
+      DetectRequest.Source source;
+      if (single.secure()) {
+        // A secure upload only stores the file; the detection below is what is billed.
+        SecureUpload upload = client.createSecureUpload(path);
+        source = new DetectRequest.MediaToken(upload.mediaToken());
+      } else {
+        source = new DetectRequest.Upload(path, name);
+      }
+      Detection d = client.createDetect(new DetectRequest(source, options));
+      return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
+    }, true);
+  }
+
+  private record Accepted(String batchId, List<String> detectIds, Detection immediate) {}
+
+  private interface Call {
+    Accepted send();
+  }
+
+  private void submit(int index, List<Journal.Part> parts, String kind, Call call,
+      boolean mayResend) {
+    String stop = sink.stopReason();
+    if (stop != null) {
+      sink.failed(parts, stop, null, false);
+      return;
+    }
+    Journal.Intent intent = journal.intend(kind, key, parts, optionsText);
+    Accepted accepted;
+    try {
+      accepted = call.send();
+    } catch (ResembleException e) {
+      if (fateUnknown(e)) {
+        recover(index, intent, parts, kind, call, e, mayResend);
+      } else {
+        refused(intent, parts, e);
+      }
+      return;
+    }
+    Journal.Intent done = journal.accepted(intent.id(), accepted.batchId(), accepted.detectIds());
+    sink.accepted(index, done, accepted.immediate(), true);
+  }
+
+  /** 5xx after the upload, a lost response, or an unreadable answer to a POST. */
+  static boolean fateUnknown(ResembleException e) {
+    return e instanceof ServerErrorException || e instanceof MalformedResponseException
+        || (e instanceof TransportException t && t.requestMayHaveArrived());
+  }
+
+  private void refused(Journal.Intent intent, List<Journal.Part> parts, ResembleException e) {
+    String reason = e.getMessage();
+    if (e instanceof InsufficientCreditException credit && credit.costDetails() != null
+        && !credit.costDetails().isBlank()) {
+      reason = reason + " Cost details: " + credit.costDetails();
+    }
+    journal.abandoned(intent.id(), reason);
+    boolean repeats = e instanceof InsufficientCreditException
+        || e instanceof UnauthorizedException || e instanceof ForbiddenException
+        || e instanceof RateLimitedException || e instanceof TransportException;
+    if (repeats) {
+      sink.stop("not submitted: " + reason);
+    }
+    sink.failed(parts, reason, null, false);
+  }
+
+  private void recover(int index, Journal.Intent intent, List<Journal.Part> parts, String kind,
+      Call call, ResembleException e, boolean mayResend) {
+    sink.info("The answer to a submission of " + parts.size() + (parts.size() == 1 ? " file" : " files")
+        + " was lost (" + e.getMessage() + "); looking for it among recent detections.");
+    BatchRecovery.Finding finding = findSettled(intent);
+    if (finding instanceof BatchRecovery.Found found) {
+      List<String> ids = new ArrayList<>();
+      found.byPartName().values().forEach(d -> ids.add(d.uuid()));
+      Journal.Intent adopted = journal.accepted(intent.id(), null, ids);
+      sink.info("Found the lost submission: the API created " + ids.size()
+          + (ids.size() == 1 ? " detection" : " detections") + "; waiting for them.");
+      sink.accepted(index, adopted, null, true);
+    } else if (finding instanceof BatchRecovery.Absent) {
+      journal.abandoned(intent.id(), "not created: " + e.getMessage());
+      if (mayResend) {
+        sink.info("The lost submission was not created; sending it once more.");
+        submit(index, parts, kind, call, false);
+      } else {
+        sink.failed(parts, e.getMessage(), null, false);
+      }
+    } else {
+      String why = ((BatchRecovery.Undecidable) finding).why();
+      sink.failed(parts, "the API may have accepted this file's submission but its answer was"
+          + " lost (" + stripPeriod(e.getMessage()) + "), and the gate could not confirm it ("
+          + why + "); re-run to resume — the journal " + journal.file() + " keeps the submission"
+          + " and nothing is uploaded twice", null, true);
+    }
+  }
+
+  /** Absent only counts when a second look, a moment later, agrees: the API may be slow. */
+  private BatchRecovery.Finding findSettled(Journal.Intent intent) {
+    BatchRecovery.Finding first = recovery.find(intent);
+    if (!(first instanceof BatchRecovery.Absent)) {
+      return first;
+    }
+    try {
+      Thread.sleep(settle.toMillis());
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      return new BatchRecovery.Undecidable("the run was interrupted");
+    }
+    return recovery.find(intent);
+  }
+
+  private static List<Journal.Part> unnamed(List<Upload> uploads) {
+    List<Journal.Part> parts = new ArrayList<>();
+    uploads.forEach(u -> parts.add(new Journal.Part("", u.sha256(), u.path(), u.size())));
+    return parts;
+  }
+
+  private static String stripPeriod(String s) {
+    String t = s == null ? "" : s.strip();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+}

@@ -1,0 +1,203 @@
+package io.github.resemblegate.gate;
+
+import static io.github.resemblegate.gate.GateFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.simulator.Endpoint;
+import io.github.resemblegate.simulator.Fault;
+import io.github.resemblegate.simulator.ReceivedBatch;
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Billing safety when the API refuses, limits, fails or loses answers. */
+class GateFaultTest {
+
+  @RegisterExtension
+  static final SimulatorExtension SIM = new SimulatorExtension();
+
+  @TempDir Path root;
+  private GateFixture fx;
+  private final RecordingListener listener = new RecordingListener();
+
+  @BeforeEach
+  void setUp() {
+    fx = new GateFixture(SIM, root);
+  }
+
+  private void files(int n) {
+    for (int i = 0; i < n; i++) {
+      fx.file(String.format("media/f%03d.wav", i));
+    }
+  }
+
+  @Test
+  void insufficientCreditCreatesNothingAndStopsSubmitting() {
+    files(120);
+    SIM.faults().inject(Fault.insufficientCredit().on(Endpoint.CREATE_BATCH).always());
+    Verdict v = Gate.run(fx.config().concurrency(1).build(), listener);
+    assertThat(fx.counters().batchesCreated()).isZero();
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).hasSize(120).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(f.reason()).contains("The Resemble wallet cannot pay for");
+    });
+    assertThat(result(v, "media/f000.wav").reason()).contains("Cost details: ");
+    assertThat(result(v, "media/f100.wav").reason()).startsWith("not submitted: The Resemble wallet");
+    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(v.failureKind()).isEqualTo(FailureKind.ERRORS);
+    assertThat(v.message()).startsWith("120 of 120 files could not be checked; the first of 50"
+        + " with the same cause: The Resemble wallet cannot pay for");
+    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void aPlanLimitStopsSubmittingWithTheApisSentence() {
+    files(60);
+    SIM.faults().inject(Fault.planLimit().on(Endpoint.CREATE_BATCH).always());
+    Verdict v = Gate.run(fx.config().concurrency(1).build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(fx.counters().batchesCreated()).isZero();
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.reason())
+        .contains("Intelligence detect limit reached"));
+  }
+
+  @Test
+  void survivesA429StormWithoutPostingABatchTwice() {
+    files(60);
+    SIM.faults().inject(Fault.rateLimited().on(Endpoint.CREATE_BATCH).times(2));
+    SIM.faults().inject(Fault.rateLimited().on(Endpoint.GET_BATCH).times(2));
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    List<String> names = new ArrayList<>();
+    SIM.simulator().batches().forEach(b -> names.addAll(b.fileNames()));
+    assertThat(names).hasSize(60).doesNotHaveDuplicates();
+    assertThat(listener.infos).anyMatch(m -> m.contains("429") && m.contains("retrying in"));
+  }
+
+  @Test
+  void recoversALostBatchResponseWithoutPostingAgain() {
+    files(3);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).afterProcessing());
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.PASSED);
+      assertThat(f.detectId()).isNotNull();
+    });
+    ReceivedBatch created = SIM.simulator().batches().get(0);
+    assertThat(v.files()).extracting(FileResult::detectId)
+        .containsExactlyInAnyOrderElementsOf(created.detectUuids());
+    assertThat(listener.infos).anyMatch(m -> m.startsWith("Found the lost submission"));
+    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void recoversABatchAnsweredWithAServerErrorAfterItWasCreated() {
+    files(2);
+    SIM.faults().inject(Fault.serverError(500).on(Endpoint.CREATE_BATCH).afterProcessing());
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void resendsABatchOnlyWhenTheListShowsItWasNeverCreated() {
+    files(2);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(2);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(listener.infos).anyMatch(m -> m.startsWith("The lost submission was not created"));
+  }
+
+  @Test
+  void aLostAnswerThatCannotBeCheckedIsAnErrorThatTheJournalKeeps() {
+    fx.file("voice.wav");
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_DETECT).afterProcessing());
+    BatchOptions zr = BatchOptions.builder().zeroRetentionMode(true).build();
+    Verdict v = Gate.run(fx.config().batchOptions(zr).build(), listener);
+    FileResult r = result(v, "voice.wav");
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.reason()).startsWith("the API may have accepted this file's submission but its"
+        + " answer was lost").contains("zero-retention mode redacts file names")
+        .contains("re-run to resume");
+    assertThat(fx.counters().detectPosts()).isEqualTo(1);
+    assertThat(Journal.fileIn(fx.reports)).exists();
+    // The next run must not upload it again on a guess either.
+    Verdict again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
+    assertThat(fx.counters().detectPosts()).isEqualTo(1);
+    assertThat(result(again, "voice.wav").reason()).contains("still cannot confirm it");
+  }
+
+  @Test
+  void aLostAnswerIsUndecidableWhenTheListCannotBeRead() {
+    files(2);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).afterProcessing());
+    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(f.reason()).contains("the detections list could not be read");
+    });
+    SIM.faults().clear();
+    Verdict resumed = Gate.run(fx.config().build(), new RecordingListener());
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(resumed.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void aResumedSubmissionThatWasNeverCreatedIsSentAgainFromTheFilesAsTheyAreNow() {
+    files(3);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
+    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
+    Verdict first = Gate.run(fx.config().build(), listener);
+    assertThat(first.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
+    assertThat(fx.counters().batchesCreated()).isZero();
+    SIM.faults().clear();
+    fx.file("media/f000.wav", "re-recorded take");
+    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    // The changed file is planned as new content; the two unchanged ones are sent again once
+    // the list shows the first attempt never created them.
+    assertThat(SIM.simulator().batches()).extracting(b -> b.fileNames().size())
+        .containsExactlyInAnyOrder(1, 2);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(result(v, "media/f000.wav").sha256()).isEqualTo(
+        io.github.resemblegate.gate.Sha256.ofText("re-recorded take"));
+    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void aWrongTokenStopsSubmittingWithTheAdvice() {
+    files(60);
+    var sim = SIM.simulator();
+    try (var strict = io.github.resemblegate.simulator.ResembleSimulator.start(
+        sim.options().toBuilder().port(0).token("the-right-token").build())) {
+      Verdict v = Gate.run(fx.config().apiUrl(strict.baseUrl()).concurrency(1).build(), listener);
+      assertThat(strict.counters().batchPosts()).isEqualTo(1);
+      assertThat(strict.counters().batchesCreated()).isZero();
+      assertThat(v.failureKind()).isEqualTo(FailureKind.ERRORS);
+      assertThat(v.files()).allSatisfy(f -> assertThat(f.reason())
+          .contains("The Resemble API rejected the API token"));
+      assertThat(v.toString()).doesNotContain(GateFixture.TOKEN);
+    }
+  }
+
+  @Test
+  void aServerErrorWhilePollingIsRetried() {
+    files(60);
+    SIM.faults().inject(Fault.serverError(500).on(Endpoint.GET_BATCH).times(1));
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+}

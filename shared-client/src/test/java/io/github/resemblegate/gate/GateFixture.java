@@ -1,0 +1,69 @@
+package io.github.resemblegate.gate;
+
+import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.simulator.Counters;
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Files, settings and counters shared by the tests that run the gate against the simulator. */
+final class GateFixture {
+
+  static final String TOKEN = "tok-sim-7e3b";
+
+  final SimulatorExtension sim;
+  final Path base;
+  final Path cache;
+  final Path reports;
+
+  GateFixture(SimulatorExtension sim, Path root) {
+    this.sim = sim;
+    this.base = mkdirs(root.resolve("project"));
+    this.cache = root.resolve("cache");
+    this.reports = root.resolve("reports");
+  }
+
+  /** A media file whose content is its path, so every path is distinct content. */
+  Path file(String rel) {
+    return file(rel, rel);
+  }
+
+  Path file(String rel, String content) {
+    Path p = base.resolve(rel);
+    try {
+      Files.createDirectories(p.getParent());
+      return Files.write(p, content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Millisecond polling, a temporary cache and reports folder, the simulator's URL. */
+  GateConfig.Builder config() {
+    return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
+        .reportsDirectory(reports).apiUrl(sim.baseUrl()).token(ApiToken.of(TOKEN))
+        .pollInitial(Duration.ofMillis(5)).pollMax(Duration.ofMillis(25))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  Counters counters() {
+    return sim.counters();
+  }
+
+  static FileResult result(Verdict v, String path) {
+    return v.files().stream().filter(f -> f.path().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no result for " + path + " in " + v.files()));
+  }
+
+  private static Path mkdirs(Path p) {
+    try {
+      return Files.createDirectories(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

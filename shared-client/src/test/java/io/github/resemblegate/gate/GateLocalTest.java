@@ -1,0 +1,221 @@
+package io.github.resemblegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.client.ScoreReading;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Whole runs that need no server: dry runs, the budget guard, empty matches, cache-only runs. */
+class GateLocalTest {
+
+  /** Nothing listens here: any request would fail the run loudly. */
+  private static final String DEAD_API = "http://127.0.0.1:9/api/v2";
+
+  @TempDir Path base;
+  @TempDir Path cache;
+  @TempDir Path reports;
+  private final RecordingListener listener = new RecordingListener();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+  private Path file(String rel, String content) throws IOException {
+    Path p = base.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, content);
+  }
+
+  private GateConfig.Builder config() {
+    return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
+        .reportsDirectory(reports).apiUrl(DEAD_API).clock(clock);
+  }
+
+  private void cacheResult(String content, double score) {
+    new ResultCache(cache, ResultKey.of(DEAD_API, BatchOptions.DEFAULTS), listener::warn)
+        .put(Sha256.ofText(content), new Analysis("d-" + content, "b-1", MediaType.AUDIO,
+            new ScoreReading.Scored(score, "metrics.aggregated_score"), "fake", null, null,
+            List.of(score), 2.0, null));
+  }
+
+  private static FileResult result(Verdict v, String path) {
+    return v.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void dryRunSubmitsNothingAndSaysWhichBatchEachFileWouldGoIn() throws IOException {
+    for (int i = 0; i < 120; i++) {
+      file(String.format("media/f%03d.wav", i), "content " + i);
+    }
+    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    assertThat(listener.plans).singleElement().satisfies(p -> {
+      assertThat(p.batches()).extracting(b -> b.paths().size()).containsExactly(50, 50, 20);
+      assertThat(p.matchedFiles()).isEqualTo(120);
+    });
+    assertThat(result(v, "media/f060.wav").outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result(v, "media/f060.wav").reason())
+        .isEqualTo("dry run: would be submitted in batch 2/3");
+    assertThat(v.status()).isEqualTo(VerdictStatus.PASSED);
+    assertThat(v.run().dryRun()).isTrue();
+    assertThat(v.message()).startsWith("Dry run: would submit 120 files (")
+        .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
+    assertThat(listener.requests).isEmpty();
+    assertThat(Journal.fileIn(reports)).doesNotExist();
+  }
+
+  @Test
+  void dryRunStillJudgesCacheHits() throws IOException {
+    file("a.wav", "known");
+    file("b.wav", "new");
+    cacheResult("known", 0.9);
+    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.FLAGGED);
+    assertThat(result(v, "a.wav").cached()).isTrue();
+    assertThat(result(v, "b.wav").reason()).isEqualTo("dry run: would be submitted in batch 1/1");
+    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+  }
+
+  @Test
+  void budgetGuardSubmitsNothingAndSaysHowToRaiseTheLimit() throws IOException {
+    file("a.wav", "a");
+    file("b.wav", "b");
+    file("c.wav", "c");
+    cacheResult("c", 0.1);
+    Verdict v = Gate.run(config().maxFiles(1).token(ApiToken.of("secret-token")).build(),
+        listener);
+    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(v.failureKind()).isEqualTo(FailureKind.BUDGET);
+    assertThat(v.message()).isEqualTo("This run would upload 2 files (of 3 matched), more than"
+        + " the budget maxFiles 1, so nothing was submitted; raise maxFiles (0 = no limit) or"
+        + " narrow the include patterns.");
+    assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(result(v, "a.wav").reason()).isEqualTo("not submitted: this run would upload 2"
+        + " files (of 3 matched), more than maxFiles 1");
+    assertThat(result(v, "c.wav").outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(listener.requests).isEmpty();
+  }
+
+  @ParameterizedTest(name = "onEmpty={0} -> {1}")
+  @CsvSource({"FAIL, FAILED, EMPTY", "WARN, UNSTABLE, EMPTY", "IGNORE, PASSED, NONE"})
+  void anEmptyMatchFollowsOnEmptyAndNamesWhereItLooked(Reaction onEmpty, VerdictStatus status,
+      FailureKind kind) throws IOException {
+    file("src/Main.java", "class Main {}");
+    Policy policy = new Policy(0.5, Map.of(), null, null, null, null, onEmpty, null, List.of());
+    Verdict v = Gate.run(config().includes(List.of("media/**/*.wav")).policy(policy).build(),
+        listener);
+    assertThat(v.status()).isEqualTo(status);
+    assertThat(v.failureKind()).isEqualTo(kind);
+    assertThat(v.files()).isEmpty();
+    assertThat(v.message()).isEqualTo("No media files matched in " + base + " with includes"
+        + " [media/**/*.wav] and excludes []; check the base directory and the patterns (media"
+        + " extensions: " + MediaExtensions.describe() + ").");
+  }
+
+  @Test
+  void refusesToSubmitWithoutATokenBeforeAnyRequest() throws IOException {
+    file("a.wav", "a");
+    assertThatThrownBy(() -> Gate.run(config().tokenAdvice("Add <token> to the plugin.").build(),
+        listener))
+        .isInstanceOf(GateException.class)
+        .hasMessage("No Resemble API token was provided. Add <token> to the plugin.");
+    assertThat(listener.requests).isEmpty();
+  }
+
+  @Test
+  void aFullyCachedRunNeedsNoTokenAndMakesNoRequest() throws IOException {
+    file("src/main/resources/x.wav", "same");
+    file("target/classes/x.wav", "same");
+    cacheResult("same", 0.2);
+    Verdict v = Gate.run(config().build(), listener);
+    assertThat(v.files()).extracting(FileResult::path)
+        .containsExactly("src/main/resources/x.wav", "target/classes/x.wav");
+    assertThat(v.files()).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.PASSED);
+      assertThat(f.cached()).isTrue();
+      assertThat(f.score()).isEqualTo(0.2);
+    });
+    assertThat(v.totals().fromCache()).isEqualTo(2);
+    assertThat(v.totals().uniqueContents()).isEqualTo(1);
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(listener.requests).isEmpty();
+    assertThat(listener.judged).hasSize(2);
+    assertThat(listener.finished).isEqualTo(v);
+  }
+
+  @Test
+  void aThresholdChangeReJudgesFromTheCache() throws IOException {
+    file("a.wav", "a");
+    cacheResult("a", 0.42);
+    assertThat(Gate.run(config().build(), listener).status()).isEqualTo(VerdictStatus.PASSED);
+    Policy strict = new Policy(0.4, Map.of(), null, null, null, null, null, null, List.of());
+    Verdict v = Gate.run(config().policy(strict).build(), listener);
+    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(v.message()).isEqualTo("1 of 1 file scored at or above the threshold 0.40:"
+        + " a.wav (0.42).");
+    assertThat(listener.requests).isEmpty();
+  }
+
+  @Test
+  void refreshIgnoresTheCache() throws IOException {
+    file("a.wav", "a");
+    cacheResult("a", 0.42);
+    assertThatThrownBy(() -> Gate.run(config().refresh(true).build(), listener))
+        .isInstanceOf(GateException.class).hasMessageStartingWith("No Resemble API token");
+  }
+
+  @Test
+  void aCorruptCacheEntryIsIgnoredWithAWarning() throws IOException {
+    file("a.wav", "a");
+    cacheResult("a", 0.42);
+    ResultCache c = new ResultCache(cache, ResultKey.of(DEAD_API, BatchOptions.DEFAULTS),
+        listener::warn);
+    Files.writeString(c.entryFile(Sha256.ofText("a")), "{not json");
+    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    assertThat(result(v, "a.wav").reason()).startsWith("dry run: would be submitted");
+    assertThat(listener.warnings).anyMatch(w -> w.startsWith("Ignoring a corrupt cache entry"));
+  }
+
+  @Test
+  void reportsExpiredAndUnusedWaiversAsNotices() throws IOException {
+    file("media/a.wav", "a");
+    cacheResult("a", 0.9);
+    Waiver expired = new Waiver(null, "media/*.wav", "trial", LocalDate.of(2026, 1, 31));
+    Waiver unused = new Waiver("f".repeat(64), null, "old take", null);
+    Policy policy = new Policy(0.5, Map.of(), null, null, null, null, null, null,
+        List.of(expired, unused));
+    Verdict v = Gate.run(config().policy(policy).build(), listener);
+    assertThat(result(v, "media/a.wav").outcome()).isEqualTo(Outcome.FLAGGED);
+    assertThat(v.notices()).containsExactly(
+        "The waiver for path media/*.wav expired on 2026-01-31 (reason: trial) and no longer"
+            + " waives anything: media/a.wav is FLAGGED; renew or remove it.",
+        "The waiver for sha256 " + "f".repeat(64) + " (reason: old take) waived no file in this"
+            + " run; remove it if it is no longer needed.");
+  }
+
+  @Test
+  void runInfoShowsTheSettingsButNeverTheToken() throws IOException {
+    file("a.wav", "a");
+    cacheResult("a", 0.1);
+    Verdict v = Gate.run(config().token(ApiToken.of("tok-3a7f9c")).build(), listener);
+    assertThat(v.run().options()).containsEntry("threshold", "0.5").containsEntry("maxFiles",
+        "1000");
+    assertThat(v.run().apiUrl()).isEqualTo(DEAD_API);
+    assertThat(v.run().toolVersion()).isEqualTo(io.github.resemblegate.client.ResembleClient.version())
+        .isNotBlank();
+    assertThat(v.run().baseDirectory()).isEqualTo(base.toString());
+    assertThat(v.toString() + listener.allText()).doesNotContain("tok-3a7f9c");
+  }
+}

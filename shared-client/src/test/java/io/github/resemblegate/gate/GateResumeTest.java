@@ -1,0 +1,137 @@
+package io.github.resemblegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An interrupted run resumes from its journal and uploads nothing twice. */
+class GateResumeTest {
+
+  @RegisterExtension
+  static final SimulatorExtension SIM = new SimulatorExtension();
+
+  @TempDir Path root;
+  private GateFixture fx;
+
+  @BeforeEach
+  void setUp() {
+    fx = new GateFixture(SIM, root);
+    for (int i = 0; i < 100; i++) {
+      fx.file(String.format("media/f%03d.wav", i));
+    }
+  }
+
+  /** Stands for Ctrl-C or a killed agent: throws once {@code after} batches were submitted. */
+  private static GateListener killAfter(int after) {
+    AtomicInteger submitted = new AtomicInteger();
+    return new GateListener() {
+      @Override
+      public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
+        if (submitted.incrementAndGet() == after) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    };
+  }
+
+  @Test
+  void aRunKilledAfterSubmittingResumesWithoutUploadingAgain() {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
+        .hasMessage("killed");
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2).allMatch(Journal.Intent::accepted);
+
+    RecordingListener listener = new RecordingListener();
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(2);
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(v.files()).hasSize(100)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(v.run().batchIds()).hasSize(2);
+    assertThat(listener.infos).contains(
+        "Resuming 2 submissions from the journal; nothing is uploaded again for them.");
+    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void aDryRunAfterAKillSaysTheJournalCoversTheFiles() {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
+        .hasMessage("killed");
+    long before = fx.counters().totalRequests();
+    Verdict dry = Gate.run(fx.config().dryRun(true).build(), new RecordingListener());
+    assertThat(fx.counters().totalRequests()).isEqualTo(before);
+    assertThat(dry.files()).allSatisfy(f -> assertThat(f.reason())
+        .matches("dry run: an earlier run submitted it in batch .+; a real run resumes it"));
+    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
+  }
+
+  @Test
+  void aRunKilledHalfWaySubmitsOnlyWhatWasNeverSent() {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
+        killAfter(1))).hasMessage("killed");
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+
+    Verdict v = Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
+        new RecordingListener());
+    assertThat(fx.counters().batchesCreated()).isEqualTo(4);
+    assertThat(v.totals().uploaded()).isEqualTo(75);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void aRunWithOtherOptionsDoesNotAdoptTheBatchesOfAnother() {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
+        .hasMessage("killed");
+    Verdict other = Gate.run(fx.config().batchOptions(
+        io.github.resemblegate.client.BatchOptions.builder().frameLength(3).build()).build(),
+        new RecordingListener());
+    assertThat(other.totals().uploaded()).isEqualTo(100);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(4);
+    // The first run's submissions are still there for a run with its options.
+    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
+    Verdict first = Gate.run(fx.config().build(), new RecordingListener());
+    assertThat(first.totals().uploaded()).isZero();
+    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void anInterruptedThreadEndsTheRunAndTheNextRunResumes() throws Exception {
+    SIM.simulator().processingTime(java.time.Duration.ofMillis(500));
+    java.util.concurrent.CountDownLatch submitted = new java.util.concurrent.CountDownLatch(2);
+    GateListener listener = new GateListener() {
+      @Override
+      public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
+        submitted.countDown();
+      }
+    };
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread runner = new Thread(() -> {
+      try {
+        Gate.run(fx.config().concurrency(2).build(), listener);
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    runner.start();
+    assertThat(submitted.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // Like a user pressing Ctrl-C until the build stops.
+    while (runner.isAlive()) {
+      runner.interrupt();
+      runner.join(5);
+    }
+    assertThat(thrown.get()).isInstanceOf(GateException.class)
+        .hasMessageStartingWith("The run was interrupted; run it again to resume");
+    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+}

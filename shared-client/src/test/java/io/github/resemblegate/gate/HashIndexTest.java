@@ -1,0 +1,114 @@
+package io.github.resemblegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HashIndexTest {
+
+  @TempDir Path base;
+  @TempDir Path cache;
+  private final List<String> warnings = new ArrayList<>();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+  /** A file last modified an hour before the fixed clock, so the index may remember it. */
+  private void file(String rel, String content) throws IOException {
+    Path p = base.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-11-25T11:00:00Z")));
+  }
+
+  private List<MediaFile> hash() {
+    GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(cache).build();
+    List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
+    index = new HashIndex(HashIndex.locate(cache, base), clock, warnings::add);
+    return index.hash(scanned, base);
+  }
+
+  private HashIndex index;
+
+  @Test
+  void hashesContentWithSha256() throws IOException {
+    file("a.wav", "abc");
+    assertThat(hash()).singleElement().extracting(MediaFile::sha256)
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void doesNotReadUnchangedFilesAgain() throws IOException {
+    file("a.wav", "abc");
+    file("b/c.wav", "xyz");
+    List<MediaFile> first = hash();
+    assertThat(index.stats().hashed()).isEqualTo(2);
+    // Same size and time but other bytes: only an index can answer with the old hash.
+    Files.writeString(base.resolve("a.wav"), "abd");
+    Files.setLastModifiedTime(base.resolve("a.wav"),
+        FileTime.from(Instant.parse("2026-11-25T11:00:00Z")));
+    List<MediaFile> second = hash();
+    assertThat(index.stats().hashed()).isZero();
+    assertThat(index.stats().reused()).isEqualTo(2);
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void hashesAFileAgainWhenItsTimeChanges() throws IOException {
+    file("a.wav", "abc");
+    hash();
+    Files.writeString(base.resolve("a.wav"), "abd");
+    Files.setLastModifiedTime(base.resolve("a.wav"),
+        FileTime.from(Instant.parse("2026-11-25T11:30:00Z")));
+    List<MediaFile> second = hash();
+    assertThat(index.stats().hashed()).isEqualTo(1);
+    assertThat(second.get(0).sha256()).isEqualTo(Sha256.ofText("abd"));
+  }
+
+  @Test
+  void doesNotTrustFilesModifiedJustBeforeTheIndexIsWritten() throws IOException {
+    file("a.wav", "abc");
+    Files.setLastModifiedTime(base.resolve("a.wav"),
+        FileTime.from(Instant.parse("2026-11-25T11:59:59.500Z")));
+    hash();
+    hash();
+    assertThat(index.stats().hashed()).isEqualTo(1);
+  }
+
+  @Test
+  void rehashesWhenTheIndexIsDamaged() throws IOException {
+    file("a.wav", "abc");
+    hash();
+    Files.writeString(HashIndex.locate(cache, base), HashIndex.HEADER + "\nnot\ta line\n");
+    List<MediaFile> again = hash();
+    assertThat(again.get(0).sha256()).isEqualTo(Sha256.ofText("abc"));
+    assertThat(index.stats().hashed()).isEqualTo(1);
+    assertThat(warnings).anyMatch(w -> w.contains("is damaged"));
+  }
+
+  @Test
+  void reportsAFileThatVanishedBeforeHashingAsSkipped() throws IOException {
+    file("a.wav", "abc");
+    GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(cache).build();
+    List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
+    Files.delete(base.resolve("a.wav"));
+    List<MediaFile> files = new HashIndex(null, clock, warnings::add).hash(scanned, base);
+    assertThat(files.get(0).skipReason()).startsWith("could not be read");
+    assertThat(files.get(0).sha256()).isNull();
+  }
+
+  @Test
+  void escapesTabsAndNewlinesInPaths() {
+    String odd = "a\tb\\c\nd.wav";
+    assertThat(HashIndex.unescape(HashIndex.escape(odd))).isEqualTo(odd);
+    assertThat(HashIndex.escape(odd)).doesNotContain("\t", "\n");
+  }
+}

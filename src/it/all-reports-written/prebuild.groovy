@@ -1,0 +1,4 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+ItSupport.start(basedir, context).media('src/main/media/narration.wav', 'src/main/media/fake-voiceover.wav',
+    'src/main/media/silent-room-tone.wav', 'src/main/media/logo.png')

@@ -1,0 +1,12 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+try {
+    def it = ItSupport.of(context)
+    def log = it.buildLog()
+    assert log.contains('BUILD SUCCESS')
+    assert !new File(basedir, 'pom.xml').exists()
+    def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/resemble/resemble-report.json'))
+    assert report.files*.path.sort() == ['media/voice/intro.wav', 'media/voice/outro.wav']
+} finally {
+    ItSupport.stop(context)
+}

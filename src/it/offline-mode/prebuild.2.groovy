@@ -1,0 +1,3 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+ItSupport.of(context).markRequests('offline')

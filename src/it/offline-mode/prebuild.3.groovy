@@ -1,0 +1,3 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+ItSupport.of(context).media('src/main/media/new-take.wav')

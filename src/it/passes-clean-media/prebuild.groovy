@@ -1,0 +1,4 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+ItSupport.start(basedir, context)
+    .media('src/main/resources/voice/welcome.wav', 'src/main/media/logo.png', 'src/main/media/outro.wav')
