@@ -182,7 +182,7 @@ public final class GateProbe {
       return Math.max(0, (to - from) / 1_000_000);
     }
 
-    // Overrides GateListener.request once the gate has it; until then it is never called.
+    @Override
     public void request(String method, String path) {
       requests.incrementAndGet();
       synchronized (started) {

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The gate as a Maven build: W4 (what {@code resemble:detect} adds to a build that has no media,
  * against the same build without the plugin) and W1 again through {@code mvn verify}. The plugin
  * comes from {@code target/local-repo}, staged there by the invoker plugin's {@code install} goal
- * in this module's build, and Maven runs offline against that repository only.
+ * in this module's build; that folder is the builds' only local repository. Online builds read
+ * anything else from the main local repository as a {@code file:} mirror (never writing to it), so
+ * no build touches the network; the timed W4 builds run offline ({@code -o}).
  */
 final class MavenRuns {
 
@@ -24,10 +26,12 @@ final class MavenRuns {
 
   private final Bench b;
   private final Path localRepo;
+  private final Path settings;
 
   MavenRuns(Bench b) {
     this.b = b;
     this.localRepo = b.out().resolve("local-repo");
+    this.settings = b.work("maven-settings.xml");
   }
 
   void run(Path w1Tree, int w1Files) throws Exception {
@@ -38,6 +42,19 @@ final class MavenRuns {
           + " invoker:install execution of the benchmarks module puts it there).");
       return;
     }
+    Files.createDirectories(settings.getParent());
+    Files.writeString(settings, """
+        <settings>
+          <mirrors>
+            <mirror>
+              <id>main-local-repository</id>
+              <mirrorOf>*</mirrorOf>
+              <url>%s</url>
+            </mirror>
+          </mirrors>
+        </settings>
+        """.formatted(Path.of(System.getProperty("bench.userRepo",
+        System.getProperty("user.home") + "/.m2/repository")).toUri()), StandardCharsets.UTF_8);
     overhead();
     w1(w1Tree, w1Files);
   }
@@ -50,17 +67,18 @@ final class MavenRuns {
     writePom(with, plugin("<onEmpty>WARN</onEmpty>"));
     List<Long> plain = new ArrayList<>();
     List<Long> gated = new ArrayList<>();
-    // One untimed build each way first: the first start reads the wrapper and repository cold.
-    maven(without, List.of(), "w4-warmup-without");
-    Build warm = maven(with, List.of(), "w4-warmup-with");
+    // One untimed build each way first: the first start reads the wrapper and repository cold,
+    // and the online one fills target/local-repo with whatever else resolving the plugin reads.
+    maven(without, List.of(), "w4-warmup-without", true);
+    Build warm = maven(with, List.of(), "w4-warmup-with", true);
     if (warm.exit() != 0) {
       b.results().note("W4: the build with the plugin failed (exit " + warm.exit() + "); see "
           + warm.log());
       return;
     }
     for (int i = 0; i < b.scale(ROUNDS, 3); i++) {
-      plain.add(maven(without, List.of(), "w4-without-" + i).millis());
-      gated.add(maven(with, List.of(), "w4-with-" + i).millis());
+      plain.add(maven(without, List.of(), "w4-without-" + i, false).millis());
+      gated.add(maven(with, List.of(), "w4-with-" + i, false).millis());
     }
     long medianPlain = median(plain);
     long medianGated = median(gated);
@@ -85,19 +103,19 @@ final class MavenRuns {
         StandardCharsets.UTF_8);
     b.sim().reset();
     Build build = maven(tree, List.of("-Dresemble.apiUrl=" + b.sim().baseUrl(),
-        "-Dresemble.cacheDirectory=" + cache), "w1-maven");
+        "-Dresemble.cacheDirectory=" + cache), "w1-maven", true);
     JsonNode c = b.sim().counters();
     b.results().raw("W1-maven", "millis", build.millis());
     b.results().raw("W1-maven", "vmHwmKb", build.peakRssKb());
     b.results().raw("W1-maven", "simulatorCounters", c);
     String w = "W1";
     if (build.exit() != 0) {
-      b.results().check(w, "as a Maven build: mvn -o verify", "failed (exit " + build.exit()
+      b.results().check(w, "as a Maven build: mvn verify", "failed (exit " + build.exit()
           + "), see " + build.log(), "passes", false);
       return;
     }
     long requests = c.path("totalRequests").asLong();
-    b.results().info(w, "as a Maven build: mvn -o verify (whole build, JVM start included)",
+    b.results().info(w, "as a Maven build: mvn verify (whole build, JVM start included)",
         Units.millis(build.millis()) + ", " + String.format(Locale.ROOT, "%.3f", (double) requests
             / files) + " requests per file, peak " + c.path("peakRequestsPerSecond").asLong()
             + " req/s");
@@ -150,12 +168,16 @@ final class MavenRuns {
 
   record Build(int exit, long millis, long peakRssKb, Path log) {}
 
-  private Build maven(Path project, List<String> extra, String name) throws Exception {
+  private Build maven(Path project, List<String> extra, String name, boolean online)
+      throws Exception {
     Path log = b.work("logs").resolve(name + ".log");
     Files.createDirectories(log.getParent());
     List<String> cmd = new ArrayList<>(Arrays.asList(b.repoRoot().resolve("mvnw").toString(),
-        "-B", "-o", "-Dmaven.repo.local=" + localRepo, "-f", project.resolve("pom.xml")
-            .toString()));
+        "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + localRepo, "-f",
+        project.resolve("pom.xml").toString()));
+    if (!online) {
+      cmd.add("-o");
+    }
     cmd.addAll(extra);
     cmd.add("verify");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile())

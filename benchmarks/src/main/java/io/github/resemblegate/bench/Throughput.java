@@ -221,7 +221,7 @@ final class Throughput {
 
   static String endpoints(JsonNode c) {
     StringBuilder s = new StringBuilder();
-    c.path("requestsByEndpoint").fields().forEachRemaining(e -> {
+    c.path("requestsByEndpoint").properties().forEach(e -> {
       if (e.getValue().asLong() > 0) {
         s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
             .append(e.getValue().asLong());
