@@ -51,7 +51,7 @@ public final class GateProbe {
       HeapWatch.Figures h = heap.figures();
       result = new ProbeResult("CRASHED", String.valueOf(t), 0, 0, 0, Map.of(), 0, 0, 0, 0,
           List.of(), 0, 0, Map.of(), Map.of(), 0, 0, h.peak(), h.maxLive(), h.poolPeaks(),
-          h.max(), h.gcCount(), h.gcMillis(), Rss.highWaterKb(), cpuMillis(), List.of(),
+          h.max(), h.gcCount(), h.gcMillis(), Rss.highWaterKb(), cpuMillis(), List.of(), Map.of(),
           t.getClass().getName());
     }
     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
@@ -95,7 +95,11 @@ public final class GateProbe {
     List<String> samples = new ArrayList<>();
     int wrong = 0;
     int errorsWithoutReason = 0;
+    Map<String, Integer> reasons = new java.util.TreeMap<>();
     for (FileResult f : verdict.files()) {
+      if ((f.outcome() == Outcome.ERROR || f.outcome() == Outcome.SKIPPED) && !job.dryRun()) {
+        reasons.merge(f.outcome() + ": " + reasonKind(f.reason()), 1, Integer::sum);
+      }
       if (f.outcome() == Outcome.ERROR && (f.reason() == null || f.reason().isBlank())) {
         errorsWithoutReason++;
       }
@@ -114,7 +118,16 @@ public final class GateProbe {
         verdict.totals().fromCache(), verdict.run().batchIds(), listener.requests.get(),
         listener.peakPerSecond(), new LinkedHashMap<>(listener.byRoute()), listener.phases(),
         wrong, errorsWithoutReason, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(),
-        h.gcMillis(), Rss.highWaterKb(), cpuMillis(), samples, null);
+        h.gcMillis(), Rss.highWaterKb(), cpuMillis(), samples, reasons, null);
+  }
+
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}|/\\S+|\\d+");
+
+  /** A reason with its ids, paths and numbers blanked out, so equal causes count together. */
+  static String reasonKind(String reason) {
+    String r = reason == null ? "(none)" : ID.matcher(reason).replaceAll("#");
+    return r.length() <= 300 ? r : r.substring(0, 300) + "…";
   }
 
   static long cpuMillis() {

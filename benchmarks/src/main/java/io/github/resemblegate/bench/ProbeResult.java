@@ -23,6 +23,7 @@ import java.util.Map;
  * @param vmHwmKb peak resident set size of the JVM, from {@code /proc/self/status}
  * @param cpuMillis CPU time (user and system) of the whole JVM, start-up included
  * @param errorSamples a few ERROR and SKIPPED files with their reasons, for the log
+ * @param reasons ERROR and SKIPPED files counted by reason, ids and paths blanked out
  */
 record ProbeResult(
     String status,
@@ -51,4 +52,5 @@ record ProbeResult(
     long vmHwmKb,
     long cpuMillis,
     List<String> errorSamples,
+    Map<String, Integer> reasons,
     String crash) {}

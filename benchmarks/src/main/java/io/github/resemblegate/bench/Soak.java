@@ -107,9 +107,7 @@ final class Soak {
           + p.clientPeakPerSecond() + " req/s", "≤ 40 req/s", peak <= 40);
       b.results().info(w, "requests by route (client)", p.requestsByRoute().toString());
       b.results().info(w, "where the time went", Throughput.phases(p));
-      for (String e : p.errorSamples()) {
-        b.results().note("SOAK sample: " + e);
-      }
+      p.reasons().forEach((reason, n) -> b.results().note("SOAK: " + n + " files " + reason));
     }
     Trees.delete(tree);
   }
