@@ -23,6 +23,15 @@ final class Forks {
 
   Forked run(String name, GateJob job, List<String> jvmArgs) throws IOException,
       InterruptedException {
+    return run(name, job, jvmArgs, java.time.Duration.ofMinutes(20));
+  }
+
+  /**
+   * Runs one fork; past {@code limit} it is stopped (SIGTERM), and what it measured until then is
+   * returned with status KILLED.
+   */
+  Forked run(String name, GateJob job, List<String> jvmArgs, java.time.Duration limit)
+      throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     Path jobFile = workDir.resolve(name + "-job.json");
     Path resultFile = workDir.resolve(name + "-result.json");
@@ -46,10 +55,11 @@ final class Forks {
     }
     long t0 = System.nanoTime();
     Process p = pb.start();
-    if (!p.waitFor(20, TimeUnit.MINUTES)) {
-      p.destroyForcibly().waitFor();
-      throw new IllegalStateException(name + ": the gate's JVM did not finish in 20 minutes; see "
-          + log);
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroy();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+      }
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     if (!Files.exists(resultFile)) {

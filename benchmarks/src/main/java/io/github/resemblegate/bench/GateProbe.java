@@ -40,24 +40,49 @@ public final class GateProbe {
     HeapWatch heap = HeapWatch.start();
     GateJob job = Json.MAPPER.readValue(Path.of(args[0]).toFile(), GateJob.class);
     Path out = Path.of(args[1]);
+    Counting listener = new Counting();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    // Stopped from outside (the orchestrator's time limit): still say what was seen until then.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (done.compareAndSet(false, true)) {
+        write(out, failed("KILLED", "stopped from outside before Gate.run returned", heap,
+            listener, "killed"));
+      }
+    }, "probe-killed"));
     ProbeResult result;
     try {
-      result = run(job, heap);
+      result = run(job, heap, listener);
     } catch (Throwable t) {
       // An OutOfMemoryError is a measurement too: record it rather than lose the fork's result.
       StringWriter trace = new StringWriter();
       t.printStackTrace(new PrintWriter(trace));
       System.err.println(trace);
-      HeapWatch.Figures h = heap.figures();
-      result = new ProbeResult("CRASHED", String.valueOf(t), 0, 0, 0, Map.of(), 0, 0, 0, 0,
-          List.of(), 0, 0, Map.of(), Map.of(), 0, 0, h.peak(), h.maxLive(), h.poolPeaks(),
-          h.max(), h.gcCount(), h.gcMillis(), Rss.highWaterKb(), cpuMillis(), List.of(), Map.of(),
-          t.getClass().getName());
+      result = failed("CRASHED", String.valueOf(t), heap, listener, t.getClass().getName());
     }
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    if (done.compareAndSet(false, true)) {
+      write(out, result);
+    }
   }
 
-  static ProbeResult run(GateJob job, HeapWatch heap) throws Exception {
+  private static ProbeResult failed(String status, String message, HeapWatch heap,
+      Counting listener, String crash) {
+    HeapWatch.Figures h = heap.figures();
+    long gate = listener.start == 0 ? 0 : (System.nanoTime() - listener.start) / 1_000_000;
+    return new ProbeResult(status, message, gate, 0, 0, Map.of(), 0, 0, 0, 0, List.of(),
+        listener.requests.get(), listener.peakPerSecond(), listener.byRoute(), listener.phases(),
+        0, 0, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(), h.gcMillis(),
+        Rss.highWaterKb(), cpuMillis(), List.of(), Map.of(), crash);
+  }
+
+  private static void write(Path out, ProbeResult result) {
+    try {
+      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    } catch (java.io.IOException e) {
+      System.err.println("Could not write " + out + ": " + e);
+    }
+  }
+
+  static ProbeResult run(GateJob job, HeapWatch heap, Counting listener) throws Exception {
     String token = System.getenv("RESEMBLE_API_KEY");
     GateConfig.Builder config = GateConfig.builder()
         .baseDirectory(Path.of(job.baseDir()))
@@ -77,7 +102,6 @@ public final class GateProbe {
         .policy(new Policy(Policy.DEFAULT_THRESHOLD, Map.of(), null,
             Reaction.parse(job.onFlagged(), "onFlagged"), Reaction.FAIL, Reaction.IGNORE,
             Reaction.WARN, null, List.of()));
-    Counting listener = new Counting();
     long t0 = System.nanoTime();
     listener.start = t0;
     Verdict verdict = Gate.run(config.build(), listener);
@@ -124,10 +148,18 @@ public final class GateProbe {
   private static final java.util.regex.Pattern ID =
       java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}|/\\S+|\\d+");
 
-  /** A reason with its ids, paths and numbers blanked out, so equal causes count together. */
+  /**
+   * A reason with its ids, paths and numbers blanked out, so equal causes count together; long
+   * reasons keep their start and the clause that says why the gate gave up.
+   */
   static String reasonKind(String reason) {
     String r = reason == null ? "(none)" : ID.matcher(reason).replaceAll("#");
-    return r.length() <= 300 ? r : r.substring(0, 300) + "…";
+    if (r.length() <= 240) {
+      return r;
+    }
+    int why = r.indexOf("could not confirm it (");
+    String head = r.substring(0, 160) + " … ";
+    return why < 0 ? head : head + r.substring(why, Math.min(r.length(), why + 200)) + " …";
   }
 
   static long cpuMillis() {

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MavenRuns {
 
-  static final int ROUNDS = 7;
+  static final int ROUNDS = 9;
+  /** GNU time: reports the CPU time of the build's whole process tree when it exits. */
+  static final Path GNU_TIME = Path.of("/usr/bin/time");
 
   private final Bench b;
   private final Path localRepo;
@@ -67,6 +69,8 @@ final class MavenRuns {
     writePom(with, plugin("<onEmpty>WARN</onEmpty>"));
     List<Long> plain = new ArrayList<>();
     List<Long> gated = new ArrayList<>();
+    List<Long> plainCpu = new ArrayList<>();
+    List<Long> gatedCpu = new ArrayList<>();
     // One untimed build each way first: the first start reads the wrapper and repository cold,
     // and the online one fills target/local-repo with whatever else resolving the plugin reads.
     maven(without, List.of(), "w4-warmup-without", true);
@@ -77,14 +81,20 @@ final class MavenRuns {
       return;
     }
     for (int i = 0; i < b.scale(ROUNDS, 3); i++) {
-      plain.add(maven(without, List.of(), "w4-without-" + i, false).millis());
-      gated.add(maven(with, List.of(), "w4-with-" + i, false).millis());
+      Build p = maven(without, List.of(), "w4-without-" + i, false);
+      Build g = maven(with, List.of(), "w4-with-" + i, false);
+      plain.add(p.millis());
+      gated.add(g.millis());
+      plainCpu.add(p.cpuMillis());
+      gatedCpu.add(g.cpuMillis());
     }
     long medianPlain = median(plain);
     long medianGated = median(gated);
     long added = medianGated - medianPlain;
     b.results().raw("W4", "withoutMillis", plain);
     b.results().raw("W4", "withMillis", gated);
+    b.results().raw("W4", "withoutCpuMillis", plainCpu);
+    b.results().raw("W4", "withCpuMillis", gatedCpu);
     String w = "W4";
     b.results().info(w, "mvn -o verify, no media, without the plugin (median of " + plain.size()
         + ")", Units.millis(medianPlain) + " (" + spread(plain) + ")");
@@ -92,6 +102,12 @@ final class MavenRuns {
         Units.millis(medianGated) + " (" + spread(gated) + ")");
     b.results().check(w, "added by the plugin (difference of medians)", added + " ms",
         "< 300 ms", added < 300);
+    if (plainCpu.stream().allMatch(c -> c >= 0)) {
+      // CPU time moves less than wall time when other work shares the machine.
+      b.results().info(w, "CPU time (user + system) without / with the plugin, medians",
+          Units.millis(median(plainCpu)) + " / " + Units.millis(median(gatedCpu)) + " (+"
+              + (median(gatedCpu) - median(plainCpu)) + " ms)");
+    }
   }
 
   /** W1 through {@code mvn verify}: the tree gets a POM, the plugin scans it. */
@@ -166,13 +182,20 @@ final class MavenRuns {
         """.formatted(build);
   }
 
-  record Build(int exit, long millis, long peakRssKb, Path log) {}
+  /** A finished build: exit code, wall time, CPU time of its processes (-1 unknown), peak RSS. */
+  record Build(int exit, long millis, long cpuMillis, long peakRssKb, Path log) {}
 
   private Build maven(Path project, List<String> extra, String name, boolean online)
       throws Exception {
     Path log = b.work("logs").resolve(name + ".log");
     Files.createDirectories(log.getParent());
-    List<String> cmd = new ArrayList<>(Arrays.asList(b.repoRoot().resolve("mvnw").toString(),
+    Path times = b.work("logs").resolve(name + ".time");
+    Files.deleteIfExists(times);
+    List<String> cmd = new ArrayList<>();
+    if (Files.isExecutable(GNU_TIME)) {
+      cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S", "-o", times.toString()));
+    }
+    cmd.addAll(Arrays.asList(b.repoRoot().resolve("mvnw").toString(),
         "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + localRepo, "-f",
         project.resolve("pom.xml").toString()));
     if (!online) {
@@ -209,7 +232,18 @@ final class MavenRuns {
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     sampler.interrupt();
-    return new Build(p.exitValue(), millis, peak.get(), log);
+    return new Build(p.exitValue(), millis, cpuMillis(times), peak.get(), log);
+  }
+
+  /** User plus system seconds as GNU time wrote them, in milliseconds; -1 when unknown. */
+  private static long cpuMillis(Path times) {
+    try {
+      String[] f = Files.readString(times).strip().split("\\s+");
+      return Math.round((Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1]))
+          * 1000);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   static long median(List<Long> values) {
