@@ -337,6 +337,8 @@ final class GateRun {
           .connectTimeout(config.connectTimeout())
           .readTimeout(config.readTimeout())
           .requestsPerSecond(config.requestsPerSecond())
+          .retryBudget(config.retryBudget())
+          .maxRetries(config.maxRetries())
           .listener(new RequestListener() {
             @Override
             public void requestStarted(String method, String path) {
