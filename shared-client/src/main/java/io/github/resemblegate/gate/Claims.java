@@ -49,10 +49,23 @@ final class Claims implements AutoCloseable {
   private volatile boolean off;
 
   Claims(Path cacheDirectory, ResultKey key, Consumer<String> warn) {
-    Path path = cacheDirectory.resolve("claims").resolve(key.id() + ".lock")
-        .toAbsolutePath().normalize();
-    this.file = FILES.computeIfAbsent(path, LockFile::new);
+    this.file = FILES.computeIfAbsent(lockFile(cacheDirectory, key), LockFile::new);
     this.warn = warn;
+  }
+
+  /**
+   * The lock file by its real path: two handles of one JVM on the same file, reached by two
+   * names, could drop each other's locks when one of them closes.
+   */
+  private static Path lockFile(Path cacheDirectory, ResultKey key) {
+    Path dir = cacheDirectory.resolve("claims").toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+      dir = dir.toRealPath();
+    } catch (IOException e) {
+      // The first claim fails on it again and turns claims off with a warning.
+    }
+    return dir.resolve(key.id() + ".lock");
   }
 
   /**
