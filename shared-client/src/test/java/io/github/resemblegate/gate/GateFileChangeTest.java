@@ -113,6 +113,32 @@ class GateFileChangeTest {
   }
 
   @Test
+  void aFileForASecureUploadIsCheckedBeforeItIsStored() throws Exception {
+    // Larger than a direct upload may be, so it would go through a secure upload; sparse, so
+    // the test writes next to nothing.
+    Path big = fx.base.resolve("media/feature.mp4");
+    Files.createDirectories(big.getParent());
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(BatchPlanner.DIRECT_UPLOAD_LIMIT + 1);
+    }
+    RecordingListener listener = changingAfterPlan(() -> {
+      try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        f.setLength(BatchPlanner.DIRECT_UPLOAD_LIMIT + 2);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Verdict v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(), listener);
+    assertThat(listener.plans.get(0).singles()).singleElement()
+        .satisfies(single -> assertThat(single.path()).isEqualTo("media/feature.mp4"));
+    assertThat(result(v, "media/feature.mp4").outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(result(v, "media/feature.mp4").reason()).startsWith("changed while the gate was"
+        + " running (its size changed");
+    assertThat(SIM.counters().secureUploads()).isZero();
+    assertThat(SIM.counters().detectPosts()).isZero();
+  }
+
+  @Test
   void aFileThatChangesWhileItIsUploadedIsAnErrorAndItsResultIsNotKept() throws Exception {
     fx.file("media/take1.wav", "first take");
     fx.file("media/take2.wav", "second take");
