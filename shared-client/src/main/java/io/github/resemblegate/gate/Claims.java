@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * one open handle per JVM serve any number of claims. Because the operating system's lock belongs
  * to the whole JVM, not to a thread — a second lock on the same byte from the same JVM throws
  * {@code OverlappingFileLockException}, and closing any handle of the file may drop all of the
- * JVM's locks on it — a JVM-wide table decides between the runs of one JVM and owns the one handle.
+ * JVM's locks on it — a JVM-wide table decides between the runs of one JVM and owns the one
+ * handle.
  * That table is static on purpose: it stands for the JVM, as the lock does. A run whose thread has
  * ended without letting go (it always lets go in a {@code finally}) loses its claims to the next
  * run that asks.

@@ -70,7 +70,7 @@ final class RemoteSession implements Submitter.Sink {
   private long startNanos;
   private final long deadlineNanos;
 
-  /** {@code deadlineNanos} ({@link System#nanoTime()}) ends the waiting, shared by a run's sessions. */
+  /** {@code deadlineNanos} ({@link System#nanoTime()}) ends every session of the run. */
   RemoteSession(GateConfig config, ResembleClient client, Journal journal, ResultKey key,
       GateListener listener, Settlement settlement, long deadlineNanos) {
     this.config = config;

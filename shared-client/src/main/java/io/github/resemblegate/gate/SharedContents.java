@@ -137,7 +137,8 @@ final class SharedContents implements Settlement, AutoCloseable {
   Turn await(long deadlineNanos) throws InterruptedException {
     long delay = Math.max(1, Math.min(config.pollInitial().toMillis(),
         MAX_CHECK_INTERVAL.toMillis()));
-    long cap = Math.max(delay, Math.min(config.pollMax().toMillis(), MAX_CHECK_INTERVAL.toMillis()));
+    long cap = Math.max(delay, Math.min(config.pollMax().toMillis(),
+        MAX_CHECK_INTERVAL.toMillis()));
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException();
@@ -171,8 +172,9 @@ final class SharedContents implements Settlement, AutoCloseable {
             + " re-run to use its result";
         waiting.keySet().forEach(sha -> turn.failed().put(sha,
             new ResultMapper.Failure(reason, null, null, false)));
-        listener.warn("Timed out waiting for another build that is analysing " + files(waiting.size())
-            + " shared with this one; re-run to use its results from the cache.");
+        listener.warn("Timed out waiting for another build that is analysing "
+            + files(waiting.size()) + " shared with this one; re-run to use its results from the"
+            + " cache.");
         waiting.clear();
         return turn;
       }

@@ -304,7 +304,8 @@ class GateParallelTest {
   @Test
   void aClaimOfARunWhoseThreadEndedIsTakenOver() throws Exception {
     GateFixture fx = module("a", 0, 1);
-    ResultKey key = ResultKey.of(SIM.baseUrl(), io.github.resemblegate.client.BatchOptions.DEFAULTS);
+    ResultKey key = ResultKey.of(SIM.baseUrl(),
+        io.github.resemblegate.client.BatchOptions.DEFAULTS);
     Thread lost = new Thread(() -> new Claims(root.resolve("shared-cache"), key, m -> { })
         .claim(Sha256.ofText("content 0")));
     lost.start();
