@@ -85,6 +85,10 @@ final class Submitter {
   }
 
   void submitBatch(int index, List<Upload> planned) {
+    submitBatch(index, planned, true);
+  }
+
+  private void submitBatch(int index, List<Upload> planned, boolean mayResend) {
     List<Upload> uploads = unchanged(planned);
     if (uploads.isEmpty()) {
       return;
@@ -108,7 +112,7 @@ final class Submitter {
     submit(index, parts, uploads, Journal.BATCH, () -> {
       DetectBatch b = client.createBatch(request);
       return new Accepted(b.uuid(), b.detectUuids(), null);
-    }, true);
+    }, mayResend);
   }
 
   void submitSingle(int index, BatchPlanner.Single single) {
@@ -187,6 +191,11 @@ final class Submitter {
       sink.failed(parts, e.getMessage(), null, false);
       return;
     } catch (ResembleException e) {
+      if (e instanceof TransportException t && t.localFile() != null && !t.requestMayHaveArrived()) {
+        journal.abandoned(intent.id(), e.getMessage());
+        brokenByLocalFile(index, kind, parts, uploads, t, mayResend);
+        return;
+      }
       if (fateUnknown(e)) {
         recover(index, intent, parts, uploads, kind, call, e, mayResend);
       } else {
@@ -197,6 +206,35 @@ final class Submitter {
     Journal.Intent done = journal.accepted(intent.id(), accepted.batchId(), accepted.detectIds());
     checkAfterUpload(uploads, accepted.batchId());
     sink.accepted(index, done, accepted.immediate(), true);
+  }
+
+  /**
+   * One of our own files broke the upload (it changed, vanished or became unreadable while it was
+   * streamed). The cut-short request cannot have been accepted, so this is not a network failure
+   * that stops the run: the file is ERROR, and a batch goes again once without it.
+   */
+  private void brokenByLocalFile(int index, String kind, List<Journal.Part> parts,
+      List<Upload> uploads, TransportException e, boolean mayResend) {
+    Path broken = e.localFile().toAbsolutePath().normalize();
+    List<Upload> rest = new ArrayList<>();
+    List<Journal.Part> failed = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      if (base.resolve(uploads.get(i).path()).toAbsolutePath().normalize().equals(broken)) {
+        failed.add(parts.get(i));
+      } else {
+        rest.add(uploads.get(i));
+      }
+    }
+    if (failed.isEmpty() || !Journal.BATCH.equals(kind) || !mayResend) {
+      sink.failed(parts, e.getMessage(), null, false);
+      return;
+    }
+    sink.failed(failed, e.getMessage(), null, false);
+    if (!rest.isEmpty()) {
+      sink.info("Sending the other " + rest.size() + (rest.size() == 1 ? " file" : " files")
+          + " of that batch again without " + failed.get(0).path() + ".");
+      submitBatch(index, rest, false);
+    }
   }
 
   /** A file that changed while it was sent: its result belongs to neither version. */

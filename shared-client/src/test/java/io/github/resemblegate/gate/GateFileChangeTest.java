@@ -164,6 +164,34 @@ class GateFileChangeTest {
     assertThat(Journal.fileIn(fx.reports)).doesNotExist();
   }
 
+  @Test
+  void aFileThatShrinksMidUploadFailsAloneAndTheRestOfItsBatchGoesAgain() {
+    fx.file("media/take1.wav", "first take, the long one");
+    fx.file("media/take2.wav", "second take");
+    // Truncate take1 when the batch request starts, after the gate's own checks: the client
+    // then finds it shorter than announced while streaming and cuts the request short.
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    RecordingListener truncating = new RecordingListener() {
+      @Override
+      public void request(String method, String path) {
+        super.request(method, path);
+        if (method.equals("POST") && path.endsWith("/detect/batch") && done.compareAndSet(false, true)) {
+          fx.file("media/take1.wav", "short");
+        }
+      }
+    };
+
+    Verdict v = Gate.run(fx.config().build(), truncating);
+
+    FileResult broken = result(v, "media/take1.wav");
+    assertThat(broken.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(broken.reason()).contains("take1.wav").contains("shorter");
+    assertThat(result(v, "media/take2.wav").outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(SIM.simulator().batches()).hasSize(1);
+    assertThat(uploadedNames()).containsExactly("take2.wav");
+    assertThat(cache().get(Sha256.ofText("second take"))).isNotNull();
+  }
+
   private static void touch(Path file, Duration later) {
     try {
       FileTime t = Files.getLastModifiedTime(file);
