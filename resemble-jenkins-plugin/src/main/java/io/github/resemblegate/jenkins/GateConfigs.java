@@ -70,6 +70,12 @@ final class GateConfigs {
       throw new GateException("timeoutMinutes must be at least 1, not " + s.timeoutMinutes + ".");
     }
     b.timeout(Duration.ofMinutes(s.timeoutMinutes));
+    if (s.retryBudgetSeconds < 1) {
+      throw new GateException("retryBudgetSeconds must be at least 1, not "
+          + s.retryBudgetSeconds + ".");
+    }
+    b.retryBudget(Duration.ofSeconds(s.retryBudgetSeconds));
+    b.maxRetries(s.maxRetries);
     if (!s.cache) {
       b.noCache();
     } else if (!Text.isBlank(s.cacheDir)) {

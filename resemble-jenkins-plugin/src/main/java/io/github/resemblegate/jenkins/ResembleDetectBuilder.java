@@ -43,6 +43,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
 
   static final String DEFAULT_REPORTS_DIR = "resemble-reports";
   static final int DEFAULT_TIMEOUT_MINUTES = 30;
+  static final int DEFAULT_RETRY_BUDGET_SECONDS =
+      (int) GateConfig.DEFAULT_RETRY_BUDGET.toSeconds();
 
   private final String includes;
   private String excludes = "";
@@ -57,6 +59,9 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private String onNoSpeech = Choices.IGNORE;
   private String apiUrl = "";
   private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+  // Objects, so a configuration saved before they existed reads as "not set", not as 0.
+  private Integer retryBudgetSeconds = DEFAULT_RETRY_BUDGET_SECONDS;
+  private Integer maxRetries = GateConfig.DEFAULT_MAX_RETRIES;
   private int maxFiles = GateConfig.DEFAULT_MAX_FILES;
   private boolean dryRun;
   private String waivers = "";
@@ -111,6 +116,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     s.onNoSpeech = onNoSpeech;
     s.apiUrl = apiUrl;
     s.timeoutMinutes = timeoutMinutes;
+    s.retryBudgetSeconds = retryBudgetSeconds;
+    s.maxRetries = maxRetries;
     s.maxFiles = maxFiles;
     s.dryRun = dryRun;
     s.waivers = waivers;
@@ -146,6 +153,9 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     reportsDir = Text.isBlank(reportsDir) ? DEFAULT_REPORTS_DIR : reportsDir;
     cacheDir = Text.trim(cacheDir);
     callbackUrl = Text.trim(callbackUrl);
+    retryBudgetSeconds = retryBudgetSeconds == null ? DEFAULT_RETRY_BUDGET_SECONDS
+        : retryBudgetSeconds;
+    maxRetries = maxRetries == null ? GateConfig.DEFAULT_MAX_RETRIES : maxRetries;
     return this;
   }
 
@@ -162,6 +172,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public String getOnNoSpeech() { return onNoSpeech; }
   public String getApiUrl() { return apiUrl; }
   public int getTimeoutMinutes() { return timeoutMinutes; }
+  public Integer getRetryBudgetSeconds() { return retryBudgetSeconds; }
+  public Integer getMaxRetries() { return maxRetries; }
   public int getMaxFiles() { return maxFiles; }
   public boolean isDryRun() { return dryRun; }
   public String getWaivers() { return waivers; }
@@ -194,6 +206,12 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setOnNoSpeech(String v) { onNoSpeech = Choices.normalize(v, Choices.IGNORE); }
   @DataBoundSetter public void setApiUrl(String v) { apiUrl = Text.trim(v); }
   @DataBoundSetter public void setTimeoutMinutes(int v) { timeoutMinutes = v; }
+  @DataBoundSetter public void setRetryBudgetSeconds(Integer v) {
+    retryBudgetSeconds = v == null ? DEFAULT_RETRY_BUDGET_SECONDS : v;
+  }
+  @DataBoundSetter public void setMaxRetries(Integer v) {
+    maxRetries = v == null ? GateConfig.DEFAULT_MAX_RETRIES : v;
+  }
   @DataBoundSetter public void setMaxFiles(int v) { maxFiles = v; }
   @DataBoundSetter public void setDryRun(boolean v) { dryRun = v; }
   @DataBoundSetter public void setWaivers(String v) { waivers = Text.trim(v); }

@@ -22,6 +22,8 @@ final class ScanSettings implements Serializable {
   String onNoSpeech;
   String apiUrl = "";
   int timeoutMinutes;
+  int retryBudgetSeconds;
+  int maxRetries;
   int maxFiles;
   boolean dryRun;
   String waivers = "";

@@ -34,6 +34,8 @@ class GateConfigsTest {
     assertThat(c.policy().onError()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().onNoSpeech()).isEqualTo(Reaction.IGNORE);
     assertThat(c.timeout()).hasMinutes(30);
+    assertThat(c.retryBudget()).isEqualTo(GateConfig.DEFAULT_RETRY_BUDGET);
+    assertThat(c.maxRetries()).isEqualTo(GateConfig.DEFAULT_MAX_RETRIES);
     assertThat(c.maxFiles()).isEqualTo(1000);
     assertThat(c.token().secret()).isEqualTo("tok-123456");
     assertThat(c.cacheDirectory()).isEqualTo(GateConfig.defaultCacheDirectory());
@@ -201,6 +203,31 @@ class GateConfigsTest {
 
     assertThatThrownBy(() -> build(b)).isInstanceOf(GateException.class)
         .hasMessage("timeoutMinutes must be at least 1, not 0.");
+  }
+
+  @Test
+  void theRetryBudgetAndRetriesReachTheGate() {
+    ResembleDetectBuilder b = step();
+    b.setRetryBudgetSeconds(15);
+    b.setMaxRetries(0);
+
+    GateConfig c = build(b);
+
+    assertThat(c.retryBudget()).hasSeconds(15);
+    assertThat(c.maxRetries()).isZero();
+  }
+
+  @Test
+  void aRetryBudgetBelowOneSecondOrNegativeRetriesAreSettingsToFix() {
+    ResembleDetectBuilder noBudget = step();
+    noBudget.setRetryBudgetSeconds(0);
+    ResembleDetectBuilder negative = step();
+    negative.setMaxRetries(-1);
+
+    assertThatThrownBy(() -> build(noBudget)).isInstanceOf(GateException.class)
+        .hasMessage("retryBudgetSeconds must be at least 1, not 0.");
+    assertThatThrownBy(() -> build(negative)).isInstanceOf(GateException.class)
+        .hasMessage("maxRetries must be 0 (no retries) or more, not -1.");
   }
 
   @Test

@@ -177,6 +177,17 @@ abstract class AbstractDetectMojo extends AbstractMojo {
   @Parameter(property = "resemble.readTimeout", defaultValue = "120s")
   String readTimeout;
 
+  /**
+   * How long the retries of one request may take in all (e.g. 20s, 2m); an unreachable API fails
+   * the run after about this long.
+   */
+  @Parameter(property = "resemble.retryBudget", defaultValue = "2m")
+  String retryBudget;
+
+  /** Retries of one request after its first attempt; 0 turns retrying off. */
+  @Parameter(property = "resemble.maxRetries", defaultValue = "5")
+  int maxRetries;
+
   /** Request rate limit shared by all threads of a run. */
   @Parameter(property = "resemble.requestsPerSecond", defaultValue = "40")
   double requestsPerSecond;

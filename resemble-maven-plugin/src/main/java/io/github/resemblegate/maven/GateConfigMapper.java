@@ -43,6 +43,8 @@ final class GateConfigMapper {
         .connectTimeout(Durations.parse(p.connectTimeout, "connectTimeout"))
         .readTimeout(Durations.parse(p.readTimeout, "readTimeout"))
         .requestsPerSecond(p.requestsPerSecond)
+        .retryBudget(Durations.parse(p.retryBudget, "retryBudget"))
+        .maxRetries(p.maxRetries)
         .userAgentSuffix(USER_AGENT_SUFFIX)
         .maxFilesPerBatch(p.maxFilesPerBatch)
         .maxBytesPerBatch(p.maxBytesPerBatch)

@@ -44,8 +44,11 @@ final class MavenGateListener implements GateListener {
       if (plan.uniqueContents() == 0) {
         return;
       }
+      int pending = plan.uniqueContents() - plan.cachedContents();
       log.info("Nothing new to upload: " + plan.cachedContents() + " of " + plan.uniqueContents()
-          + " distinct contents are answered by the cache.");
+          + " distinct contents are answered by the cache" + (pending == 0 ? "."
+          : "; the other " + pending + " are already with the API (an earlier submission or"
+          + " another build)."));
       return;
     }
     log.info((dryRun ? "Dry run: would upload " : "Uploading ") + toSubmit + " distinct content"

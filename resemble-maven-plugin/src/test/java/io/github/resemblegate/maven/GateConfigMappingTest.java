@@ -66,6 +66,8 @@ class GateConfigMappingTest {
       + "<connectTimeout>3s</connectTimeout>"
       + "<readTimeout>45s</readTimeout>"
       + "<requestsPerSecond>5</requestsPerSecond>"
+      + "<retryBudget>20s</retryBudget>"
+      + "<maxRetries>2</maxRetries>"
       + "<pollInterval>250ms</pollInterval>"
       + "<maxPollInterval>1s</maxPollInterval>"
       + "<callbackUrl>https://hooks.example.com/resemble</callbackUrl>"
@@ -121,6 +123,8 @@ class GateConfigMappingTest {
         new Row("connectTimeout", GateConfig::connectTimeout, Duration.ofSeconds(3)),
         new Row("readTimeout", GateConfig::readTimeout, Duration.ofSeconds(45)),
         new Row("requestsPerSecond", GateConfig::requestsPerSecond, 5.0),
+        new Row("retryBudget", GateConfig::retryBudget, Duration.ofSeconds(20)),
+        new Row("maxRetries", GateConfig::maxRetries, 2),
         new Row("pollInterval", GateConfig::pollInitial, Duration.ofMillis(250)),
         new Row("maxPollInterval", GateConfig::pollMax, Duration.ofSeconds(1)),
         new Row("callbackUrl", c -> c.batchOptions().callbackUrl(), "https://hooks.example.com/resemble"),

@@ -77,6 +77,15 @@ class MavenGateListenerTest {
   }
 
   @Test
+  void contentsAlreadyWithTheApiAreNotCalledCached() {
+    listener(false).planned(new Plan(3, 3, 1, 0, List.of(), List.of(), 0));
+
+    assertThat(log.at("info")).containsExactly("Nothing new to upload: 1 of 3 distinct contents"
+        + " are answered by the cache; the other 2 are already with the API (an earlier"
+        + " submission or another build).");
+  }
+
+  @Test
   void anEmptyPlanAddsNothingToTheScanLine() {
     MavenGateListener listener = listener(false);
 

@@ -92,7 +92,7 @@ final class Failures {
     return new TransportException("Uploading " + e.path() + " for " + ex.operation()
         + " stopped because " + e.getMessage() + cause + "; the cut-short request cannot have"
         + " been accepted", "Make sure nothing changes the file during the scan, then run again.",
-        false, e);
+        false, e.path(), e);
   }
 
   TransportException forProxyAuthentication(Exchange ex) {

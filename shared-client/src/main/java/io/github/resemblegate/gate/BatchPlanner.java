@@ -15,8 +15,16 @@ final class BatchPlanner {
   /** The API's limit for a direct single upload (MB read as 10^6 bytes, as for batches). */
   static final long DIRECT_UPLOAD_LIMIT = 150_000_000L;
 
-  /** One content to upload, under the path of its first file. */
-  record Upload(String sha256, String path, long size) {}
+  /**
+   * One content to upload, under the path of its first file; {@code modifiedMicros} is that
+   * file's modification time when it was scanned.
+   */
+  record Upload(String sha256, String path, long size, long modifiedMicros) {
+
+    static Upload of(String sha256, MediaFile file) {
+      return new Upload(sha256, file.path(), file.size(), file.modifiedMicros());
+    }
+  }
 
   /** A file that goes on its own; {@code secure} when it needs a secure upload first. */
   record Single(Upload upload, String why, boolean secure) {}

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Exclusive locks on a lock file, across threads and across JVMs. The operating system's file lock
  * ({@link FileChannel#lock()}) is held per JVM, not per thread — a second thread of the same JVM
  * would get {@code OverlappingFileLockException} — so threads first queue on an in-process lock
- * for the same file. That map is the one piece of static state in the gate, and it must be static:
- * it stands for the JVM, exactly as the operating-system lock does.
+ * for the same file. That map is static state, and it must be: it stands for the JVM, exactly as
+ * the operating-system lock does ({@link Claims} keeps the only other such table).
  */
 final class FileLocks {
 

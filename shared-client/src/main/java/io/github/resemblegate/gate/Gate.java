@@ -23,7 +23,15 @@ package io.github.resemblegate.gate;
  *       result, so unchanged files are never billed twice; changing the threshold re-judges from the
  *       cache. Every submission is journaled in the reports directory before it is sent, so a run
  *       that is killed resumes instead of uploading again, and a request whose answer was lost is
- *       looked up rather than sent twice.</li>
+ *       looked up rather than sent twice. Runs sharing a cache directory at the same time (threads
+ *       of {@code mvn -T}, Jenkins executors, other JVMs) claim each content before submitting it:
+ *       a content another run is analysing is waited for (up to this run's timeout), not
+ *       uploaded again, and each result is cached as soon as it arrives. When that run ends
+ *       without the result, a waiting run reports the same ERROR if the API's detection failed
+ *       (no second billed attempt), collects the result of an upload the API already accepted,
+ *       and otherwise submits the content itself. A file that changes after it was hashed is not
+ *       submitted under its old hash: it is ERROR ("changed while the gate was running"), since
+ *       its new content was not checked.</li>
  *   <li><b>Judging.</b> A file is FLAGGED when {@code score >= threshold}; the API's label is
  *       reported but does not override the score. A video is judged by the higher of its visual and
  *       audio-track scores unless configured otherwise. See {@link Policy} and {@link Waiver}.</li>

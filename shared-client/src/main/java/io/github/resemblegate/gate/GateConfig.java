@@ -21,6 +21,9 @@ import java.util.List;
  * @param tokenAdvice the sentence telling the user how to provide a token in this front end
  * @param maxFilesPerBatch at most 50 (the API limit)
  * @param maxBytesPerBatch at most 500,000,000 (the API limit, MB read as 10^6 bytes)
+ * @param retryBudget how long the retries of one request may take in all (the client's default is
+ *     2 minutes); an unreachable API fails a run after about this long
+ * @param maxRetries retries of one request after its first attempt (default 5; 0 turns retrying off)
  * @param concurrency batches uploaded at once
  * @param pollInitial first wait between status polls; grows to {@code pollMax}
  * @param timeout overall time for a run's waiting; what is unfinished then becomes ERROR
@@ -43,6 +46,8 @@ public record GateConfig(
     Duration readTimeout,
     double requestsPerSecond,
     String userAgentSuffix,
+    Duration retryBudget,
+    int maxRetries,
     int maxFilesPerBatch,
     long maxBytesPerBatch,
     int concurrency,
@@ -62,6 +67,9 @@ public record GateConfig(
   public static final int API_MAX_FILES_PER_BATCH = 50;
   public static final long API_MAX_BYTES_PER_BATCH = 500_000_000L;
   public static final int DEFAULT_MAX_FILES = 1000;
+  /** The client's own defaults, so that a front end that sets nothing changes nothing. */
+  public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(2);
+  public static final int DEFAULT_MAX_RETRIES = 5;
 
   /** {@code ~/.resemble-gate/cache}. */
   public static Path defaultCacheDirectory() {
@@ -86,6 +94,8 @@ public record GateConfig(
     b.readTimeout = readTimeout;
     b.requestsPerSecond = requestsPerSecond;
     b.userAgentSuffix = userAgentSuffix;
+    b.retryBudget = retryBudget;
+    b.maxRetries = maxRetries;
     b.maxFilesPerBatch = maxFilesPerBatch;
     b.maxBytesPerBatch = maxBytesPerBatch;
     b.concurrency = concurrency;
@@ -119,6 +129,8 @@ public record GateConfig(
     private Duration readTimeout = Duration.ofSeconds(120);
     private double requestsPerSecond = 40;
     private String userAgentSuffix;
+    private Duration retryBudget = DEFAULT_RETRY_BUDGET;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
     private int maxFilesPerBatch = API_MAX_FILES_PER_BATCH;
     private long maxBytesPerBatch = API_MAX_BYTES_PER_BATCH;
     private int concurrency = 4;
@@ -150,6 +162,8 @@ public record GateConfig(
     public Builder readTimeout(Duration v) { readTimeout = v; return this; }
     public Builder requestsPerSecond(double v) { requestsPerSecond = v; return this; }
     public Builder userAgentSuffix(String v) { userAgentSuffix = v; return this; }
+    public Builder retryBudget(Duration v) { retryBudget = v; return this; }
+    public Builder maxRetries(int v) { maxRetries = v; return this; }
     public Builder maxFilesPerBatch(int v) { maxFilesPerBatch = v; return this; }
     public Builder maxBytesPerBatch(long v) { maxBytesPerBatch = v; return this; }
     public Builder concurrency(int v) { concurrency = v; return this; }
@@ -194,13 +208,21 @@ public record GateConfig(
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new GateException("timeout must be a positive duration, not " + timeout + ".");
       }
+      if (retryBudget == null || retryBudget.isNegative() || retryBudget.isZero()) {
+        throw new GateException("retryBudget must be a positive duration, not " + retryBudget
+            + ".");
+      }
+      if (maxRetries < 0) {
+        throw new GateException("maxRetries must be 0 (no retries) or more, not " + maxRetries
+            + ".");
+      }
       Path cache = cacheDisabled ? null
           : (cacheDirectory != null ? cacheDirectory : defaultCacheDirectory());
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(base, List.copyOf(includes), List.copyOf(excludes), defaultExcludes,
           apiUrl, token, tokenAdvice, proxy, connectTimeout, readTimeout, requestsPerSecond,
-          userAgentSuffix, maxFilesPerBatch, maxBytesPerBatch, concurrency, intakeMode,
+          userAgentSuffix, retryBudget, maxRetries, maxFilesPerBatch, maxBytesPerBatch, concurrency, intakeMode,
           batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, pollInitial, pollMax,
           timeout, policy == null ? Policy.DEFAULT : policy, maxFiles, dryRun, refresh, cache,
           reports.toAbsolutePath().normalize(), clock);

@@ -28,6 +28,8 @@ final class GateRun {
   private final GateConfig config;
   private final GateListener listener;
   private final Instant startedAt;
+  /** Wall-clock start, for what other runs sharing the cache did meanwhile (never a test clock). */
+  private final long startedMillis = System.currentTimeMillis();
   private final AtomicInteger requests = new AtomicInteger();
 
   GateRun(GateConfig config, GateListener listener) {
@@ -129,22 +131,20 @@ final class GateRun {
     List<BatchPlanner.Upload> uploads = new ArrayList<>();
     for (Map.Entry<String, MediaFile> e : byContent.entrySet()) {
       if (!cached.containsKey(e.getKey()) && !resumedBy.containsKey(e.getKey())) {
-        MediaFile first = e.getValue();
-        uploads.add(new BatchPlanner.Upload(e.getKey(), first.path(), first.size()));
+        uploads.add(BatchPlanner.Upload.of(e.getKey(), e.getValue()));
       }
     }
     BatchPlanner planner = new BatchPlanner(config.maxFilesPerBatch(), config.maxBytesPerBatch(),
         config.batchOptions().zeroRetention());
+    // Everything this run might upload: the budget and a dry run count it all.
     BatchPlanner.Work work = planner.plan(uploads);
-    Plan plan = BatchPlanner.describe(work, files.size(), byContent.size(),
-        (int) byContent.keySet().stream().filter(cached::containsKey).count(), skipped);
-    listener.planned(plan);
+    Plan plan = BatchPlanner.describe(work, files.size(), byContent.size(), cached.size(), skipped);
 
     Map<String, Analysis> results = new HashMap<>(cached);
     Map<String, ResultMapper.Failure> failures = new HashMap<>();
     Map<String, String> skips = new HashMap<>();
     List<String> notices = new ArrayList<>();
-    RemoteSession.Result remote = null;
+    Remote remote = null;
     FailureKind special = null;
     String specialMessage = null;
 
@@ -167,19 +167,18 @@ final class GateRun {
       dryRunReasons(work, resumedBy, skips);
     } else if (!work.batches().isEmpty() || !work.singles().isEmpty() || !resume.isEmpty()) {
       if (config.token() == null) {
+        listener.planned(plan);
         throw new GateException("No Resemble API token was provided. " + config.tokenAdvice());
       }
-      try (ResembleClient client = buildClient()) {
-        remote = new RemoteSession(config, client, journal, key, listener)
-            .run(resume, work, lost -> replan(planner, lost, byContent));
-      }
-      results.putAll(remote.results());
-      failures.putAll(remote.failures());
-      if (cache != null) {
-        for (Map.Entry<String, Analysis> e : remote.results().entrySet()) {
-          cache.put(e.getKey(), e.getValue());
-        }
-      }
+      remote = submitAndWait(key, files, byContent, skipped, cache, cached, journal, resume,
+          resumedBy.keySet(), uploads, planner);
+      plan = remote.plan;
+      results.putAll(cached);
+      results.putAll(remote.results);
+      failures.putAll(remote.failures);
+    }
+    if (remote == null) {
+      listener.planned(plan);
     }
     if (journal != null) {
       compact(journal, key, results, failures, cache);
@@ -236,16 +235,105 @@ final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, finishedAt,
         ResultKey.normalizeUrl(config.apiUrl()),
         config.baseDirectory().toString(), config.dryRun(), RunOptions.describe(config),
-        remote == null ? List.of() : remote.batchIds());
+        remote == null ? List.of() : List.copyOf(remote.batchIds));
     Totals totals = Totals.countOutcomes(judged, byContent.size(), fromCache,
-        remote == null ? 0 : remote.uploadedFiles(), remote == null ? 0 : remote.uploadedBytes(),
-        remote == null ? 0 : remote.batches());
+        remote == null ? 0 : remote.uploadedFiles, remote == null ? 0 : remote.uploadedBytes,
+        remote == null ? 0 : remote.batches);
     if (requests.get() > 0) {
       listener.debug("Made " + requests.get() + " HTTP requests.");
     }
     Verdict verdict = new Verdict(info, policy, judged, totals, status, kind, message, notices);
     listener.finished(verdict);
     return verdict;
+  }
+
+  /** What the remote part of a run found out, over all its sessions. */
+  private static final class Remote {
+    Plan plan;
+    final Map<String, Analysis> results = new HashMap<>();
+    final Map<String, ResultMapper.Failure> failures = new HashMap<>();
+    final Set<String> batchIds = new java.util.LinkedHashSet<>();
+    int uploadedFiles;
+    long uploadedBytes;
+    int batches;
+
+    void add(RemoteSession.Result r) {
+      results.putAll(r.results());
+      r.failures().forEach(failures::putIfAbsent);
+      r.results().keySet().forEach(failures::remove);
+      batchIds.addAll(r.batchIds());
+      uploadedFiles += r.uploadedFiles();
+      uploadedBytes += r.uploadedBytes();
+      batches += r.batches();
+    }
+
+    /** Results from the cache count as cached; failures as failures. */
+    void add(SharedContents.Turn t, Map<String, Analysis> cached) {
+      cached.putAll(t.answered());
+      t.failed().forEach(failures::putIfAbsent);
+    }
+  }
+
+  /**
+   * Submits and waits: claims the contents to upload (when a cache is shared), submits what this
+   * run holds and resumes its journal, then waits for the contents other runs hold, submitting or
+   * collecting those they let go without a result. One deadline covers it all.
+   */
+  private Remote submitAndWait(ResultKey key, List<MediaFile> files,
+      Map<String, MediaFile> byContent, int skipped, ResultCache cache,
+      Map<String, Analysis> cached, Journal journal, List<Journal.Intent> resume,
+      Set<String> resumed, List<BatchPlanner.Upload> uploads, BatchPlanner planner) {
+    long deadline = System.nanoTime() + config.timeout().toNanos();
+    Remote remote = new Remote();
+    try (ResembleClient client = buildClient();
+        SharedContents shared = cache == null ? null : new SharedContents(config, key, cache,
+            journal.file(), startedMillis, listener)) {
+      Settlement settlement = shared != null ? shared : Settlement.NONE;
+      List<BatchPlanner.Upload> mine = uploads;
+      List<Journal.Intent> collect = new ArrayList<>(resume);
+      if (shared != null) {
+        shared.claimResumed(resumed);
+        SharedContents.Turn turn = shared.claim(uploads);
+        remote.add(turn, cached);
+        mine = turn.mine();
+        collect.addAll(turn.adopt());
+      }
+      BatchPlanner.Work work = planner.plan(mine);
+      remote.plan = BatchPlanner.describe(work, files.size(), byContent.size(),
+          (int) byContent.keySet().stream().filter(cached::containsKey).count(), skipped);
+      listener.planned(remote.plan);
+      if (shared != null) {
+        shared.announce();
+      }
+      if (!work.batches().isEmpty() || !work.singles().isEmpty() || !collect.isEmpty()) {
+        remote.add(session(client, journal, key, settlement, deadline, collect, work, planner,
+            byContent));
+      }
+      while (shared != null && shared.waitingCount() > 0) {
+        SharedContents.Turn turn;
+        try {
+          turn = shared.await(deadline);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new GateException("The run was interrupted while it waited for another build;"
+              + " run it again: results that build finds are kept in the cache.", e);
+        }
+        remote.add(turn, cached);
+        BatchPlanner.Work more = planner.plan(turn.mine());
+        if (!more.batches().isEmpty() || !more.singles().isEmpty() || !turn.adopt().isEmpty()) {
+          remote.add(session(client, journal, key, settlement, deadline, turn.adopt(), more,
+              planner, byContent));
+        }
+      }
+    }
+    return remote;
+  }
+
+  private RemoteSession.Result session(ResembleClient client, Journal journal, ResultKey key,
+      Settlement settlement, long deadline, List<Journal.Intent> resume, BatchPlanner.Work work,
+      BatchPlanner planner, Map<String, MediaFile> byContent) {
+    return new RemoteSession(config, client, journal, key, listener, settlement, deadline)
+        .run(resume, work, lost -> replan(planner, lost, byContent));
   }
 
   private static boolean needsUpload(Map<String, MediaFile> byContent,
@@ -264,7 +352,7 @@ final class GateRun {
     for (Journal.Part p : lost) {
       MediaFile current = byContent.get(p.sha256());
       if (current != null && seen.add(p.sha256())) {
-        uploads.add(new BatchPlanner.Upload(p.sha256(), current.path(), current.size()));
+        uploads.add(BatchPlanner.Upload.of(p.sha256(), current));
       }
     }
     return planner.plan(uploads);
@@ -337,6 +425,8 @@ final class GateRun {
           .connectTimeout(config.connectTimeout())
           .readTimeout(config.readTimeout())
           .requestsPerSecond(config.requestsPerSecond())
+          .retryBudget(config.retryBudget())
+          .maxRetries(config.maxRetries())
           .listener(new RequestListener() {
             @Override
             public void requestStarted(String method, String path) {

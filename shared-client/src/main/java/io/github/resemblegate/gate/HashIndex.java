@@ -70,7 +70,7 @@ final class HashIndex {
     try (Reader old = Reader.open(indexFile, warn); Writer fresh = Writer.open(indexFile, warn)) {
       for (ScannedFile f : scanned) {
         if (!f.isCandidate()) {
-          out.add(new MediaFile(f.path(), f.size(), null, f.skipReason()));
+          out.add(new MediaFile(f.path(), f.size(), f.modifiedMicros(), null, f.skipReason()));
           continue;
         }
         String sha = old.lookup(f);
@@ -82,11 +82,12 @@ final class HashIndex {
             hashed++;
             bytes += f.size();
           } catch (IOException e) {
-            out.add(new MediaFile(f.path(), f.size(), null, "could not be read (" + e + ")"));
+            out.add(new MediaFile(f.path(), f.size(), f.modifiedMicros(), null,
+                "could not be read (" + e + ")"));
             continue;
           }
         }
-        out.add(new MediaFile(f.path(), f.size(), sha, null));
+        out.add(new MediaFile(f.path(), f.size(), f.modifiedMicros(), sha, null));
         if (f.modifiedMicros() < racyFrom) {
           fresh.write(f, sha);
         }

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * singles with bounded concurrency, and polls everything in flight from the calling thread with
  * backoff ({@code pollInitial}, growing by half each time up to {@code pollMax}) until it is done
  * or the run's {@code timeout} passes. Finished batches' results are fetched together, each once,
- * and mapped to files by part name. Whatever is unfinished at the timeout becomes ERROR with its
- * batch and detection ids, and stays in the journal for the next run.
+ * and mapped to files by part name. Whatever is unfinished at the run's deadline becomes ERROR
+ * with its batch and detection ids, and stays in the journal for the next run. Every submission,
+ * result and failure goes to the {@link Settlement} as it happens.
  */
 final class RemoteSession implements Submitter.Sink {
 
@@ -47,6 +48,7 @@ final class RemoteSession implements Submitter.Sink {
   private final Journal journal;
   private final ResultKey key;
   private final GateListener listener;
+  private final Settlement settlement;
   private final ResultFetcher fetcher;
   private final BatchRecovery recovery;
 
@@ -66,20 +68,23 @@ final class RemoteSession implements Submitter.Sink {
   private int overallTotal;
   private int finishedParts;
   private long startNanos;
-  private long deadlineNanos;
+  private final long deadlineNanos;
 
+  /** {@code deadlineNanos} ({@link System#nanoTime()}) ends every session of the run. */
   RemoteSession(GateConfig config, ResembleClient client, Journal journal, ResultKey key,
-      GateListener listener) {
+      GateListener listener, Settlement settlement, long deadlineNanos) {
     this.config = config;
     this.client = client;
     this.journal = journal;
     this.key = key;
     this.listener = listener;
+    this.settlement = settlement;
+    this.deadlineNanos = deadlineNanos;
     this.fetcher = new ResultFetcher(client, listener::debug);
     this.recovery = new BatchRecovery(client, config.batchOptions().zeroRetention());
     this.mapper = new ResultMapper(config.batchOptions().frameLength(), "timed out after "
         + Durations.format(config.timeout()) + " while the API was still processing; re-run to"
-        + " resume");
+        + " resume", settlement);
   }
 
   /**
@@ -90,7 +95,6 @@ final class RemoteSession implements Submitter.Sink {
   Result run(List<Journal.Intent> resume, BatchPlanner.Work work,
       java.util.function.Function<List<Journal.Part>, BatchPlanner.Work> replan) {
     startNanos = System.nanoTime();
-    deadlineNanos = startNanos + config.timeout().toNanos();
     List<Journal.Part> lost = new ArrayList<>();
     List<Journal.Intent> adopt = new ArrayList<>();
     for (Journal.Intent intent : resume) {
@@ -412,6 +416,7 @@ final class RemoteSession implements Submitter.Sink {
     if (intent.batchId() != null) {
       batchIds.add(intent.batchId());
     }
+    settlement.submitted(intent);
     if (uploadedNow) {
       uploadedFiles.addAndGet(intent.parts().size());
       uploadedBytes.addAndGet(intent.parts().stream().mapToLong(Journal.Part::size).sum());
@@ -428,6 +433,11 @@ final class RemoteSession implements Submitter.Sink {
   @Override
   public void failed(List<Journal.Part> parts, String reason, String batchId, boolean retryable) {
     mapper.fail(parts, reason, batchId, retryable);
+  }
+
+  @Override
+  public void tainted(String sha256, String reason, String batchId) {
+    mapper.taint(sha256, reason, batchId);
   }
 
   @Override

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * moved into place atomically, under a lock file shared by every thread and JVM using the cache,
  * so parallel builds never see half an entry. Readers need no lock for the same reason. An entry
  * that cannot be read is ignored with a warning and replaced by the next fresh result. Failed
- * detections are never stored.
+ * detections are never stored. Each entry notes when it was stored, so a refreshing run can tell
+ * results found during it from older ones.
  */
 final class ResultCache {
 
@@ -49,6 +50,15 @@ final class ResultCache {
 
   /** The stored result for this content under this key, or null. */
   Analysis get(String sha256) {
+    return get(sha256, Long.MIN_VALUE);
+  }
+
+  /**
+   * The stored result for this content under this key if it was stored at or after
+   * {@code notBeforeMillis} (epoch milliseconds; entries of older versions count as stored at 0),
+   * else null.
+   */
+  Analysis get(String sha256, long notBeforeMillis) {
     Path file = entryFile(sha256);
     byte[] bytes;
     try {
@@ -72,7 +82,8 @@ final class ResultCache {
           || !key.canonical().equals(root.path("key").asText())) {
         throw new IllegalArgumentException("it belongs to other content or options");
       }
-      return read(root.path("result"));
+      Analysis a = read(root.path("result"));
+      return root.path("storedAt").asLong(0) >= notBeforeMillis ? a : null;
     } catch (IOException | RuntimeException e) {
       warn.accept("Ignoring a corrupt cache entry " + file + " (" + e.getMessage()
           + "); the file is checked again and the entry replaced.");
@@ -87,6 +98,7 @@ final class ResultCache {
     root.put("format", FORMAT);
     root.put("sha256", sha256);
     root.put("key", key.canonical());
+    root.put("storedAt", System.currentTimeMillis());
     root.set("result", write(a));
     try (FileLocks.Held held = FileLocks.acquire(lockFile)) {
       Files.createDirectories(file.getParent());

@@ -35,6 +35,8 @@ final class RunOptions {
     o.put("concurrency", Integer.toString(config.concurrency()));
     o.put("intakeMode", config.intakeMode().name());
     o.put("timeout", Durations.format(config.timeout()));
+    o.put("retryBudget", Durations.format(config.retryBudget()));
+    o.put("maxRetries", Integer.toString(config.maxRetries()));
     o.put("maxFiles", Integer.toString(config.maxFiles()));
     o.put("refresh", Boolean.toString(config.refresh()));
     o.put("cacheDirectory", config.cacheDirectory() == null ? "(disabled)"

@@ -30,6 +30,11 @@ import java.util.List;
  * request whose fate is unknown (response lost, server error after the upload) is never simply
  * sent again: {@link BatchRecovery} looks for it first, and only a submission that was certainly
  * not created is sent once more.
+ *
+ * <p>A file that changed after it was hashed is not sent under the old hash: it is checked just
+ * before its request (and, for a secure upload, again before the billed detection is created) and
+ * becomes ERROR if it changed. A change noticed only after the API accepted the upload makes the
+ * result untrustworthy: the file becomes ERROR and its result is not kept.
  */
 final class Submitter {
 
@@ -39,6 +44,9 @@ final class Submitter {
     void accepted(int index, Journal.Intent intent, Detection immediate, boolean uploadedNow);
 
     void failed(List<Journal.Part> parts, String reason, String batchId, boolean retryable);
+
+    /** A content whose file changed during its upload: whatever result comes is not its own. */
+    void tainted(String sha256, String reason, String batchId);
 
     /** Stops every submission not yet sent, with the reason their files get. */
     void stop(String reason);
@@ -76,7 +84,15 @@ final class Submitter {
         + o.zeroRetentionMode() + ";" + key;
   }
 
-  void submitBatch(int index, List<Upload> uploads) {
+  void submitBatch(int index, List<Upload> planned) {
+    submitBatch(index, planned, true);
+  }
+
+  private void submitBatch(int index, List<Upload> planned, boolean mayResend) {
+    List<Upload> uploads = unchanged(planned);
+    if (uploads.isEmpty()) {
+      return;
+    }
     List<Path> paths = new ArrayList<>(uploads.size());
     uploads.forEach(u -> paths.add(base.resolve(u.path())));
     List<Journal.Part> parts;
@@ -93,14 +109,17 @@ final class Submitter {
       sink.failed(unnamed(uploads), e.getMessage(), null, false);
       return;
     }
-    submit(index, parts, Journal.BATCH, () -> {
+    submit(index, parts, uploads, Journal.BATCH, () -> {
       DetectBatch b = client.createBatch(request);
       return new Accepted(b.uuid(), b.detectUuids(), null);
-    }, true);
+    }, mayResend);
   }
 
   void submitSingle(int index, BatchPlanner.Single single) {
     Upload u = single.upload();
+    if (unchanged(List.of(u)).isEmpty()) {
+      return;
+    }
     Path path = base.resolve(u.path());
     String name;
     try {
@@ -110,11 +129,16 @@ final class Submitter {
       return;
     }
     List<Journal.Part> parts = List.of(new Journal.Part(name, u.sha256(), u.path(), u.size()));
-    submit(index, parts, Journal.SINGLE, () -> {
+    submit(index, parts, List.of(u), Journal.SINGLE, () -> {
       DetectRequest.Source source;
       if (single.secure()) {
-        // A secure upload only stores the file; the detection below is what is billed.
+        // A secure upload only stores the file; the detection below is what is billed, so a file
+        // that changed while it was stored is not analysed.
         SecureUpload upload = client.createSecureUpload(path);
+        String why = FileCheck.changed(path, u);
+        if (why != null) {
+          throw new Changed(FileCheck.beforeUpload(why));
+        }
         source = new DetectRequest.MediaToken(upload.mediaToken());
       } else {
         source = new DetectRequest.Upload(path, name);
@@ -130,8 +154,29 @@ final class Submitter {
     Accepted send();
   }
 
-  private void submit(int index, List<Journal.Part> parts, String kind, Call call,
-      boolean mayResend) {
+  /** A file changed before anything billable was sent; the message is the file's reason. */
+  private static final class Changed extends RuntimeException {
+    Changed(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** The uploads whose files still hold what was hashed; the others fail here. */
+  private List<Upload> unchanged(List<Upload> uploads) {
+    List<Upload> kept = new ArrayList<>(uploads.size());
+    for (Upload u : uploads) {
+      String why = FileCheck.changed(base.resolve(u.path()), u);
+      if (why == null) {
+        kept.add(u);
+      } else {
+        sink.failed(unnamed(List.of(u)), FileCheck.beforeUpload(why), null, false);
+      }
+    }
+    return kept;
+  }
+
+  private void submit(int index, List<Journal.Part> parts, List<Upload> uploads, String kind,
+      Call call, boolean mayResend) {
     String stop = sink.stopReason();
     if (stop != null) {
       sink.failed(parts, stop, null, false);
@@ -141,16 +186,65 @@ final class Submitter {
     Accepted accepted;
     try {
       accepted = call.send();
+    } catch (Changed e) {
+      journal.abandoned(intent.id(), e.getMessage());
+      sink.failed(parts, e.getMessage(), null, false);
+      return;
     } catch (ResembleException e) {
+      if (e instanceof TransportException t && t.localFile() != null && !t.requestMayHaveArrived()) {
+        journal.abandoned(intent.id(), e.getMessage());
+        brokenByLocalFile(index, kind, parts, uploads, t, mayResend);
+        return;
+      }
       if (fateUnknown(e)) {
-        recover(index, intent, parts, kind, call, e, mayResend);
+        recover(index, intent, parts, uploads, kind, call, e, mayResend);
       } else {
         refused(intent, parts, e);
       }
       return;
     }
     Journal.Intent done = journal.accepted(intent.id(), accepted.batchId(), accepted.detectIds());
+    checkAfterUpload(uploads, accepted.batchId());
     sink.accepted(index, done, accepted.immediate(), true);
+  }
+
+  /**
+   * One of our own files broke the upload (it changed, vanished or became unreadable while it was
+   * streamed). The cut-short request cannot have been accepted, so this is not a network failure
+   * that stops the run: the file is ERROR, and a batch goes again once without it.
+   */
+  private void brokenByLocalFile(int index, String kind, List<Journal.Part> parts,
+      List<Upload> uploads, TransportException e, boolean mayResend) {
+    Path broken = e.localFile().toAbsolutePath().normalize();
+    List<Upload> rest = new ArrayList<>();
+    List<Journal.Part> failed = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      if (base.resolve(uploads.get(i).path()).toAbsolutePath().normalize().equals(broken)) {
+        failed.add(parts.get(i));
+      } else {
+        rest.add(uploads.get(i));
+      }
+    }
+    if (failed.isEmpty() || !Journal.BATCH.equals(kind) || !mayResend) {
+      sink.failed(parts, e.getMessage(), null, false);
+      return;
+    }
+    sink.failed(failed, e.getMessage(), null, false);
+    if (!rest.isEmpty()) {
+      sink.info("Sending the other " + rest.size() + (rest.size() == 1 ? " file" : " files")
+          + " of that batch again without " + failed.get(0).path() + ".");
+      submitBatch(index, rest, false);
+    }
+  }
+
+  /** A file that changed while it was sent: its result belongs to neither version. */
+  private void checkAfterUpload(List<Upload> uploads, String batchId) {
+    for (Upload u : uploads) {
+      String why = FileCheck.changed(base.resolve(u.path()), u);
+      if (why != null) {
+        sink.tainted(u.sha256(), FileCheck.duringUpload(why), batchId);
+      }
+    }
   }
 
   /** 5xx after the upload, a lost response, or an unreadable answer to a POST. */
@@ -175,8 +269,8 @@ final class Submitter {
     sink.failed(parts, reason, null, false);
   }
 
-  private void recover(int index, Journal.Intent intent, List<Journal.Part> parts, String kind,
-      Call call, ResembleException e, boolean mayResend) {
+  private void recover(int index, Journal.Intent intent, List<Journal.Part> parts,
+      List<Upload> uploads, String kind, Call call, ResembleException e, boolean mayResend) {
     sink.info("The answer to a submission of " + parts.size() + (parts.size() == 1 ? " file" : " files")
         + " was lost (" + e.getMessage() + "); looking for it among recent detections.");
     BatchRecovery.Finding finding = findSettled(intent);
@@ -186,12 +280,13 @@ final class Submitter {
       Journal.Intent adopted = journal.accepted(intent.id(), null, ids);
       sink.info("Found the lost submission: the API created " + ids.size()
           + (ids.size() == 1 ? " detection" : " detections") + "; waiting for them.");
+      checkAfterUpload(uploads, null);
       sink.accepted(index, adopted, null, true);
     } else if (finding instanceof BatchRecovery.Absent) {
       journal.abandoned(intent.id(), "not created: " + e.getMessage());
       if (mayResend) {
         sink.info("The lost submission was not created; sending it once more.");
-        submit(index, parts, kind, call, false);
+        submit(index, parts, uploads, kind, call, false);
       } else {
         sink.failed(parts, e.getMessage(), null, false);
       }

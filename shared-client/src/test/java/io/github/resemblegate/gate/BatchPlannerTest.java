@@ -12,7 +12,7 @@ class BatchPlannerTest {
   private static List<Upload> uploads(int n, long size, String ext) {
     List<Upload> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(new Upload(String.format("%064d", i), String.format("f%03d.%s", i, ext), size));
+      list.add(new Upload(String.format("%064d", i), String.format("f%03d.%s", i, ext), size, 0));
     }
     return list;
   }
@@ -44,7 +44,7 @@ class BatchPlannerTest {
   @Test
   void aFileLargerThanABatchGoesAloneThroughASecureUpload() {
     List<Upload> list = new ArrayList<>(uploads(2, 10, "wav"));
-    list.add(new Upload("b".repeat(64), "big.mp4", 600_000_000L));
+    list.add(new Upload("b".repeat(64), "big.mp4", 600_000_000L, 0));
     BatchPlanner.Work work = new BatchPlanner(50, 500_000_000L, false).plan(list);
     assertThat(work.batches()).hasSize(1);
     assertThat(work.singles()).singleElement().satisfies(s -> {

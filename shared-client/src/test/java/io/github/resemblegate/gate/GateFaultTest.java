@@ -200,4 +200,25 @@ class GateFaultTest {
     Verdict v = Gate.run(fx.config().build(), listener);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
   }
+
+  @Test
+  void maxRetriesZeroSendsARateLimitedBatchOnce() {
+    files(2);
+    SIM.faults().inject(Fault.rateLimited().on(Endpoint.CREATE_BATCH).always());
+    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
+    assertThat(listener.infos).noneMatch(m -> m.contains("retrying in"));
+  }
+
+  @Test
+  void aRetryThatWouldOutlastTheRetryBudgetIsNotMade() {
+    files(2);
+    SIM.faults().inject(Fault.rateLimited(java.time.Duration.ofSeconds(1))
+        .on(Endpoint.CREATE_BATCH).always());
+    Verdict v = Gate.run(fx.config().retryBudget(java.time.Duration.ofMillis(500)).build(),
+        listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
+  }
 }

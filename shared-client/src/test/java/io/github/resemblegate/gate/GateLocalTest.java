@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -211,11 +212,21 @@ class GateLocalTest {
     cacheResult("a", 0.1);
     Verdict v = Gate.run(config().token(ApiToken.of("tok-3a7f9c")).build(), listener);
     assertThat(v.run().options()).containsEntry("threshold", "0.5").containsEntry("maxFiles",
-        "1000");
+        "1000").containsEntry("retryBudget", "2m").containsEntry("maxRetries", "5");
     assertThat(v.run().apiUrl()).isEqualTo(DEAD_API);
     assertThat(v.run().toolVersion()).isEqualTo(io.github.resemblegate.client.ResembleClient.version())
         .isNotBlank();
     assertThat(v.run().baseDirectory()).isEqualTo(base.toString());
     assertThat(v.toString() + listener.allText()).doesNotContain("tok-3a7f9c");
+  }
+
+  @Test
+  void refusesARetryBudgetOrRetryCountThatCannotWorkWithOneSentence() {
+    assertThatThrownBy(() -> config().retryBudget(Duration.ZERO).build())
+        .isInstanceOf(GateException.class)
+        .hasMessage("retryBudget must be a positive duration, not PT0S.");
+    assertThatThrownBy(() -> config().maxRetries(-1).build())
+        .isInstanceOf(GateException.class)
+        .hasMessage("maxRetries must be 0 (no retries) or more, not -1.");
   }
 }

@@ -54,10 +54,39 @@ class GateResumeTest {
     assertThat(v.totals().uploaded()).isZero();
     assertThat(v.files()).hasSize(100)
         .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
-    assertThat(v.run().batchIds()).hasSize(2);
-    assertThat(listener.infos).contains(
-        "Resuming 2 submissions from the journal; nothing is uploaded again for them.");
+    // Results the killed run had already received were cached then; the rest is resumed.
+    assertThat(SIM.simulator().batches()).extracting(b -> b.uuid())
+        .containsAll(v.run().batchIds());
+    assertThat(v.run().batchIds().size() * 50 + v.totals().fromCache()).isEqualTo(100);
+    assertThat(listener.infos).anyMatch(m -> m.matches("Resuming [12] submissions? from the"
+        + " journal; nothing is uploaded again for them\\."));
     assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+  }
+
+  @Test
+  void resultsReceivedBeforeAKillAreKeptInTheCache() {
+    ResultCache cache = new ResultCache(fx.cache, ResultKey.of(SIM.baseUrl(),
+        io.github.resemblegate.client.BatchOptions.DEFAULTS), m -> { });
+    GateListener killedOnceTheFirstBatchIsIn = new GateListener() {
+      @Override
+      public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
+        if (batchIndex == 2) {
+          Conditions.await("the first batch's results in the cache",
+              () -> cache.get(Sha256.ofText("media/f049.wav")) != null);
+          throw new IllegalStateException("killed");
+        }
+      }
+    };
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(1).build(),
+        killedOnceTheFirstBatchIsIn)).hasMessage("killed");
+    for (int i = 0; i < 100; i++) {
+      String path = String.format("media/f%03d.wav", i);
+      assertThat(cache.get(Sha256.ofText(path)) != null).as(path).isEqualTo(i < 50);
+    }
+    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    assertThat(v.totals().fromCache()).isEqualTo(50);
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(fx.counters().batchPosts()).isEqualTo(2);
   }
 
   @Test
@@ -67,8 +96,14 @@ class GateResumeTest {
     long before = fx.counters().totalRequests();
     Verdict dry = Gate.run(fx.config().dryRun(true).build(), new RecordingListener());
     assertThat(fx.counters().totalRequests()).isEqualTo(before);
-    assertThat(dry.files()).allSatisfy(f -> assertThat(f.reason())
-        .matches("dry run: an earlier run submitted it in batch .+; a real run resumes it"));
+    // Results the killed run received are in the cache; the journal covers the rest.
+    assertThat(dry.files()).allSatisfy(f -> {
+      if (!f.cached()) {
+        assertThat(f.reason())
+            .matches("dry run: an earlier run submitted it in batch .+; a real run resumes it");
+      }
+    });
+    assertThat(dry.files()).filteredOn(f -> !f.cached()).hasSizeGreaterThanOrEqualTo(50);
     assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
   }
 

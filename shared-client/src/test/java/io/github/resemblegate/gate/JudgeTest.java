@@ -33,7 +33,7 @@ class JudgeTest {
 
   private static FileResult judge(Policy p, String path, Analysis a) {
     return new Judge(p, new WaiverBook(p.waivers(), TODAY))
-        .judge(new MediaFile(path, 10, SHA, null), a, false);
+        .judge(new MediaFile(path, 10, 0, SHA, null), a, false);
   }
 
   @Test
@@ -148,7 +148,7 @@ class JudgeTest {
     Waiver w = new Waiver(SHA, null, "trial content", LocalDate.of(2026, 11, 24));
     Policy p = policy(null, null, List.of(w));
     WaiverBook book = new WaiverBook(p.waivers(), TODAY);
-    FileResult r = new Judge(p, book).judge(new MediaFile("a.wav", 1, SHA, null),
+    FileResult r = new Judge(p, book).judge(new MediaFile("a.wav", 1, 0, SHA, null),
         audio(0.9, "fake"), false);
     assertThat(r.outcome()).isEqualTo(Outcome.FLAGGED);
     assertThat(book.notices(true)).containsExactly("The waiver for sha256 " + SHA
@@ -161,7 +161,7 @@ class JudgeTest {
     Waiver w = new Waiver(null, "old/**", "gone", null);
     Policy p = policy(null, null, List.of(w));
     WaiverBook book = new WaiverBook(p.waivers(), TODAY);
-    new Judge(p, book).judge(new MediaFile("a.wav", 1, SHA, null), audio(0.9, "fake"), false);
+    new Judge(p, book).judge(new MediaFile("a.wav", 1, 0, SHA, null), audio(0.9, "fake"), false);
     assertThat(book.notices(true)).containsExactly("The waiver for path old/** (reason: gone)"
         + " waived no file in this run; remove it if it is no longer needed.");
     assertThat(book.notices(false)).isEmpty();

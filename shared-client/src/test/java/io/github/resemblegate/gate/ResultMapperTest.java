@@ -104,6 +104,6 @@ class ResultMapperTest {
     InFlight u = single("d1", part("a.wav"));
     mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.FAILED, 0)), false);
     assertThat(mapper.failures().get(Sha256.ofText("a.wav"))).isEqualTo(new ResultMapper.Failure(
-        "the API could not analyse this file: Unsupported codec", "d1", null, false));
+        "the API could not analyse this file: Unsupported codec", "d1", null, false, true));
   }
 }
