@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,8 +75,6 @@ class ScanAndUploadRacesTest {
     assertUnjudgedWithReason(result(verdict, "vanish.wav"));
   }
 
-  @Disabled("Gate bug, reported to the lead: BatchRequest.of refuses the whole batch for the one"
-      + " missing file, and Submitter marks every file of that batch ERROR with its message")
   @Test
   void filesBesideADeletedOneAreStillJudged() throws IOException {
     write(base.resolve("keep.wav"), "keep");
@@ -91,9 +88,6 @@ class ScanAndUploadRacesTest {
     assertThat(result(verdict, "keep-too.wav").outcome()).isEqualTo(Outcome.PASSED);
   }
 
-  @Disabled("Gate bug, reported to the lead: nothing checks that a file still holds the content"
-      + " that was hashed; the grown file is uploaded as it is now, and its result is reported"
-      + " and cached under the old SHA-256")
   @Test
   void aFileThatGrowsBetweenHashingAndUploadIsNotJudgedByItsOldContent() throws IOException {
     write(base.resolve("keep.wav"), "keep");
@@ -106,9 +100,6 @@ class ScanAndUploadRacesTest {
     assertUnjudgedWithReason(result(verdict, "grows.wav"));
   }
 
-  @Disabled("Gate bug, reported to the lead: nothing checks that a file still holds the content"
-      + " that was hashed; the rewritten file is uploaded as it is now, and its result is"
-      + " reported and cached under the old SHA-256")
   @Test
   void aFileRewrittenInPlaceBetweenHashingAndUploadIsNotJudgedByItsOldHash() throws IOException {
     write(base.resolve("keep.wav"), "keep");
