@@ -32,7 +32,7 @@ final class ApiCaller {
   private final OkHttpClient fresh;
   private final String authorization;
   private final String userAgent;
-  private final TokenBucket rateLimit;
+  private final RequestRateLimit rateLimit;
   private final Backoff backoff;
   private final Time time;
   private final int maxRetries;
@@ -43,7 +43,7 @@ final class ApiCaller {
   private final ObjectMapper mapper;
 
   ApiCaller(OkHttpClient pooled, OkHttpClient fresh, String authorization, String userAgent,
-      TokenBucket rateLimit, Backoff backoff, Time time, int maxRetries, Duration retryBudget,
+      RequestRateLimit rateLimit, Backoff backoff, Time time, int maxRetries, Duration retryBudget,
       Duration callTimeout, RequestListener listener, Failures failures, ObjectMapper mapper) {
     this.pooled = pooled;
     this.fresh = fresh;

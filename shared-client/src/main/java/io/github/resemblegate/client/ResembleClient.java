@@ -56,7 +56,7 @@ public final class ResembleClient implements AutoCloseable {
     this.baseUrl = BaseUrl.parse(builder.baseUrl);
     this.userAgent = userAgent(builder.userAgentSuffix);
     this.requestsPerSecond = builder.requestsPerSecond;
-    TokenBucket rateLimit = new TokenBucket(builder.requestsPerSecond, builder.burst,
+    RequestRateLimit rateLimit = new RequestRateLimit(builder.requestsPerSecond,
         builder.rateLimitTime);
 
     OkHttpClient.Builder http = new OkHttpClient.Builder()
@@ -298,7 +298,6 @@ public final class ResembleClient implements AutoCloseable {
     private Time rateLimitTime = Time.SYSTEM;
     private Duration backoffBase = Backoff.DEFAULT_BASE;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-    private int burst = 1;
 
     private Builder() {}
 
@@ -388,11 +387,6 @@ public final class ResembleClient implements AutoCloseable {
 
     Builder jitter(DoubleSupplier jitter) {
       this.jitter = jitter;
-      return this;
-    }
-
-    Builder burst(int burst) {
-      this.burst = burst;
       return this;
     }
 

@@ -25,10 +25,15 @@ class RateLimitTest {
   @RegisterExtension
   static WireMockExtension wm = TestClients.wireMock();
 
-  /** Time under the test's control: sleeping records the wait but moves nothing. */
-  private static final class StillTime implements Time {
+  /** Time that moves only when slept on; each sleep may overshoot, as a late-waking thread does. */
+  private static final class SleepyTime implements Time {
     long nanos;
     final List<Duration> waits = new ArrayList<>();
+    final java.util.function.LongSupplier overshootNanos;
+
+    SleepyTime(java.util.function.LongSupplier overshootNanos) {
+      this.overshootNanos = overshootNanos;
+    }
 
     @Override
     public long nanoTime() {
@@ -43,36 +48,51 @@ class RateLimitTest {
     @Override
     public void sleep(Duration duration) {
       waits.add(duration);
+      nanos += duration.toNanos() + overshootNanos.getAsLong();
     }
   }
 
   @Test
-  void spacesRequestsOneIntervalApartOnceTheBurstIsUsed() throws Exception {
-    StillTime time = new StillTime();
-    TokenBucket bucket = new TokenBucket(10, 2, time);
+  void spacesRequestsOneStretchedIntervalApart() throws Exception {
+    SleepyTime time = new SleepyTime(() -> 0);
+    RequestRateLimit limit = new RequestRateLimit(10, time);
 
-    for (int i = 0; i < 5; i++) {
-      bucket.acquire();
+    for (int i = 0; i < 3; i++) {
+      limit.acquire();
     }
 
-    // Two at once (the burst), then each caller queued 100 ms behind the previous one.
-    assertThat(time.waits).containsExactly(
-        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
+    // 100 ms per request at 10/s, stretched by the 5 % guard.
+    assertThat(limit.gap()).isEqualTo(Duration.ofMillis(105));
+    assertThat(time.waits).containsExactly(Duration.ofMillis(105), Duration.ofMillis(105));
   }
 
   @Test
-  void refillsWhileIdleButNeverBeyondTheBurst() throws Exception {
-    StillTime time = new StillTime();
-    TokenBucket bucket = new TokenBucket(10, 2, time);
-    bucket.acquire();
-    bucket.acquire();
+  void anIdleClientSendsAtOnce() throws Exception {
+    SleepyTime time = new SleepyTime(() -> 0);
+    RequestRateLimit limit = new RequestRateLimit(10, time);
+    limit.acquire();
 
     time.nanos += Duration.ofSeconds(10).toNanos();
-    for (int i = 0; i < 3; i++) {
-      bucket.acquire();
+    limit.acquire();
+
+    assertThat(time.waits).isEmpty();
+  }
+
+  @Test
+  void lateWakeUpsNeverPutMoreThanTheRateIntoAnySecond() throws Exception {
+    java.util.Random random = new java.util.Random(42);
+    SleepyTime time = new SleepyTime(() -> random.nextInt(5_000_000));
+    RequestRateLimit limit = new RequestRateLimit(40, time);
+    List<Long> grants = new ArrayList<>();
+
+    for (int i = 0; i < 400; i++) {
+      limit.acquire();
+      grants.add(time.nanoTime() / 1_000_000);
+      time.nanos += random.nextInt(3_000_000); // the request itself takes a moment
     }
 
-    assertThat(time.waits).containsExactly(Duration.ofMillis(100));
+    // Close to the limit (the gap is the bottleneck, not the overshoot), never over it.
+    assertThat(maxInWindow(grants, 1000)).isBetween(30, 40);
   }
 
   @Test
@@ -104,11 +124,11 @@ class RateLimitTest {
     List<Long> arrivals = wm.findAll(getRequestedFor(urlPathMatching("/api/v2/detect/.*"))).stream()
         .map(LoggedRequest::getLoggedDate).map(d -> d.getTime()).sorted().toList();
     assertThat(arrivals).hasSize(requests);
-    // Slots handed out in any window are at most burst + rps * window. A request can reach the
-    // server later than its slot, but each thread has at most one in flight, so up to `threads`
-    // earlier slots may land in the window too. 1 ms is the log's resolution.
+    // Grants in any window of a second are at most rps. A request can reach the server later
+    // than its grant, but each thread has at most one in flight, so up to `threads` earlier
+    // grants may land in the window too. 1 ms is the log's resolution.
     for (long windowMillis : new long[] {250, 1000}) {
-      int bound = 1 + (int) Math.floor(rps * (windowMillis + 1) / 1000.0) + threads;
+      int bound = (int) Math.ceil(rps * (windowMillis + 1) / 1000.0) + threads;
       assertThat(maxInWindow(arrivals, windowMillis))
           .as("requests in any %d ms window", windowMillis).isLessThanOrEqualTo(bound);
     }

@@ -67,12 +67,24 @@ class GateResumeTest {
   void resultsReceivedBeforeAKillAreKeptInTheCache() {
     ResultCache cache = new ResultCache(fx.cache, ResultKey.of(SIM.baseUrl(),
         io.github.resemblegate.client.BatchOptions.DEFAULTS), m -> { });
+    // Listener calls are serialised, so the kill must not block inside one: the second batch is
+    // kept busy for a while and the run is killed from a progress event once the first batch's
+    // results are in the cache.
+    java.util.concurrent.atomic.AtomicBoolean secondSubmitted =
+        new java.util.concurrent.atomic.AtomicBoolean();
     GateListener killedOnceTheFirstBatchIsIn = new GateListener() {
       @Override
       public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
-        if (batchIndex == 2) {
-          Conditions.await("the first batch's results in the cache",
-              () -> cache.get(Sha256.ofText("media/f049.wav")) != null);
+        if (batchIndex == 1) {
+          SIM.simulator().processingTime(java.time.Duration.ofSeconds(2));
+        } else {
+          secondSubmitted.set(true);
+        }
+      }
+
+      @Override
+      public void progress(Progress progress) {
+        if (secondSubmitted.get() && cache.get(Sha256.ofText("media/f049.wav")) != null) {
           throw new IllegalStateException("killed");
         }
       }
