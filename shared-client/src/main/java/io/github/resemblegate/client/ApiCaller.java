@@ -15,10 +15,11 @@ import okhttp3.ResponseBody;
 
 /**
  * Sends one API call: waits for the rate limit, sends, maps the answer, and retries only what is
- * safe. A GET is retried on 429, 5xx and broken connections. Anything else (every POST) is retried
+ * safe. A GET is retried on 429, 5xx, broken connections and a success answer whose body cannot be
+ * read (not JSON, or empty: typically cut off on the way). Anything else (every POST) is retried
  * only when the server certainly did not act on it: 429, or a failure before the request was
- * written. A 5xx or a broken connection after a POST was written could mean a batch was created,
- * and sending it again could bill every file twice.
+ * written. A 5xx, a broken connection or an unreadable answer after a POST was written could mean
+ * a batch was created, and sending it again could bill every file twice.
  */
 final class ApiCaller {
   private static final long MAX_ERROR_BODY = 64 * 1024;
@@ -144,10 +145,10 @@ final class ApiCaller {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (at line " + at.getLineNr() + ", column "
           + at.getColumnNr() + ")";
-      return new Final(failures.malformed(ex, status, "a body that is not JSON" + where));
+      return new Unreadable(status, "a body that is not JSON" + where);
     }
     if (json == null || json.isMissingNode() || json.isNull()) {
-      return new Final(failures.malformed(ex, status, "an empty body"));
+      return new Unreadable(status, "an empty body");
     }
     if (json.isObject() && json.path("success").isBoolean() && !json.get("success").asBoolean()) {
       String said = ErrorBodies.message(json);
@@ -177,7 +178,8 @@ final class ApiCaller {
     if (outcome instanceof NetworkFailure n) {
       return !n.mayHaveArrived() || ex.idempotent();
     }
-    return false;
+    // Reading again is harmless; for a POST the unreadable answer may hide a created batch.
+    return outcome instanceof Unreadable && ex.idempotent();
   }
 
   private ResembleException exception(Exchange ex, Outcome outcome, int attempts) {
@@ -187,12 +189,18 @@ final class ApiCaller {
     if (outcome instanceof NetworkFailure n) {
       return failures.forTransport(ex, n.error(), n.mayHaveArrived(), attempts);
     }
+    if (outcome instanceof Unreadable u) {
+      return failures.malformed(ex, u.status(), u.problem(), attempts);
+    }
     return ((Final) outcome).exception();
   }
 
   private static String reason(Outcome outcome) {
     if (outcome instanceof StatusFailure s) {
       return Failures.statusText(s.status());
+    }
+    if (outcome instanceof Unreadable u) {
+      return u.status() + " with " + u.problem();
     }
     NetworkFailure n = (NetworkFailure) outcome;
     return (n.mayHaveArrived() ? "connection broke: " : "could not connect: ")
@@ -213,7 +221,8 @@ final class ApiCaller {
     return null;
   }
 
-  private sealed interface Outcome permits Success, StatusFailure, NetworkFailure, Final {}
+  private sealed interface Outcome
+      permits Success, StatusFailure, NetworkFailure, Unreadable, Final {}
 
   private record Success<T>(T value) implements Outcome {}
 
@@ -221,6 +230,9 @@ final class ApiCaller {
       Duration retryAfter) implements Outcome {}
 
   private record NetworkFailure(IOException error, boolean mayHaveArrived) implements Outcome {}
+
+  /** A success status whose body could not be read at all; {@code problem} says how. */
+  private record Unreadable(int status, String problem) implements Outcome {}
 
   private record Final(ResembleException exception) implements Outcome {}
 }
