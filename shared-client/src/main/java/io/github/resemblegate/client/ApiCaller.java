@@ -42,10 +42,20 @@ final class ApiCaller {
   private final RequestListener listener;
   private final Failures failures;
   private final ObjectMapper mapper;
+  /** Every call, retries included, ends within this; null for no limit beyond the above. */
+  private final Duration timeLimit;
 
   ApiCaller(OkHttpClient pooled, OkHttpClient fresh, String authorization, String userAgent,
       RequestRateLimit rateLimit, Backoff backoff, Time time, int maxRetries, Duration retryBudget,
       Duration callTimeout, RequestListener listener, Failures failures, ObjectMapper mapper) {
+    this(pooled, fresh, authorization, userAgent, rateLimit, backoff, time, maxRetries, retryBudget,
+        callTimeout, listener, failures, mapper, null);
+  }
+
+  private ApiCaller(OkHttpClient pooled, OkHttpClient fresh, String authorization,
+      String userAgent, RequestRateLimit rateLimit, Backoff backoff, Time time, int maxRetries,
+      Duration retryBudget, Duration callTimeout, RequestListener listener, Failures failures,
+      ObjectMapper mapper, Duration timeLimit) {
     this.pooled = pooled;
     this.fresh = fresh;
     this.authorization = authorization;
@@ -59,12 +69,25 @@ final class ApiCaller {
     this.listener = listener;
     this.failures = failures;
     this.mapper = mapper;
+    this.timeLimit = timeLimit;
+  }
+
+  /**
+   * The same caller, except that each call ends within {@code timeLimit}, retries included, and
+   * retries at most {@code maxRetries} times.
+   */
+  ApiCaller limited(Duration timeLimit, int maxRetries) {
+    return new ApiCaller(pooled, fresh, authorization, userAgent, rateLimit, backoff, time,
+        Math.min(this.maxRetries, maxRetries), retryBudget, callTimeout, listener, failures,
+        mapper, timeLimit);
   }
 
   <T> T call(Exchange ex, Parser<T> parser) {
     long started = time.nanoTime();
+    Duration budget = timeLimit == null || timeLimit.compareTo(retryBudget) > 0 ? retryBudget
+        : timeLimit;
     for (int attempt = 1; ; attempt++) {
-      Outcome outcome = attempt(ex, parser);
+      Outcome outcome = attempt(ex, parser, started);
       if (outcome instanceof Success<?> success) {
         @SuppressWarnings("unchecked")
         T value = (T) success.value();
@@ -76,7 +99,7 @@ final class ApiCaller {
       Duration retryAfter = outcome instanceof StatusFailure s ? s.retryAfter() : null;
       Duration delay = backoff.delay(attempt, retryAfter);
       Duration elapsed = Duration.ofNanos(time.nanoTime() - started);
-      if (elapsed.plus(delay).compareTo(retryBudget) > 0) {
+      if (elapsed.plus(delay).compareTo(budget) > 0) {
         throw exception(ex, outcome, attempt);
       }
       listener.retrying(ex.method(), ex.path(), attempt, delay, reason(outcome));
@@ -89,7 +112,7 @@ final class ApiCaller {
     }
   }
 
-  private <T> Outcome attempt(Exchange ex, Parser<T> parser) {
+  private <T> Outcome attempt(Exchange ex, Parser<T> parser, long started) {
     try {
       rateLimit.acquire();
     } catch (InterruptedException e) {
@@ -111,8 +134,13 @@ final class ApiCaller {
         .tag(SendTracker.class, tracker)
         .build();
     Call call = (ex.idempotent() ? pooled : fresh).newCall(request);
-    if (!ex.upload()) {
-      call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    long cut = ex.upload() ? 0 : callTimeout.toNanos();
+    if (timeLimit != null) {
+      long left = Math.max(1, timeLimit.toNanos() - (time.nanoTime() - started));
+      cut = cut == 0 ? left : Math.min(cut, left);
+    }
+    if (cut > 0) {
+      call.timeout().timeout(cut, TimeUnit.NANOSECONDS);
     }
     try (Response response = call.execute()) {
       int status = response.code();

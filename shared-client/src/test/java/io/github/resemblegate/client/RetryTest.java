@@ -241,6 +241,61 @@ class RetryTest {
   }
 
   @Test
+  void aViewWithCallLimitsStartsNoRetryItsTimeCannotHold() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(aResponse().withStatus(503)));
+
+    try (ResembleClient client = client().build()) {
+      ResembleClient hurried = client.withCallLimits(Duration.ofMillis(250), 5);
+      assertThatThrownBy(() -> hurried.getDetect("d1")).isInstanceOf(ServerErrorException.class)
+          .hasMessageContaining("still after 2 attempts");
+    }
+
+    // 100 ms of backoff fit in 250 ms; the next 200 ms would not.
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+    wm.verify(2, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
+  void aViewWithCallLimitsRetriesAtMostItsOwnMaximum() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(aResponse().withStatus(500)));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.withCallLimits(Duration.ofMinutes(1), 0).getDetect("d1"))
+          .isInstanceOf(ServerErrorException.class);
+    }
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void aViewWithCallLimitsCutsAnAnswerThatComesTooLate() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)
+        .withFixedDelay(1_000)));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.withCallLimits(Duration.ofMillis(200), 0).getDetect("d1"))
+          .isInstanceOfSatisfying(TransportException.class,
+              e -> assertThat(e.getMessage()).contains("(timed out)"));
+    }
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
+  void closingAViewWithCallLimitsLeavesItsClientOpen() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)));
+
+    try (ResembleClient client = client().build()) {
+      client.withCallLimits(Duration.ofSeconds(5), 1).close();
+      assertThat(client.getDetect("d1").uuid()).isEqualTo("5c17d732-0d10-4ee3-8c1d-41ad9b9142a1");
+      ResembleClient view = client.withCallLimits(Duration.ofSeconds(5), 1);
+      client.close();
+      assertThatThrownBy(() -> view.getDetect("d1")).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
   void neverPostsABatchAgainAfterAReadTimeout() {
     wm.stubFor(post("/api/v2/detect/batch").willReturn(batchCreated().withFixedDelay(700)));
 
