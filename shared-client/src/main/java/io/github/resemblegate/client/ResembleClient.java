@@ -67,7 +67,7 @@ public final class ResembleClient implements AutoCloseable {
     requirePositive("writeTimeout", builder.writeTimeout, false);
     requirePositive("callTimeout", builder.callTimeout, false);
     this.parent = null;
-    this.mapper = new ObjectMapper();
+    this.mapper = ApiJson.MAPPER;
     this.baseUrl = BaseUrl.parse(builder.baseUrl);
     this.userAgent = userAgent(builder.userAgentSuffix);
     this.requestsPerSecond = builder.requestsPerSecond;
@@ -110,6 +110,11 @@ public final class ResembleClient implements AutoCloseable {
     this.caller = new ApiCaller(pooled, fresh, "Bearer " + secret, userAgent, rateLimit,
         new Backoff(builder.backoffBase, builder.jitter), builder.time, builder.maxRetries,
         builder.retryBudget, builder.callTimeout, builder.listener, failures, mapper);
+  }
+
+  /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
+  private static final class ApiJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   public static Builder builder() {

@@ -1,7 +1,6 @@
 package io.github.resemblegate.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,7 +18,6 @@ import java.nio.file.StandardCopyOption;
  */
 final class ClaimNotes {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FORMAT = 1;
 
   /** A note: {@link Failed} or {@link Submitted}; {@code at} is when it was written (epoch ms). */
@@ -41,7 +39,7 @@ final class ClaimNotes {
 
   Note read(String sha256) {
     try {
-      JsonNode n = JSON.readTree(Files.readAllBytes(file(sha256)));
+      JsonNode n = GateJson.mapper().readTree(Files.readAllBytes(file(sha256)));
       if (n == null || n.path("format").asInt() != FORMAT) {
         return null;
       }
@@ -59,7 +57,7 @@ final class ClaimNotes {
 
   /** Stores a note; failing to is harmless (the next holder submits the content itself). */
   void write(String sha256, Note note) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("format", FORMAT);
     n.put("at", note.at());
     if (note instanceof Failed f) {
@@ -76,7 +74,7 @@ final class ClaimNotes {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, sha256.substring(0, 8), ".tmp");
       try {
-        Files.write(temp, JSON.writeValueAsBytes(n));
+        Files.write(temp, GateJson.mapper().writeValueAsBytes(n));
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
