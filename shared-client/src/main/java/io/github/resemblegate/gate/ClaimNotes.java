@@ -37,6 +37,26 @@ final class ClaimNotes {
     this.dir = cacheDirectory.resolve("claims").resolve(key.id());
   }
 
+  /**
+   * The contents that have a note, from one listing of the folder; null when it cannot be listed
+   * (then each note is read on its own). Only a content's claim holder writes its note, so for
+   * contents the caller holds, the answer stays true until it lets go.
+   */
+  java.util.Set<String> noted() {
+    java.util.Set<String> shas = new java.util.HashSet<>();
+    try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        shas.add(name.substring(0, name.length() - ".json".length()));
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return shas;
+    } catch (IOException e) {
+      return null;
+    }
+    return shas;
+  }
+
   Note read(String sha256) {
     try {
       JsonNode n = GateJson.mapper().readTree(Files.readAllBytes(file(sha256)));
