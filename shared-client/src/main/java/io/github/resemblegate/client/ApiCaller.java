@@ -15,10 +15,11 @@ import okhttp3.ResponseBody;
 
 /**
  * Sends one API call: waits for the rate limit, sends, maps the answer, and retries only what is
- * safe. A GET is retried on 429, 5xx and broken connections. Anything else (every POST) is retried
+ * safe. A GET is retried on 429, 5xx, broken connections and a success answer whose body cannot be
+ * read (not JSON, or empty: typically cut off on the way). Anything else (every POST) is retried
  * only when the server certainly did not act on it: 429, or a failure before the request was
- * written. A 5xx or a broken connection after a POST was written could mean a batch was created,
- * and sending it again could bill every file twice.
+ * written. A 5xx, a broken connection or an unreadable answer after a POST was written could mean
+ * a batch was created, and sending it again could bill every file twice.
  */
 final class ApiCaller {
   private static final long MAX_ERROR_BODY = 64 * 1024;
@@ -41,10 +42,20 @@ final class ApiCaller {
   private final RequestListener listener;
   private final Failures failures;
   private final ObjectMapper mapper;
+  /** Every call, retries included, ends within this; null for no limit beyond the above. */
+  private final Duration timeLimit;
 
   ApiCaller(OkHttpClient pooled, OkHttpClient fresh, String authorization, String userAgent,
       RequestRateLimit rateLimit, Backoff backoff, Time time, int maxRetries, Duration retryBudget,
       Duration callTimeout, RequestListener listener, Failures failures, ObjectMapper mapper) {
+    this(pooled, fresh, authorization, userAgent, rateLimit, backoff, time, maxRetries, retryBudget,
+        callTimeout, listener, failures, mapper, null);
+  }
+
+  private ApiCaller(OkHttpClient pooled, OkHttpClient fresh, String authorization,
+      String userAgent, RequestRateLimit rateLimit, Backoff backoff, Time time, int maxRetries,
+      Duration retryBudget, Duration callTimeout, RequestListener listener, Failures failures,
+      ObjectMapper mapper, Duration timeLimit) {
     this.pooled = pooled;
     this.fresh = fresh;
     this.authorization = authorization;
@@ -58,12 +69,25 @@ final class ApiCaller {
     this.listener = listener;
     this.failures = failures;
     this.mapper = mapper;
+    this.timeLimit = timeLimit;
+  }
+
+  /**
+   * The same caller, except that each call ends within {@code timeLimit}, retries included, and
+   * retries at most {@code maxRetries} times.
+   */
+  ApiCaller limited(Duration timeLimit, int maxRetries) {
+    return new ApiCaller(pooled, fresh, authorization, userAgent, rateLimit, backoff, time,
+        Math.min(this.maxRetries, maxRetries), retryBudget, callTimeout, listener, failures,
+        mapper, timeLimit);
   }
 
   <T> T call(Exchange ex, Parser<T> parser) {
     long started = time.nanoTime();
+    Duration budget = timeLimit == null || timeLimit.compareTo(retryBudget) > 0 ? retryBudget
+        : timeLimit;
     for (int attempt = 1; ; attempt++) {
-      Outcome outcome = attempt(ex, parser);
+      Outcome outcome = attempt(ex, parser, started);
       if (outcome instanceof Success<?> success) {
         @SuppressWarnings("unchecked")
         T value = (T) success.value();
@@ -75,7 +99,7 @@ final class ApiCaller {
       Duration retryAfter = outcome instanceof StatusFailure s ? s.retryAfter() : null;
       Duration delay = backoff.delay(attempt, retryAfter);
       Duration elapsed = Duration.ofNanos(time.nanoTime() - started);
-      if (elapsed.plus(delay).compareTo(retryBudget) > 0) {
+      if (elapsed.plus(delay).compareTo(budget) > 0) {
         throw exception(ex, outcome, attempt);
       }
       listener.retrying(ex.method(), ex.path(), attempt, delay, reason(outcome));
@@ -88,7 +112,7 @@ final class ApiCaller {
     }
   }
 
-  private <T> Outcome attempt(Exchange ex, Parser<T> parser) {
+  private <T> Outcome attempt(Exchange ex, Parser<T> parser, long started) {
     try {
       rateLimit.acquire();
     } catch (InterruptedException e) {
@@ -110,8 +134,13 @@ final class ApiCaller {
         .tag(SendTracker.class, tracker)
         .build();
     Call call = (ex.idempotent() ? pooled : fresh).newCall(request);
-    if (!ex.upload()) {
-      call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    long cut = ex.upload() ? 0 : callTimeout.toNanos();
+    if (timeLimit != null) {
+      long left = Math.max(1, timeLimit.toNanos() - (time.nanoTime() - started));
+      cut = cut == 0 ? left : Math.min(cut, left);
+    }
+    if (cut > 0) {
+      call.timeout().timeout(cut, TimeUnit.NANOSECONDS);
     }
     try (Response response = call.execute()) {
       int status = response.code();
@@ -144,10 +173,10 @@ final class ApiCaller {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (at line " + at.getLineNr() + ", column "
           + at.getColumnNr() + ")";
-      return new Final(failures.malformed(ex, status, "a body that is not JSON" + where));
+      return new Unreadable(status, "a body that is not JSON" + where);
     }
     if (json == null || json.isMissingNode() || json.isNull()) {
-      return new Final(failures.malformed(ex, status, "an empty body"));
+      return new Unreadable(status, "an empty body");
     }
     if (json.isObject() && json.path("success").isBoolean() && !json.get("success").asBoolean()) {
       String said = ErrorBodies.message(json);
@@ -177,7 +206,8 @@ final class ApiCaller {
     if (outcome instanceof NetworkFailure n) {
       return !n.mayHaveArrived() || ex.idempotent();
     }
-    return false;
+    // Reading again is harmless; for a POST the unreadable answer may hide a created batch.
+    return outcome instanceof Unreadable && ex.idempotent();
   }
 
   private ResembleException exception(Exchange ex, Outcome outcome, int attempts) {
@@ -187,12 +217,18 @@ final class ApiCaller {
     if (outcome instanceof NetworkFailure n) {
       return failures.forTransport(ex, n.error(), n.mayHaveArrived(), attempts);
     }
+    if (outcome instanceof Unreadable u) {
+      return failures.malformed(ex, u.status(), u.problem(), attempts);
+    }
     return ((Final) outcome).exception();
   }
 
   private static String reason(Outcome outcome) {
     if (outcome instanceof StatusFailure s) {
       return Failures.statusText(s.status());
+    }
+    if (outcome instanceof Unreadable u) {
+      return u.status() + " with " + u.problem();
     }
     NetworkFailure n = (NetworkFailure) outcome;
     return (n.mayHaveArrived() ? "connection broke: " : "could not connect: ")
@@ -213,7 +249,8 @@ final class ApiCaller {
     return null;
   }
 
-  private sealed interface Outcome permits Success, StatusFailure, NetworkFailure, Final {}
+  private sealed interface Outcome
+      permits Success, StatusFailure, NetworkFailure, Unreadable, Final {}
 
   private record Success<T>(T value) implements Outcome {}
 
@@ -221,6 +258,9 @@ final class ApiCaller {
       Duration retryAfter) implements Outcome {}
 
   private record NetworkFailure(IOException error, boolean mayHaveArrived) implements Outcome {}
+
+  /** A success status whose body could not be read at all; {@code problem} says how. */
+  private record Unreadable(int status, String problem) implements Outcome {}
 
   private record Final(ResembleException exception) implements Outcome {}
 }

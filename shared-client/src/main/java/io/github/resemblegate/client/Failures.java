@@ -108,9 +108,14 @@ final class Failures {
   }
 
   MalformedResponseException malformed(Exchange ex, int status, String problem) {
+    return malformed(ex, status, problem, 1);
+  }
+
+  MalformedResponseException malformed(Exchange ex, int status, String problem, int attempts) {
     if (ex.idempotent()) {
+      String tries = attempts > 1 ? ", still after " + attempts + " attempts" : "";
       return new MalformedResponseException(status, "The Resemble API answered " + ex.operation()
-          + " with " + status + " but " + redactor.clean(problem), null,
+          + " with " + status + " but " + redactor.clean(problem) + tries, null,
           "Run again; if it keeps happening, the API may have changed, so report it to the"
           + " Resemble Gate project.", null);
     }

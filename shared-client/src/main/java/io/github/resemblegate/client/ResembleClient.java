@@ -32,8 +32,21 @@ public final class ResembleClient implements AutoCloseable {
   private final OkHttpClient pooled;
   private final OkHttpClient fresh;
   private final ApiCaller caller;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper;
+  /** The client a {@link #withCallLimits} view was made from, else null. */
+  private final ResembleClient parent;
   private volatile boolean closed;
+
+  private ResembleClient(ResembleClient parent, ApiCaller caller) {
+    this.baseUrl = parent.baseUrl;
+    this.userAgent = parent.userAgent;
+    this.requestsPerSecond = parent.requestsPerSecond;
+    this.pooled = parent.pooled;
+    this.fresh = parent.fresh;
+    this.mapper = parent.mapper;
+    this.parent = parent;
+    this.caller = caller;
+  }
 
   private ResembleClient(Builder builder) {
     if (builder.token == null) {
@@ -53,6 +66,8 @@ public final class ResembleClient implements AutoCloseable {
     requirePositive("readTimeout", builder.readTimeout, false);
     requirePositive("writeTimeout", builder.writeTimeout, false);
     requirePositive("callTimeout", builder.callTimeout, false);
+    this.parent = null;
+    this.mapper = ApiJson.MAPPER;
     this.baseUrl = BaseUrl.parse(builder.baseUrl);
     this.userAgent = userAgent(builder.userAgentSuffix);
     this.requestsPerSecond = builder.requestsPerSecond;
@@ -95,6 +110,11 @@ public final class ResembleClient implements AutoCloseable {
     this.caller = new ApiCaller(pooled, fresh, "Bearer " + secret, userAgent, rateLimit,
         new Backoff(builder.backoffBase, builder.jitter), builder.time, builder.maxRetries,
         builder.retryBudget, builder.callTimeout, builder.listener, failures, mapper);
+  }
+
+  /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
+  private static final class ApiJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   public static Builder builder() {
@@ -195,6 +215,23 @@ public final class ResembleClient implements AutoCloseable {
         ResponseParser::secureUpload);
   }
 
+  /**
+   * A view of this client for work that must end on time: every call ends within
+   * {@code timeLimit} of its start, retries included (an attempt is cut short when the time is
+   * up, and no retry starts that the time left cannot hold), with at most {@code maxRetries}
+   * retries (never more than the client it was built with). It shares that client's connections,
+   * token, rate limit and listener; closing it closes nothing. Meant for reads: an upload cut
+   * short may still have been accepted, which the caller then cannot know.
+   */
+  public ResembleClient withCallLimits(Duration timeLimit, int maxRetries) {
+    requirePositive("timeLimit", timeLimit, true);
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + maxRetries + ".");
+    }
+    ResembleClient root = parent == null ? this : parent;
+    return new ResembleClient(root, root.caller.limited(timeLimit, maxRetries));
+  }
+
   /** The base URL in use, without credentials. */
   public String baseUrl() {
     return baseUrl.toString();
@@ -204,6 +241,9 @@ public final class ResembleClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (parent != null) {
+      return;
+    }
     for (OkHttpClient http : List.of(pooled, fresh)) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -241,7 +281,7 @@ public final class ResembleClient implements AutoCloseable {
   }
 
   private void ensureOpen() {
-    if (closed) {
+    if (closed || (parent != null && parent.closed)) {
       throw new IllegalStateException("This ResembleClient is closed; build a new one.");
     }
   }

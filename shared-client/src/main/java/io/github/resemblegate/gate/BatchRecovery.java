@@ -1,40 +1,34 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.client.DetectPage;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ResembleClient;
-import io.github.resemblegate.client.ResembleException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Finds out what became of a submission whose response was lost (a reset connection, a 5xx after
  * the upload): the API may or may not have created its detections. The detections list is newest
- * first, so the gate reads it back to just before the submission's journal intent (less a margin
- * for clock skew) and looks for the submission's part names:
+ * first, so the gate reads it back ({@link DetectionsList}) until its {@code created_at} passes
+ * the submission's journal intent (less a margin for clock skew) and looks for the submission's
+ * part names:
  * <ul>
  *   <li>every part name exactly once → the submission was created; its detections are adopted;</li>
  *   <li>none of them, with the list read past the intent's time → it was certainly not created
  *       and may be submitted again;</li>
- *   <li>anything else (some names, a name twice, names redacted by zero-retention mode, the list
- *       unavailable or too long to read back) → undecidable; the gate must not guess.</li>
+ *   <li>anything else (some names, a name on two detections, names redacted by zero-retention
+ *       mode, the list unreadable, longer than {@link DetectionsList#MAX_PAGES} pages back to the
+ *       intent, or the run out of time) → undecidable; the gate must not guess.</li>
  * </ul>
  */
 final class BatchRecovery {
 
   /** How far the API's clock may be behind ours. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-  static final int PAGE_SIZE = 1000;
-  static final int MAX_PAGES = 5;
 
   /** What recovery concluded. */
   sealed interface Finding {}
@@ -56,7 +50,8 @@ final class BatchRecovery {
     this.zeroRetention = zeroRetention;
   }
 
-  Finding find(Journal.Intent intent) {
+  /** What became of {@code intent}, reading no longer than {@code allowance} lets it. */
+  Finding find(Journal.Intent intent, Allowance allowance) {
     if (zeroRetention) {
       return new Undecidable("zero-retention mode redacts file names, so the API's detections"
           + " cannot be matched to this submission");
@@ -64,28 +59,38 @@ final class BatchRecovery {
     Set<String> names = new HashSet<>();
     intent.parts().forEach(p -> names.add(p.name()));
     Instant cutoff = intent.at().minus(CLOCK_SKEW);
-    Map<String, List<Detection>> matches = new HashMap<>();
-    boolean pastCutoff = false;
-    boolean listEnded = false;
-    try {
-      for (int page = 1; page <= MAX_PAGES && !pastCutoff && !listEnded; page++) {
-        DetectPage p = client.listDetects(page, PAGE_SIZE);
-        for (Detection d : p.items()) {
-          Instant created = parse(d.createdAt());
-          if (created != null && created.isBefore(cutoff)) {
-            pastCutoff = true;
-            continue;
-          }
-          if (d.filename() != null && names.contains(d.filename())) {
-            matches.computeIfAbsent(d.filename(), k -> new ArrayList<>()).add(d);
-          }
+    // By name, the distinct detections (by id: a shifting list may show one twice).
+    Map<String, Map<String, Detection>> matches = new HashMap<>();
+    DetectionsList.Reading reading = DetectionsList.readBack(client, allowance, cutoff, items -> {
+      for (Detection d : items) {
+        Instant created = DetectionsList.parse(d.createdAt());
+        if (created != null && created.isBefore(cutoff)) {
+          continue;
         }
-        listEnded = p.items().isEmpty() || page >= p.numPages();
+        if (d.filename() != null && d.uuid() != null && names.contains(d.filename())) {
+          matches.computeIfAbsent(d.filename(), k -> new LinkedHashMap<>()).put(d.uuid(), d);
+        }
       }
-    } catch (ResembleException e) {
-      return new Undecidable("the detections list could not be read: " + e.getMessage());
+      return true;
+    });
+    switch (reading.stop()) {
+      case FAILED -> {
+        return new Undecidable("the detections list could not be read: " + reading.failure());
+      }
+      case TIME -> {
+        return new Undecidable("the run's time ran out before the detections list was read back"
+            + " to " + intent.at());
+      }
+      case CAP -> {
+        return new Undecidable("the detections list holds more than "
+            + DetectionsList.MAX_PAGES * DetectionsList.PAGE_SIZE + " detections newer than "
+            + cutoff + ", more than the gate reads back");
+      }
+      default -> {
+        // PAST or END: everything since the intent was seen.
+      }
     }
-    for (Map.Entry<String, List<Detection>> m : matches.entrySet()) {
+    for (Map.Entry<String, Map<String, Detection>> m : matches.entrySet()) {
       if (m.getValue().size() > 1) {
         return new Undecidable("several recent detections are named " + m.getKey());
       }
@@ -93,33 +98,14 @@ final class BatchRecovery {
     if (matches.size() == names.size()) {
       Map<String, Detection> byName = new LinkedHashMap<>();
       for (Journal.Part part : intent.parts()) {
-        byName.put(part.name(), matches.get(part.name()).get(0));
+        byName.put(part.name(), matches.get(part.name()).values().iterator().next());
       }
       return new Found(byName);
     }
-    if (matches.isEmpty() && (pastCutoff || listEnded)) {
-      return new Absent();
-    }
     if (matches.isEmpty()) {
-      return new Undecidable("the detections list is too long to read back to "
-          + intent.at());
+      return new Absent();
     }
     return new Undecidable("only " + matches.size() + " of its " + names.size()
         + " files appear among the recent detections");
-  }
-
-  static Instant parse(String timestamp) {
-    if (timestamp == null || timestamp.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(timestamp.strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(timestamp.strip());
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
   }
 }

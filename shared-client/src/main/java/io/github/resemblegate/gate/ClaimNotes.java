@@ -1,7 +1,6 @@
 package io.github.resemblegate.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,7 +18,6 @@ import java.nio.file.StandardCopyOption;
  */
 final class ClaimNotes {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FORMAT = 1;
 
   /** A note: {@link Failed} or {@link Submitted}; {@code at} is when it was written (epoch ms). */
@@ -39,9 +37,29 @@ final class ClaimNotes {
     this.dir = cacheDirectory.resolve("claims").resolve(key.id());
   }
 
+  /**
+   * The contents that have a note, from one listing of the folder; null when it cannot be listed
+   * (then each note is read on its own). Only a content's claim holder writes its note, so for
+   * contents the caller holds, the answer stays true until it lets go.
+   */
+  java.util.Set<String> noted() {
+    java.util.Set<String> shas = new java.util.HashSet<>();
+    try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        shas.add(name.substring(0, name.length() - ".json".length()));
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return shas;
+    } catch (IOException e) {
+      return null;
+    }
+    return shas;
+  }
+
   Note read(String sha256) {
     try {
-      JsonNode n = JSON.readTree(Files.readAllBytes(file(sha256)));
+      JsonNode n = GateJson.mapper().readTree(Files.readAllBytes(file(sha256)));
       if (n == null || n.path("format").asInt() != FORMAT) {
         return null;
       }
@@ -59,7 +77,7 @@ final class ClaimNotes {
 
   /** Stores a note; failing to is harmless (the next holder submits the content itself). */
   void write(String sha256, Note note) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("format", FORMAT);
     n.put("at", note.at());
     if (note instanceof Failed f) {
@@ -76,7 +94,7 @@ final class ClaimNotes {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, sha256.substring(0, 8), ".tmp");
       try {
-        Files.write(temp, JSON.writeValueAsBytes(n));
+        Files.write(temp, GateJson.mapper().writeValueAsBytes(n));
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);

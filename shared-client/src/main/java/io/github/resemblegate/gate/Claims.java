@@ -22,25 +22,31 @@ import java.util.function.Consumer;
  * ({@code mvn -T}, Jenkins executors) and other processes on the machine — never work on the same
  * content (SHA-256 and {@link ResultKey}) at the same time.
  *
- * <p>A claim is an exclusive lock on one byte of {@code <cache>/claims/<key id>.lock}, at an offset
- * taken from the content's hash (60 bits, so two contents share an offset practically never, and
- * if they did one run would merely wait for the other). The operating system drops the lock when
- * its process ends, so a killed build never leaves a claim behind, and the file itself never needs
- * deleting, which would let two runs lock two different files of the same name. One lock file and
- * one open handle per JVM serve any number of claims. Because the operating system's lock belongs
- * to the whole JVM, not to a thread — a second lock on the same byte from the same JVM throws
- * {@code OverlappingFileLockException}, and closing any handle of the file may drop all of the
- * JVM's locks on it — a JVM-wide table decides between the runs of one JVM and owns the one
- * handle.
- * That table is static on purpose: it stands for the JVM, as the lock does. A run whose thread has
- * ended without letting go (it always lets go in a {@code finally}) loses its claims to the next
- * run that asks.
+ * <p>A claim is an exclusive lock on one byte of one of {@link #SHARDS} lock files,
+ * {@code <cache>/claims/<key id>-<shard>.lock}, at an offset taken from the content's hash (60
+ * bits, so two contents share an offset practically never, and if they did one run would merely
+ * wait for the other); the offset's low bits choose the file. Both the JVM and the kernel check a
+ * new lock against every lock already held on the same file, so one file for all of a large run's
+ * claims would make claiming quadratic (ten thousand contents took a second); spread over the
+ * shards, each file holds a small share. The operating system drops the locks when their process
+ * ends, so a killed build never leaves a claim behind, and the files themselves never need
+ * deleting, which would let two runs lock two different files of the same name. One open handle
+ * per lock file and JVM serves any number of claims, and is closed once it holds none. Because the
+ * operating system's lock belongs to the whole JVM, not to a thread — a second lock on the same
+ * byte from the same JVM throws {@code OverlappingFileLockException}, and closing any handle of
+ * the file may drop all of the JVM's locks on it — a JVM-wide table decides between the runs of
+ * one JVM and owns the handles. That table is static on purpose: it stands for the JVM, as the
+ * lock does. A run whose thread has ended without letting go (it always lets go in a
+ * {@code finally}) loses its claims to the next run that asks.
  *
- * <p>When the lock file cannot be used (a read-only or lock-less file system), claims are off for
+ * <p>When a lock file cannot be used (a read-only or lock-less file system), claims are off for
  * the run, with one warning: every claim succeeds and the run works alone, as if no other build
  * shared the cache.
  */
 final class Claims implements AutoCloseable {
+
+  /** Lock files per result key: a power of two, so the offset's low bits choose one. */
+  static final int SHARDS = 64;
 
   private static final ConcurrentMap<Path, LockFile> FILES = new ConcurrentHashMap<>();
 
@@ -55,8 +61,8 @@ final class Claims implements AutoCloseable {
   }
 
   /**
-   * The lock file by its real path: two handles of one JVM on the same file, reached by two
-   * names, could drop each other's locks when one of them closes.
+   * The lock files' common name, by their folder's real path: two handles of one JVM on the same
+   * file, reached by two names, could drop each other's locks when one of them closes.
    */
   private static Path lockFile(Path cacheDirectory, ResultKey key) {
     Path dir = cacheDirectory.resolve("claims").toAbsolutePath().normalize();
@@ -85,7 +91,8 @@ final class Claims implements AutoCloseable {
       return false;
     } catch (IOException | RuntimeException e) {
       off = true;
-      warn.accept("Cannot coordinate with other builds through " + file.path + " (" + e
+      warn.accept("Cannot coordinate with other builds through " + file.shard(slot(sha256))
+          + " (" + e
           + "); content shared with a build running at the same time may be uploaded by both.");
       return true;
     }
@@ -138,15 +145,28 @@ final class Claims implements AutoCloseable {
 
   private record Holder(Claims owner, Thread thread, FileLock lock) {}
 
-  /** One lock file of this JVM: its handle and who holds which byte. */
+  /** The lock files of one result key in this JVM: their handles and who holds which byte. */
   private static final class LockFile {
     final Path path;
-    private FileChannel channel;
+    private final FileChannel[] channels = new FileChannel[SHARDS];
+    private final int[] held = new int[SHARDS];
     private final Map<Long, Holder> holders = new HashMap<>();
     private long version;
 
     LockFile(Path path) {
       this.path = path;
+    }
+
+    /** The file that holds {@code slot}'s byte. */
+    Path shard(long slot) {
+      String name = path.getFileName().toString();
+      String stem = name.endsWith(".lock") ? name.substring(0, name.length() - 5) : name;
+      return path.resolveSibling(String.format(java.util.Locale.ROOT, "%s-%02x.lock", stem,
+          shardOf(slot)));
+    }
+
+    private static int shardOf(long slot) {
+      return (int) (slot & (SHARDS - 1));
     }
 
     synchronized boolean lock(long slot, Claims owner) throws IOException {
@@ -163,25 +183,29 @@ final class Claims implements AutoCloseable {
           }
           drop(slot, h);
         }
-        if (channel == null) {
-          Files.createDirectories(path.getParent());
-          channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        int shard = shardOf(slot);
+        if (channels[shard] == null) {
+          Path file = shard(slot);
+          Files.createDirectories(file.getParent());
+          channels[shard] = FileChannel.open(file, StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
         }
         FileLock lock;
         try {
-          lock = channel.tryLock(slot, 1, false);
+          lock = channels[shard].tryLock(slot, 1, false);
         } catch (OverlappingFileLockException e) {
           // Held by this JVM outside the table: cannot happen, and then it is not ours either.
           lock = null;
         } catch (IOException | RuntimeException e) {
-          closeIfIdle();
+          closeIfIdle(shard);
           throw e;
         }
         if (lock == null) {
-          closeIfIdle();
+          closeIfIdle(shard);
           return false;
         }
         holders.put(slot, new Holder(owner, Thread.currentThread(), lock));
+        held[shard]++;
         return true;
       } finally {
         if (interrupted) {
@@ -223,19 +247,21 @@ final class Claims implements AutoCloseable {
       } catch (IOException ignored) {
         // the handle is gone, and the lock with it
       }
+      int shard = shardOf(slot);
+      held[shard]--;
       version++;
       notifyAll();
-      closeIfIdle();
+      closeIfIdle(shard);
     }
 
-    private void closeIfIdle() {
-      if (holders.isEmpty() && channel != null) {
+    private void closeIfIdle(int shard) {
+      if (held[shard] == 0 && channels[shard] != null) {
         try {
-          channel.close();
+          channels[shard].close();
         } catch (IOException ignored) {
           // nothing is locked through it any more
         }
-        channel = null;
+        channels[shard] = null;
       }
     }
   }

@@ -26,7 +26,10 @@ import java.util.List;
  * @param maxRetries retries of one request after its first attempt (default 5; 0 turns retrying off)
  * @param concurrency batches uploaded at once
  * @param pollInitial first wait between status polls; grows to {@code pollMax}
- * @param timeout overall time for a run's waiting; what is unfinished then becomes ERROR
+ * @param timeout overall time for a run's submitting and waiting; what is unfinished then becomes
+ *     ERROR with its ids. Requests end by it; after it the run takes one last look of at most 3
+ *     requests within 5 seconds, and an upload already being sent is let finish (up to the read
+ *     timeout), so that its id reaches the journal
  * @param maxFiles budget guard: when more files need submitting, nothing is submitted (0 = no limit)
  * @param refresh ignore cached results (fresh results still refresh the cache)
  * @param cacheDirectory where results are kept by content hash; null disables the cache

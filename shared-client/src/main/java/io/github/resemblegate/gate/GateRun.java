@@ -43,8 +43,6 @@ final class GateRun {
     LocalDate today = LocalDate.ofInstant(startedAt, config.clock().getZone());
     WaiverBook waivers = new WaiverBook(policy.waivers(), today);
     Judge judge = new Judge(policy, waivers);
-    ResultKey key = ResultKey.of(config.apiUrl(), config.batchOptions());
-
     List<MediaFile> files = scanAndHash();
 
     // Unique contents in path order, and what the cache already knows.
@@ -57,7 +55,11 @@ final class GateRun {
         skipped++;
       }
     }
-    ResultCache cache = config.cacheDirectory() == null ? null
+    // Nothing to check: no result key, cache, journal or claims to touch, so a build without
+    // media stays cheap (the key is only ever used with them).
+    ResultKey key = byContent.isEmpty() ? null : ResultKey.of(config.apiUrl(),
+        config.batchOptions());
+    ResultCache cache = config.cacheDirectory() == null || byContent.isEmpty() ? null
         : new ResultCache(config.cacheDirectory(), key, listener::warn);
     Map<String, Analysis> cached = new HashMap<>();
     if (cache != null && !config.refresh()) {
@@ -70,7 +72,8 @@ final class GateRun {
     }
 
     // Earlier submissions of the same content and options, from the journal.
-    boolean journalExists = Files.exists(Journal.fileIn(config.reportsDirectory()));
+    boolean journalExists = !byContent.isEmpty()
+        && Files.exists(Journal.fileIn(config.reportsDirectory()));
     Journal journal = null;
     List<Journal.Intent> earlier;
     if (config.dryRun()) {
@@ -101,6 +104,9 @@ final class GateRun {
     if (scan.ignoredNonMedia() > 0) {
       listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
           + " extension (supported: " + MediaExtensions.describe() + ").");
+    }
+    if (scan.files().isEmpty()) {
+      return List.of(); // the hash index keeps what it knows for when files come back
     }
     HashIndex index = new HashIndex(config.cacheDirectory() == null ? null
         : HashIndex.locate(config.cacheDirectory(), config.baseDirectory()), config.clock(),

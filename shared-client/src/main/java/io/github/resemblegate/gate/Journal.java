@@ -1,7 +1,6 @@
 package io.github.resemblegate.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -44,7 +43,6 @@ final class Journal implements AutoCloseable {
   static final String BATCH = "batch";
   static final String SINGLE = "single";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One uploaded file of a submission. */
   record Part(String name, String sha256, String path, long size) {}
@@ -161,7 +159,7 @@ final class Journal implements AutoCloseable {
 
   /** Records that a submission certainly created nothing. */
   synchronized void abandoned(String intentId, String why) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("type", "abandoned");
     n.put("id", intentId);
     n.put("why", why);
@@ -188,9 +186,9 @@ final class Journal implements AutoCloseable {
     }
     StringBuilder sb = new StringBuilder();
     for (Intent i : kept) {
-      sb.append(JSON.writeValueAsString(intentNode(i))).append('\n');
+      sb.append(GateJson.mapper().writeValueAsString(intentNode(i))).append('\n');
       if (i.accepted()) {
-        sb.append(JSON.writeValueAsString(acceptedLine(i.id(), i.batchId(), i.detectIds())))
+        sb.append(GateJson.mapper().writeValueAsString(acceptedLine(i.id(), i.batchId(), i.detectIds())))
             .append('\n');
       }
     }
@@ -232,7 +230,7 @@ final class Journal implements AutoCloseable {
   }
 
   private static ObjectNode acceptedLine(String id, String batchId, List<String> detectIds) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("type", "accepted");
     n.put("id", id);
     if (batchId != null) {
@@ -244,7 +242,7 @@ final class Journal implements AutoCloseable {
   }
 
   private static ObjectNode intentNode(Intent i) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("type", "intent");
     n.put("id", i.id());
     n.put("at", i.at().toString());
@@ -263,7 +261,7 @@ final class Journal implements AutoCloseable {
 
   private void append(ObjectNode n) {
     try {
-      append(JSON.writeValueAsString(n));
+      append(GateJson.mapper().writeValueAsString(n));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -328,7 +326,7 @@ final class Journal implements AutoCloseable {
         continue;
       }
       try {
-        apply(JSON.readTree(line), intents);
+        apply(GateJson.mapper().readTree(line), intents);
       } catch (IOException | RuntimeException e) {
         skipped++;
       }

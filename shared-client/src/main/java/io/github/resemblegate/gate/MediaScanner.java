@@ -102,7 +102,7 @@ final class MediaScanner {
   private static void excludeInsideBase(Path base, Path dir, List<AntPattern> ex) {
     Path abs = dir.toAbsolutePath().normalize();
     if (abs.startsWith(base) && !abs.equals(base)) {
-      ex.add(AntPattern.compile(slashes(base.relativize(abs).toString()) + "/", "default excludes"));
+      ex.add(AntPattern.compile(portable(base.relativize(abs)) + "/", "default excludes"));
     }
   }
 
@@ -125,8 +125,40 @@ final class MediaScanner {
     return new Result(walk.files, walk.ignored);
   }
 
-  private static String slashes(String path) {
-    return path.replace('\\', '/');
+  /**
+   * A relative path as the run reports it: its names joined with {@code /}, whatever the file
+   * system's separator. A name keeps every other character, so a backslash, which Linux allows in a
+   * name, stays part of it.
+   */
+  static String portable(Path relative) {
+    int n = relative.getNameCount();
+    if (n == 1) {
+      return relative.getName(0).toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append('/');
+      }
+      sb.append(relative.getName(i));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Why a file cannot be opened by the name Java gives it, or null when it can: on Linux a name
+   * is raw bytes, and bytes that are not valid in the platform's file name encoding become
+   * U+FFFD, which names another file (or none).
+   */
+  static String unnamable(Path file) {
+    Path byName = file.getFileSystem().getPath(file.toString());
+    if (byName.equals(file)) {
+      return null;
+    }
+    String encoding = System.getProperty("sun.jnu.encoding", "the platform encoding");
+    return "its name is not valid " + encoding + ", the file name encoding of this JVM, so Java"
+        + " cannot open it by name; rename the file (for example with convmv), or run the build"
+        + " under the locale its name was written in";
   }
 
   private static long micros(BasicFileAttributes attrs) {
@@ -156,7 +188,7 @@ final class MediaScanner {
     }
 
     String relative(Path start, String prefix, Path p) {
-      String rel = slashes(start.relativize(p).toString());
+      String rel = portable(start.relativize(p));
       if (prefix.isEmpty()) {
         return rel;
       }
@@ -226,6 +258,8 @@ final class MediaScanner {
         files.add(ScannedFile.skipped(rel, attrs.size(), (ext.isEmpty()
             ? "has no file extension" : "the Detect API does not accept ." + ext + " files")
             + " (supported: " + MediaExtensions.describe() + ")"));
+      } else if (unnamable(file) != null) {
+        files.add(ScannedFile.skipped(rel, attrs.size(), unnamable(file)));
       } else if (attrs.size() == 0) {
         files.add(ScannedFile.skipped(rel, 0, "empty file"));
       } else if (!Files.isReadable(file)) {
@@ -271,7 +305,7 @@ final class MediaScanner {
         for (Path onPath : logicalPath) {
           if (onPath.startsWith(target)) {
             warn.accept("Not following " + rel + ": the symbolic link leads back to "
-                + slashes(baseReal.relativize(target).toString()) + ", a folder already being"
+                + portable(baseReal.relativize(target)) + ", a folder already being"
                 + " scanned (a loop).");
             return;
           }

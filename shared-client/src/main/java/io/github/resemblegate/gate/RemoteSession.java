@@ -8,8 +8,11 @@ import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.client.ResembleException;
 import io.github.resemblegate.client.UnauthorizedException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,9 +33,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * singles with bounded concurrency, and polls everything in flight from the calling thread with
  * backoff ({@code pollInitial}, growing by half each time up to {@code pollMax}) until it is done
  * or the run's {@code timeout} passes. Finished batches' results are fetched together, each once,
- * and mapped to files by part name. Whatever is unfinished at the run's deadline becomes ERROR
- * with its batch and detection ids, and stays in the journal for the next run. Every submission,
- * result and failure goes to the {@link Settlement} as it happens.
+ * in one pass over the detections list that also collects whatever other submissions in flight
+ * have finished, and mapped to files by part name. Every request of the session ends by the run's
+ * deadline; after it, one last look of at most {@link #LAST_LOOK_CALLS} requests within
+ * {@link #LAST_LOOK_TIME} collects what finished meanwhile. Whatever is still unfinished becomes
+ * ERROR with its batch and detection ids, and stays in the journal for the next run. Every
+ * submission, result and failure goes to the {@link Settlement} as it happens.
  */
 final class RemoteSession implements Submitter.Sink {
 
@@ -40,6 +46,10 @@ final class RemoteSession implements Submitter.Sink {
   record Result(Map<String, Analysis> results, Map<String, ResultMapper.Failure> failures,
       int uploadedFiles,
       long uploadedBytes, List<String> batchIds, int batches) {}
+
+  /** The last look after the deadline: this long at most, in this many requests, no retries. */
+  static final Duration LAST_LOOK_TIME = Duration.ofSeconds(5);
+  static final int LAST_LOOK_CALLS = 3;
 
   private static final Object WAKE = new Object();
 
@@ -51,6 +61,8 @@ final class RemoteSession implements Submitter.Sink {
   private final Settlement settlement;
   private final ResultFetcher fetcher;
   private final BatchRecovery recovery;
+  /** Every request before the deadline goes through it, so none runs past the deadline. */
+  private final Allowance untilDeadline;
 
   private final ResultMapper mapper;
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -80,6 +92,7 @@ final class RemoteSession implements Submitter.Sink {
     this.listener = listener;
     this.settlement = settlement;
     this.deadlineNanos = deadlineNanos;
+    this.untilDeadline = Allowance.until(deadlineNanos);
     this.fetcher = new ResultFetcher(client, listener::debug);
     this.recovery = new BatchRecovery(client, config.batchOptions().zeroRetention());
     this.mapper = new ResultMapper(config.batchOptions().frameLength(), "timed out after "
@@ -102,7 +115,7 @@ final class RemoteSession implements Submitter.Sink {
         adopt.add(intent);
         continue;
       }
-      BatchRecovery.Finding f = recovery.find(intent);
+      BatchRecovery.Finding f = recovery.find(intent, untilDeadline);
       if (f instanceof BatchRecovery.Found found) {
         List<String> ids = new ArrayList<>();
         found.byPartName().values().forEach(d -> ids.add(d.uuid()));
@@ -137,7 +150,8 @@ final class RemoteSession implements Submitter.Sink {
       accepted(++index, intent, null, false);
     }
 
-    Submitter submitter = new Submitter(client, journal, key.canonical(), config, recovery, this);
+    Submitter submitter = new Submitter(client, journal, key.canonical(), config, recovery,
+        untilDeadline, this);
     int tasks = batches.size() + singles.size();
     ExecutorService pool = tasks == 0 ? null : Executors.newFixedThreadPool(
         Math.min(config.concurrency(), tasks), daemonThreads());
@@ -263,56 +277,76 @@ final class RemoteSession implements Submitter.Sink {
 
   // --- polling -------------------------------------------------------------------------------
 
+  /**
+   * Polls what is due, oldest first. A batch found finished has its results fetched at once, in a
+   * list pass that also collects every other submission in flight that has finished meanwhile, so
+   * those need no poll of their own; detections polled one by one are fetched together at the end.
+   */
   private void pollRound(List<InFlight> due) {
-    List<InFlight> terminal = new ArrayList<>();
+    due.sort(Comparator.comparing((InFlight u) -> u.intent.at()));
+    List<InFlight> singly = new ArrayList<>();
     for (InFlight u : due) {
+      if (!active.contains(u)) {
+        continue; // settled by a list pass earlier in this round
+      }
+      if (!u.batchMode) {
+        singly.add(u);
+        continue;
+      }
       try {
-        if (u.batchMode) {
-          DetectBatch b = client.getBatch(u.batchId);
-          if (!b.detectUuids().isEmpty()) {
-            u.detectIds = b.detectUuids();
-          }
-          u.done = Math.min(u.total(), b.completedCount() + b.failedCount());
-          if (b.status().terminal()) {
-            terminal.add(u);
-          } else {
-            reschedule(u);
-          }
+        DetectBatch b = untilDeadline.client(client).getBatch(u.batchId);
+        if (!b.detectUuids().isEmpty()) {
+          u.detectIds = b.detectUuids();
+        }
+        u.done = Math.min(u.total(), b.completedCount() + b.failedCount());
+        if (b.status().terminal()) {
+          collect(List.of(u));
         } else {
-          ResultFetcher.Fetched f = fetcher.fetch(u.open, false);
-          for (Detection d : f.found().values()) {
-            if (d.status().terminal()) {
-              u.ready.put(d.uuid(), d);
-              u.open.remove(d.uuid());
-            }
-          }
-          u.done = u.ready.size();
-          if (u.open.isEmpty()) {
-            complete(u, u.ready, false);
-          } else {
-            reschedule(u);
-          }
+          reschedule(u);
+          progress(u);
         }
       } catch (NotFoundException e) {
         giveUp(u, "the API no longer knows " + u.describe() + " (" + stripPeriod(e.getMessage())
             + ")", false);
+        progress(u);
       } catch (UnauthorizedException | ForbiddenException e) {
         giveUp(u, e.getMessage(), true);
+        progress(u);
       } catch (ResembleException e) {
-        if (warnedAbout.add(u.intent.id())) {
+        // A poll cut short by the deadline is no news: the run is about to say it timed out.
+        if (!untilDeadline.timeIsUp() && warnedAbout.add(u.intent.id())) {
           listener.warn("Checking " + u.describe() + " failed (" + e.getMessage()
               + "); trying again.");
         }
         reschedule(u);
+        progress(u);
       }
-      progress(u);
     }
-    if (!terminal.isEmpty()) {
-      List<String> ids = new ArrayList<>();
-      terminal.forEach(u -> ids.addAll(u.detectIds));
-      ResultFetcher.Fetched f = fetcher.fetch(ids, false);
-      for (InFlight u : terminal) {
-        Map<String, Detection> mine = new LinkedHashMap<>();
+    singly.removeIf(u -> !active.contains(u));
+    if (!singly.isEmpty()) {
+      collect(singly);
+    }
+  }
+
+  /**
+   * Fetches the unfinished detections of {@code units} in one pass and settles what it brings:
+   * a finished batch completes (detections still running are then polled one by one), detections
+   * polled one by one complete once all are finished. Other submissions in flight whose every
+   * detection the pass showed finished complete too.
+   */
+  private void collect(List<InFlight> units) {
+    Set<String> ids = new LinkedHashSet<>();
+    Instant since = null;
+    for (InFlight u : units) {
+      ids.addAll(unfinished(u));
+      since = earlier(since, u.intent.at().minus(BatchRecovery.CLOCK_SKEW));
+    }
+    Map<String, InFlight> others = othersById(units);
+    ResultFetcher.Fetched f = ids.isEmpty() ? NOTHING
+        : fetcher.fetch(ids, since, untilDeadline, d -> observe(d, others));
+    for (InFlight u : units) {
+      if (u.batchMode) {
+        Map<String, Detection> mine = new LinkedHashMap<>(u.ready);
         for (String id : u.detectIds) {
           Detection d = f.found().get(id);
           if (d != null) {
@@ -320,6 +354,82 @@ final class RemoteSession implements Submitter.Sink {
           }
         }
         complete(u, mine, false);
+      } else {
+        for (String id : List.copyOf(u.open)) {
+          Detection d = f.found().get(id);
+          if (d != null && d.status().terminal()) {
+            u.ready.put(id, d);
+            u.open.remove(id);
+          }
+        }
+        u.done = u.ready.size();
+        if (u.open.isEmpty()) {
+          complete(u, u.ready, false);
+        } else {
+          reschedule(u);
+        }
+      }
+      progress(u);
+    }
+    completeObserved();
+  }
+
+  private static final ResultFetcher.Fetched NOTHING =
+      new ResultFetcher.Fetched(Map.of(), Map.of());
+
+  /** The detection ids of {@code u} without a finished detection yet. */
+  private static List<String> unfinished(InFlight u) {
+    if (!u.batchMode) {
+      return List.copyOf(u.open);
+    }
+    List<String> ids = new ArrayList<>();
+    for (String id : u.detectIds) {
+      if (!u.ready.containsKey(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+
+  /** The other submissions in flight, by the ids of their unfinished detections. */
+  private Map<String, InFlight> othersById(List<InFlight> except) {
+    Map<String, InFlight> byId = new HashMap<>();
+    Set<InFlight> skip = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    skip.addAll(except);
+    for (InFlight u : active) {
+      if (!skip.contains(u)) {
+        unfinished(u).forEach(id -> byId.put(id, u));
+      }
+    }
+    return byId;
+  }
+
+  /** A listed detection of another submission in flight: kept once it is finished. */
+  private static void observe(Detection d, Map<String, InFlight> others) {
+    InFlight u = others.get(d.uuid());
+    if (u == null || !d.status().terminal()) {
+      return;
+    }
+    u.ready.put(d.uuid(), d);
+    u.open.remove(d.uuid());
+  }
+
+  /**
+   * Settles the submissions whose every detection a list pass showed finished: they need no more
+   * polls. A batch counts only when its ids cover all its files.
+   */
+  private void completeObserved() {
+    for (InFlight u : new ArrayList<>(active)) {
+      boolean all = u.batchMode
+          ? u.detectIds.size() == u.total() && u.ready.keySet().containsAll(u.detectIds)
+          : u.open.isEmpty() && !u.ready.isEmpty();
+      if (all) {
+        u.done = u.total();
+        complete(u, new LinkedHashMap<>(u.ready), false);
         progress(u);
       }
     }
@@ -367,13 +477,15 @@ final class RemoteSession implements Submitter.Sink {
       awaitQuietly(pool);
     }
     drainEvents();
-    List<String> ids = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    Instant since = null;
     for (InFlight u : active) {
-      ids.addAll(u.batchMode ? u.detectIds : u.open);
+      ids.addAll(unfinished(u));
+      since = earlier(since, u.intent.at().minus(BatchRecovery.CLOCK_SKEW));
     }
-    // One last look: results that finished meanwhile are kept, the rest learn their detect ids.
-    ResultFetcher.Fetched f = ids.isEmpty() ? new ResultFetcher.Fetched(Map.of(), Map.of())
-        : fetcher.fetch(ids, false);
+    // One last look, bounded: results that finished meanwhile are kept, the rest keep their ids.
+    ResultFetcher.Fetched f = ids.isEmpty() ? NOTHING : fetcher.fetch(ids, since,
+        Allowance.of(LAST_LOOK_TIME, LAST_LOOK_CALLS, 0), d -> { });
     for (InFlight u : new ArrayList<>(active)) {
       Map<String, Detection> mine = new LinkedHashMap<>(u.ready);
       for (String id : u.detectIds) {

@@ -1,7 +1,6 @@
 package io.github.resemblegate.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resemblegate.client.MediaType;
@@ -28,7 +27,6 @@ import java.util.function.Consumer;
 final class ResultCache {
 
   static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path results;
   private final Path lockFile;
@@ -74,7 +72,7 @@ final class ResultCache {
       return null;
     }
     try {
-      JsonNode root = JSON.readTree(bytes);
+      JsonNode root = GateJson.mapper().readTree(bytes);
       if (root == null || root.path("format").asInt() != FORMAT) {
         throw new IllegalArgumentException("unknown format");
       }
@@ -94,7 +92,7 @@ final class ResultCache {
   /** Stores a completed detection; a failure to write is a warning, never fatal. */
   void put(String sha256, Analysis a) {
     Path file = entryFile(sha256);
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = GateJson.mapper().createObjectNode();
     root.put("format", FORMAT);
     root.put("sha256", sha256);
     root.put("key", key.canonical());
@@ -104,7 +102,7 @@ final class ResultCache {
       Files.createDirectories(file.getParent());
       Path temp = Files.createTempFile(file.getParent(), sha256.substring(0, 8), ".tmp");
       try {
-        Files.write(temp, JSON.writeValueAsBytes(root));
+        Files.write(temp, GateJson.mapper().writeValueAsBytes(root));
         try {
           Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
@@ -124,7 +122,7 @@ final class ResultCache {
   }
 
   static ObjectNode write(Analysis a) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     n.put("detectId", a.detectId());
     n.put("batchId", a.batchId());
     n.put("mediaType", a.mediaType().name());
@@ -156,7 +154,7 @@ final class ResultCache {
   }
 
   private static ObjectNode reading(ScoreReading r) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = GateJson.mapper().createObjectNode();
     if (r instanceof ScoreReading.Scored s) {
       n.put("kind", "scored");
       n.put("value", s.value());
@@ -191,7 +189,7 @@ final class ResultCache {
   }
 
   private static ArrayNode numbers(List<Double> values) {
-    ArrayNode a = JSON.createArrayNode();
+    ArrayNode a = GateJson.mapper().createArrayNode();
     for (Double d : values) {
       if (d == null) {
         a.addNull();

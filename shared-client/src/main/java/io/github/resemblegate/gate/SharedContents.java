@@ -103,12 +103,18 @@ final class SharedContents implements Settlement, AutoCloseable {
   /** Claims the contents the run would upload; those held elsewhere are waited for. */
   Turn claim(List<Upload> uploads) {
     Turn turn = emptyTurn();
+    List<Upload> held = new ArrayList<>();
     for (Upload u : uploads) {
       if (claims.claim(u.sha256())) {
-        settleHeld(u, turn);
+        held.add(u);
       } else {
         waiting.put(u.sha256(), u);
       }
+    }
+    // Listed once the claims are held: no other run can leave a note on these contents now.
+    Set<String> noted = held.isEmpty() ? Set.of() : notes.noted();
+    for (Upload u : held) {
+      settleHeld(u, turn, noted);
     }
     waitedFor = waiting.size();
     waitStartNanos = System.nanoTime();
@@ -154,7 +160,7 @@ final class SharedContents implements Settlement, AutoCloseable {
           turn.answered().put(u.sha256(), a);
         } else if (!expired && claims.claim(u.sha256())) {
           waiting.remove(u.sha256());
-          settleHeld(u, turn);
+          settleHeld(u, turn, null);
         }
       }
       if (!turn.isEmpty() || waiting.isEmpty()) {
@@ -190,8 +196,11 @@ final class SharedContents implements Settlement, AutoCloseable {
     }
   }
 
-  /** The run holds {@code u}'s claim: use the cache, the owner's note, or submit it. */
-  private void settleHeld(Upload u, Turn turn) {
+  /**
+   * The run holds {@code u}'s claim: use the cache, the owner's note, or submit it.
+   * {@code noted} lists the contents with a note, or is null (then the note is looked for).
+   */
+  private void settleHeld(Upload u, Turn turn, Set<String> noted) {
     String sha = u.sha256();
     Analysis a = cache.get(sha, notBeforeMillis);
     if (a != null) {
@@ -199,7 +208,7 @@ final class SharedContents implements Settlement, AutoCloseable {
       claims.release(sha);
       return;
     }
-    ClaimNotes.Note note = notes.read(sha);
+    ClaimNotes.Note note = noted != null && !noted.contains(sha) ? null : notes.read(sha);
     if (note instanceof ClaimNotes.Failed f && f.at() >= startedMillis) {
       turn.failed().put(sha, new ResultMapper.Failure(f.reason() + "; another build running at"
           + " the same time got this answer for the same content, so it was not submitted again",

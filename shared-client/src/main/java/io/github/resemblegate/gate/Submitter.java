@@ -29,7 +29,7 @@ import java.util.List;
  * every batch (credit, token, plan, rate limit, network down) stops all further submissions. A
  * request whose fate is unknown (response lost, server error after the upload) is never simply
  * sent again: {@link BatchRecovery} looks for it first, and only a submission that was certainly
- * not created is sent once more.
+ * not created is sent again (at most {@link #MAX_RESENDS} times).
  *
  * <p>A file that changed after it was hashed is not sent under the old hash: it is checked just
  * before its request (and, for a secure upload, again before the billed detection is created) and
@@ -63,12 +63,14 @@ final class Submitter {
   private final BatchOptions options;
   private final IntakeMode mode;
   private final BatchRecovery recovery;
+  private final Allowance allowance;
   private final Duration settle;
   private final Sink sink;
   private final String optionsText;
 
+  /** {@code allowance} bounds what recovering a lost answer may read. */
   Submitter(ResembleClient client, Journal journal, String key, GateConfig config,
-      BatchRecovery recovery, Sink sink) {
+      BatchRecovery recovery, Allowance allowance, Sink sink) {
     this.client = client;
     this.journal = journal;
     this.key = key;
@@ -76,6 +78,7 @@ final class Submitter {
     this.options = config.batchOptions();
     this.mode = config.intakeMode();
     this.recovery = recovery;
+    this.allowance = allowance;
     this.settle = config.pollInitial();
     this.sink = sink;
     BatchOptions o = options;
@@ -84,11 +87,17 @@ final class Submitter {
         + o.zeroRetentionMode() + ";" + key;
   }
 
+  /**
+   * How often a submission is sent again after the gate proved that the API created nothing of an
+   * earlier attempt (or that one of its own files broke it): each resend needs that proof anew.
+   */
+  static final int MAX_RESENDS = 2;
+
   void submitBatch(int index, List<Upload> planned) {
-    submitBatch(index, planned, true);
+    submitBatch(index, planned, MAX_RESENDS);
   }
 
-  private void submitBatch(int index, List<Upload> planned, boolean mayResend) {
+  private void submitBatch(int index, List<Upload> planned, int resends) {
     List<Upload> uploads = unchanged(planned);
     if (uploads.isEmpty()) {
       return;
@@ -112,7 +121,7 @@ final class Submitter {
     submit(index, parts, uploads, Journal.BATCH, () -> {
       DetectBatch b = client.createBatch(request);
       return new Accepted(b.uuid(), b.detectUuids(), null);
-    }, mayResend);
+    }, resends);
   }
 
   void submitSingle(int index, BatchPlanner.Single single) {
@@ -145,7 +154,7 @@ final class Submitter {
       }
       Detection d = client.createDetect(new DetectRequest(source, options));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
-    }, true);
+    }, MAX_RESENDS);
   }
 
   private record Accepted(String batchId, List<String> detectIds, Detection immediate) {}
@@ -176,7 +185,7 @@ final class Submitter {
   }
 
   private void submit(int index, List<Journal.Part> parts, List<Upload> uploads, String kind,
-      Call call, boolean mayResend) {
+      Call call, int resends) {
     String stop = sink.stopReason();
     if (stop != null) {
       sink.failed(parts, stop, null, false);
@@ -193,11 +202,11 @@ final class Submitter {
     } catch (ResembleException e) {
       if (e instanceof TransportException t && t.localFile() != null && !t.requestMayHaveArrived()) {
         journal.abandoned(intent.id(), e.getMessage());
-        brokenByLocalFile(index, kind, parts, uploads, t, mayResend);
+        brokenByLocalFile(index, kind, parts, uploads, t, resends);
         return;
       }
       if (fateUnknown(e)) {
-        recover(index, intent, parts, uploads, kind, call, e, mayResend);
+        recover(index, intent, parts, uploads, kind, call, e, resends);
       } else {
         refused(intent, parts, e);
       }
@@ -214,7 +223,7 @@ final class Submitter {
    * that stops the run: the file is ERROR, and a batch goes again once without it.
    */
   private void brokenByLocalFile(int index, String kind, List<Journal.Part> parts,
-      List<Upload> uploads, TransportException e, boolean mayResend) {
+      List<Upload> uploads, TransportException e, int resends) {
     Path broken = e.localFile().toAbsolutePath().normalize();
     List<Upload> rest = new ArrayList<>();
     List<Journal.Part> failed = new ArrayList<>();
@@ -225,7 +234,7 @@ final class Submitter {
         rest.add(uploads.get(i));
       }
     }
-    if (failed.isEmpty() || !Journal.BATCH.equals(kind) || !mayResend) {
+    if (failed.isEmpty() || !Journal.BATCH.equals(kind) || resends == 0) {
       sink.failed(parts, e.getMessage(), null, false);
       return;
     }
@@ -233,7 +242,7 @@ final class Submitter {
     if (!rest.isEmpty()) {
       sink.info("Sending the other " + rest.size() + (rest.size() == 1 ? " file" : " files")
           + " of that batch again without " + failed.get(0).path() + ".");
-      submitBatch(index, rest, false);
+      submitBatch(index, rest, resends - 1);
     }
   }
 
@@ -270,7 +279,7 @@ final class Submitter {
   }
 
   private void recover(int index, Journal.Intent intent, List<Journal.Part> parts,
-      List<Upload> uploads, String kind, Call call, ResembleException e, boolean mayResend) {
+      List<Upload> uploads, String kind, Call call, ResembleException e, int resends) {
     sink.info("The answer to a submission of " + parts.size() + (parts.size() == 1 ? " file" : " files")
         + " was lost (" + e.getMessage() + "); looking for it among recent detections.");
     BatchRecovery.Finding finding = findSettled(intent);
@@ -284,11 +293,13 @@ final class Submitter {
       sink.accepted(index, adopted, null, true);
     } else if (finding instanceof BatchRecovery.Absent) {
       journal.abandoned(intent.id(), "not created: " + e.getMessage());
-      if (mayResend) {
+      if (resends > 0) {
         sink.info("The lost submission was not created; sending it once more.");
-        submit(index, parts, uploads, kind, call, false);
+        submit(index, parts, uploads, kind, call, resends - 1);
       } else {
-        sink.failed(parts, e.getMessage(), null, false);
+        sink.failed(parts, "every answer to this file's submissions was lost, and each time the"
+            + " detections list showed that nothing was created (the last: "
+            + stripPeriod(e.getMessage()) + "); re-run to submit it again", null, false);
       }
     } else {
       String why = ((BatchRecovery.Undecidable) finding).why();
@@ -301,7 +312,7 @@ final class Submitter {
 
   /** Absent only counts when a second look, a moment later, agrees: the API may be slow. */
   private BatchRecovery.Finding findSettled(Journal.Intent intent) {
-    BatchRecovery.Finding first = recovery.find(intent);
+    BatchRecovery.Finding first = recovery.find(intent, allowance);
     if (!(first instanceof BatchRecovery.Absent)) {
       return first;
     }
@@ -311,7 +322,7 @@ final class Submitter {
       Thread.currentThread().interrupt();
       return new BatchRecovery.Undecidable("the run was interrupted");
     }
-    return recovery.find(intent);
+    return recovery.find(intent, allowance);
   }
 
   private static List<Journal.Part> unnamed(List<Upload> uploads) {

@@ -1,8 +1,6 @@
 package io.github.resemblegate.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.Outcome;
@@ -37,7 +35,6 @@ import java.util.Map;
  */
 final class HtmlReportWriter implements ReportWriter {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String CSS = resource("resemble-report.css");
   private static final String JS = resource("resemble-report.js");
   private static final String JS_HASH = sha256Base64(JS);
@@ -320,34 +317,42 @@ final class HtmlReportWriter implements ReportWriter {
 
   /** The data the script sorts and filters by; row {@code i} is {@code files[i]}. */
   private static String data(Verdict verdict, List<FileResult> files) {
-    ObjectNode root = MAPPER.createObjectNode();
-    ArrayNode array = root.putArray("files");
-    for (FileResult f : files) {
-      ObjectNode o = array.addObject();
-      o.put("path", f.path());
-      o.put("outcome", f.outcome().name());
-      o.put("rank", Outcomes.rank(f.outcome()));
-      o.put("type", f.mediaType() == null ? "unknown" : f.mediaType().id());
-      if (f.score() != null && Double.isFinite(f.score())) {
-        o.put("score", f.score());
-      } else {
-        o.putNull("score");
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator json = JsonOut.compact(text)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("files");
+      for (FileResult f : files) {
+        json.writeStartObject();
+        json.writeStringField("path", f.path());
+        json.writeStringField("outcome", f.outcome().name());
+        json.writeNumberField("rank", Outcomes.rank(f.outcome()));
+        json.writeStringField("type", f.mediaType() == null ? "unknown" : f.mediaType().id());
+        if (f.score() != null && Double.isFinite(f.score())) {
+          json.writeNumberField("score", f.score());
+        } else {
+          json.writeNullField("score");
+        }
+        json.writeNumberField("threshold", f.threshold());
+        json.writeStringField("text", String.join(" ", nonNull(f.path(), f.label(), f.reason(),
+            f.detectId(), f.sha256(), f.waiver() == null ? null : f.waiver().reason())));
+        json.writeEndObject();
       }
-      o.put("threshold", f.threshold());
-      o.put("text", String.join(" ", nonNull(f.path(), f.label(), f.reason(), f.detectId(),
-          f.sha256(), f.waiver() == null ? null : f.waiver().reason())));
-    }
-    root.put("status", verdict.status().name());
-    // What "Needs attention" selects: what the summaries list, no-speech files when they count.
-    ArrayNode attention = root.putArray("attention").add("FLAGGED").add("ERROR").add("WARNED");
-    if (Outcomes.noSpeechMatters(verdict.policy())) {
-      attention.add("NO_SPEECH");
-    }
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      json.writeEndArray();
+      json.writeStringField("status", verdict.status().name());
+      // What "Needs attention" selects: what the summaries list, no-speech files when they count.
+      json.writeArrayFieldStart("attention");
+      json.writeString("FLAGGED");
+      json.writeString("ERROR");
+      json.writeString("WARNED");
+      if (Outcomes.noSpeechMatters(verdict.policy())) {
+        json.writeString("NO_SPEECH");
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return text.toString();
   }
 
   private static List<String> nonNull(String... values) {

@@ -1,9 +1,6 @@
 package io.github.resemblegate.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.Outcome;
@@ -28,13 +25,9 @@ final class JsonReportWriter implements ReportWriter {
   /** Bump the minor version for added keys, the major version for anything a reader would misread. */
   static final String SCHEMA_VERSION = "1.0";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @Override
   public void write(Verdict verdict, OutputStream out) throws IOException {
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (JsonGenerator json = JsonOut.pretty(out)) {
       json.writeStartObject();
       json.writeStringField("schemaVersion", SCHEMA_VERSION);
       writeRun(json, verdict.run());

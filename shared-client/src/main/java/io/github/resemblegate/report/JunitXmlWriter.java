@@ -13,9 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes {@code resemble-junit.xml}: one {@code testcase} per file, so Jenkins' {@code junit}
@@ -46,32 +43,26 @@ final class JunitXmlWriter implements ReportWriter {
 
   @Override
   public void write(Verdict verdict, OutputStream out) throws IOException {
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      writeDocument(xml, verdict);
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.flush();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IOException("Could not write the JUnit report: " + e.getMessage(), e);
-    }
+    XmlOut xml = new XmlOut(out);
+    xml.startDocument();
+    xml.text("\n");
+    writeDocument(xml, verdict);
+    xml.text("\n");
+    xml.flush();
   }
 
-  private void writeDocument(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
+  private void writeDocument(XmlOut xml, Verdict verdict) throws IOException {
     List<FileResult> files = Outcomes.inReportOrder(verdict);
     Counts counts = Counts.of(files, verdict);
     String time = seconds(verdict.run());
 
-    xml.writeStartElement("testsuites");
+    xml.start("testsuites");
     attribute(xml, "name", "Resemble Gate");
     counts.writeTo(xml);
     attribute(xml, "time", time);
 
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
+    xml.text("\n  ");
+    xml.start("testsuite");
     attribute(xml, "name", SUITE_NAME);
     counts.writeTo(xml);
     attribute(xml, "time", time);
@@ -83,38 +74,38 @@ final class JunitXmlWriter implements ReportWriter {
     for (FileResult file : files) {
       writeCase(xml, file, verdict);
     }
-    xml.writeCharacters("\n  ");
-    xml.writeEndElement();
-    xml.writeCharacters("\n");
-    xml.writeEndElement();
+    xml.text("\n  ");
+    xml.end();
+    xml.text("\n");
+    xml.end();
   }
 
-  private void writeProperties(XMLStreamWriter xml, Verdict verdict) throws XMLStreamException {
-    xml.writeCharacters("\n    ");
-    xml.writeStartElement("properties");
+  private void writeProperties(XmlOut xml, Verdict verdict) throws IOException {
+    xml.text("\n    ");
+    xml.start("properties");
     property(xml, "resemble.toolVersion", verdict.run().toolVersion());
     property(xml, "resemble.apiUrl", Redaction.url(verdict.run().apiUrl()));
     property(xml, "resemble.threshold", Scores.threshold(verdict.policy().threshold()));
     property(xml, "resemble.status", verdict.status().name());
     property(xml, "resemble.message", verdict.message());
-    xml.writeCharacters("\n    ");
-    xml.writeEndElement();
+    xml.text("\n    ");
+    xml.end();
   }
 
-  private void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private void property(XmlOut xml, String name, String value) throws IOException {
     if (value == null) {
       return;
     }
-    xml.writeCharacters("\n      ");
-    xml.writeEmptyElement("property");
+    xml.text("\n      ");
+    xml.empty("property");
     attribute(xml, "name", name);
     attribute(xml, "value", value);
   }
 
-  private void writeCase(XMLStreamWriter xml, FileResult file, Verdict verdict)
-      throws XMLStreamException {
-    xml.writeCharacters("\n    ");
-    xml.writeStartElement("testcase");
+  private void writeCase(XmlOut xml, FileResult file, Verdict verdict)
+      throws IOException {
+    xml.text("\n    ");
+    xml.start("testcase");
     attribute(xml, "classname", classname(file.path()));
     attribute(xml, "name", file.path());
     attribute(xml, "file", file.path());
@@ -151,7 +142,7 @@ final class JunitXmlWriter implements ReportWriter {
       case PASSED -> systemOut(xml, file.path() + " scored " + score + from
           + ", below the threshold " + threshold + "." + (file.cached() ? " (cached result)" : ""));
     }
-    xml.writeEndElement();
+    xml.end();
   }
 
   private static String waived(FileResult file, String score, String threshold) {
@@ -202,37 +193,37 @@ final class JunitXmlWriter implements ReportWriter {
     return file.reason() == null || file.reason().isBlank() ? fallback : file.reason();
   }
 
-  private void problem(XMLStreamWriter xml, String element, String type, String message,
-      String text) throws XMLStreamException {
-    xml.writeCharacters("\n      ");
-    xml.writeStartElement(element);
+  private void problem(XmlOut xml, String element, String type, String message,
+      String text) throws IOException {
+    xml.text("\n      ");
+    xml.start(element);
     attribute(xml, "message", message);
     attribute(xml, "type", type);
-    xml.writeCharacters(XmlText.clean(text));
-    xml.writeEndElement();
-    xml.writeCharacters("\n    ");
+    xml.text(XmlText.clean(text));
+    xml.end();
+    xml.text("\n    ");
   }
 
-  private void skipped(XMLStreamWriter xml, String message) throws XMLStreamException {
-    xml.writeCharacters("\n      ");
-    xml.writeStartElement("skipped");
+  private void skipped(XmlOut xml, String message) throws IOException {
+    xml.text("\n      ");
+    xml.start("skipped");
     attribute(xml, "message", message);
-    xml.writeCharacters(XmlText.clean(message));
-    xml.writeEndElement();
-    xml.writeCharacters("\n    ");
+    xml.text(XmlText.clean(message));
+    xml.end();
+    xml.text("\n    ");
   }
 
-  private void systemOut(XMLStreamWriter xml, String text) throws XMLStreamException {
-    xml.writeCharacters("\n      ");
-    xml.writeStartElement("system-out");
-    xml.writeCharacters(XmlText.clean(text));
-    xml.writeEndElement();
-    xml.writeCharacters("\n    ");
+  private void systemOut(XmlOut xml, String text) throws IOException {
+    xml.text("\n      ");
+    xml.start("system-out");
+    xml.text(XmlText.clean(text));
+    xml.end();
+    xml.text("\n    ");
   }
 
-  private static void attribute(XMLStreamWriter xml, String name, String value)
-      throws XMLStreamException {
-    xml.writeAttribute(name, XmlText.attribute(value));
+  private static void attribute(XmlOut xml, String name, String value)
+      throws IOException {
+    xml.attribute(name, XmlText.attribute(value));
   }
 
   /** {@code media/voice/a.wav} → {@code media.voice}; a file at the top → {@code (root)}. */
@@ -271,11 +262,11 @@ final class JunitXmlWriter implements ReportWriter {
       return new Counts(files.size(), failures, errors, skipped);
     }
 
-    void writeTo(XMLStreamWriter xml) throws XMLStreamException {
-      xml.writeAttribute("tests", Integer.toString(tests));
-      xml.writeAttribute("failures", Integer.toString(failures));
-      xml.writeAttribute("errors", Integer.toString(errors));
-      xml.writeAttribute("skipped", Integer.toString(skipped));
+    void writeTo(XmlOut xml) throws IOException {
+      xml.attribute("tests", Integer.toString(tests));
+      xml.attribute("failures", Integer.toString(failures));
+      xml.attribute("errors", Integer.toString(errors));
+      xml.attribute("skipped", Integer.toString(skipped));
     }
   }
 }

@@ -16,8 +16,6 @@ import java.util.Set;
 /** Writes the chosen report formats of one verdict into a directory. */
 public final class Reports {
 
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
   private Reports() {}
 
   /**
@@ -57,9 +55,10 @@ public final class Reports {
 
   private static void writeAtomically(Path target, Body body) throws IOException {
     // Not Files.createTempFile: its owner-only permissions would stay on the moved report, and a
-    // CI server or web server reading the folder as another user could not open it.
+    // CI server or web server reading the folder as another user could not open it. The name
+    // needs to be unlikely, not unguessable: CREATE_NEW refuses a file that is already there.
     Path temp = target.resolveSibling("." + target.getFileName() + "."
-        + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {

@@ -1,9 +1,6 @@
 package io.github.resemblegate.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.Outcome;
 import io.github.resemblegate.gate.Reaction;
@@ -14,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,6 @@ final class SarifWriter implements ReportWriter {
   /** GitHub rejects runs with more results than this. */
   static final int MAX_RESULTS = 25_000;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
   private static final Pattern SEMVER = Pattern.compile(
       "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
@@ -109,94 +105,120 @@ final class SarifWriter implements ReportWriter {
   @Override
   public void write(Verdict verdict, OutputStream out) throws IOException {
     SourceRoot root = SourceRoot.of(verdict.run().baseDirectory());
-    ObjectNode log = MAPPER.createObjectNode();
-    log.put("$schema", SCHEMA_URI);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-    run.set("tool", tool(verdict));
-    if (root.base() != null) {
-      ObjectNode base = run.putObject("originalUriBaseIds").putObject(SRCROOT);
-      base.put("uri", root.base());
-      base.putObject("description").put("text", "The root of the repository that was scanned.");
-    }
-
-    ArrayNode results = run.putArray("results");
-    ArrayNode notifications = MAPPER.createArrayNode();
-    Map<String, Integer> occurrences = new HashMap<>();
     List<FileResult> files = verdict.files().stream()
         .sorted(java.util.Comparator.comparing(FileResult::path)).toList();
-    int left = 0;
-    for (FileResult file : files) {
-      Rule rule = ruleFor(file, verdict);
-      if (rule != null) {
-        if (results.size() < maxResults) {
-          results.add(result(file, rule, level(rule, verdict), root, occurrences));
-        } else {
-          left++;
-        }
-      } else if (file.outcome() == Outcome.ERROR) {
-        notifications.add(errorNotification(file, root));
+    try (JsonGenerator json = JsonOut.pretty(out)) {
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA_URI);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      writeTool(json, verdict);
+      if (root.base() != null) {
+        json.writeObjectFieldStart("originalUriBaseIds");
+        json.writeObjectFieldStart(SRCROOT);
+        json.writeStringField("uri", root.base());
+        text(json, "description", "The root of the repository that was scanned.");
+        json.writeEndObject();
+        json.writeEndObject();
       }
-    }
-    if (left > 0) {
-      notifications.add(notification("warning", "resemble/truncated",
-          left + " more results were left out: GitHub code scanning accepts at most "
-              + maxResults + " results per run. resemble-report.json lists every file.", null));
-    }
 
-    ObjectNode invocation = run.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", verdict.filesWith(Outcome.ERROR).isEmpty());
-    if (verdict.run().startedAt() != null) {
-      invocation.put("startTimeUtc", verdict.run().startedAt().toString());
-    }
-    if (verdict.run().finishedAt() != null) {
-      invocation.put("endTimeUtc", verdict.run().finishedAt().toString());
-    }
-    if (!notifications.isEmpty()) {
-      invocation.set("toolExecutionNotifications", notifications);
-    }
-    ObjectNode props = run.putObject("properties");
-    props.put("status", verdict.status().name());
-    props.put("failureKind", verdict.failureKind().name());
-    if (verdict.message() != null) {
-      props.put("message", verdict.message());
-    }
-    props.put("files", verdict.totals().files());
+      // Results are written as they are found; notifications wait for the invocation.
+      List<Notification> notifications = new ArrayList<>();
+      Map<String, Integer> occurrences = new HashMap<>();
+      int written = 0;
+      int left = 0;
+      json.writeArrayFieldStart("results");
+      for (FileResult file : files) {
+        Rule rule = ruleFor(file, verdict);
+        if (rule != null) {
+          if (written < maxResults) {
+            writeResult(json, file, rule, level(rule, verdict), root, occurrences);
+            written++;
+          } else {
+            left++;
+          }
+        } else if (file.outcome() == Outcome.ERROR) {
+          notifications.add(errorNotification(file));
+        }
+      }
+      json.writeEndArray();
+      if (left > 0) {
+        notifications.add(new Notification("warning", "resemble/truncated",
+            left + " more results were left out: GitHub code scanning accepts at most "
+                + maxResults + " results per run. resemble-report.json lists every file.", null));
+      }
 
-    // The writer owns a stream it did not open; do not let Jackson close it.
-    byte[] bytes = MAPPER.writeValueAsBytes(log);
-    out.write(bytes);
-    out.write('\n');
+      json.writeArrayFieldStart("invocations");
+      json.writeStartObject();
+      json.writeBooleanField("executionSuccessful", verdict.filesWith(Outcome.ERROR).isEmpty());
+      if (verdict.run().startedAt() != null) {
+        json.writeStringField("startTimeUtc", verdict.run().startedAt().toString());
+      }
+      if (verdict.run().finishedAt() != null) {
+        json.writeStringField("endTimeUtc", verdict.run().finishedAt().toString());
+      }
+      if (!notifications.isEmpty()) {
+        json.writeArrayFieldStart("toolExecutionNotifications");
+        for (Notification n : notifications) {
+          writeNotification(json, n, root);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeObjectFieldStart("properties");
+      json.writeStringField("status", verdict.status().name());
+      json.writeStringField("failureKind", verdict.failureKind().name());
+      if (verdict.message() != null) {
+        json.writeStringField("message", verdict.message());
+      }
+      json.writeNumberField("files", verdict.totals().files());
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
   }
 
-  private static ObjectNode tool(Verdict verdict) {
-    ObjectNode driver = MAPPER.createObjectNode();
-    driver.put("name", "Resemble Gate");
+  private static void writeTool(JsonGenerator json, Verdict verdict) throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "Resemble Gate");
     String version = verdict.run().toolVersion();
     if (version != null && !version.isBlank()) {
-      driver.put("version", version);
+      json.writeStringField("version", version);
       if (SEMVER.matcher(version).matches()) {
-        driver.put("semanticVersion", version);
+        json.writeStringField("semanticVersion", version);
       }
     }
-    ArrayNode rules = driver.putArray("rules");
+    json.writeArrayFieldStart("rules");
     for (Rule rule : Rule.values()) {
-      ObjectNode r = rules.addObject();
-      r.put("id", rule.id);
-      r.put("name", rule.name);
-      r.putObject("shortDescription").put("text", rule.shortText);
-      r.putObject("fullDescription").put("text", rule.fullText);
-      r.putObject("defaultConfiguration").put("level", rule.level);
-      ObjectNode help = r.putObject("help");
-      help.put("text", rule.help);
-      help.put("markdown", rule.help);
-      ObjectNode props = r.putObject("properties");
-      props.putArray("tags").add("deepfake").add("media");
-      props.put("problem.severity", rule.level.equals("error") ? "error" : "warning");
+      json.writeStartObject();
+      json.writeStringField("id", rule.id);
+      json.writeStringField("name", rule.name);
+      text(json, "shortDescription", rule.shortText);
+      text(json, "fullDescription", rule.fullText);
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", rule.level);
+      json.writeEndObject();
+      json.writeObjectFieldStart("help");
+      json.writeStringField("text", rule.help);
+      json.writeStringField("markdown", rule.help);
+      json.writeEndObject();
+      json.writeObjectFieldStart("properties");
+      json.writeArrayFieldStart("tags");
+      json.writeString("deepfake");
+      json.writeString("media");
+      json.writeEndArray();
+      json.writeStringField("problem.severity", rule.level.equals("error") ? "error" : "warning");
+      json.writeEndObject();
+      json.writeEndObject();
     }
-    ObjectNode tool = MAPPER.createObjectNode();
-    tool.set("driver", driver);
-    return tool;
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static Rule ruleFor(FileResult file, Verdict verdict) {
@@ -216,37 +238,42 @@ final class SarifWriter implements ReportWriter {
     return rule.level;
   }
 
-  private static ObjectNode result(FileResult file, Rule rule, String level, SourceRoot root,
-      Map<String, Integer> occurrences) {
-    ObjectNode result = MAPPER.createObjectNode();
-    result.put("ruleId", rule.id);
-    result.put("ruleIndex", rule.ordinal());
-    result.put("level", level);
-    result.putObject("message").put("text", message(file, rule));
-    result.putArray("locations").add(location(file, root));
+  private static void writeResult(JsonGenerator json, FileResult file, Rule rule, String level,
+      SourceRoot root, Map<String, Integer> occurrences) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", rule.id);
+    json.writeNumberField("ruleIndex", rule.ordinal());
+    json.writeStringField("level", level);
+    text(json, "message", message(file, rule));
+    json.writeArrayFieldStart("locations");
+    writeLocation(json, file, root);
+    json.writeEndArray();
     String identity = file.sha256() != null && !file.sha256().isBlank()
         ? file.sha256() : "path:" + file.path();
     int n = occurrences.merge(rule.id + identity, 1, Integer::sum);
-    ObjectNode fingerprints = result.putObject("partialFingerprints");
-    fingerprints.put("primaryLocationLineHash", identity + ":" + n);
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField("primaryLocationLineHash", identity + ":" + n);
     if (file.sha256() != null && !file.sha256().isBlank()) {
-      fingerprints.put("contentSha256/v1", file.sha256());
+      json.writeStringField("contentSha256/v1", file.sha256());
     }
+    json.writeEndObject();
     if (Html.isWebUrl(file.dashboardUrl())) {
-      result.put("hostedViewerUri", file.dashboardUrl());
+      json.writeStringField("hostedViewerUri", file.dashboardUrl());
     }
-    ObjectNode props = result.putObject("properties");
+    json.writeObjectFieldStart("properties");
     if (file.score() != null && Double.isFinite(file.score())) {
-      props.put("score", file.score());
+      json.writeNumberField("score", file.score());
     }
-    props.put("threshold", file.threshold());
-    putIfSet(props, "scoreField", file.scoreField());
-    putIfSet(props, "label", file.label());
-    props.put("mediaType", file.mediaType() == null ? "unknown" : file.mediaType().id());
-    putIfSet(props, "detectId", file.detectId());
-    putIfSet(props, "dashboardUrl", file.dashboardUrl());
-    props.put("cached", file.cached());
-    return result;
+    json.writeNumberField("threshold", file.threshold());
+    writeIfSet(json, "scoreField", file.scoreField());
+    writeIfSet(json, "label", file.label());
+    json.writeStringField("mediaType", file.mediaType() == null ? "unknown"
+        : file.mediaType().id());
+    writeIfSet(json, "detectId", file.detectId());
+    writeIfSet(json, "dashboardUrl", file.dashboardUrl());
+    json.writeBooleanField("cached", file.cached());
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static String message(FileResult file, Rule rule) {
@@ -264,42 +291,61 @@ final class SarifWriter implements ReportWriter {
     };
   }
 
-  private static ObjectNode location(FileResult file, SourceRoot root) {
-    ObjectNode location = MAPPER.createObjectNode();
-    ObjectNode physical = location.putObject("physicalLocation");
-    ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", root.uri(file.path()));
-    artifact.put("uriBaseId", SRCROOT);
-    ObjectNode region = physical.putObject("region");
-    region.put("startLine", 1);
-    region.put("startColumn", 1);
-    region.put("endLine", 1);
-    region.put("endColumn", 1);
-    return location;
+  private static void writeLocation(JsonGenerator json, FileResult file, SourceRoot root)
+      throws IOException {
+    json.writeStartObject();
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", root.uri(file.path()));
+    json.writeStringField("uriBaseId", SRCROOT);
+    json.writeEndObject();
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", 1);
+    json.writeNumberField("startColumn", 1);
+    json.writeNumberField("endLine", 1);
+    json.writeNumberField("endColumn", 1);
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private static ObjectNode errorNotification(FileResult file, SourceRoot root) {
+  /** A tool execution notification; {@code file} gives it a location, when it has one. */
+  private record Notification(String level, String id, String text, FileResult file) {}
+
+  private static Notification errorNotification(FileResult file) {
     String reason = file.reason() == null || file.reason().isBlank()
         ? "the detection failed" : file.reason();
-    return notification("error", "resemble/error",
-        file.path() + " could not be checked: " + reason + ".", location(file, root));
+    return new Notification("error", "resemble/error",
+        file.path() + " could not be checked: " + reason + ".", file);
   }
 
-  private static ObjectNode notification(String level, String id, String text,
-      ObjectNode location) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("level", level);
-    n.putObject("descriptor").put("id", id);
-    n.putObject("message").put("text", text);
-    if (location != null) {
-      n.putArray("locations").add(location);
+  private static void writeNotification(JsonGenerator json, Notification n, SourceRoot root)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("level", n.level());
+    json.writeObjectFieldStart("descriptor");
+    json.writeStringField("id", n.id());
+    json.writeEndObject();
+    text(json, "message", n.text());
+    if (n.file() != null) {
+      json.writeArrayFieldStart("locations");
+      writeLocation(json, n.file(), root);
+      json.writeEndArray();
     }
-    return n;
+    json.writeEndObject();
   }
 
-  private static void putIfSet(ObjectNode node, String name, String value) {
+  /** {@code "name": {"text": text}}, SARIF's message and description shape. */
+  private static void text(JsonGenerator json, String name, String text) throws IOException {
+    json.writeObjectFieldStart(name);
+    json.writeStringField("text", text);
+    json.writeEndObject();
+  }
+
+  private static void writeIfSet(JsonGenerator json, String name, String value)
+      throws IOException {
     if (value != null && !value.isBlank()) {
-      node.put(name, value);
+      json.writeStringField(name, value);
     }
   }
 

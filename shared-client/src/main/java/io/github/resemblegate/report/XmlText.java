@@ -1,9 +1,10 @@
 package io.github.resemblegate.report;
 
 /**
- * Makes any string safe to put into an XML 1.0 document. StAX escapes markup characters but
- * writes characters that XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF)
- * unchanged, which makes the file unreadable for every parser; a file name can contain them.
+ * Makes any string safe to put into an XML 1.0 document. {@link XmlOut} escapes markup
+ * characters but writes characters that XML 1.0 forbids (control characters, lone surrogates,
+ * U+FFFE/U+FFFF) unchanged, which makes the file unreadable for every parser; a file name can
+ * contain them.
  */
 final class XmlText {
 

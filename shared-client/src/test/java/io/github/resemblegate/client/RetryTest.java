@@ -169,6 +169,133 @@ class RetryTest {
   }
 
   @Test
+  void retriesAGetWhoseSuccessBodyWasCutOff() {
+    sequence("GET", "/api/v2/detect/d1", okJson("{\"success\": true, \"item\": {\"uu"),
+        okJson(Payloads.AUDIO_STRINGS));
+
+    try (ResembleClient client = client().build()) {
+      assertThat(client.getDetect("d1").uuid()).isEqualTo("5c17d732-0d10-4ee3-8c1d-41ad9b9142a1");
+    }
+
+    wm.verify(2, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+    assertThat(listener.events.get(1)).startsWith("retry GET /detect/d1 #1 after PT0.1S: 200 with"
+        + " a body that is not JSON (at line 1, column");
+  }
+
+  @Test
+  void retriesAGetAnsweredWithAnEmptyBody() {
+    sequence("GET", "/api/v2/detect?page=1&page_size=1000", aResponse().withStatus(200),
+        okJson(Payloads.LIST));
+
+    try (ResembleClient client = client().build()) {
+      assertThat(client.listDetects(1, 1000).items()).isNotEmpty();
+    }
+
+    wm.verify(2, getRequestedFor(urlEqualTo("/api/v2/detect?page=1&page_size=1000")));
+    assertThat(listener.events.get(1)).endsWith(": 200 with an empty body");
+  }
+
+  @Test
+  void givesUpOnAnUnreadableGetAfterMaxRetriesAndSaysHowOftenItTried() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson("{\"item\": [")));
+
+    try (ResembleClient client = client().maxRetries(2).build()) {
+      assertThatThrownBy(() -> client.getDetect("d1"))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageStartingWith("The Resemble API answered GET /detect/d1 with 200 but a body"
+              + " that is not JSON (at line 1, column")
+          .hasMessageContaining("still after 3 attempts");
+    }
+
+    wm.verify(3, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+
+  @Test
+  void neverPostsABatchAgainAfterAnUnreadableAnswer() {
+    wm.stubFor(post("/api/v2/detect/batch").willReturn(aResponse().withStatus(202)
+        .withBody("{\"success\": true, \"item\": {\"uu")));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.createBatch(batch()))
+          .isInstanceOf(MalformedResponseException.class)
+          .hasMessageContaining("so the batch may have been created without the client learning"
+              + " its id");
+    }
+
+    wm.verify(1, postRequestedFor(urlEqualTo("/api/v2/detect/batch")));
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void doesNotRetryAGetWhoseAnswerIsJsonOfTheWrongShape() {
+    // Well-formed JSON in another shape would come back the same; retrying it only costs time.
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson("{\"success\": false}")));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.getDetect("d1"))
+          .isInstanceOf(MalformedResponseException.class);
+    }
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
+  void aViewWithCallLimitsStartsNoRetryItsTimeCannotHold() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(aResponse().withStatus(503)));
+
+    try (ResembleClient client = client().build()) {
+      ResembleClient hurried = client.withCallLimits(Duration.ofMillis(250), 5);
+      assertThatThrownBy(() -> hurried.getDetect("d1")).isInstanceOf(ServerErrorException.class)
+          .hasMessageContaining("still after 2 attempts");
+    }
+
+    // 100 ms of backoff fit in 250 ms; the next 200 ms would not.
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+    wm.verify(2, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
+  void aViewWithCallLimitsRetriesAtMostItsOwnMaximum() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(aResponse().withStatus(500)));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.withCallLimits(Duration.ofMinutes(1), 0).getDetect("d1"))
+          .isInstanceOf(ServerErrorException.class);
+    }
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void aViewWithCallLimitsCutsAnAnswerThatComesTooLate() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)
+        .withFixedDelay(1_000)));
+
+    try (ResembleClient client = client().build()) {
+      assertThatThrownBy(() -> client.withCallLimits(Duration.ofMillis(200), 0).getDetect("d1"))
+          .isInstanceOfSatisfying(TransportException.class,
+              e -> assertThat(e.getMessage()).contains("(timed out)"));
+    }
+
+    wm.verify(1, getRequestedFor(urlEqualTo("/api/v2/detect/d1")));
+  }
+
+  @Test
+  void closingAViewWithCallLimitsLeavesItsClientOpen() {
+    wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)));
+
+    try (ResembleClient client = client().build()) {
+      client.withCallLimits(Duration.ofSeconds(5), 1).close();
+      assertThat(client.getDetect("d1").uuid()).isEqualTo("5c17d732-0d10-4ee3-8c1d-41ad9b9142a1");
+      ResembleClient view = client.withCallLimits(Duration.ofSeconds(5), 1);
+      client.close();
+      assertThatThrownBy(() -> view.getDetect("d1")).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
   void neverPostsABatchAgainAfterAReadTimeout() {
     wm.stubFor(post("/api/v2/detect/batch").willReturn(batchCreated().withFixedDelay(700)));
 

@@ -42,6 +42,26 @@ class ClaimsTest {
   }
 
   @Test
+  void spreadsALargeRunsClaimsOverItsLockFilesAndStillKeepsThemFromOtherRuns() throws Exception {
+    List<String> contents = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      contents.add(Sha256.ofText("content " + i));
+    }
+    try (Claims first = claims(KEY); Claims second = claims(KEY)) {
+      assertThat(contents).allMatch(first::claim);
+      assertThat(contents).noneMatch(second::claim);
+      // Each lock file holds a share, so no single file's lock list grows with the run.
+      try (var files = Files.list(cache.resolve("claims"))) {
+        assertThat(files.filter(p -> p.getFileName().toString().endsWith(".lock")))
+            .hasSize(Claims.SHARDS);
+      }
+      first.release(contents.subList(0, 500));
+      assertThat(contents.subList(0, 500)).allMatch(second::claim);
+      assertThat(contents.subList(500, 1000)).noneMatch(second::claim);
+    }
+  }
+
+  @Test
   void otherContentAndOtherResultKeysAreClaimedIndependently() {
     ResultKey otherOptions = ResultKey.of(API, BatchOptions.builder().frameLength(4).build());
     try (Claims first = claims(KEY); Claims second = claims(KEY);

@@ -121,6 +121,67 @@ class GateFaultTest {
   }
 
   @Test
+  void resendsAgainWhenTheResentBatchAlsoLostItsAnswerAndWasNotCreated() {
+    files(2);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).times(2));
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(3);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void stopsResendingAfterTheLastResendAlsoLostItsAnswer() {
+    files(2);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).always());
+    Verdict v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1 + Submitter.MAX_RESENDS);
+    assertThat(fx.counters().batchesCreated()).isZero();
+    assertThat(v.files()).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(f.reason()).startsWith("every answer to this file's submissions was lost, and"
+          + " each time the detections list showed that nothing was created").endsWith("re-run"
+          + " to submit it again");
+    });
+  }
+
+  @Test
+  void theLastLookAfterTheTimeoutStaysWithinItsFewRequestsWhenTheListIsSlow() {
+    files(60);
+    SIM.simulator().processingTime(java.time.Duration.ofHours(1));
+    SIM.faults().inject(Fault.slowResponse(java.time.Duration.ofSeconds(1))
+        .on(Endpoint.LIST_DETECTS).always());
+    Verdict v = Gate.run(fx.config().timeout(java.time.Duration.ofMillis(500))
+        .readTimeout(java.time.Duration.ofMillis(250)).build(), listener);
+    // Nothing finishes before the deadline, so only status polls are sent until then; every
+    // detection read is the last look's.
+    long lastLook = fx.counters().requests(Endpoint.LIST_DETECTS)
+        + fx.counters().requests(Endpoint.GET_DETECT);
+    assertThat(lastLook).isPositive().isLessThanOrEqualTo(RemoteSession.LAST_LOOK_CALLS);
+    assertThat(v.files()).hasSize(60).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(f.reason()).isEqualTo("timed out after 500ms while the API was still"
+          + " processing; re-run to resume");
+      // Which of a batch's detections is this file's only the unread list could have said.
+      assertThat(f.batchId()).isIn(SIM.simulator().batches().stream()
+          .map(ReceivedBatch::uuid).toList());
+    });
+    assertThat(listener.warnings).anyMatch(m -> m.startsWith("Timed out after 500ms"));
+    assertThat(Journal.fileIn(fx.reports)).exists();
+  }
+
+  @Test
+  void aListPageThatFailsIsReadAgainRatherThanFetchingEveryResultAlone() {
+    files(60);
+    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).times(1));
+    // Without client retries the gate's own second read is what saves the 60 single requests.
+    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(fx.counters().requests(Endpoint.GET_DETECT)).isZero();
+    assertThat(fx.counters().faultsFired()).isEqualTo(1);
+  }
+
+  @Test
   void aLostAnswerThatCannotBeCheckedIsAnErrorThatTheJournalKeeps() {
     fx.file("voice.wav");
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_DETECT).afterProcessing());
@@ -144,8 +205,12 @@ class GateFaultTest {
     files(2);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).afterProcessing());
     SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
-    Verdict v = Gate.run(fx.config().build(), listener);
+    // No client retries, so the count below is the recovery's own: each look reads the page
+    // again before it gives up.
+    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(fx.counters().requests(Endpoint.LIST_DETECTS))
+        .isEqualTo(DetectionsList.READS_PER_PAGE);
     assertThat(v.files()).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
       assertThat(f.reason()).contains("the detections list could not be read");
@@ -161,7 +226,7 @@ class GateFaultTest {
     files(3);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
     SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
-    Verdict first = Gate.run(fx.config().build(), listener);
+    Verdict first = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(first.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
     assertThat(fx.counters().batchesCreated()).isZero();
     SIM.faults().clear();

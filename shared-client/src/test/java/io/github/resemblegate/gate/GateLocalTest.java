@@ -126,6 +126,18 @@ class GateLocalTest {
   }
 
   @Test
+  void aRunWithoutMediaWritesNothingIntoTheCacheOrTheReportsFolder() throws IOException {
+    file("src/Main.java", "class Main {}");
+    Verdict v = Gate.run(config().build(), listener);
+    assertThat(v.failureKind()).isEqualTo(FailureKind.EMPTY);
+    // No hash index, cache entry, claim or journal: a build without media stays cheap.
+    try (var inCache = Files.list(cache); var inReports = Files.list(reports)) {
+      assertThat(inCache).isEmpty();
+      assertThat(inReports).isEmpty();
+    }
+  }
+
+  @Test
   void refusesToSubmitWithoutATokenBeforeAnyRequest() throws IOException {
     file("a.wav", "a");
     assertThatThrownBy(() -> Gate.run(config().tokenAdvice("Add <token> to the plugin.").build(),

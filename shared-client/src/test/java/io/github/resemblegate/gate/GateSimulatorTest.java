@@ -72,6 +72,25 @@ class GateSimulatorTest {
   }
 
   @Test
+  void collectsEveryFinishedBatchInOneListPassWithoutPollingEachOne() {
+    for (int i = 0; i < 200; i++) {
+      fx.file(String.format("media/take%03d.wav", i));
+    }
+    // All four batches finish long before the first is polled.
+    SIM.simulator().processingTime(Duration.ofMillis(50));
+    Verdict v = Gate.run(fx.config().pollInitial(Duration.ofMillis(600)).build(), listener);
+
+    assertThat(v.files()).hasSize(200)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(fx.counters().batchPosts()).isEqualTo(4);
+    // One status poll and one list page would do; a poller on another thread's schedule may
+    // poll a second batch first, never all four.
+    assertThat(fx.counters().requests(Endpoint.GET_BATCH)
+        + fx.counters().requests(Endpoint.LIST_DETECTS)).isLessThanOrEqualTo(3);
+    assertThat(fx.counters().requests(Endpoint.GET_DETECT)).isZero();
+  }
+
+  @Test
   void twoFilesWithTheSameNameInDifferentFoldersGetTheirOwnResults() {
     fx.file("en/intro.wav");
     fx.file("fr/intro.wav");
