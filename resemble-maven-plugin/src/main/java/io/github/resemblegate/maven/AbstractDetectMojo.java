@@ -271,7 +271,9 @@ abstract class AbstractDetectMojo extends AbstractMojo {
         ErrorPolicy.offline(config.policy().onError(), missing, plan.uniqueContents(), log);
         return;
       }
-      log.info("Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
+      if (plan.uniqueContents() > 0) {
+        log.info("Maven is offline (-o), but the cache answers every matched file: judging from the cache.");
+      }
     }
     Verdict verdict;
     try {

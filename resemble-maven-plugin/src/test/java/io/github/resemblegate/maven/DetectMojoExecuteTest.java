@@ -133,6 +133,20 @@ class DetectMojoExecuteTest {
 
   @Test
   @InjectMojo(goal = "detect")
+  void offlineWithNothingMatchedDoesNotClaimTheCacheAnsweredAnything(DetectMojo mojo)
+      throws Exception {
+    prepare(mojo);
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    mojo.execute();
+
+    assertThat(requests()).isZero();
+    assertThat(log.at("info")).noneMatch(line -> line.contains("cache answers"))
+        .contains("Matched 0 media files (0 B).");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
   void offlineWithASubmissionStillInTheJournalFailsInsteadOfPolling(DetectMojo mojo)
       throws Exception {
     SIM.simulator().processingTime(Duration.ofSeconds(30));
