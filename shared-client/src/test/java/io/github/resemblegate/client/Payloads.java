@@ -128,7 +128,7 @@ final class Payloads {
 
   /** POST /secure_uploads [D-secure]. */
   static final String SECURE_UPLOAD = """
-      {"success": true, "token": "eyJhbGciOiJIUzI1NiJ9.eyJmaWxlIjoieCJ9.c2lnbmF0dXJl"}
+      {"success": true, "token": "media-token-of-the-secure-upload"}
       """;
 
   static final String NOT_FOUND = """

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 /** Shared set-up: a WireMock API on 127.0.0.1 and a client pointed at it that never really sleeps. */
 final class TestClients {
-  static final String TOKEN_VALUE = "rk_test_9f8e7d6c5b4a3f2e1d0c";
+  /** Made up per run: a fixed token in the sources would look like a leaked one. */
+  static final String TOKEN_VALUE = "test-token-" + UUID.randomUUID();
   static final ApiToken TOKEN = ApiToken.of(TOKEN_VALUE);
 
   private TestClients() {}
