@@ -3,10 +3,8 @@ package io.github.resemblegate.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * What the last holder of a content's claim left for the next one when it let go without a result,
@@ -91,19 +89,7 @@ final class ClaimNotes {
     }
     Path target = file(sha256);
     try {
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, sha256.substring(0, 8), ".tmp");
-      try {
-        Files.write(temp, GateJson.mapper().writeValueAsBytes(n));
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(target, GateJson.mapper().writeValueAsBytes(n));
     } catch (IOException ignored) {
       // without the note the next holder of the claim simply submits the content itself
     }

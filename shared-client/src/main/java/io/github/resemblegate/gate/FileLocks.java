@@ -34,31 +34,7 @@ final class FileLocks {
     Path key = lockFile.toAbsolutePath().normalize();
     ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
     local.lock();
-    try {
-      Files.createDirectories(key.getParent());
-      FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.lock();
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
-      }
-      return () -> {
-        try {
-          lock.release();
-          channel.close();
-        } catch (IOException ignored) {
-          // closing the channel releases the lock in any case
-        } finally {
-          local.unlock();
-        }
-      };
-    } catch (IOException | RuntimeException e) {
-      local.unlock();
-      throw e;
-    }
+    return osLock(key, local, true);
   }
 
   /** The lock if it is free right now, else null (another thread or process holds it). */
@@ -73,13 +49,22 @@ final class FileLocks {
       local.unlock();
       return null;
     }
+    return osLock(key, local, false);
+  }
+
+  /**
+   * With {@code local} held, takes the operating system's lock on {@code key}, waiting for it or
+   * not; null when it is taken elsewhere and {@code wait} is false. {@code local} is released
+   * with the lock, or at once when the lock is not had.
+   */
+  private static Held osLock(Path key, ReentrantLock local, boolean wait) throws IOException {
     try {
       Files.createDirectories(key.getParent());
       FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
       FileLock lock;
       try {
-        lock = channel.tryLock();
+        lock = wait ? channel.lock() : channel.tryLock();
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -99,19 +97,7 @@ final class ResultCache {
     root.put("storedAt", System.currentTimeMillis());
     root.set("result", write(a));
     try (FileLocks.Held held = FileLocks.acquire(lockFile)) {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), sha256.substring(0, 8), ".tmp");
-      try {
-        Files.write(temp, GateJson.mapper().writeValueAsBytes(root));
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(file, GateJson.mapper().writeValueAsBytes(root));
     } catch (IOException e) {
       if (!writeWarned) {
         writeWarned = true;
