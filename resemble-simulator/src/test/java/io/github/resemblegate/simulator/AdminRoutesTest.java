@@ -11,19 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class AdminRoutesTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
+class AdminRoutesTest extends SimulatorFixture {
   private String admin;
 
   @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
+  void adminUrl() {
     admin = "http://127.0.0.1:" + SIM.simulator().port() + "/__admin/resemble";
   }
 

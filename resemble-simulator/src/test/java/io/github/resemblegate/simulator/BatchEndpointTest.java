@@ -8,21 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class BatchEndpointTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
-  }
+class BatchEndpointTest extends SimulatorFixture {
 
   @Test
   void createsBatchOfFilesAnswering202WithOneDetectPerFile() {
@@ -297,11 +285,5 @@ class BatchEndpointTest {
     Api.Response response = api.postMultipart("/detect/batch", body);
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     return response;
-  }
-
-  static void assertBadRequest(Api.Response response, String messagePart) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().get("success").asBoolean()).isFalse();
-    assertThat(response.json().get("message").asText()).contains(messagePart);
   }
 }

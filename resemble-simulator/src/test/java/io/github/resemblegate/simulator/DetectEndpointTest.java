@@ -1,25 +1,12 @@
 package io.github.resemblegate.simulator;
 
-import static io.github.resemblegate.simulator.BatchEndpointTest.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class DetectEndpointTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
-  }
+class DetectEndpointTest extends SimulatorFixture {
 
   @Test
   void createsDetectFromUploadAnsweringTheShortCreateItem() {

@@ -9,21 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class FaultInjectionTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
-  }
+class FaultInjectionTest extends SimulatorFixture {
 
   @Test
   void rateLimitsTheNextRequestsWithRetryAfter() {

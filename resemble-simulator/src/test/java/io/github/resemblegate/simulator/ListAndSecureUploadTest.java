@@ -1,27 +1,14 @@
 package io.github.resemblegate.simulator;
 
-import static io.github.resemblegate.simulator.BatchEndpointTest.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ListAndSecureUploadTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
-  }
+class ListAndSecureUploadTest extends SimulatorFixture {
 
   @Test
   void listsNewestFirstWithPaginationEnvelope() {

@@ -3,21 +3,9 @@ package io.github.resemblegate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ZeroRetentionAndLooseTypesTest {
-
-  @RegisterExtension
-  static final SimulatorExtension SIM = new SimulatorExtension();
-
-  private Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(SIM.baseUrl());
-  }
+class ZeroRetentionAndLooseTypesTest extends SimulatorFixture {
 
   @Test
   void redactsFileNameAndMediaUnderZeroRetention() {
