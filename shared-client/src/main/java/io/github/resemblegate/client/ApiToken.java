@@ -26,6 +26,18 @@ public final class ApiToken {
     return token;
   }
 
+  /**
+   * Why this token cannot be sent, or null when it can: a space or a character an HTTP header
+   * cannot carry. Checked before anything is paid for; the sentence never shows the token.
+   */
+  public String problem() {
+    if (!secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      return "The Resemble API token contains a space or a character that cannot be sent in an"
+          + " HTTP header; copy it again from " + Failures.TOKEN_PAGE + ".";
+    }
+    return null;
+  }
+
   /** The raw value; only the HTTP layer should call this, when it writes the Authorization header. */
   public String secret() {
     return secret;

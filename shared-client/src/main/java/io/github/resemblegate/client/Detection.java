@@ -56,16 +56,16 @@ public record Detection(
    * {@link #audioTrackScore()} for the audio track).
    */
   public ScoreReading score() {
-    return Scores.of(this);
+    return ScoreFields.of(this);
   }
 
   /** For a video, the score of its audio track ({@code metrics.aggregated_score}); Unscored when absent. */
   public ScoreReading audioTrackScore() {
-    return Scores.audioTrack(this);
+    return ScoreFields.audioTrack(this);
   }
 
   /** The label of the metrics the score came from, lower-cased ({@code fake}, {@code real}), or null. */
   public String label() {
-    return Scores.label(this);
+    return ScoreFields.label(this);
   }
 }

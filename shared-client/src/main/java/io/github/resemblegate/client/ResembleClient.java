@@ -54,9 +54,8 @@ public final class ResembleClient implements AutoCloseable {
           + Failures.TOKEN_PAGE + " and pass it to the client.");
     }
     String secret = builder.token.secret();
-    if (!secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException("The Resemble API token contains a space or a character"
-          + " that cannot be sent in an HTTP header; copy it again from " + Failures.TOKEN_PAGE + ".");
+    if (builder.token.problem() != null) {
+      throw new IllegalArgumentException(builder.token.problem());
     }
     if (builder.maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be 0 or more, not " + builder.maxRetries + ".");
@@ -119,6 +118,16 @@ public final class ResembleClient implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Checks a base URL as {@link Builder#baseUrl} will: an http(s) URL without credentials, query
+   * or fragment, plain {@code http://} only for this machine.
+   *
+   * @throws IllegalArgumentException with one sentence saying what is wrong
+   */
+  public static void checkBaseUrl(String baseUrl) {
+    BaseUrl.parse(baseUrl);
   }
 
   /** The tool's version, as in the User-Agent ({@code unknown} when not built by Maven). */

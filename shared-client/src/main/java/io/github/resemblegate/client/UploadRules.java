@@ -20,14 +20,6 @@ final class UploadRules {
   static final long MAX_BATCH_BYTES = 500_000_000L;
   static final long MAX_DIRECT_UPLOAD_BYTES = 150_000_000L;
 
-  /** The batch page's list; it omits {@code .amr .3gp .3gpp}, so a batch never sends them. */
-  static final Set<String> BATCH_EXTENSIONS = Set.of("wav", "mp3", "m4a", "ogg", "aac", "flac",
-      "mp4", "mov", "avi", "mkv", "webm", "jpg", "jpeg", "png", "gif", "webp");
-
-  static final Set<String> DIRECT_UPLOAD_EXTENSIONS = Set.of("wav", "mp3", "m4a", "ogg", "aac",
-      "flac", "amr", "3gp", "3gpp", "mp4", "mov", "avi", "mkv", "webm", "jpg", "jpeg", "png", "gif",
-      "webp");
-
   private UploadRules() {}
 
   /** The batch's files with their sizes, or the first reason the API would refuse the batch. */
@@ -53,7 +45,7 @@ final class UploadRules {
             + " would both upload as '" + file.partName() + "', so their results could not be told apart",
             "Build the request with BatchRequest.of, which gives every file a unique name.");
       }
-      SizedFile checked = checkFile(file.path(), file.partName(), BATCH_EXTENSIONS, "a batch");
+      SizedFile checked = checkFile(file.path(), file.partName(), MediaExtensions.BATCH, "a batch");
       total += checked.size();
       sized.add(checked);
     }
@@ -75,7 +67,7 @@ final class UploadRules {
   }
 
   static SizedFile checkDirectUpload(Path path, String partName) {
-    SizedFile checked = checkFile(path, partName, DIRECT_UPLOAD_EXTENSIONS, "a direct upload");
+    SizedFile checked = checkFile(path, partName, MediaExtensions.DIRECT_UPLOAD, "a direct upload");
     if (checked.size() > MAX_DIRECT_UPLOAD_BYTES) {
       throw rejected("The file " + path + " is " + bytes(checked.size()) + ", more than the 150 MB ("
           + bytes(MAX_DIRECT_UPLOAD_BYTES) + ") a direct upload may hold",

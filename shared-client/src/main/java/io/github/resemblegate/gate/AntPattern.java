@@ -1,28 +1,33 @@
 package io.github.resemblegate.gate;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.codehaus.plexus.util.SelectorUtils;
 
 /**
- * One Ant-style path pattern, relative to the base directory: {@code **} matches any number of
- * folders, {@code *} any run of characters within a name, {@code ?} one character. Separators are
- * {@code /} (a {@code \} is read as {@code /}), matching is case-sensitive, and a pattern ending in
- * {@code /} means {@code /**}. As in Ant, a pattern without a folder part ({@code *.png}) matches
- * only in the base directory itself.
+ * One Ant-style path pattern, relative to the base directory, matched by plexus-utils'
+ * {@link SelectorUtils} as Maven's {@code DirectoryScanner} and Jenkins' {@code FilePath.list}
+ * match it: {@code **} any number of folders, {@code *} any run of characters within a name,
+ * {@code ?} one character, case-sensitive. This class only reads the pattern as users write it:
+ * a {@code \} is a {@code /}, a leading {@code ./} or {@code /} is dropped, and a trailing
+ * {@code /} means everything below. As in Ant, {@code *.png} matches only in the base directory.
  */
-final class AntPattern {
+public final class AntPattern {
 
   private final String text;
-  private final String[] segments;
+  private final String pattern;
+  private final int names;
 
-  private AntPattern(String text, String[] segments) {
+  private AntPattern(String text, String pattern) {
     this.text = text;
-    this.segments = segments;
+    this.pattern = pattern;
+    this.names = pattern.split("/").length;
   }
 
-  /** Compiles a pattern; a blank one is refused with a sentence naming the setting. */
-  static AntPattern compile(String pattern, String settingName) {
+  /** Reads a pattern; a blank one or {@code **} inside a name is refused with one sentence. */
+  public static AntPattern compile(String pattern, String settingName) {
     if (pattern == null || pattern.isBlank()) {
       throw new GateException(settingName + " contains an empty pattern; remove it or write one"
           + " such as **/*.wav.");
@@ -31,12 +36,8 @@ final class AntPattern {
     while (p.startsWith("./")) {
       p = p.substring(2);
     }
-    if (p.startsWith("/")) {
-      p = p.substring(1);
-    }
-    if (p.endsWith("/") || p.isEmpty()) {
-      p = p + "**";
-    }
+    p = p.startsWith("/") ? p.substring(1) : p;
+    p = p.isEmpty() || p.endsWith("/") ? p + "**" : p;
     List<String> parts = new ArrayList<>();
     for (String s : p.split("/")) {
       if (s.isEmpty() || s.equals(".")) {
@@ -46,67 +47,61 @@ final class AntPattern {
         throw new GateException(settingName + " pattern '" + pattern + "' uses ** inside a name;"
             + " ** stands for whole folders, as in media/**/*.wav.");
       }
-      // Consecutive ** are one **.
-      if (s.equals("**") && !parts.isEmpty() && parts.get(parts.size() - 1).equals("**")) {
-        continue;
+      if (!(s.equals("**") && !parts.isEmpty() && parts.get(parts.size() - 1).equals("**"))) {
+        parts.add(s);
       }
-      parts.add(s);
     }
-    return new AntPattern(pattern.strip(), parts.toArray(String[]::new));
+    return new AntPattern(pattern.strip(), String.join("/", parts));
   }
 
-  static List<AntPattern> compileAll(List<String> patterns, String settingName) {
-    List<AntPattern> compiled = new ArrayList<>(patterns.size());
-    for (String p : patterns) {
-      compiled.add(compile(p, settingName));
-    }
-    return compiled;
+  public static List<AntPattern> compileAll(List<String> patterns, String settingName) {
+    return patterns.stream().map(p -> compile(p, settingName)).toList();
   }
 
-  /** True when the relative path (with {@code /} separators) matches the whole pattern. */
-  boolean matches(String relativePath) {
-    return match(segments, 0, split(relativePath), 0);
+  /** True when the relative path ({@code /} separators) matches the whole pattern. */
+  public boolean matches(String relativePath) {
+    return SelectorUtils.matchPath(pattern, relativePath, "/", true);
   }
 
   /**
-   * True when some path below {@code directory} could match, so the walk must enter it (Ant's
-   * "match start"). {@code directory} is relative, empty for the base itself.
+   * True when some path below {@code directory} (relative, empty for the base) could match, so a
+   * walk must enter it. A pattern without {@code **} needs a name left for the file itself.
    */
-  boolean couldMatchBelow(String directory) {
-    String[] dir = split(directory);
-    return prefixMatch(dir, 0, 0);
+  public boolean couldMatchBelow(String directory) {
+    if (directory.isEmpty()) {
+      return true;
+    }
+    boolean roomBelow = pattern.contains("**") || names > directory.split("/").length;
+    return roomBelow && SelectorUtils.matchPatternStart(platform(pattern), platform(directory), true);
+  }
+
+  /** True when the pattern matches every path below {@code directory}: an exclude prunes it. */
+  public boolean matchesEverythingBelow(String directory) {
+    if (pattern.equals("**")) {
+      return true;
+    }
+    return pattern.endsWith("/**")
+        && SelectorUtils.matchPath(pattern.substring(0, pattern.length() - 3), directory, "/",
+            true);
   }
 
   /**
-   * True when the pattern matches every path below {@code directory}, so an exclude can prune the
-   * whole folder without looking inside ({@code .git/**} and {@code .git}).
+   * The extension the last name spells out ({@code txt} for {@code **}{@code /*.txt}),
+   * lower-cased, or null when it has wildcards or no dot.
    */
-  boolean matchesEverythingBelow(String directory) {
-    if (segments.length == 0 || !segments[segments.length - 1].equals("**")) {
-      return false;
-    }
-    String[] head = java.util.Arrays.copyOf(segments, segments.length - 1);
-    return match(head, 0, split(directory), 0);
-  }
-
-  /**
-   * The extension a pattern names literally in its last segment ({@code txt} for
-   * {@code **}{@code /*.txt}), lower-cased, or null when that part has wildcards or no dot.
-   */
-  String literalExtension() {
-    if (segments.length == 0) {
-      return null;
-    }
-    String last = segments[segments.length - 1];
+  public String literalExtension() {
+    String last = pattern.substring(pattern.lastIndexOf('/') + 1);
     int dot = last.lastIndexOf('.');
     if (dot < 0 || dot == last.length() - 1) {
       return null;
     }
     String ext = last.substring(dot + 1);
-    if (ext.indexOf('*') >= 0 || ext.indexOf('?') >= 0) {
-      return null;
-    }
-    return ext.toLowerCase(Locale.ROOT);
+    return ext.indexOf('*') >= 0 || ext.indexOf('?') >= 0 ? null : ext.toLowerCase(Locale.ROOT);
+  }
+
+  /** Glob match of one name: {@code *} any run, {@code ?} one character. */
+  public static boolean matchName(String pattern, String name) {
+    return SelectorUtils.match(pattern, name, true);
   }
 
   @Override
@@ -114,82 +109,8 @@ final class AntPattern {
     return text;
   }
 
-  private static final String[] EMPTY = new String[0];
-
-  private static String[] split(String path) {
-    if (path == null || path.isEmpty()) {
-      return EMPTY;
-    }
-    return path.split("/");
-  }
-
-  private static boolean match(String[] pat, int pi, String[] path, int si) {
-    while (pi < pat.length) {
-      String p = pat[pi];
-      if (p.equals("**")) {
-        if (pi == pat.length - 1) {
-          return true;
-        }
-        for (int k = si; k <= path.length; k++) {
-          if (match(pat, pi + 1, path, k)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      if (si >= path.length || !matchName(p, path[si])) {
-        return false;
-      }
-      pi++;
-      si++;
-    }
-    return si == path.length;
-  }
-
-  /** Whether the directory segments could be the start of a path the pattern matches. */
-  private boolean prefixMatch(String[] dir, int pi, int si) {
-    while (si < dir.length) {
-      if (pi >= segments.length) {
-        return false;
-      }
-      String p = segments[pi];
-      if (p.equals("**")) {
-        return true;
-      }
-      if (!matchName(p, dir[si])) {
-        return false;
-      }
-      pi++;
-      si++;
-    }
-    // Something must still be left for a file name below the directory.
-    return pi < segments.length;
-  }
-
-  /** Glob match of one name: {@code *} any run, {@code ?} one character; iterative with backtracking. */
-  static boolean matchName(String pattern, String name) {
-    int p = 0;
-    int n = 0;
-    int starP = -1;
-    int starN = 0;
-    while (n < name.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == name.charAt(n))
-          && pattern.charAt(p) != '*') {
-        p++;
-        n++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        starP = p++;
-        starN = n;
-      } else if (starP >= 0) {
-        p = starP + 1;
-        n = ++starN;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
+  /** plexus reads a pattern's start with the platform's separator. */
+  private static String platform(String path) {
+    return path.replace('/', File.separatorChar);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
+
 /** Passes every event to another listener; subclasses override what they change. */
 class ForwardingListener implements GateListener {
 
@@ -35,8 +37,8 @@ class ForwardingListener implements GateListener {
   }
 
   @Override
-  public void finished(Verdict verdict) {
-    delegate.finished(verdict);
+  public void finished(GateResult result) {
+    delegate.finished(result);
   }
 
   @Override

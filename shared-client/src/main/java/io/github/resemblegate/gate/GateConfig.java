@@ -4,151 +4,168 @@ import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
-import io.github.resemblegate.client.ResembleClient;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.VideoScoring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Everything a gate run needs; front ends fill it through {@link #builder()}.
+ * Everything a gate run needs. Front ends get one from {@code gate.settings.SettingsReader}, which
+ * reads the user's settings by name; code and tests may use {@link #builder()}, whose defaults are
+ * {@link Defaults}.
  *
- * @param baseDirectory the folder patterns are relative to, and report paths too
- * @param includes Ant-style include patterns ({@code **}{@code /*.wav}); default everything
- * @param excludes Ant-style exclude patterns
- * @param defaultExcludes also exclude VCS folders and {@code target/resemble}
- * @param token the API token; may be null for dry runs and runs answered by the cache
- * @param tokenAdvice the sentence telling the user how to provide a token in this front end
- * @param maxFilesPerBatch at most 50 (the API limit)
- * @param maxBytesPerBatch at most 500,000,000 (the API limit, MB read as 10^6 bytes)
- * @param retryBudget how long the retries of one request may take in all (the client's default is
- *     2 minutes); an unreachable API fails a run after about this long
- * @param maxRetries retries of one request after its first attempt (default 5; 0 turns retrying off)
- * @param concurrency batches uploaded at once
- * @param pollInitial first wait between status polls; grows to {@code pollMax}
- * @param timeout overall time for a run's submitting and waiting; what is unfinished then becomes
- *     ERROR with its ids. Requests end by it; after it the run takes one last look of at most 3
- *     requests within 5 seconds, and an upload already being sent is let finish (up to the read
- *     timeout), so that its id reaches the journal
- * @param maxFiles budget guard: when more files need submitting, nothing is submitted (0 = no limit)
- * @param refresh ignore cached results (fresh results still refresh the cache)
- * @param cacheDirectory where results are kept by content hash; null disables the cache
- * @param reportsDirectory where the journal (and the front end's reports) live
+ * @param scan which files
+ * @param policy how they are judged
+ * @param api the Detect API, how to reach it and its limits
+ * @param budget how much a run may upload and how long it may take
+ * @param reports where the journal and the reports go, and which reports
+ * @param cache where results are kept by content hash
+ * @param mode check, dry run, or offline
  * @param clock for waiver expiry and timestamps
  */
-public record GateConfig(
-    Path baseDirectory,
-    List<String> includes,
-    List<String> excludes,
-    boolean defaultExcludes,
-    String apiUrl,
-    ApiToken token,
-    String tokenAdvice,
-    ProxyConfig proxy,
-    Duration connectTimeout,
-    Duration readTimeout,
-    double requestsPerSecond,
-    String userAgentSuffix,
-    Duration retryBudget,
-    int maxRetries,
-    int maxFilesPerBatch,
-    long maxBytesPerBatch,
-    int concurrency,
-    IntakeMode intakeMode,
-    BatchOptions batchOptions,
-    Duration pollInitial,
-    Duration pollMax,
-    Duration timeout,
-    Policy policy,
-    int maxFiles,
-    boolean dryRun,
-    boolean refresh,
-    Path cacheDirectory,
-    Path reportsDirectory,
-    Clock clock) {
+public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Reports reports,
+    Cache cache, Mode mode, Clock clock) {
 
-  public static final int API_MAX_FILES_PER_BATCH = 50;
-  public static final long API_MAX_BYTES_PER_BATCH = 500_000_000L;
-  public static final int DEFAULT_MAX_FILES = 1000;
-  /** The client's own defaults, so that a front end that sets nothing changes nothing. */
-  public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(2);
-  public static final int DEFAULT_MAX_RETRIES = 5;
+  /**
+   * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
+   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk.
+   */
+  public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
+      boolean defaultExcludes) {
+
+    public Scan {
+      includes = List.copyOf(includes);
+      excludes = List.copyOf(excludes);
+    }
+  }
+
+  /**
+   * The Detect API: its URL, the token (null for dry runs and runs the cache answers), the
+   * sentence telling the user how to give one in this front end, the proxy (null: direct), the
+   * User-Agent suffix, the detection options sent with every request, how a batch carries its
+   * files, and the limits of talking to it.
+   */
+  public record Api(String url, ApiToken token, String tokenAdvice, ProxyConfig proxy,
+      String userAgentSuffix, BatchOptions options, IntakeMode intakeMode, Limits limits) {}
+
+  /**
+   * How the run talks to the API.
+   *
+   * @param retryBudget how long the retries of one request may take in all; an unreachable API
+   *     fails a run after about this long
+   * @param maxRetries retries of one request after its first attempt (0 turns retrying off)
+   * @param maxFilesPerBatch at most 50 (the API's limit)
+   * @param maxBytesPerBatch at most 500,000,000 (the API's limit, MB read as 10^6 bytes)
+   * @param concurrency batches uploaded at once
+   * @param pollInterval first wait between status polls; it grows to {@code maxPollInterval}
+   */
+  public record Limits(Duration connectTimeout, Duration readTimeout, double requestsPerSecond,
+      Duration retryBudget, int maxRetries, int maxFilesPerBatch, long maxBytesPerBatch,
+      int concurrency, Duration pollInterval, Duration maxPollInterval) {}
+
+  /**
+   * What a run may spend: with more than {@code maxFiles} files to upload it submits nothing (0 =
+   * no limit); {@code timeout} bounds submitting and waiting, after which what is unfinished is
+   * ERROR with its ids. Requests end by the timeout; after it the run takes one last look of at
+   * most 3 requests within 5 seconds, and an upload already being sent is let finish (up to the
+   * read timeout) so that its id reaches the journal.
+   */
+  public record Budget(int maxFiles, Duration timeout) {}
+
+  /** Where the journal and the reports go, and which report formats a front end writes. */
+  public record Reports(Path directory, Set<ReportFormat> formats) {
+
+    public Reports {
+      formats = formats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(formats));
+    }
+  }
+
+  /**
+   * Where results are kept by content hash ({@code directory} null: no cache); {@code refresh}
+   * asks the API again for cached contents, and fresh results still refresh the cache.
+   */
+  public record Cache(Path directory, boolean refresh) {
+
+    public boolean enabled() {
+      return directory != null;
+    }
+  }
+
+  /** How a run ends: it checks, only says what it would submit, or judges from the cache alone. */
+  public sealed interface Mode {
+    Mode CHECK = new Check();
+    Mode DRY_RUN = new DryRun();
+
+    /** Submits what the cache does not answer, and waits for the results. */
+    record Check() implements Mode {}
+
+    /** Plans and reports what it would submit; submits nothing and needs no token. */
+    record DryRun() implements Mode {}
+
+    /**
+     * Judges from the cache alone; a content it does not hold is ERROR. {@code why} opens the
+     * sentence that says so, such as {@code Maven is offline (-o)}.
+     */
+    record Offline(String why) implements Mode {}
+  }
+
+  public static final int API_MAX_FILES_PER_BATCH =
+      Integer.parseInt(Defaults.MAX_FILES_PER_BATCH);
+  public static final long API_MAX_BYTES_PER_BATCH = Long.parseLong(Defaults.MAX_BYTES_PER_BATCH);
 
   /** {@code ~/.resemble-gate/cache}. */
   public static Path defaultCacheDirectory() {
     return Path.of(System.getProperty("user.home"), ".resemble-gate", "cache");
   }
 
+  public boolean dryRun() {
+    return mode instanceof Mode.DryRun;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.baseDirectory = baseDirectory;
-    b.includes = includes;
-    b.excludes = excludes;
-    b.defaultExcludes = defaultExcludes;
-    b.apiUrl = apiUrl;
-    b.token = token;
-    b.tokenAdvice = tokenAdvice;
-    b.proxy = proxy;
-    b.connectTimeout = connectTimeout;
-    b.readTimeout = readTimeout;
-    b.requestsPerSecond = requestsPerSecond;
-    b.userAgentSuffix = userAgentSuffix;
-    b.retryBudget = retryBudget;
-    b.maxRetries = maxRetries;
-    b.maxFilesPerBatch = maxFilesPerBatch;
-    b.maxBytesPerBatch = maxBytesPerBatch;
-    b.concurrency = concurrency;
-    b.intakeMode = intakeMode;
-    b.batchOptions = batchOptions;
-    b.pollInitial = pollInitial;
-    b.pollMax = pollMax;
-    b.timeout = timeout;
-    b.policy = policy;
-    b.maxFiles = maxFiles;
-    b.dryRun = dryRun;
-    b.refresh = refresh;
-    b.cacheDirectory = cacheDirectory;
-    b.cacheDisabled = cacheDirectory == null;
-    b.reportsDirectory = reportsDirectory;
-    b.clock = clock;
-    return b;
-  }
-
-  /** Builder with the documented defaults. */
+  /** One setter per setting, starting from {@link Defaults}; {@link #build} checks them all. */
   public static final class Builder {
     private Path baseDirectory;
     private List<String> includes = List.of("**/*");
     private List<String> excludes = List.of();
-    private boolean defaultExcludes = true;
-    private String apiUrl = ResembleClient.DEFAULT_BASE_URL;
+    private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
+    private String apiUrl = Defaults.API_URL;
     private ApiToken token;
     private String tokenAdvice = "Set the RESEMBLE_API_KEY environment variable.";
     private ProxyConfig proxy;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(120);
-    private double requestsPerSecond = 40;
+    private Duration connectTimeout = Durations.parse(Defaults.CONNECT_TIMEOUT);
+    private Duration readTimeout = Durations.parse(Defaults.READ_TIMEOUT);
+    private double requestsPerSecond = Double.parseDouble(Defaults.REQUESTS_PER_SECOND);
     private String userAgentSuffix;
-    private Duration retryBudget = DEFAULT_RETRY_BUDGET;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration retryBudget = Durations.parse(Defaults.RETRY_BUDGET);
+    private int maxRetries = Integer.parseInt(Defaults.MAX_RETRIES);
     private int maxFilesPerBatch = API_MAX_FILES_PER_BATCH;
     private long maxBytesPerBatch = API_MAX_BYTES_PER_BATCH;
-    private int concurrency = 4;
-    private IntakeMode intakeMode = IntakeMode.FILES;
+    private int concurrency = Integer.parseInt(Defaults.CONCURRENCY);
+    private IntakeMode intakeMode = IntakeMode.valueOf(Defaults.INTAKE_MODE);
     private BatchOptions batchOptions = BatchOptions.DEFAULTS;
-    private Duration pollInitial = Duration.ofSeconds(2);
-    private Duration pollMax = Duration.ofSeconds(12);
-    private Duration timeout = Duration.ofMinutes(30);
-    private Policy policy = Policy.DEFAULT;
-    private int maxFiles = DEFAULT_MAX_FILES;
-    private boolean dryRun;
-    private boolean refresh;
+    private Duration pollInterval = Durations.parse(Defaults.POLL_INTERVAL);
+    private Duration maxPollInterval = Durations.parse(Defaults.MAX_POLL_INTERVAL);
+    private Duration timeout = Durations.parse(Defaults.TIMEOUT);
+    private Policy policy = new Policy(Double.parseDouble(Defaults.THRESHOLD), null, null,
+        Reaction.valueOf(Defaults.ON_FLAGGED), Reaction.valueOf(Defaults.ON_ERROR),
+        Reaction.valueOf(Defaults.ON_NO_SPEECH), Reaction.valueOf(Defaults.ON_EMPTY),
+        VideoScoring.valueOf(Defaults.VIDEO_SCORING), List.of());
+    private int maxFiles = Integer.parseInt(Defaults.MAX_FILES);
+    private Mode mode = Mode.CHECK;
+    private boolean refresh = Boolean.parseBoolean(Defaults.REFRESH);
     private Path cacheDirectory;
-    private boolean cacheDisabled;
+    private boolean cacheDisabled = !Boolean.parseBoolean(Defaults.CACHE);
     private Path reportsDirectory;
+    private Set<ReportFormat> formats = ReportFormat.parse(Defaults.FORMATS);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -172,63 +189,72 @@ public record GateConfig(
     public Builder concurrency(int v) { concurrency = v; return this; }
     public Builder intakeMode(IntakeMode v) { intakeMode = v; return this; }
     public Builder batchOptions(BatchOptions v) { batchOptions = v; return this; }
-    public Builder pollInitial(Duration v) { pollInitial = v; return this; }
-    public Builder pollMax(Duration v) { pollMax = v; return this; }
+    public Builder pollInterval(Duration v) { pollInterval = v; return this; }
+    public Builder maxPollInterval(Duration v) { maxPollInterval = v; return this; }
     public Builder timeout(Duration v) { timeout = v; return this; }
     public Builder policy(Policy v) { policy = v; return this; }
     public Builder maxFiles(int v) { maxFiles = v; return this; }
-    public Builder dryRun(boolean v) { dryRun = v; return this; }
+    public Builder mode(Mode v) { mode = v; return this; }
+    public Builder dryRun(boolean v) { mode = v ? Mode.DRY_RUN : Mode.CHECK; return this; }
     public Builder refresh(boolean v) { refresh = v; return this; }
     /** Null keeps the default location; see {@link #noCache()} to turn caching off. */
     public Builder cacheDirectory(Path v) { cacheDirectory = v; cacheDisabled = false; return this; }
     public Builder noCache() { cacheDirectory = null; cacheDisabled = true; return this; }
     public Builder reportsDirectory(Path v) { reportsDirectory = v; return this; }
+    public Builder formats(Set<ReportFormat> v) { formats = v; return this; }
     public Builder clock(Clock v) { clock = v; return this; }
 
-    /** Checks every setting; a wrong one throws {@link GateException} naming it and the fix. */
+    /**
+     * Checks what the settings reader cannot have got wrong only through a bug; a wrong value
+     * throws {@link GateException} naming it.
+     */
     public GateConfig build() {
       if (baseDirectory == null) {
         throw new GateException("No base directory was given for the scan.");
       }
       Path base = baseDirectory.toAbsolutePath().normalize();
-      if (maxFilesPerBatch < 1 || maxFilesPerBatch > API_MAX_FILES_PER_BATCH) {
-        throw new GateException("maxFilesPerBatch must be between 1 and " + API_MAX_FILES_PER_BATCH
-            + " (the API's limit), not " + maxFilesPerBatch + ".");
-      }
-      if (maxBytesPerBatch < 1 || maxBytesPerBatch > API_MAX_BYTES_PER_BATCH) {
-        throw new GateException("maxBytesPerBatch must be between 1 and " + API_MAX_BYTES_PER_BATCH
-            + " bytes (the API's 500 MB limit), not " + maxBytesPerBatch + ".");
-      }
-      if (concurrency < 1) {
-        throw new GateException("concurrency must be at least 1, not " + concurrency + ".");
-      }
-      if (maxFiles < 0) {
-        throw new GateException("maxFiles must be 0 (no limit) or more, not " + maxFiles + ".");
-      }
-      if (requestsPerSecond <= 0) {
-        throw new GateException("requestsPerSecond must be positive, not " + requestsPerSecond + ".");
-      }
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new GateException("timeout must be a positive duration, not " + timeout + ".");
-      }
-      if (retryBudget == null || retryBudget.isNegative() || retryBudget.isZero()) {
-        throw new GateException("retryBudget must be a positive duration, not " + retryBudget
-            + ".");
-      }
-      if (maxRetries < 0) {
-        throw new GateException("maxRetries must be 0 (no retries) or more, not " + maxRetries
-            + ".");
-      }
+      require(maxFilesPerBatch >= 1 && maxFilesPerBatch <= API_MAX_FILES_PER_BATCH,
+          "maxFilesPerBatch must be between 1 and " + API_MAX_FILES_PER_BATCH
+          + " (the API's limit), not " + maxFilesPerBatch + ".");
+      require(maxBytesPerBatch >= 1 && maxBytesPerBatch <= API_MAX_BYTES_PER_BATCH,
+          "maxBytesPerBatch must be between 1 and " + API_MAX_BYTES_PER_BATCH
+          + " bytes (the API's 500 MB limit), not " + maxBytesPerBatch + ".");
+      require(concurrency >= 1, "concurrency must be at least 1, not " + concurrency + ".");
+      require(maxFiles >= 0, "maxFiles must be 0 (no limit) or more, not " + maxFiles + ".");
+      require(requestsPerSecond > 0, "requestsPerSecond must be positive, not "
+          + requestsPerSecond + ".");
+      require(positive(timeout), "timeout must be a positive duration, not " + timeout + ".");
+      require(positive(retryBudget), "retryBudget must be a positive duration, not "
+          + retryBudget + ".");
+      require(maxRetries >= 0, "maxRetries must be 0 (no retries) or more, not " + maxRetries
+          + ".");
       Path cache = cacheDisabled ? null
           : (cacheDirectory != null ? cacheDirectory : defaultCacheDirectory());
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
-      return new GateConfig(base, List.copyOf(includes), List.copyOf(excludes), defaultExcludes,
-          apiUrl, token, tokenAdvice, proxy, connectTimeout, readTimeout, requestsPerSecond,
-          userAgentSuffix, retryBudget, maxRetries, maxFilesPerBatch, maxBytesPerBatch, concurrency, intakeMode,
-          batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, pollInitial, pollMax,
-          timeout, policy == null ? Policy.DEFAULT : policy, maxFiles, dryRun, refresh, cache,
-          reports.toAbsolutePath().normalize(), clock);
+      return new GateConfig(
+          new Scan(base, includes, excludes, defaultExcludes),
+          policy == null ? builder().policy : policy,
+          new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
+              batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,
+              new Limits(connectTimeout, readTimeout, requestsPerSecond, retryBudget, maxRetries,
+                  maxFilesPerBatch, maxBytesPerBatch, concurrency, pollInterval,
+                  maxPollInterval)),
+          new Budget(maxFiles, timeout),
+          new Reports(reports.toAbsolutePath().normalize(), formats),
+          new Cache(cache == null ? null : cache.toAbsolutePath().normalize(), refresh),
+          mode == null ? Mode.CHECK : mode,
+          clock);
+    }
+
+    private static boolean positive(Duration d) {
+      return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String sentence) {
+      if (!ok) {
+        throw new GateException(sentence);
+      }
     }
   }
 }

@@ -1,10 +1,11 @@
 package io.github.resemblegate.gate;
 
 /**
- * A configuration problem found before anything was submitted (bad pattern, threshold out of
- * range, unreadable waiver file, missing token). The message is one sentence saying what to change.
+ * A problem the user must fix before the gate can run (a setting, an unreadable waiver file, a
+ * missing token, a locked reports directory). The message is one sentence saying what happened
+ * and what to change; it never holds the token.
  */
-public final class GateException extends RuntimeException {
+public class GateException extends RuntimeException {
 
   public GateException(String message) {
     super(message);

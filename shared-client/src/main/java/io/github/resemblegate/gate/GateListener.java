@@ -1,5 +1,7 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
+
 /**
  * Receives a run's events so a front end can log them (Maven {@code Log}, Jenkins
  * {@code TaskListener}). Every method has a no-op default. Calls may come from several threads
@@ -25,7 +27,7 @@ public interface GateListener {
   default void fileJudged(FileResult result) {}
 
   /** The run is over. */
-  default void finished(Verdict verdict) {}
+  default void finished(GateResult result) {}
 
   /**
    * An HTTP request is about to go out (every attempt, retries included), for request counts in

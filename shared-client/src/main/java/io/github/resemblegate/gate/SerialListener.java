@@ -1,5 +1,7 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
+
 /**
  * Makes a listener safe to call from the gate's worker threads: one event at a time, as
  * {@link GateListener} promises front ends.
@@ -37,8 +39,8 @@ final class SerialListener extends ForwardingListener {
   }
 
   @Override
-  public synchronized void finished(Verdict verdict) {
-    super.finished(verdict);
+  public synchronized void finished(GateResult result) {
+    super.finished(result);
   }
 
   @Override

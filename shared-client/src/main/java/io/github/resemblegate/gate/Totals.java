@@ -1,5 +1,7 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

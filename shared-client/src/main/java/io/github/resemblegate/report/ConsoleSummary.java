@@ -1,11 +1,12 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,17 +18,15 @@ public final class ConsoleSummary {
 
   /** Rows of the console table; the reports list every file. */
   static final int MAX_ROWS = 50;
-  /** Files named in the one-sentence failure message. */
-  static final int MAX_NAMED = 5;
   private static final int MAX_PATH_WIDTH = 60;
   private static final int MAX_REASON_WIDTH = 80;
 
   private ConsoleSummary() {}
 
   /** Aligned lines: a table of flagged/errored/warned files with scores, then totals and the verdict. */
-  public static List<String> lines(Verdict verdict) {
+  public static List<String> lines(GateResult result) {
     List<String> lines = new ArrayList<>();
-    List<FileResult> attention = Outcomes.needingAttention(verdict);
+    List<FileResult> attention = Outcomes.needingAttention(result);
     if (!attention.isEmpty()) {
       List<FileResult> rows = attention.subList(0, Math.min(MAX_ROWS, attention.size()));
       List<String[]> cells = new ArrayList<>();
@@ -36,8 +35,8 @@ public final class ConsoleSummary {
         cells.add(new String[] {
             ellipsize(f.path(), MAX_PATH_WIDTH),
             f.outcome().name(),
-            Scores.score(f.score(), f.threshold()),
-            Scores.threshold(f.threshold()),
+            ScoreFormat.score(f.score(), f.threshold()),
+            ScoreFormat.threshold(f.threshold()),
             ellipsize(reason(f), MAX_REASON_WIDTH)});
       }
       int[] width = new int[5];
@@ -62,99 +61,18 @@ public final class ConsoleSummary {
             + " more (resemble-report.html lists every file)");
       }
     }
-    lines.add(totalsLine(verdict));
-    for (String notice : verdict.notices()) {
+    lines.add(totalsLine(result));
+    for (String notice : result.notices()) {
       lines.add("Notice: " + notice);
     }
-    String message = verdict.status() == VerdictStatus.PASSED
-        ? verdict.message() : failureMessage(verdict);
-    lines.add("Verdict: " + verdict.status().name()
-        + (message == null || message.isBlank() ? "" : ". " + message));
+    String sentence = result.decision().sentence();
+    lines.add("Verdict: " + result.decision().verdict().name()
+        + (sentence.isBlank() ? "" : ". " + sentence));
     return lines;
   }
 
-  /**
-   * The one-sentence failure message: names the flagged files, their scores and the threshold
-   * (e.g. {@code 2 of 14 files scored at or above the threshold 0.50: media/fake-intro.wav (0.97),
-   * ...}). For an error verdict it names the files that could not be checked and why; for an
-   * empty match or an exceeded budget it is the verdict's own message.
-   */
-  public static String failureMessage(Verdict verdict) {
-    String fallback = verdict.message() == null ? "" : verdict.message();
-    return switch (verdict.failureKind()) {
-      case FINDINGS -> {
-        String findings = findings(verdict);
-        yield findings == null ? fallback : findings;
-      }
-      case ERRORS -> {
-        String errors = errors(verdict);
-        yield errors == null ? fallback : errors;
-      }
-      case EMPTY, BUDGET, NONE -> fallback;
-    };
-  }
-
-  private static String findings(Verdict verdict) {
-    int total = verdict.totals().files();
-    List<FileResult> flagged = sorted(verdict.filesWith(Outcome.FLAGGED));
-    List<FileResult> silent = verdict.policy().onNoSpeech() == Reaction.IGNORE
-        ? List.of() : sorted(verdict.filesWith(Outcome.NO_SPEECH));
-    if (flagged.isEmpty() && silent.isEmpty()) {
-      return null;
-    }
-    StringBuilder s = new StringBuilder();
-    if (!flagged.isEmpty()) {
-      Set<String> thresholds = flagged.stream().map(f -> Scores.threshold(f.threshold()))
-          .collect(Collectors.toCollection(LinkedHashSet::new));
-      boolean one = thresholds.size() == 1;
-      s.append(flagged.size()).append(" of ").append(Outcomes.files(total))
-          .append(flagged.size() == 1 ? " scored" : " scored")
-          .append(one ? " at or above the threshold " + thresholds.iterator().next()
-              : " at or above their thresholds")
-          .append(": ")
-          .append(names(flagged, f -> f.path() + " (" + Scores.score(f.score(), f.threshold())
-              + (one ? "" : " >= " + Scores.threshold(f.threshold())) + ")"));
-    }
-    if (!silent.isEmpty()) {
-      s.append(flagged.isEmpty() ? silent.size() + " of " + Outcomes.files(total) : "; "
-          + silent.size() + " more").append(" had no speech to judge: ")
-          .append(names(silent, FileResult::path));
-    }
-    return s.append('.').toString();
-  }
-
-  private static String errors(Verdict verdict) {
-    List<FileResult> errored = verdict.filesWith(Outcome.ERROR).stream()
-        .sorted(java.util.Comparator.comparing(FileResult::path)).toList();
-    if (errored.isEmpty()) {
-      return null;
-    }
-    int total = verdict.totals().files();
-    Set<String> reasons = errored.stream().map(ConsoleSummary::reason)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-    String head = errored.size() + " of " + Outcomes.files(total) + " could not be checked";
-    if (reasons.size() == 1 && errored.size() > 1) {
-      String reason = reasons.iterator().next();
-      return head + (reason.isEmpty() ? "" : " (" + reason + ")") + ": "
-          + names(errored, FileResult::path) + ".";
-    }
-    return head + ": " + names(errored, f -> f.path()
-        + (reason(f).isEmpty() ? "" : " (" + reason(f) + ")")) + ".";
-  }
-
-  private static List<FileResult> sorted(List<FileResult> files) {
-    return files.stream().sorted(Outcomes.ATTENTION_FIRST).toList();
-  }
-
-  private static String names(List<FileResult> files,
-      java.util.function.Function<FileResult, String> name) {
-    String listed = files.stream().limit(MAX_NAMED).map(name).collect(Collectors.joining(", "));
-    return files.size() > MAX_NAMED ? listed + ", and " + (files.size() - MAX_NAMED) + " more"
-        : listed;
-  }
-
-  private static String totalsLine(Verdict verdict) {
-    Totals t = verdict.totals();
+  private static String totalsLine(GateResult result) {
+    Totals t = result.totals();
     StringBuilder s = new StringBuilder(Outcomes.files(t.files()));
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcomes.byRank()) {
@@ -166,9 +84,9 @@ public final class ConsoleSummary {
       s.append(": ").append(String.join(", ", parts));
     }
     s.append("; ").append(t.fromCache()).append(" from cache, ").append(t.uploaded())
-        .append(" uploaded (").append(Scores.bytes(t.bytesUploaded())).append(") in ")
+        .append(" uploaded (").append(Sizes.bytes(t.bytesUploaded())).append(") in ")
         .append(t.batches()).append(t.batches() == 1 ? " batch" : " batches");
-    if (verdict.run().dryRun()) {
+    if (result.run().dryRun()) {
       s.append("; dry run, nothing submitted");
     }
     return s.toString();

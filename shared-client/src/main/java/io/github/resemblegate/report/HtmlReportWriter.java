@@ -1,13 +1,14 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.GateResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,15 +43,15 @@ final class HtmlReportWriter implements ReportWriter {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   @Override
-  public void write(Verdict verdict, OutputStream out) throws IOException {
+  public void write(GateResult result, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write(page(verdict));
+    w.write(page(result));
     w.flush();
   }
 
-  String page(Verdict verdict) {
-    List<FileResult> files = Outcomes.inReportOrder(verdict);
-    String status = verdict.status().name();
+  String page(GateResult result) {
+    List<FileResult> files = Outcomes.inReportOrder(result);
+    String status = result.decision().verdict().name();
     StringBuilder h = new StringBuilder(4096 + files.size() * 1200);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -59,33 +60,33 @@ final class HtmlReportWriter implements ReportWriter {
         .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<title>Resemble Gate: ").append(status).append(" (")
-        .append(Outcomes.files(verdict.totals().files())).append(")</title>\n")
+        .append(Outcomes.files(result.totals().files())).append(")</title>\n")
         .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    header(h, verdict);
+    header(h, result);
     h.append("<main>\n");
-    notices(h, verdict);
-    files(h, verdict, files);
-    runDetails(h, verdict);
+    notices(h, result);
+    files(h, result, files);
+    runDetails(h, result);
     h.append("</main>\n");
     h.append("<footer>Written by Resemble Gate ")
-        .append(Html.escape(orDash(verdict.run().toolVersion())))
+        .append(Html.escape(orDash(result.run().toolVersion())))
         .append(". The same results, for machines: <code>resemble-report.json</code> (schema ")
         .append(JsonReportWriter.SCHEMA_VERSION).append(").</footer>\n");
     h.append("<script type=\"application/json\" id=\"resemble-data\">")
-        .append(Html.scriptJson(data(verdict, files))).append("</script>\n");
+        .append(Html.scriptJson(data(result, files))).append("</script>\n");
     h.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
     return h.toString();
   }
 
-  private static void header(StringBuilder h, Verdict verdict) {
-    String status = verdict.status().name().toLowerCase(java.util.Locale.ROOT);
-    Totals totals = verdict.totals();
+  private static void header(StringBuilder h, GateResult result) {
+    String status = result.decision().verdict().name().toLowerCase(java.util.Locale.ROOT);
+    Totals totals = result.totals();
     h.append("<header class=\"verdict v-").append(status).append("\">\n")
         .append("<div class=\"brand\">Resemble Gate · media authenticity report</div>\n")
-        .append("<h1><span class=\"status\">").append(verdict.status().name())
+        .append("<h1><span class=\"status\">").append(result.decision().verdict().name())
         .append("</span></h1>\n");
-    if (verdict.message() != null && !verdict.message().isBlank()) {
-      h.append("<p class=\"message\">").append(Html.escape(verdict.message())).append("</p>\n");
+    if (result.decision().sentence() != null && !result.decision().sentence().isBlank()) {
+      h.append("<p class=\"message\">").append(Html.escape(result.decision().sentence())).append("</p>\n");
     }
     h.append("<ul class=\"counts\" aria-label=\"Files by outcome\">\n")
         .append("<li class=\"count total\"><button type=\"button\" data-outcome=\"\"><b>")
@@ -104,7 +105,7 @@ final class HtmlReportWriter implements ReportWriter {
     }
     h.append("</ul>\n");
     h.append("<p class=\"meta\">");
-    RunInfo run = verdict.run();
+    RunInfo run = result.run();
     if (run.startedAt() != null) {
       h.append("Run ").append(TIME.format(run.startedAt()));
       if (run.finishedAt() != null && !run.finishedAt().isBefore(run.startedAt())) {
@@ -112,26 +113,26 @@ final class HtmlReportWriter implements ReportWriter {
       }
       h.append(" · ");
     }
-    h.append("threshold ").append(thresholds(verdict.policy()));
+    h.append("threshold ").append(thresholds(result.policy()));
     if (run.dryRun()) {
       h.append(" · <strong>dry run</strong>");
     }
     h.append("</p>\n</header>\n");
   }
 
-  private static void notices(StringBuilder h, Verdict verdict) {
-    if (verdict.notices().isEmpty()) {
+  private static void notices(StringBuilder h, GateResult result) {
+    if (result.notices().isEmpty()) {
       return;
     }
     h.append("<section class=\"notices\" aria-label=\"Notices\"><h2>Notices</h2><ul>\n");
-    for (String notice : verdict.notices()) {
+    for (String notice : result.notices()) {
       h.append("<li>").append(Html.escape(notice)).append("</li>\n");
     }
     h.append("</ul></section>\n");
   }
 
-  private static void files(StringBuilder h, Verdict verdict, List<FileResult> files) {
-    Double warn = verdict.policy().warnThreshold();
+  private static void files(StringBuilder h, GateResult result, List<FileResult> files) {
+    Double warn = result.policy().warnThreshold();
     h.append("<section class=\"files\" aria-label=\"Files\">\n<div class=\"toolbar\">\n")
         .append("<label class=\"search\"><span>Filter</span><input type=\"search\" id=\"filter\" ")
         .append("placeholder=\"Path, label, reason or id\" autocomplete=\"off\"></label>\n")
@@ -141,7 +142,7 @@ final class HtmlReportWriter implements ReportWriter {
     for (Outcome outcome : Outcomes.byRank()) {
       h.append("<option value=\"").append(outcome.name()).append("\">")
           .append(Outcomes.label(outcome)).append(" (")
-          .append(verdict.totals().count(outcome)).append(")</option>");
+          .append(result.totals().count(outcome)).append(")</option>");
     }
     h.append("</select></label>\n<span class=\"shown\" id=\"shown\" aria-live=\"polite\">")
         .append(Outcomes.files(files.size())).append("</span>\n</div>\n");
@@ -182,7 +183,7 @@ final class HtmlReportWriter implements ReportWriter {
           .append("</span>");
     }
     h.append("<span class=\"name\">").append(Html.escape(f.path().substring(slash + 1)))
-        .append("</span></span><span class=\"sub\">").append(Scores.bytes(f.size()));
+        .append("</span></span><span class=\"sub\">").append(Sizes.bytes(f.size()));
     if (f.sha256() != null && !f.sha256().isBlank()) {
       h.append(" · <span class=\"hash\" title=\"SHA-256 ").append(Html.escape(f.sha256()))
           .append("\">").append(Html.escape(abbreviate(f.sha256()))).append("</span>");
@@ -196,13 +197,13 @@ final class HtmlReportWriter implements ReportWriter {
     h.append("<td class=\"type\">").append(mediaType(f)).append("</td>");
     h.append("<td class=\"score\">");
     if (f.score() != null && Double.isFinite(f.score())) {
-      h.append("<span class=\"num\">").append(Scores.score(f.score(), f.threshold()))
+      h.append("<span class=\"num\">").append(ScoreFormat.score(f.score(), f.threshold()))
           .append("</span>").append(ScoreGraphics.scoreBar(f, warn));
     } else {
       h.append("<span class=\"num none\">–</span>");
     }
     h.append("</td>");
-    h.append("<td class=\"threshold\">").append(Scores.threshold(f.threshold())).append("</td>");
+    h.append("<td class=\"threshold\">").append(ScoreFormat.threshold(f.threshold())).append("</td>");
     h.append("<td class=\"chunks\">").append(ScoreGraphics.strip(f, warn)).append("</td>");
     h.append("<td class=\"details\">").append(details(f)).append("</td>");
     h.append("</tr>\n");
@@ -265,10 +266,10 @@ final class HtmlReportWriter implements ReportWriter {
     return "<span class=\"media m-" + type.id() + "\">" + type.id() + "</span>";
   }
 
-  private static void runDetails(StringBuilder h, Verdict verdict) {
-    RunInfo run = verdict.run();
-    Totals t = verdict.totals();
-    Policy p = verdict.policy();
+  private static void runDetails(StringBuilder h, GateResult result) {
+    RunInfo run = result.run();
+    Totals t = result.totals();
+    Policy p = result.policy();
     h.append("<section class=\"run\" aria-label=\"Run\"><h2>Run</h2><dl>\n");
     dt(h, "Started", run.startedAt() == null ? "–" : TIME.format(run.startedAt()));
     dt(h, "Finished", run.finishedAt() == null ? "–" : TIME.format(run.finishedAt()));
@@ -277,13 +278,13 @@ final class HtmlReportWriter implements ReportWriter {
     dt(h, "Base directory", orDash(run.baseDirectory()));
     dt(h, "Thresholds", "flagged at or above " + thresholds(p)
         + (p.warnThreshold() == null ? ""
-            : "; warned from " + Scores.threshold(p.warnThreshold())));
+            : "; warned from " + ScoreFormat.threshold(p.warnThreshold())));
     dt(h, "Policy", "flagged → " + p.onFlagged() + ", errors → " + p.onError()
         + ", no speech → " + p.onNoSpeech() + ", nothing matched → " + p.onEmpty()
         + ", video scored by " + p.videoScoring());
     dt(h, "Files", t.files() + " matched, " + t.uniqueContents() + " distinct contents, "
         + t.fromCache() + " from cache, " + t.uploaded() + " uploaded ("
-        + Scores.bytes(t.bytesUploaded()) + ") in " + t.batches()
+        + Sizes.bytes(t.bytesUploaded()) + ") in " + t.batches()
         + (t.batches() == 1 ? " batch" : " batches"));
     if (!p.waivers().isEmpty()) {
       dt(h, "Waivers", p.waivers().size() + " configured");
@@ -316,7 +317,7 @@ final class HtmlReportWriter implements ReportWriter {
   }
 
   /** The data the script sorts and filters by; row {@code i} is {@code files[i]}. */
-  private static String data(Verdict verdict, List<FileResult> files) {
+  private static String data(GateResult result, List<FileResult> files) {
     java.io.StringWriter text = new java.io.StringWriter();
     try (JsonGenerator json = JsonOut.compact(text)) {
       json.writeStartObject();
@@ -338,13 +339,13 @@ final class HtmlReportWriter implements ReportWriter {
         json.writeEndObject();
       }
       json.writeEndArray();
-      json.writeStringField("status", verdict.status().name());
+      json.writeStringField("status", result.decision().verdict().name());
       // What "Needs attention" selects: what the summaries list, no-speech files when they count.
       json.writeArrayFieldStart("attention");
       json.writeString("FLAGGED");
       json.writeString("ERROR");
       json.writeString("WARNED");
-      if (Outcomes.noSpeechMatters(verdict.policy())) {
+      if (Outcomes.noSpeechMatters(result.policy())) {
         json.writeString("NO_SPEECH");
       }
       json.writeEndArray();
@@ -360,9 +361,9 @@ final class HtmlReportWriter implements ReportWriter {
   }
 
   private static String thresholds(Policy policy) {
-    StringBuilder s = new StringBuilder(Scores.threshold(policy.threshold()));
+    StringBuilder s = new StringBuilder(ScoreFormat.threshold(policy.threshold()));
     for (Map.Entry<MediaType, Double> e : policy.thresholds().entrySet()) {
-      s.append(", ").append(e.getKey().id()).append(' ').append(Scores.threshold(e.getValue()));
+      s.append(", ").append(e.getKey().id()).append(' ').append(ScoreFormat.threshold(e.getValue()));
     }
     return s.toString();
   }

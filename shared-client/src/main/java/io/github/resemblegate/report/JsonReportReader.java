@@ -4,18 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
-import io.github.resemblegate.gate.VideoScoring;
-import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.policy.Waiver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class JsonReportReader {
    * @throws IOException when the file cannot be read or is not a Resemble Gate report; the
    *     message names the file and what is wrong with it
    */
-  public static Verdict read(Path file) throws IOException {
+  public static GateResult read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (NoSuchFileException e) {
@@ -60,7 +61,7 @@ public final class JsonReportReader {
   }
 
   /** Reads a report from a stream; {@code source} names it in error messages. */
-  public static Verdict read(InputStream in, String source) throws IOException {
+  public static GateResult read(InputStream in, String source) throws IOException {
     JsonNode root;
     try {
       root = MAPPER.readTree(in);
@@ -69,7 +70,7 @@ public final class JsonReportReader {
           + " at line " + e.getLocation().getLineNr() + "); write it again with the gate.", e);
     }
     try {
-      return new Parse(source).verdict(root);
+      return new Parse(source).result(root);
     } catch (GateException | IllegalArgumentException | DateTimeParseException e) {
       throw new IOException(source + " is not a usable Resemble Gate report: " + e.getMessage(), e);
     }
@@ -83,7 +84,7 @@ public final class JsonReportReader {
       this.source = source;
     }
 
-    Verdict verdict(JsonNode root) throws IOException {
+    GateResult result(JsonNode root) throws IOException {
       if (root == null || !root.isObject()) {
         throw new IOException(source + " is not a Resemble Gate report (expected a JSON object).");
       }
@@ -97,14 +98,15 @@ public final class JsonReportReader {
       for (int i = 0; i < fileNodes.size(); i++) {
         files.add(file(fileNodes.get(i), "files[" + i + "]"));
       }
-      return new Verdict(
+      return new GateResult(
           run(object(root, "run")),
           policy(root.get("policy")),
           files,
           totals(root.get("totals"), files),
-          enumValue(VerdictStatus.class, text(verdict, "status"), "verdict.status"),
-          enumValue(FailureKind.class, text(verdict, "failureKind"), "verdict.failureKind"),
-          text(verdict, "message"),
+          new Decision(
+              enumValue(Verdict.class, text(verdict, "status"), "verdict.status"),
+              enumValue(FailureKind.class, text(verdict, "failureKind"), "verdict.failureKind"),
+              text(verdict, "message")),
           strings(verdict.get("notices")));
     }
 

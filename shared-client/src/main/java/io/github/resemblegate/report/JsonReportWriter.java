@@ -2,13 +2,13 @@ package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Waiver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -26,16 +26,16 @@ final class JsonReportWriter implements ReportWriter {
   static final String SCHEMA_VERSION = "1.0";
 
   @Override
-  public void write(Verdict verdict, OutputStream out) throws IOException {
+  public void write(GateResult result, OutputStream out) throws IOException {
     try (JsonGenerator json = JsonOut.pretty(out)) {
       json.writeStartObject();
       json.writeStringField("schemaVersion", SCHEMA_VERSION);
-      writeRun(json, verdict.run());
-      writePolicy(json, verdict.policy());
-      writeVerdict(json, verdict);
-      writeTotals(json, verdict.totals());
+      writeRun(json, result.run());
+      writePolicy(json, result.policy());
+      writeVerdict(json, result);
+      writeTotals(json, result.totals());
       json.writeArrayFieldStart("files");
-      for (FileResult file : verdict.files()) {
+      for (FileResult file : result.files()) {
         writeFile(json, file);
       }
       json.writeEndArray();
@@ -83,12 +83,12 @@ final class JsonReportWriter implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeVerdict(JsonGenerator json, Verdict verdict) throws IOException {
+  private static void writeVerdict(JsonGenerator json, GateResult result) throws IOException {
     json.writeObjectFieldStart("verdict");
-    json.writeStringField("status", verdict.status().name());
-    json.writeStringField("failureKind", verdict.failureKind().name());
-    json.writeStringField("message", verdict.message());
-    writeStrings(json, "notices", verdict.notices());
+    json.writeStringField("status", result.decision().verdict().name());
+    json.writeStringField("failureKind", result.decision().failureKind().name());
+    json.writeStringField("message", result.decision().sentence());
+    writeStrings(json, "notices", result.notices());
     json.writeEndObject();
   }
 

@@ -1,10 +1,11 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.GateResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -42,19 +43,19 @@ final class JunitXmlWriter implements ReportWriter {
       DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC);
 
   @Override
-  public void write(Verdict verdict, OutputStream out) throws IOException {
+  public void write(GateResult result, OutputStream out) throws IOException {
     XmlOut xml = new XmlOut(out);
     xml.startDocument();
     xml.text("\n");
-    writeDocument(xml, verdict);
+    writeDocument(xml, result);
     xml.text("\n");
     xml.flush();
   }
 
-  private void writeDocument(XmlOut xml, Verdict verdict) throws IOException {
-    List<FileResult> files = Outcomes.inReportOrder(verdict);
-    Counts counts = Counts.of(files, verdict);
-    String time = seconds(verdict.run());
+  private void writeDocument(XmlOut xml, GateResult result) throws IOException {
+    List<FileResult> files = Outcomes.inReportOrder(result);
+    Counts counts = Counts.of(files, result);
+    String time = seconds(result.run());
 
     xml.start("testsuites");
     attribute(xml, "name", "Resemble Gate");
@@ -66,13 +67,13 @@ final class JunitXmlWriter implements ReportWriter {
     attribute(xml, "name", SUITE_NAME);
     counts.writeTo(xml);
     attribute(xml, "time", time);
-    if (verdict.run().startedAt() != null) {
+    if (result.run().startedAt() != null) {
       attribute(xml, "timestamp",
-          TIMESTAMP.format(verdict.run().startedAt().truncatedTo(ChronoUnit.SECONDS)));
+          TIMESTAMP.format(result.run().startedAt().truncatedTo(ChronoUnit.SECONDS)));
     }
-    writeProperties(xml, verdict);
+    writeProperties(xml, result);
     for (FileResult file : files) {
-      writeCase(xml, file, verdict);
+      writeCase(xml, file, result);
     }
     xml.text("\n  ");
     xml.end();
@@ -80,14 +81,14 @@ final class JunitXmlWriter implements ReportWriter {
     xml.end();
   }
 
-  private void writeProperties(XmlOut xml, Verdict verdict) throws IOException {
+  private void writeProperties(XmlOut xml, GateResult result) throws IOException {
     xml.text("\n    ");
     xml.start("properties");
-    property(xml, "resemble.toolVersion", verdict.run().toolVersion());
-    property(xml, "resemble.apiUrl", Redaction.url(verdict.run().apiUrl()));
-    property(xml, "resemble.threshold", Scores.threshold(verdict.policy().threshold()));
-    property(xml, "resemble.status", verdict.status().name());
-    property(xml, "resemble.message", verdict.message());
+    property(xml, "resemble.toolVersion", result.run().toolVersion());
+    property(xml, "resemble.apiUrl", Redaction.url(result.run().apiUrl()));
+    property(xml, "resemble.threshold", ScoreFormat.threshold(result.policy().threshold()));
+    property(xml, "resemble.status", result.decision().verdict().name());
+    property(xml, "resemble.message", result.decision().sentence());
     xml.text("\n    ");
     xml.end();
   }
@@ -102,7 +103,7 @@ final class JunitXmlWriter implements ReportWriter {
     attribute(xml, "value", value);
   }
 
-  private void writeCase(XmlOut xml, FileResult file, Verdict verdict)
+  private void writeCase(XmlOut xml, FileResult file, GateResult result)
       throws IOException {
     xml.text("\n    ");
     xml.start("testcase");
@@ -110,8 +111,8 @@ final class JunitXmlWriter implements ReportWriter {
     attribute(xml, "name", file.path());
     attribute(xml, "file", file.path());
     attribute(xml, "time", "0");
-    String score = Scores.score(file.score(), file.threshold());
-    String threshold = Scores.threshold(file.threshold());
+    String score = ScoreFormat.score(file.score(), file.threshold());
+    String threshold = ScoreFormat.threshold(file.threshold());
     String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
     switch (file.outcome()) {
       case FLAGGED -> problem(xml, "failure", "resemble.flagged",
@@ -125,7 +126,7 @@ final class JunitXmlWriter implements ReportWriter {
       case NO_SPEECH -> {
         String message = "no speech found, nothing to judge"
             + (file.reason() == null ? "" : ": " + file.reason());
-        if (verdict.policy().onNoSpeech() == Reaction.FAIL) {
+        if (result.policy().onNoSpeech() == Reaction.FAIL) {
           problem(xml, "failure", "resemble.no-speech", message,
               details(file, file.path() + ": " + message + " (the policy fails on no speech)."));
         } else {
@@ -136,8 +137,8 @@ final class JunitXmlWriter implements ReportWriter {
       case SKIPPED -> skipped(xml, reasonOr(file, "not submitted"));
       case WARNED -> systemOut(xml, details(file, file.path() + " scored " + score + from
           + ", in the warn band"
-          + (verdict.policy().warnThreshold() == null ? ""
-              : " (at or above " + Scores.threshold(verdict.policy().warnThreshold()) + ")")
+          + (result.policy().warnThreshold() == null ? ""
+              : " (at or above " + ScoreFormat.threshold(result.policy().warnThreshold()) + ")")
           + " but below the threshold " + threshold + "."));
       case PASSED -> systemOut(xml, file.path() + " scored " + score + from
           + ", below the threshold " + threshold + "." + (file.cached() ? " (cached result)" : ""));
@@ -169,7 +170,7 @@ final class JunitXmlWriter implements ReportWriter {
     if (!file.chunkScores().isEmpty()) {
       StringBuilder chunks = new StringBuilder();
       for (Double c : file.chunkScores()) {
-        chunks.append(chunks.length() == 0 ? "" : " ").append(Scores.score(c));
+        chunks.append(chunks.length() == 0 ? "" : " ").append(ScoreFormat.score(c));
       }
       line(s, "Chunk scores", chunks.toString());
     }
@@ -244,8 +245,8 @@ final class JunitXmlWriter implements ReportWriter {
   /** The four counts both parsers compare with the cases they find. */
   private record Counts(int tests, int failures, int errors, int skipped) {
 
-    static Counts of(List<FileResult> files, Verdict verdict) {
-      boolean noSpeechFails = verdict.policy().onNoSpeech() == Reaction.FAIL;
+    static Counts of(List<FileResult> files, GateResult result) {
+      boolean noSpeechFails = result.policy().onNoSpeech() == Reaction.FAIL;
       int failures = 0;
       int errors = 0;
       int skipped = 0;

@@ -1,9 +1,10 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.GateResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,25 +20,25 @@ final class MarkdownSummaryWriter implements ReportWriter {
   static final int MAX_ROWS = 25;
 
   @Override
-  public void write(Verdict verdict, OutputStream out) throws IOException {
-    out.write(summary(verdict).getBytes(StandardCharsets.UTF_8));
+  public void write(GateResult result, OutputStream out) throws IOException {
+    out.write(summary(result).getBytes(StandardCharsets.UTF_8));
   }
 
-  static String summary(Verdict verdict) {
+  static String summary(GateResult result) {
     StringBuilder md = new StringBuilder();
-    String icon = switch (verdict.status()) {
+    String icon = switch (result.decision().verdict()) {
       case PASSED -> "✅";
       case UNSTABLE -> "⚠️";
       case FAILED -> "❌";
     };
-    md.append("### ").append(icon).append(" Resemble Gate: ").append(verdict.status().name())
+    md.append("### ").append(icon).append(" Resemble Gate: ").append(result.decision().verdict().name())
         .append("\n\n");
-    String message = ConsoleSummary.failureMessage(verdict);
+    String message = result.decision().sentence();
     if (message != null && !message.isBlank()) {
       md.append(text(message)).append("\n\n");
     }
 
-    Totals totals = verdict.totals();
+    Totals totals = result.totals();
     List<Outcome> shown = Outcomes.byRank().stream()
         .filter(o -> totals.count(o) > 0 || o == Outcome.FLAGGED || o == Outcome.PASSED).toList();
     md.append("| Files |");
@@ -49,15 +50,15 @@ final class MarkdownSummaryWriter implements ReportWriter {
     shown.forEach(o -> md.append(' ').append(totals.count(o)).append(" |"));
     md.append("\n\n");
 
-    List<FileResult> attention = Outcomes.needingAttention(verdict);
+    List<FileResult> attention = Outcomes.needingAttention(result);
     if (!attention.isEmpty()) {
       md.append("| File | Outcome | Score | Threshold | Details |\n")
           .append("|---|---|---:|---:|---|\n");
       for (FileResult f : attention.subList(0, Math.min(MAX_ROWS, attention.size()))) {
         md.append("| ").append(code(f.path()))
             .append(" | ").append(Outcomes.label(f.outcome()))
-            .append(" | ").append(Scores.score(f.score(), f.threshold()))
-            .append(" | ").append(Scores.threshold(f.threshold()))
+            .append(" | ").append(ScoreFormat.score(f.score(), f.threshold()))
+            .append(" | ").append(ScoreFormat.threshold(f.threshold()))
             .append(" | ").append(text(details(f)))
             .append(" |\n");
       }
@@ -67,16 +68,16 @@ final class MarkdownSummaryWriter implements ReportWriter {
       }
       md.append('\n');
     }
-    if (!verdict.notices().isEmpty()) {
-      for (String notice : verdict.notices()) {
+    if (!result.notices().isEmpty()) {
+      for (String notice : result.notices()) {
         md.append("- ").append(text(notice)).append('\n');
       }
       md.append('\n');
     }
-    md.append("<sub>Resemble Gate ").append(text(orDash(verdict.run().toolVersion())))
+    md.append("<sub>Resemble Gate ").append(text(orDash(result.run().toolVersion())))
         .append(" · ").append(totals.fromCache()).append(" from cache, ")
-        .append(totals.uploaded()).append(" uploaded (").append(Scores.bytes(totals.bytesUploaded()))
-        .append(")").append(verdict.run().dryRun() ? " · dry run" : "").append("</sub>\n");
+        .append(totals.uploaded()).append(" uploaded (").append(Sizes.bytes(totals.bytesUploaded()))
+        .append(")").append(result.run().dryRun() ? " · dry run" : "").append("</sub>\n");
     return md.toString();
   }
 

@@ -1,10 +1,10 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.GateResult;
 import java.util.Comparator;
 import java.util.List;
 
@@ -77,9 +77,9 @@ final class Outcomes {
    * The files a reader must look at, most serious first: flagged, errored, warned, and no-speech
    * files when the policy does not ignore them.
    */
-  static List<FileResult> needingAttention(Verdict verdict) {
-    boolean noSpeech = noSpeechMatters(verdict.policy());
-    return verdict.files().stream()
+  static List<FileResult> needingAttention(GateResult result) {
+    boolean noSpeech = noSpeechMatters(result.policy());
+    return result.files().stream()
         .filter(f -> switch (f.outcome()) {
           case FLAGGED, ERROR, WARNED -> true;
           case NO_SPEECH -> noSpeech;
@@ -96,8 +96,8 @@ final class Outcomes {
   }
 
   /** Every file in report order. */
-  static List<FileResult> inReportOrder(Verdict verdict) {
-    return verdict.files().stream().sorted(ATTENTION_FIRST).toList();
+  static List<FileResult> inReportOrder(GateResult result) {
+    return result.files().stream().sorted(ATTENTION_FIRST).toList();
   }
 
   /** {@code 1 file} / {@code 3 files}. */

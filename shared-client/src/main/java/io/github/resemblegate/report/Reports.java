@@ -1,6 +1,8 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,16 +25,22 @@ public final class Reports {
    * the order of {@link ReportFormat}. Each file is written beside its target and moved into place,
    * so a reader (or a CI server archiving the folder) never sees half a report.
    */
-  public static List<Path> write(Verdict verdict, Set<ReportFormat> formats, Path directory)
+  public static List<Path> write(GateResult result, Set<ReportFormat> formats, Path directory)
       throws IOException {
     Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : EnumSet.copyOf(withAll(formats))) {
       Path target = directory.resolve(format.fileName());
-      writeAtomically(target, out -> writer(format).write(verdict, out));
+      writeAtomically(target, out -> writer(format).write(result, out));
       written.add(target);
     }
     return written;
+  }
+
+  /** Writes the formats {@code reports} names into its directory; see the other overload. */
+  public static List<Path> write(GateResult result, GateConfig.Reports reports)
+      throws IOException {
+    return write(result, reports.formats(), reports.directory());
   }
 
   static ReportWriter writer(ReportFormat format) {

@@ -1,10 +1,11 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Reaction;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.GateResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -103,9 +104,9 @@ final class SarifWriter implements ReportWriter {
   }
 
   @Override
-  public void write(Verdict verdict, OutputStream out) throws IOException {
-    SourceRoot root = SourceRoot.of(verdict.run().baseDirectory());
-    List<FileResult> files = verdict.files().stream()
+  public void write(GateResult result, OutputStream out) throws IOException {
+    SourceRoot root = SourceRoot.of(result.run().baseDirectory());
+    List<FileResult> files = result.files().stream()
         .sorted(java.util.Comparator.comparing(FileResult::path)).toList();
     try (JsonGenerator json = JsonOut.pretty(out)) {
       json.writeStartObject();
@@ -113,7 +114,7 @@ final class SarifWriter implements ReportWriter {
       json.writeStringField("version", "2.1.0");
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
-      writeTool(json, verdict);
+      writeTool(json, result);
       if (root.base() != null) {
         json.writeObjectFieldStart("originalUriBaseIds");
         json.writeObjectFieldStart(SRCROOT);
@@ -130,10 +131,10 @@ final class SarifWriter implements ReportWriter {
       int left = 0;
       json.writeArrayFieldStart("results");
       for (FileResult file : files) {
-        Rule rule = ruleFor(file, verdict);
+        Rule rule = ruleFor(file, result);
         if (rule != null) {
           if (written < maxResults) {
-            writeResult(json, file, rule, level(rule, verdict), root, occurrences);
+            writeResult(json, file, rule, level(rule, result), root, occurrences);
             written++;
           } else {
             left++;
@@ -151,12 +152,12 @@ final class SarifWriter implements ReportWriter {
 
       json.writeArrayFieldStart("invocations");
       json.writeStartObject();
-      json.writeBooleanField("executionSuccessful", verdict.filesWith(Outcome.ERROR).isEmpty());
-      if (verdict.run().startedAt() != null) {
-        json.writeStringField("startTimeUtc", verdict.run().startedAt().toString());
+      json.writeBooleanField("executionSuccessful", result.filesWith(Outcome.ERROR).isEmpty());
+      if (result.run().startedAt() != null) {
+        json.writeStringField("startTimeUtc", result.run().startedAt().toString());
       }
-      if (verdict.run().finishedAt() != null) {
-        json.writeStringField("endTimeUtc", verdict.run().finishedAt().toString());
+      if (result.run().finishedAt() != null) {
+        json.writeStringField("endTimeUtc", result.run().finishedAt().toString());
       }
       if (!notifications.isEmpty()) {
         json.writeArrayFieldStart("toolExecutionNotifications");
@@ -168,12 +169,12 @@ final class SarifWriter implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
-      json.writeStringField("status", verdict.status().name());
-      json.writeStringField("failureKind", verdict.failureKind().name());
-      if (verdict.message() != null) {
-        json.writeStringField("message", verdict.message());
+      json.writeStringField("status", result.decision().verdict().name());
+      json.writeStringField("failureKind", result.decision().failureKind().name());
+      if (result.decision().sentence() != null) {
+        json.writeStringField("message", result.decision().sentence());
       }
-      json.writeNumberField("files", verdict.totals().files());
+      json.writeNumberField("files", result.totals().files());
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndArray();
@@ -182,11 +183,11 @@ final class SarifWriter implements ReportWriter {
     }
   }
 
-  private static void writeTool(JsonGenerator json, Verdict verdict) throws IOException {
+  private static void writeTool(JsonGenerator json, GateResult result) throws IOException {
     json.writeObjectFieldStart("tool");
     json.writeObjectFieldStart("driver");
     json.writeStringField("name", "Resemble Gate");
-    String version = verdict.run().toolVersion();
+    String version = result.run().toolVersion();
     if (version != null && !version.isBlank()) {
       json.writeStringField("version", version);
       if (SEMVER.matcher(version).matches()) {
@@ -221,19 +222,19 @@ final class SarifWriter implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static Rule ruleFor(FileResult file, Verdict verdict) {
+  private static Rule ruleFor(FileResult file, GateResult result) {
     return switch (file.outcome()) {
       case FLAGGED -> Rule.FLAGGED;
       case WARNED -> Rule.WARNED;
-      case NO_SPEECH -> Outcomes.noSpeechMatters(verdict.policy()) ? Rule.NO_SPEECH : null;
+      case NO_SPEECH -> Outcomes.noSpeechMatters(result.policy()) ? Rule.NO_SPEECH : null;
       default -> null;
     };
   }
 
   /** No-speech files are as serious as the policy makes them. */
-  private static String level(Rule rule, Verdict verdict) {
+  private static String level(Rule rule, GateResult result) {
     if (rule == Rule.NO_SPEECH) {
-      return verdict.policy().onNoSpeech() == Reaction.FAIL ? "error" : "warning";
+      return result.policy().onNoSpeech() == Reaction.FAIL ? "error" : "warning";
     }
     return rule.level;
   }
@@ -277,8 +278,8 @@ final class SarifWriter implements ReportWriter {
   }
 
   private static String message(FileResult file, Rule rule) {
-    String score = Scores.score(file.score(), file.threshold());
-    String threshold = Scores.threshold(file.threshold());
+    String score = ScoreFormat.score(file.score(), file.threshold());
+    String threshold = ScoreFormat.threshold(file.threshold());
     String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
     String label = file.label() == null ? "" : " Resemble labels it '" + file.label() + "'.";
     return switch (rule) {

@@ -1,7 +1,8 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +49,8 @@ final class ScoreGraphics {
   }
 
   private static String barTitle(FileResult file) {
-    return "Score " + Scores.score(file.score(), file.threshold()) + ", threshold "
-        + Scores.threshold(file.threshold());
+    return "Score " + ScoreFormat.score(file.score(), file.threshold()) + ", threshold "
+        + ScoreFormat.threshold(file.threshold());
   }
 
   /**
@@ -102,7 +103,7 @@ final class ScoreGraphics {
     StringBuilder label = new StringBuilder().append(chunks.size()).append(' ').append(unit)
         .append(" scores");
     if (peak >= 0) {
-      label.append(", highest ").append(Scores.score(cells.get(peak), file.threshold()))
+      label.append(", highest ").append(ScoreFormat.score(cells.get(peak), file.threshold()))
           .append(" at ").append(where(peak, per, chunks.size(), seconds, unit));
     }
     if (nulls > 0) {

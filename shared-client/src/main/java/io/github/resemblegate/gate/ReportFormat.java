@@ -1,0 +1,57 @@
+package io.github.resemblegate.gate;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The report files a run can write; all of them by default. */
+public enum ReportFormat {
+  /** {@code resemble-report.json}: the versioned machine-readable result. */
+  JSON("resemble-report.json"),
+  /** {@code resemble-junit.xml}: one testcase per file. */
+  JUNIT("resemble-junit.xml"),
+  /** {@code resemble.sarif}: SARIF 2.1.0 for code-scanning dashboards. */
+  SARIF("resemble.sarif"),
+  /** {@code resemble-report.html}: one self-contained page for people. */
+  HTML("resemble-report.html"),
+  /** {@code resemble-summary.md}: a short table for a pull-request comment or job summary. */
+  MD("resemble-summary.md");
+
+  private final String fileName;
+
+  ReportFormat(String fileName) {
+    this.fileName = fileName;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * Parses a comma-separated list such as {@code json,junit,html}; {@code all} or blank means all.
+   *
+   * @throws IllegalArgumentException naming the unknown format and the known ones
+   */
+  public static Set<ReportFormat> parse(String csv) {
+    if (csv == null || csv.isBlank() || csv.strip().equalsIgnoreCase("all")) {
+      return EnumSet.allOf(ReportFormat.class);
+    }
+    EnumSet<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+    for (String part : csv.split(",")) {
+      String name = part.strip().toUpperCase(Locale.ROOT);
+      if (name.isEmpty() || name.equals("NONE")) {
+        continue;
+      }
+      if (name.equals("MARKDOWN")) {
+        name = "MD";
+      }
+      try {
+        formats.add(ReportFormat.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Unknown report format '" + part.strip()
+            + "'; use any of json, junit, sarif, html, md (or all).");
+      }
+    }
+    return formats;
+  }
+}

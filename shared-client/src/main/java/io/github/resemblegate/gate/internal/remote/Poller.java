@@ -1,0 +1,113 @@
+package io.github.resemblegate.gate.internal.remote;
+
+import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.ForbiddenException;
+import io.github.resemblegate.client.NotFoundException;
+import io.github.resemblegate.client.ResembleClient;
+import io.github.resemblegate.client.ResembleException;
+import io.github.resemblegate.client.UnauthorizedException;
+import io.github.resemblegate.gate.GateListener;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Polls the submissions that are due, oldest first, with backoff: {@code pollInterval}, growing by
+ * half each time up to {@code maxPollInterval}. A batch is polled by its status and collected once
+ * finished; detections polled one by one are collected together at the end of the round.
+ */
+final class Poller {
+
+  private final ResembleClient client;
+  private final RequestBudget untilDeadline;
+  private final Collector collector;
+  private final InFlight inFlight;
+  private final GateListener listener;
+  private final long maxPollNanos;
+  private final Set<String> warnedAbout = new HashSet<>();
+
+  Poller(ResembleClient client, RequestBudget untilDeadline, Collector collector,
+      InFlight inFlight, GateListener listener, long maxPollNanos) {
+    this.client = client;
+    this.untilDeadline = untilDeadline;
+    this.collector = collector;
+    this.inFlight = inFlight;
+    this.listener = listener;
+    this.maxPollNanos = maxPollNanos;
+  }
+
+  /** When the next submission is due ({@link System#nanoTime()}), no later than {@code limit}. */
+  long nextDue(long limit) {
+    long next = limit;
+    for (Submission s : inFlight.all()) {
+      next = s.nextPollNanos - next < 0 ? s.nextPollNanos : next;
+    }
+    return next;
+  }
+
+  /** Polls what is due now; false when nothing was. */
+  boolean pollDue() {
+    long now = System.nanoTime();
+    List<Submission> due = new ArrayList<>();
+    for (Submission s : inFlight.all()) {
+      if (s.nextPollNanos - now <= 0) {
+        due.add(s);
+      }
+    }
+    if (due.isEmpty()) {
+      return false;
+    }
+    due.sort(Comparator.comparing((Submission s) -> s.intent.at()));
+    List<Submission> singly = new ArrayList<>();
+    for (Submission s : due) {
+      if (!inFlight.contains(s)) {
+        continue; // settled by a list pass earlier in this round
+      }
+      if (s.batchMode) {
+        pollBatch(s);
+      } else {
+        singly.add(s);
+      }
+    }
+    singly.removeIf(s -> !inFlight.contains(s));
+    if (!singly.isEmpty()) {
+      collector.collect(singly);
+    }
+    return true;
+  }
+
+  private void pollBatch(Submission s) {
+    try {
+      DetectBatch b = untilDeadline.client(client).getBatch(s.batchId);
+      if (!b.detectUuids().isEmpty()) {
+        s.detectIds = b.detectUuids();
+      }
+      s.done = Math.min(s.total(), b.completedCount() + b.failedCount());
+      if (b.status().terminal()) {
+        collector.collect(List.of(s));
+        return;
+      }
+      s.reschedule(maxPollNanos);
+    } catch (NotFoundException e) {
+      collector.giveUp(s, "the API no longer knows " + s.describe() + " ("
+          + stripPeriod(e.getMessage()) + ")", false);
+    } catch (UnauthorizedException | ForbiddenException e) {
+      collector.giveUp(s, e.getMessage(), true);
+    } catch (ResembleException e) {
+      // A poll cut short by the deadline is no news: the run is about to say it timed out.
+      if (!untilDeadline.timeIsUp() && warnedAbout.add(s.intent.id())) {
+        listener.warn("Checking " + s.describe() + " failed (" + e.getMessage()
+            + "); trying again.");
+      }
+      s.reschedule(maxPollNanos);
+    }
+    inFlight.progress(s);
+  }
+
+  static String stripPeriod(String s) {
+    String t = s == null ? "" : s.strip();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.resemblegate.gate.policy;
+
+import io.github.resemblegate.client.MediaType;
+import java.util.List;
+
+/**
+ * Everything known about one matched file after a run.
+ *
+ * @param path relative to the base directory, with {@code /} separators
+ * @param sha256 content hash, or null when the file could not be read
+ * @param score the deepfake score that was judged (null when none)
+ * @param scoreField the API field the score came from, e.g. {@code metrics.aggregated_score}
+ * @param threshold the threshold this file was judged against
+ * @param chunkScores per-chunk (audio) or per-frame (video) scores in time order; entries may be null
+ * @param chunkSeconds seconds covered by one chunk, when known (audio {@code frame_length})
+ * @param reason why the file is SKIPPED, ERROR, WAIVED, NO_SPEECH, or null
+ * @param waiver the waiver that applied (WAIVED) or null
+ * @param cached true when the result came from the local cache (no API call)
+ * @param dashboardUrl link to the detection in Resemble's web app, when known
+ */
+public record FileResult(
+    String path,
+    String sha256,
+    long size,
+    MediaType mediaType,
+    Outcome outcome,
+    Double score,
+    String scoreField,
+    String label,
+    double threshold,
+    List<Double> chunkScores,
+    Double chunkSeconds,
+    String detectId,
+    String batchId,
+    String reason,
+    Waiver waiver,
+    boolean cached,
+    String dashboardUrl) {
+
+  public FileResult {
+    chunkScores = chunkScores == null ? List.of()
+        : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chunkScores));
+  }
+}

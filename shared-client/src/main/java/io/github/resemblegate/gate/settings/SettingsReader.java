@@ -1,0 +1,296 @@
+package io.github.resemblegate.gate.settings;
+
+import static io.github.resemblegate.gate.settings.Setting.*;
+
+import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.IntakeMode;
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.client.ProxyConfig;
+import io.github.resemblegate.gate.AntPattern;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.policy.Waiver;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one reader of the user's settings, for every front end. A front end says what only it knows
+ * (the base folder, the token and where it came from, the proxy, its own defaults for includes
+ * and reports) and hands over the user's words by {@link Setting}; the reader applies the defaults
+ * ({@link io.github.resemblegate.gate.Defaults}), checks every word, and returns the
+ * {@link GateConfig} or throws a {@link SettingsException} with one sentence per problem. A form
+ * checks one field with {@link #check}.
+ */
+public final class SettingsReader {
+
+  private final Path base;
+  private List<String> defaultIncludes = List.of("**/*");
+  private Path defaultReports;
+  private ApiToken token;
+  private String tokenAdvice = "Set the RESEMBLE_API_KEY environment variable.";
+  private ProxyConfig proxy;
+  private String offline;
+  private String userAgent;
+  private String confinedTo;
+  private Clock clock = Clock.systemUTC();
+
+  private SettingsReader(Path base) {
+    this.base = base.toAbsolutePath().normalize();
+  }
+
+  /** A reader for a run over {@code baseDirectory}; relative paths are read against it. */
+  public static SettingsReader forBase(Path baseDirectory) {
+    return new SettingsReader(baseDirectory);
+  }
+
+  /**
+   * The front end's includes when the user gives none (Maven: the project's media folders); null
+   * when the user must give them.
+   */
+  public SettingsReader defaultIncludes(List<String> patterns) {
+    this.defaultIncludes = patterns == null ? null : List.copyOf(patterns);
+    return this;
+  }
+
+  /** The front end's reports folder when the user gives none. */
+  public SettingsReader defaultReportsDirectory(Path directory) {
+    this.defaultReports = directory;
+    return this;
+  }
+
+  /** The API token (null or blank: none), and the sentence telling the user how to give one. */
+  public SettingsReader token(String secret, String advice) {
+    this.token = ApiToken.ofNullable(secret);
+    this.tokenAdvice = advice;
+    return this;
+  }
+
+  /** The proxy to reach the API through; a null host means a direct connection. */
+  public SettingsReader proxy(String host, int port, String user, String password,
+      List<String> nonProxyHosts) {
+    this.proxy = host == null || host.isBlank() ? null : new ProxyConfig(host.strip(), port,
+        user == null || user.isBlank() ? null : user, password == null || password.isBlank()
+        ? null : password, nonProxyHosts);
+    return this;
+  }
+
+  /** Judge from the cache alone; {@code why} opens the sentence, e.g. "Maven is offline (-o)". */
+  public SettingsReader offline(String why) {
+    this.offline = why;
+    return this;
+  }
+
+  /** Appended to the User-Agent, such as {@code maven-plugin}. */
+  public SettingsReader userAgent(String suffix) {
+    this.userAgent = suffix;
+    return this;
+  }
+
+  /** Paths the user gives must stay inside the base folder, which {@code where} names. */
+  public SettingsReader confineToBase(String where) {
+    this.confinedTo = where;
+    return this;
+  }
+
+  /** For waiver expiry and timestamps (tests fix it). */
+  public SettingsReader clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The configuration the words make.
+   *
+   * @throws SettingsException with every problem, one sentence each
+   */
+  public GateConfig read(RawSettings raw) {
+    Parsing p = new Parsing(raw);
+    GateConfig.Builder b = GateConfig.builder().baseDirectory(base).clock(clock)
+        .tokenAdvice(tokenAdvice).userAgentSuffix(userAgent).proxy(proxy);
+    readScan(p, b);
+    Policy policy = readPolicy(p, raw);
+    p.count(MAX_FILES, 0, Integer.MAX_VALUE, "0 (no limit) or a whole number of files")
+        .ifPresent(b::maxFiles);
+    p.duration(TIMEOUT).ifPresent(b::timeout);
+    boolean dryRun = p.bool(DRY_RUN).orElse(false);
+    b.mode(offline != null && !dryRun ? new GateConfig.Mode.Offline(offline)
+        : dryRun ? GateConfig.Mode.DRY_RUN : GateConfig.Mode.CHECK);
+    b.reportsDirectory(p.path(REPORTS_DIRECTORY, base, confinedTo).orElse(defaultReports));
+    p.formats(FORMATS).ifPresent(b::formats);
+    readCache(p, b);
+    readApi(p, b);
+    b.batchOptions(readOptions(p));
+    if (token != null && token.problem() != null) {
+      p.error(null, token.problem());
+    }
+    List<Problem> errors = p.problems().stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new SettingsException(errors);
+    }
+    try {
+      return b.token(token).policy(policy).build();
+    } catch (GateException | IllegalArgumentException e) {
+      throw new SettingsException(List.of(new Problem(null, Problem.Level.ERROR,
+          e.getMessage())));
+    }
+  }
+
+  /**
+   * What is wrong with {@code focus} among {@code words} (the others take their defaults), for a
+   * form field; files are not read. Empty when it is fine.
+   */
+  public static List<Problem> check(Setting focus, RawSettings words) {
+    Parsing p = new Parsing(words);
+    SettingsReader reader = new SettingsReader(Path.of("").toAbsolutePath());
+    GateConfig.Builder b = GateConfig.builder();
+    reader.readScan(p, b);
+    reader.readPolicyWords(p);
+    p.count(MAX_FILES, 0, Integer.MAX_VALUE, "0 (no limit) or a whole number of files")
+        .filter(n -> n == 0).ifPresent(n -> p.warning(MAX_FILES, "maxFiles 0 means no limit:"
+            + " every matched file may be uploaded and billed."));
+    p.duration(TIMEOUT);
+    p.bool(DRY_RUN);
+    p.formats(FORMATS);
+    reader.readCache(p, b);
+    reader.readApi(p, b);
+    reader.readOptions(p);
+    return p.problems().stream().filter(x -> x.setting() == focus).toList();
+  }
+
+  private void readScan(Parsing p, GateConfig.Builder b) {
+    List<String> includes = p.patterns(INCLUDES);
+    if (includes.isEmpty() && defaultIncludes == null) {
+      p.error(INCLUDES, "includes is empty; give at least one pattern such as media/**/*.wav.");
+    }
+    b.includes(!includes.isEmpty() || defaultIncludes == null ? includes : defaultIncludes);
+    b.excludes(p.patterns(EXCLUDES));
+    p.bool(DEFAULT_EXCLUDES).ifPresent(b::defaultExcludes);
+  }
+
+  private Policy readPolicy(Parsing p, RawSettings raw) {
+    Policy words = readPolicyWords(p);
+    List<Waiver> waivers = new ArrayList<>(inlineWaivers(p, raw));
+    p.path(WAIVERS_FILE, base, confinedTo).ifPresent(file -> {
+      try {
+        waivers.addAll(WaiverFile.load(file));
+      } catch (GateException e) {
+        p.error(WAIVERS_FILE, e.getMessage());
+      }
+    });
+    return new Policy(words.threshold(), words.thresholds(), words.warnThreshold(),
+        words.onFlagged(), words.onError(), words.onNoSpeech(), words.onEmpty(),
+        words.videoScoring(), waivers);
+  }
+
+  /** The policy the words give, without the waivers (whose file a form does not read). */
+  private Policy readPolicyWords(Parsing p) {
+    double threshold = p.probability(THRESHOLD).orElse(Double.parseDouble(THRESHOLD.defaultWord()));
+    Map<MediaType, Double> perType = new EnumMap<>(MediaType.class);
+    p.probability(AUDIO_THRESHOLD).ifPresent(t -> perType.put(MediaType.AUDIO, t));
+    p.probability(IMAGE_THRESHOLD).ifPresent(t -> perType.put(MediaType.IMAGE, t));
+    p.probability(VIDEO_THRESHOLD).ifPresent(t -> perType.put(MediaType.VIDEO, t));
+    Double warn = p.probability(WARN_THRESHOLD).orElse(null);
+    if (warn != null && warn >= threshold) {
+      p.warning(WARN_THRESHOLD, "warnThreshold " + warn + " is not below the threshold "
+          + threshold + ", so no file will be warned about.");
+    }
+    return new Policy(threshold, perType, warn,
+        p.reaction(ON_FLAGGED).orElse(Reaction.valueOf(ON_FLAGGED.defaultWord())),
+        p.reaction(ON_ERROR).orElse(Reaction.valueOf(ON_ERROR.defaultWord())),
+        p.reaction(ON_NO_SPEECH).orElse(Reaction.valueOf(ON_NO_SPEECH.defaultWord())),
+        p.reaction(ON_EMPTY).orElse(Reaction.valueOf(ON_EMPTY.defaultWord())),
+        p.choice(VIDEO_SCORING, VideoScoring.class)
+            .orElse(VideoScoring.valueOf(VIDEO_SCORING.defaultWord())),
+        List.of());
+  }
+
+  private static List<Waiver> inlineWaivers(Parsing p, RawSettings raw) {
+    List<Waiver> waivers = new ArrayList<>();
+    for (RawSettings.InlineWaiver w : raw.waivers()) {
+      String subject = !blank(w.sha256()) ? w.sha256() : w.path();
+      LocalDate until = null;
+      if (!blank(w.until())) {
+        try {
+          until = LocalDate.parse(w.until().strip());
+        } catch (DateTimeParseException e) {
+          p.error(null, "The until of the waiver for " + subject + " must be a date written"
+              + " YYYY-MM-DD, not '" + w.until() + "'.");
+          continue;
+        }
+      }
+      try {
+        if (!blank(w.path())) {
+          AntPattern.compile(w.path(), "The waiver path");
+        }
+        waivers.add(new Waiver(blank(w.sha256()) ? null : w.sha256().strip(),
+            blank(w.path()) ? null : w.path().strip(), w.reason(), until));
+      } catch (GateException | IllegalArgumentException e) {
+        p.error(null, e.getMessage());
+      }
+    }
+    return waivers;
+  }
+
+  private void readCache(Parsing p, GateConfig.Builder b) {
+    p.bool(REFRESH).ifPresent(b::refresh);
+    if (!p.bool(CACHE).orElse(true)) {
+      b.noCache();
+    } else {
+      p.path(CACHE_DIRECTORY, base, null).ifPresent(b::cacheDirectory);
+    }
+  }
+
+  private void readApi(Parsing p, GateConfig.Builder b) {
+    p.apiUrl(API_URL).ifPresent(b::apiUrl);
+    p.duration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout);
+    p.duration(READ_TIMEOUT).ifPresent(b::readTimeout);
+    p.positive(REQUESTS_PER_SECOND).ifPresent(b::requestsPerSecond);
+    p.duration(RETRY_BUDGET).ifPresent(b::retryBudget);
+    p.count(MAX_RETRIES, 0, 100, "a whole number from 0 (no retries) to 100")
+        .ifPresent(b::maxRetries);
+    p.count(CONCURRENCY, 1, 64, "a whole number from 1 to 64").ifPresent(b::concurrency);
+    p.choice(INTAKE_MODE, IntakeMode.class).ifPresent(b::intakeMode);
+    p.count(MAX_FILES_PER_BATCH, 1, GateConfig.API_MAX_FILES_PER_BATCH,
+        "a whole number from 1 to 50 (the API's limit)").ifPresent(b::maxFilesPerBatch);
+    p.whole(MAX_BYTES_PER_BATCH, 1, GateConfig.API_MAX_BYTES_PER_BATCH,
+        "a whole number of bytes from 1 to 500000000 (the API's limit)")
+        .ifPresent(b::maxBytesPerBatch);
+    p.duration(POLL_INTERVAL).ifPresent(b::pollInterval);
+    p.duration(MAX_POLL_INTERVAL).ifPresent(b::maxPollInterval);
+  }
+
+  private BatchOptions readOptions(Parsing p) {
+    BatchOptions.Builder o = BatchOptions.builder();
+    p.callbackUrl(CALLBACK_URL).ifPresent(o::callbackUrl);
+    p.bool(INTELLIGENCE).ifPresent(o::intelligence);
+    p.bool(SEARCH_IDENTITY).ifPresent(o::searchIdentity);
+    p.bool(VISUALIZE).ifPresent(o::visualize);
+    p.bool(AUDIO_SOURCE_TRACING).ifPresent(o::audioSourceTracing);
+    p.count(FRAME_LENGTH, 1, 4, "1, 2, 3 or 4 (seconds)").ifPresent(o::frameLength);
+    Double start = p.seconds(START_REGION).orElse(null);
+    Double end = p.seconds(END_REGION).orElse(null);
+    if (start != null && end != null && end <= start) {
+      p.error(END_REGION, "endRegion (" + end + ") must be after startRegion (" + start + ").");
+      end = null;
+    }
+    o.startRegion(start).endRegion(end);
+    p.positive(MAX_VIDEO_SECS).ifPresent(o::maxVideoSecs);
+    p.bool(USE_LLM).ifPresent(o::useLlm);
+    p.bool(ZERO_RETENTION_MODE).ifPresent(o::zeroRetentionMode);
+    return o.build();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
