@@ -1,5 +1,14 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.remote.Collector;
+import io.github.resemblegate.gate.internal.remote.RecentDetections;
+import io.github.resemblegate.gate.internal.remote.Submitter;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import static io.github.resemblegate.gate.GateFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +50,7 @@ class GateFaultTest {
   void insufficientCreditCreatesNothingAndStopsSubmitting() {
     files(120);
     SIM.faults().inject(Fault.insufficientCredit().on(Endpoint.CREATE_BATCH).always());
-    Verdict v = Gate.run(fx.config().concurrency(1).build(), listener);
+    GateResult v = Gate.run(fx.config().concurrency(1).build(), listener);
     assertThat(fx.counters().batchesCreated()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(v.files()).hasSize(120).allSatisfy(f -> {
@@ -50,9 +59,9 @@ class GateFaultTest {
     });
     assertThat(result(v, "media/f000.wav").reason()).contains("Cost details: ");
     assertThat(result(v, "media/f100.wav").reason()).startsWith("not submitted: The Resemble wallet");
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
-    assertThat(v.failureKind()).isEqualTo(FailureKind.ERRORS);
-    assertThat(v.message()).startsWith("120 of 120 files could not be checked; the first of 50"
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
+    assertThat(v.decision().sentence()).startsWith("120 of 120 files could not be checked; the first of 50"
         + " with the same cause: The Resemble wallet cannot pay for");
     assertThat(Journal.fileIn(fx.reports)).doesNotExist();
   }
@@ -61,7 +70,7 @@ class GateFaultTest {
   void aPlanLimitStopsSubmittingWithTheApisSentence() {
     files(60);
     SIM.faults().inject(Fault.planLimit().on(Endpoint.CREATE_BATCH).always());
-    Verdict v = Gate.run(fx.config().concurrency(1).build(), listener);
+    GateResult v = Gate.run(fx.config().concurrency(1).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(fx.counters().batchesCreated()).isZero();
     assertThat(v.files()).allSatisfy(f -> assertThat(f.reason())
@@ -73,7 +82,7 @@ class GateFaultTest {
     files(60);
     SIM.faults().inject(Fault.rateLimited().on(Endpoint.CREATE_BATCH).times(2));
     SIM.faults().inject(Fault.rateLimited().on(Endpoint.GET_BATCH).times(2));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
     List<String> names = new ArrayList<>();
@@ -86,7 +95,7 @@ class GateFaultTest {
   void recoversALostBatchResponseWithoutPostingAgain() {
     files(3);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).afterProcessing());
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(fx.counters().batchesCreated()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> {
@@ -104,7 +113,7 @@ class GateFaultTest {
   void recoversABatchAnsweredWithAServerErrorAfterItWasCreated() {
     files(2);
     SIM.faults().inject(Fault.serverError(500).on(Endpoint.CREATE_BATCH).afterProcessing());
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
   }
@@ -113,7 +122,7 @@ class GateFaultTest {
   void resendsABatchOnlyWhenTheListShowsItWasNeverCreated() {
     files(2);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(2);
     assertThat(fx.counters().batchesCreated()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
@@ -124,7 +133,7 @@ class GateFaultTest {
   void resendsAgainWhenTheResentBatchAlsoLostItsAnswerAndWasNotCreated() {
     files(2);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).times(2));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(3);
     assertThat(fx.counters().batchesCreated()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
@@ -134,7 +143,7 @@ class GateFaultTest {
   void stopsResendingAfterTheLastResendAlsoLostItsAnswer() {
     files(2);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).always());
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1 + Submitter.MAX_RESENDS);
     assertThat(fx.counters().batchesCreated()).isZero();
     assertThat(v.files()).allSatisfy(f -> {
@@ -151,13 +160,13 @@ class GateFaultTest {
     SIM.simulator().processingTime(java.time.Duration.ofHours(1));
     SIM.faults().inject(Fault.slowResponse(java.time.Duration.ofSeconds(1))
         .on(Endpoint.LIST_DETECTS).always());
-    Verdict v = Gate.run(fx.config().timeout(java.time.Duration.ofMillis(500))
+    GateResult v = Gate.run(fx.config().timeout(java.time.Duration.ofMillis(500))
         .readTimeout(java.time.Duration.ofMillis(250)).build(), listener);
     // Nothing finishes before the deadline, so only status polls are sent until then; every
     // detection read is the last look's.
     long lastLook = fx.counters().requests(Endpoint.LIST_DETECTS)
         + fx.counters().requests(Endpoint.GET_DETECT);
-    assertThat(lastLook).isPositive().isLessThanOrEqualTo(RemoteSession.LAST_LOOK_CALLS);
+    assertThat(lastLook).isPositive().isLessThanOrEqualTo(Collector.LAST_LOOK_CALLS);
     assertThat(v.files()).hasSize(60).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
       assertThat(f.reason()).isEqualTo("timed out after 500ms while the API was still"
@@ -175,7 +184,7 @@ class GateFaultTest {
     files(60);
     SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).times(1));
     // Without client retries the gate's own second read is what saves the 60 single requests.
-    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
+    GateResult v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(fx.counters().requests(Endpoint.GET_DETECT)).isZero();
     assertThat(fx.counters().faultsFired()).isEqualTo(1);
@@ -186,7 +195,7 @@ class GateFaultTest {
     fx.file("voice.wav");
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_DETECT).afterProcessing());
     BatchOptions zr = BatchOptions.builder().zeroRetentionMode(true).build();
-    Verdict v = Gate.run(fx.config().batchOptions(zr).build(), listener);
+    GateResult v = Gate.run(fx.config().batchOptions(zr).build(), listener);
     FileResult r = result(v, "voice.wav");
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(r.reason()).startsWith("the API may have accepted this file's submission but its"
@@ -195,7 +204,7 @@ class GateFaultTest {
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
     assertThat(Journal.fileIn(fx.reports)).exists();
     // The next run must not upload it again on a guess either.
-    Verdict again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
+    GateResult again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
     assertThat(result(again, "voice.wav").reason()).contains("still cannot confirm it");
   }
@@ -207,16 +216,16 @@ class GateFaultTest {
     SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
     // No client retries, so the count below is the recovery's own: each look reads the page
     // again before it gives up.
-    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
+    GateResult v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(fx.counters().requests(Endpoint.LIST_DETECTS))
-        .isEqualTo(DetectionsList.READS_PER_PAGE);
+        .isEqualTo(RecentDetections.READS_PER_PAGE);
     assertThat(v.files()).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
       assertThat(f.reason()).contains("the detections list could not be read");
     });
     SIM.faults().clear();
-    Verdict resumed = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult resumed = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(resumed.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
   }
@@ -226,19 +235,19 @@ class GateFaultTest {
     files(3);
     SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
     SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
-    Verdict first = Gate.run(fx.config().maxRetries(0).build(), listener);
+    GateResult first = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(first.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
     assertThat(fx.counters().batchesCreated()).isZero();
     SIM.faults().clear();
     fx.file("media/f000.wav", "re-recorded take");
-    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult v = Gate.run(fx.config().build(), new RecordingListener());
     // The changed file is planned as new content; the two unchanged ones are sent again once
     // the list shows the first attempt never created them.
     assertThat(SIM.simulator().batches()).extracting(b -> b.fileNames().size())
         .containsExactlyInAnyOrder(1, 2);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(result(v, "media/f000.wav").sha256()).isEqualTo(
-        io.github.resemblegate.gate.Sha256.ofText("re-recorded take"));
+        io.github.resemblegate.gate.internal.ledger.Sha256.ofText("re-recorded take"));
     assertThat(Journal.fileIn(fx.reports)).doesNotExist();
   }
 
@@ -248,10 +257,10 @@ class GateFaultTest {
     var sim = SIM.simulator();
     try (var strict = io.github.resemblegate.simulator.ResembleSimulator.start(
         sim.options().toBuilder().port(0).token("the-right-token").build())) {
-      Verdict v = Gate.run(fx.config().apiUrl(strict.baseUrl()).concurrency(1).build(), listener);
+      GateResult v = Gate.run(fx.config().apiUrl(strict.baseUrl()).concurrency(1).build(), listener);
       assertThat(strict.counters().batchPosts()).isEqualTo(1);
       assertThat(strict.counters().batchesCreated()).isZero();
-      assertThat(v.failureKind()).isEqualTo(FailureKind.ERRORS);
+      assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
       assertThat(v.files()).allSatisfy(f -> assertThat(f.reason())
           .contains("The Resemble API rejected the API token"));
       assertThat(v.toString()).doesNotContain(GateFixture.TOKEN);
@@ -262,7 +271,7 @@ class GateFaultTest {
   void aServerErrorWhilePollingIsRetried() {
     files(60);
     SIM.faults().inject(Fault.serverError(500).on(Endpoint.GET_BATCH).times(1));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
   }
 
@@ -270,7 +279,7 @@ class GateFaultTest {
   void maxRetriesZeroSendsARateLimitedBatchOnce() {
     files(2);
     SIM.faults().inject(Fault.rateLimited().on(Endpoint.CREATE_BATCH).always());
-    Verdict v = Gate.run(fx.config().maxRetries(0).build(), listener);
+    GateResult v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
     assertThat(listener.infos).noneMatch(m -> m.contains("retrying in"));
@@ -281,7 +290,7 @@ class GateFaultTest {
     files(2);
     SIM.faults().inject(Fault.rateLimited(java.time.Duration.ofSeconds(1))
         .on(Endpoint.CREATE_BATCH).always());
-    Verdict v = Gate.run(fx.config().retryBudget(java.time.Duration.ofMillis(500)).build(),
+    GateResult v = Gate.run(fx.config().retryBudget(java.time.Duration.ofMillis(500)).build(),
         listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));

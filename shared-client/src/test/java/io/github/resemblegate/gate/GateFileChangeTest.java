@@ -1,5 +1,13 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.remote.BatchPlanner;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.ResultCache;
+import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import static io.github.resemblegate.gate.GateFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +69,7 @@ class GateFileChangeTest {
   void aFileThatChangesAfterHashingIsAnErrorAndIsNotUploaded() {
     fx.file("media/take1.wav", "first take");
     fx.file("media/take2.wav", "second take");
-    Verdict v = Gate.run(fx.config().build(),
+    GateResult v = Gate.run(fx.config().build(),
         changingAfterPlan(() -> fx.file("media/take1.wav", "first take, re-recorded")));
 
     FileResult changed = result(v, "media/take1.wav");
@@ -70,11 +78,11 @@ class GateFileChangeTest {
         + " from 10 to 23 bytes after it was hashed), so it was not submitted; re-run to check its"
         + " new content");
     assertThat(result(v, "media/take2.wav").outcome()).isEqualTo(Outcome.PASSED);
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(uploadedNames()).containsExactly("take2.wav");
     assertThat(cache().get(Sha256.ofText("first take"))).isNull();
 
-    Verdict again = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult again = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(result(again, "media/take1.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(result(again, "media/take1.wav").sha256())
         .isEqualTo(Sha256.ofText("first take, re-recorded"));
@@ -83,7 +91,7 @@ class GateFileChangeTest {
   @Test
   void aFileRewrittenWithTheSameSizeIsCaughtByItsModificationTime() {
     Path take = fx.file("media/take.wav", "take A");
-    Verdict v = Gate.run(fx.config().build(), changingAfterPlan(() -> {
+    GateResult v = Gate.run(fx.config().build(), changingAfterPlan(() -> {
       fx.file("media/take.wav", "take B");
       touch(take, Duration.ofSeconds(5));
     }));
@@ -96,7 +104,7 @@ class GateFileChangeTest {
   @Test
   void aFileOnlyTouchedAfterHashingIsUploadedAsUsual() {
     Path take = fx.file("media/take.wav", "take A");
-    Verdict v = Gate.run(fx.config().build(),
+    GateResult v = Gate.run(fx.config().build(),
         changingAfterPlan(() -> touch(take, Duration.ofSeconds(5))));
     assertThat(result(v, "media/take.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(uploadedNames()).containsExactly("take.wav");
@@ -105,7 +113,7 @@ class GateFileChangeTest {
   @Test
   void aFileSentOnItsOwnIsCheckedToo() {
     fx.file("media/long-take.wav", "x".repeat(2_000));
-    Verdict v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(),
+    GateResult v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(),
         changingAfterPlan(() -> fx.file("media/long-take.wav", "y".repeat(2_001))));
     assertThat(result(v, "media/long-take.wav").outcome()).isEqualTo(Outcome.ERROR);
     assertThat(SIM.counters().detectPosts()).isZero();
@@ -128,7 +136,7 @@ class GateFileChangeTest {
         throw new UncheckedIOException(e);
       }
     });
-    Verdict v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(), listener);
+    GateResult v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(), listener);
     assertThat(listener.plans.get(0).singles()).singleElement()
         .satisfies(single -> assertThat(single.path()).isEqualTo("media/feature.mp4"));
     assertThat(result(v, "media/feature.mp4").outcome()).isEqualTo(Outcome.ERROR);
@@ -150,7 +158,7 @@ class GateFileChangeTest {
       fx.file("media/take1.wav", "first take, longer");
     });
     editor.start();
-    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult v = Gate.run(fx.config().build(), new RecordingListener());
     editor.join();
 
     FileResult changed = result(v, "media/take1.wav");
@@ -181,7 +189,7 @@ class GateFileChangeTest {
       }
     };
 
-    Verdict v = Gate.run(fx.config().build(), truncating);
+    GateResult v = Gate.run(fx.config().build(), truncating);
 
     FileResult broken = result(v, "media/take1.wav");
     assertThat(broken.outcome()).isEqualTo(Outcome.ERROR);

@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.simulator.Counters;
 import io.github.resemblegate.simulator.SimulatorExtension;
@@ -46,7 +47,7 @@ final class GateFixture {
   GateConfig.Builder config() {
     return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
         .reportsDirectory(reports).apiUrl(sim.baseUrl()).token(ApiToken.of(TOKEN))
-        .pollInitial(Duration.ofMillis(5)).pollMax(Duration.ofMillis(25))
+        .pollInterval(Duration.ofMillis(5)).maxPollInterval(Duration.ofMillis(25))
         .timeout(Duration.ofSeconds(30));
   }
 
@@ -54,7 +55,7 @@ final class GateFixture {
     return sim.counters();
   }
 
-  static FileResult result(Verdict v, String path) {
+  static FileResult result(GateResult v, String path) {
     return v.files().stream().filter(f -> f.path().equals(path)).findFirst()
         .orElseThrow(() -> new AssertionError("no result for " + path + " in " + v.files()));
   }

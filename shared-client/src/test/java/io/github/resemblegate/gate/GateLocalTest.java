@@ -1,5 +1,18 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.client.MediaExtensions;
+import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.ResultCache;
+import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.policy.Waiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +65,7 @@ class GateLocalTest {
             List.of(score), 2.0, null));
   }
 
-  private static FileResult result(Verdict v, String path) {
+  private static FileResult result(GateResult v, String path) {
     return v.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
   }
 
@@ -61,7 +74,7 @@ class GateLocalTest {
     for (int i = 0; i < 120; i++) {
       file(String.format("media/f%03d.wav", i), "content " + i);
     }
-    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    GateResult v = Gate.run(config().dryRun(true).build(), listener);
     assertThat(listener.plans).singleElement().satisfies(p -> {
       assertThat(p.batches()).extracting(b -> b.paths().size()).containsExactly(50, 50, 20);
       assertThat(p.matchedFiles()).isEqualTo(120);
@@ -69,9 +82,9 @@ class GateLocalTest {
     assertThat(result(v, "media/f060.wav").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result(v, "media/f060.wav").reason())
         .isEqualTo("dry run: would be submitted in batch 2/3");
-    assertThat(v.status()).isEqualTo(VerdictStatus.PASSED);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
     assertThat(v.run().dryRun()).isTrue();
-    assertThat(v.message()).startsWith("Dry run: would submit 120 files (")
+    assertThat(v.decision().sentence()).startsWith("Dry run: would submit 120 files (")
         .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
     assertThat(listener.requests).isEmpty();
     assertThat(Journal.fileIn(reports)).doesNotExist();
@@ -82,11 +95,11 @@ class GateLocalTest {
     file("a.wav", "known");
     file("b.wav", "new");
     cacheResult("known", 0.9);
-    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    GateResult v = Gate.run(config().dryRun(true).build(), listener);
     assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.FLAGGED);
     assertThat(result(v, "a.wav").cached()).isTrue();
     assertThat(result(v, "b.wav").reason()).isEqualTo("dry run: would be submitted in batch 1/1");
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
   }
 
   @Test
@@ -95,11 +108,11 @@ class GateLocalTest {
     file("b.wav", "b");
     file("c.wav", "c");
     cacheResult("c", 0.1);
-    Verdict v = Gate.run(config().maxFiles(1).token(ApiToken.of("secret-token")).build(),
+    GateResult v = Gate.run(config().maxFiles(1).token(ApiToken.of("secret-token")).build(),
         listener);
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
-    assertThat(v.failureKind()).isEqualTo(FailureKind.BUDGET);
-    assertThat(v.message()).isEqualTo("This run would upload 2 files (of 3 matched), more than"
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.BUDGET);
+    assertThat(v.decision().sentence()).isEqualTo("This run would upload 2 files (of 3 matched), more than"
         + " the budget maxFiles 1, so nothing was submitted; raise maxFiles (0 = no limit) or"
         + " narrow the include patterns.");
     assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.SKIPPED);
@@ -111,16 +124,16 @@ class GateLocalTest {
 
   @ParameterizedTest(name = "onEmpty={0} -> {1}")
   @CsvSource({"FAIL, FAILED, EMPTY", "WARN, UNSTABLE, EMPTY", "IGNORE, PASSED, NONE"})
-  void anEmptyMatchFollowsOnEmptyAndNamesWhereItLooked(Reaction onEmpty, VerdictStatus status,
+  void anEmptyMatchFollowsOnEmptyAndNamesWhereItLooked(Reaction onEmpty, Verdict status,
       FailureKind kind) throws IOException {
     file("src/Main.java", "class Main {}");
     Policy policy = new Policy(0.5, Map.of(), null, null, null, null, onEmpty, null, List.of());
-    Verdict v = Gate.run(config().includes(List.of("media/**/*.wav")).policy(policy).build(),
+    GateResult v = Gate.run(config().includes(List.of("media/**/*.wav")).policy(policy).build(),
         listener);
-    assertThat(v.status()).isEqualTo(status);
-    assertThat(v.failureKind()).isEqualTo(kind);
+    assertThat(v.decision().verdict()).isEqualTo(status);
+    assertThat(v.decision().failureKind()).isEqualTo(kind);
     assertThat(v.files()).isEmpty();
-    assertThat(v.message()).isEqualTo("No media files matched in " + base + " with includes"
+    assertThat(v.decision().sentence()).isEqualTo("No media files matched in " + base + " with includes"
         + " [media/**/*.wav] and excludes []; check the base directory and the patterns (media"
         + " extensions: " + MediaExtensions.describe() + ").");
   }
@@ -128,8 +141,8 @@ class GateLocalTest {
   @Test
   void aRunWithoutMediaWritesNothingIntoTheCacheOrTheReportsFolder() throws IOException {
     file("src/Main.java", "class Main {}");
-    Verdict v = Gate.run(config().build(), listener);
-    assertThat(v.failureKind()).isEqualTo(FailureKind.EMPTY);
+    GateResult v = Gate.run(config().build(), listener);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
     // No hash index, cache entry, claim or journal: a build without media stays cheap.
     try (var inCache = Files.list(cache); var inReports = Files.list(reports)) {
       assertThat(inCache).isEmpty();
@@ -152,7 +165,7 @@ class GateLocalTest {
     file("src/main/resources/x.wav", "same");
     file("target/classes/x.wav", "same");
     cacheResult("same", 0.2);
-    Verdict v = Gate.run(config().build(), listener);
+    GateResult v = Gate.run(config().build(), listener);
     assertThat(v.files()).extracting(FileResult::path)
         .containsExactly("src/main/resources/x.wav", "target/classes/x.wav");
     assertThat(v.files()).allSatisfy(f -> {
@@ -172,11 +185,11 @@ class GateLocalTest {
   void aThresholdChangeReJudgesFromTheCache() throws IOException {
     file("a.wav", "a");
     cacheResult("a", 0.42);
-    assertThat(Gate.run(config().build(), listener).status()).isEqualTo(VerdictStatus.PASSED);
+    assertThat(Gate.run(config().build(), listener).decision().verdict()).isEqualTo(Verdict.PASSED);
     Policy strict = new Policy(0.4, Map.of(), null, null, null, null, null, null, List.of());
-    Verdict v = Gate.run(config().policy(strict).build(), listener);
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
-    assertThat(v.message()).isEqualTo("1 of 1 file scored at or above the threshold 0.40:"
+    GateResult v = Gate.run(config().policy(strict).build(), listener);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file scored at or above the threshold 0.40:"
         + " a.wav (0.42).");
     assertThat(listener.requests).isEmpty();
   }
@@ -196,7 +209,7 @@ class GateLocalTest {
     ResultCache c = new ResultCache(cache, ResultKey.of(DEAD_API, BatchOptions.DEFAULTS),
         listener::warn);
     Files.writeString(c.entryFile(Sha256.ofText("a")), "{not json");
-    Verdict v = Gate.run(config().dryRun(true).build(), listener);
+    GateResult v = Gate.run(config().dryRun(true).build(), listener);
     assertThat(result(v, "a.wav").reason()).startsWith("dry run: would be submitted");
     assertThat(listener.warnings).anyMatch(w -> w.startsWith("Ignoring a corrupt cache entry"));
   }
@@ -209,7 +222,7 @@ class GateLocalTest {
     Waiver unused = new Waiver("f".repeat(64), null, "old take", null);
     Policy policy = new Policy(0.5, Map.of(), null, null, null, null, null, null,
         List.of(expired, unused));
-    Verdict v = Gate.run(config().policy(policy).build(), listener);
+    GateResult v = Gate.run(config().policy(policy).build(), listener);
     assertThat(result(v, "media/a.wav").outcome()).isEqualTo(Outcome.FLAGGED);
     assertThat(v.notices()).containsExactly(
         "The waiver for path media/*.wav expired on 2026-01-31 (reason: trial) and no longer"
@@ -222,7 +235,7 @@ class GateLocalTest {
   void runInfoShowsTheSettingsButNeverTheToken() throws IOException {
     file("a.wav", "a");
     cacheResult("a", 0.1);
-    Verdict v = Gate.run(config().token(ApiToken.of("tok-3a7f9c")).build(), listener);
+    GateResult v = Gate.run(config().token(ApiToken.of("tok-3a7f9c")).build(), listener);
     assertThat(v.run().options()).containsEntry("threshold", "0.5").containsEntry("maxFiles",
         "1000").containsEntry("retryBudget", "2m").containsEntry("maxRetries", "5");
     assertThat(v.run().apiUrl()).isEqualTo(DEAD_API);

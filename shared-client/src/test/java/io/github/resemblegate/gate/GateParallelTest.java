@@ -1,5 +1,13 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.share.ClaimHolderProbe;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.share.Claims;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import static io.github.resemblegate.gate.GateFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +112,7 @@ class GateParallelTest {
     GateFixture all = module("all", 0, 60);
     long before = SIM.counters().totalRequests();
     RecordingListener listener = new RecordingListener();
-    Verdict v = Gate.run(sharedCache(all).build(), listener);
+    GateResult v = Gate.run(sharedCache(all).build(), listener);
     assertThat(SIM.counters().totalRequests()).isEqualTo(before);
     assertThat(v.files()).hasSize(60).allSatisfy(f -> {
       assertThat(f.cached()).isTrue();
@@ -117,13 +125,13 @@ class GateParallelTest {
   void twoThreadsUploadSharedContentOnce() throws Exception {
     GateFixture a = module("a", 0, 40);
     GateFixture b = module("b", 20, 60);
-    List<Future<Verdict>> runs = new ArrayList<>();
+    List<Future<GateResult>> runs = new ArrayList<>();
     for (GateFixture fx : List.of(a, b)) {
       runs.add(pool.submit(() -> Gate.run(sharedCache(fx).build(), new RecordingListener())));
     }
-    for (Future<Verdict> run : runs) {
-      Verdict v = run.get(60, TimeUnit.SECONDS);
-      assertThat(v.status()).isEqualTo(VerdictStatus.PASSED);
+    for (Future<GateResult> run : runs) {
+      GateResult v = run.get(60, TimeUnit.SECONDS);
+      assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
       assertThat(v.files()).hasSize(40)
           .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     }
@@ -160,11 +168,11 @@ class GateParallelTest {
     CountDownLatch bWaits = new CountDownLatch(1);
     RecordingListener aListener = holdingAfterPlan(bWaits);
     RecordingListener bListener = signallingWait(bWaits);
-    Future<Verdict> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
+    Future<GateResult> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
     Conditions.await("a's plan", () -> !aListener.plans.isEmpty());
-    Future<Verdict> runB = pool.submit(() -> Gate.run(sharedCache(b).build(), bListener));
-    Verdict va = runA.get(60, TimeUnit.SECONDS);
-    Verdict vb = runB.get(60, TimeUnit.SECONDS);
+    Future<GateResult> runB = pool.submit(() -> Gate.run(sharedCache(b).build(), bListener));
+    GateResult va = runA.get(60, TimeUnit.SECONDS);
+    GateResult vb = runB.get(60, TimeUnit.SECONDS);
 
     assertThat(bListener.infos).contains("Waiting for another build that is analysing 10 files"
         + " shared with this one, so they are billed once.");
@@ -195,12 +203,12 @@ class GateParallelTest {
     b.file("media/corrupt-jingle.wav", "jingle");
     CountDownLatch bWaits = new CountDownLatch(1);
     RecordingListener aListener = holdingAfterPlan(bWaits);
-    Future<Verdict> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
+    Future<GateResult> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
     Conditions.await("a's plan", () -> !aListener.plans.isEmpty());
-    Future<Verdict> runB = pool.submit(() -> Gate.run(sharedCache(b).build(),
+    Future<GateResult> runB = pool.submit(() -> Gate.run(sharedCache(b).build(),
         signallingWait(bWaits)));
-    Verdict va = runA.get(60, TimeUnit.SECONDS);
-    Verdict vb = runB.get(60, TimeUnit.SECONDS);
+    GateResult va = runA.get(60, TimeUnit.SECONDS);
+    GateResult vb = runB.get(60, TimeUnit.SECONDS);
 
     FileResult owner = result(va, "media/corrupt-jingle.wav");
     FileResult waiter = result(vb, "media/corrupt-jingle.wav");
@@ -212,7 +220,7 @@ class GateParallelTest {
         + " unreadable; another build running at the same time got this answer for the same"
         + " content, so it was not submitted again");
     assertThat(waiter.detectId()).isEqualTo(owner.detectId());
-    assertThat(vb.status()).isEqualTo(VerdictStatus.FAILED);
+    assertThat(vb.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(uploadedNames()).filteredOn(n -> n.startsWith("corrupt")).hasSize(1);
     // A later build tries the failed content again, as after any failed detection.
     Gate.run(sharedCache(b).build(), new RecordingListener());
@@ -227,11 +235,11 @@ class GateParallelTest {
     CountDownLatch bWaits = new CountDownLatch(1);
     RecordingListener aListener = holdingAfterPlan(bWaits);
     RecordingListener bListener = signallingWait(bWaits);
-    Future<Verdict> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
+    Future<GateResult> runA = pool.submit(() -> Gate.run(sharedCache(a).build(), aListener));
     Conditions.await("a's plan", () -> !aListener.plans.isEmpty());
-    Future<Verdict> runB = pool.submit(() -> Gate.run(sharedCache(b).build(), bListener));
-    Verdict va = runA.get(60, TimeUnit.SECONDS);
-    Verdict vb = runB.get(60, TimeUnit.SECONDS);
+    Future<GateResult> runB = pool.submit(() -> Gate.run(sharedCache(b).build(), bListener));
+    GateResult va = runA.get(60, TimeUnit.SECONDS);
+    GateResult vb = runB.get(60, TimeUnit.SECONDS);
 
     assertThat(va.files()).allSatisfy(f -> assertThat(f.reason())
         .startsWith("The Resemble wallet cannot pay for"));
@@ -252,13 +260,13 @@ class GateParallelTest {
     Gate.run(sharedCache(a).build(), new RecordingListener());
     CountDownLatch bWaits = new CountDownLatch(1);
     RecordingListener aListener = holdingAfterPlan(bWaits);
-    Future<Verdict> runA = pool.submit(() -> Gate.run(sharedCache(a).refresh(true).build(),
+    Future<GateResult> runA = pool.submit(() -> Gate.run(sharedCache(a).refresh(true).build(),
         aListener));
     Conditions.await("a's plan", () -> !aListener.plans.isEmpty());
-    Future<Verdict> runB = pool.submit(() -> Gate.run(sharedCache(b).refresh(true).build(),
+    Future<GateResult> runB = pool.submit(() -> Gate.run(sharedCache(b).refresh(true).build(),
         signallingWait(bWaits)));
-    Verdict va = runA.get(60, TimeUnit.SECONDS);
-    Verdict vb = runB.get(60, TimeUnit.SECONDS);
+    GateResult va = runA.get(60, TimeUnit.SECONDS);
+    GateResult vb = runB.get(60, TimeUnit.SECONDS);
 
     assertThat(SIM.counters().batchesCreated()).isEqualTo(2);
     assertThat(va.files()).allSatisfy(f -> assertThat(f.cached()).isFalse());
@@ -283,7 +291,7 @@ class GateParallelTest {
       assertThat(out.readLine()).isEqualTo("holding 2");
 
       // While that build lives, this one waits for it, up to its own timeout.
-      Verdict waited = Gate.run(sharedCache(fx).timeout(Duration.ofMillis(200)).build(),
+      GateResult waited = Gate.run(sharedCache(fx).timeout(Duration.ofMillis(200)).build(),
           new RecordingListener());
       assertThat(waited.files()).hasSize(2).allSatisfy(f -> {
         assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
@@ -296,7 +304,7 @@ class GateParallelTest {
       holder.destroyForcibly();
       holder.waitFor(30, TimeUnit.SECONDS);
     }
-    Verdict v = Gate.run(sharedCache(fx).build(), new RecordingListener());
+    GateResult v = Gate.run(sharedCache(fx).build(), new RecordingListener());
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(uploadedNames()).containsExactlyInAnyOrderElementsOf(names(0, 2));
   }
@@ -310,7 +318,7 @@ class GateParallelTest {
         .claim(Sha256.ofText("content 0")));
     lost.start();
     lost.join();
-    Verdict v = Gate.run(sharedCache(fx).build(), new RecordingListener());
+    GateResult v = Gate.run(sharedCache(fx).build(), new RecordingListener());
     assertThat(result(v, "media/c00.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(uploadedNames()).containsExactly("c00.wav");
   }
@@ -330,7 +338,7 @@ class GateParallelTest {
     assertThat(SIM.counters().batchesCreated()).isEqualTo(1);
 
     RecordingListener listener = new RecordingListener();
-    Verdict v = Gate.run(sharedCache(b).build(), listener);
+    GateResult v = Gate.run(sharedCache(b).build(), listener);
     assertThat(v.files()).hasSize(3).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.PASSED);
       assertThat(f.batchId()).isEqualTo(SIM.simulator().batches().get(0).uuid());
@@ -341,7 +349,7 @@ class GateParallelTest {
         + " and stopped before the results came; collecting them without uploading again.");
     // The killed build, run again, finds everything in the cache.
     long before = SIM.counters().totalRequests();
-    Verdict again = Gate.run(sharedCache(a).build(), new RecordingListener());
+    GateResult again = Gate.run(sharedCache(a).build(), new RecordingListener());
     assertThat(again.files()).allMatch(FileResult::cached);
     assertThat(SIM.counters().totalRequests()).isEqualTo(before);
     assertThat(Journal.fileIn(a.reports)).doesNotExist();
@@ -350,7 +358,7 @@ class GateParallelTest {
   @Test
   void aDryRunClaimsNothing() {
     GateFixture fx = module("a", 0, 2);
-    Verdict v = Gate.run(sharedCache(fx).dryRun(true).build(), new RecordingListener());
+    GateResult v = Gate.run(sharedCache(fx).dryRun(true).build(), new RecordingListener());
     assertThat(v.files()).allSatisfy(f -> assertThat(f.reason()).startsWith("dry run:"));
     assertThat(root.resolve("shared-cache").resolve("claims")).doesNotExist();
   }

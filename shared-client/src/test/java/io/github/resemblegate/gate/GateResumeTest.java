@@ -1,5 +1,10 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.ResultCache;
+import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +54,7 @@ class GateResumeTest {
     assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2).allMatch(Journal.Intent::accepted);
 
     RecordingListener listener = new RecordingListener();
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(2);
     assertThat(v.totals().uploaded()).isZero();
     assertThat(v.files()).hasSize(100)
@@ -95,7 +100,7 @@ class GateResumeTest {
       String path = String.format("media/f%03d.wav", i);
       assertThat(cache.get(Sha256.ofText(path)) != null).as(path).isEqualTo(i < 50);
     }
-    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult v = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(v.totals().fromCache()).isEqualTo(50);
     assertThat(v.totals().uploaded()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(2);
@@ -106,7 +111,7 @@ class GateResumeTest {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
         .hasMessage("killed");
     long before = fx.counters().totalRequests();
-    Verdict dry = Gate.run(fx.config().dryRun(true).build(), new RecordingListener());
+    GateResult dry = Gate.run(fx.config().dryRun(true).build(), new RecordingListener());
     assertThat(fx.counters().totalRequests()).isEqualTo(before);
     // Results the killed run received are in the cache; the journal covers the rest.
     assertThat(dry.files()).allSatisfy(f -> {
@@ -125,7 +130,7 @@ class GateResumeTest {
         killAfter(1))).hasMessage("killed");
     assertThat(fx.counters().batchesCreated()).isEqualTo(1);
 
-    Verdict v = Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
+    GateResult v = Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
         new RecordingListener());
     assertThat(fx.counters().batchesCreated()).isEqualTo(4);
     assertThat(v.totals().uploaded()).isEqualTo(75);
@@ -136,14 +141,14 @@ class GateResumeTest {
   void aRunWithOtherOptionsDoesNotAdoptTheBatchesOfAnother() {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
         .hasMessage("killed");
-    Verdict other = Gate.run(fx.config().batchOptions(
+    GateResult other = Gate.run(fx.config().batchOptions(
         io.github.resemblegate.client.BatchOptions.builder().frameLength(3).build()).build(),
         new RecordingListener());
     assertThat(other.totals().uploaded()).isEqualTo(100);
     assertThat(fx.counters().batchesCreated()).isEqualTo(4);
     // The first run's submissions are still there for a run with its options.
     assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
-    Verdict first = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult first = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(first.totals().uploaded()).isZero();
     assertThat(Journal.fileIn(fx.reports)).doesNotExist();
   }
@@ -176,7 +181,7 @@ class GateResumeTest {
     }
     assertThat(thrown.get()).isInstanceOf(GateException.class)
         .hasMessageStartingWith("The run was interrupted; run it again to resume");
-    Verdict v = Gate.run(fx.config().build(), new RecordingListener());
+    GateResult v = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(v.totals().uploaded()).isZero();
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));

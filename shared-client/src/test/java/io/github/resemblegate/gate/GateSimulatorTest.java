@@ -1,5 +1,14 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.policy.Waiver;
 import static io.github.resemblegate.gate.GateFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +54,7 @@ class GateSimulatorTest {
     }
     fx.file("media/fake-intro.wav");
     fx.file("img/fake.png");
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
 
     List<ReceivedBatch> batches = SIM.simulator().batches();
     assertThat(batches).extracting(b -> b.fileNames().size()).containsExactlyInAnyOrder(50, 50, 20);
@@ -57,9 +66,9 @@ class GateSimulatorTest {
     assertThat(result(v, "media/take007.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(result(v, "media/take007.wav").score()).isEqualTo(ScoringRules.REAL_SCORE);
     assertThat(result(v, "img/fake.png").mediaType()).isEqualTo(MediaType.IMAGE);
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
-    assertThat(v.failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(v.message()).isEqualTo("2 of 120 files scored at or above the threshold 0.50:"
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.FINDINGS);
+    assertThat(v.decision().sentence()).isEqualTo("2 of 120 files scored at or above the threshold 0.50:"
         + " img/fake.png (0.97), media/fake-intro.wav (0.97).");
     assertThat(v.run().batchIds()).containsExactlyInAnyOrderElementsOf(
         batches.stream().map(ReceivedBatch::uuid).toList());
@@ -78,7 +87,7 @@ class GateSimulatorTest {
     }
     // All four batches finish long before the first is polled.
     SIM.simulator().processingTime(Duration.ofMillis(50));
-    Verdict v = Gate.run(fx.config().pollInitial(Duration.ofMillis(600)).build(), listener);
+    GateResult v = Gate.run(fx.config().pollInterval(Duration.ofMillis(600)).build(), listener);
 
     assertThat(v.files()).hasSize(200)
         .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
@@ -95,7 +104,7 @@ class GateSimulatorTest {
     fx.file("en/intro.wav");
     fx.file("fr/intro.wav");
     SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("en*", 0.91)));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     FileResult en = result(v, "en/intro.wav");
     FileResult fr = result(v, "fr/intro.wav");
     assertThat(en.outcome()).isEqualTo(Outcome.FLAGGED);
@@ -110,7 +119,7 @@ class GateSimulatorTest {
   void identicalContentIsUploadedOnceAndReportedUnderEveryPath() {
     fx.file("src/main/resources/voice.wav", "same bytes");
     fx.file("target/classes/voice.wav", "same bytes");
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().detectsCreated()).isEqualTo(1);
     assertThat(v.files()).hasSize(2).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.PASSED);
@@ -125,10 +134,10 @@ class GateSimulatorTest {
   void aSecondRunIsAnsweredByTheCacheWithoutOneRequest() {
     fx.file("a.wav");
     fx.file("fake.wav");
-    Verdict first = Gate.run(fx.config().build(), listener);
+    GateResult first = Gate.run(fx.config().build(), listener);
     long before = fx.counters().totalRequests();
     RecordingListener second = new RecordingListener();
-    Verdict again = Gate.run(fx.config().build(), second);
+    GateResult again = Gate.run(fx.config().build(), second);
     assertThat(fx.counters().totalRequests()).isEqualTo(before);
     assertThat(second.requests).isEmpty();
     assertThat(again.files()).allMatch(FileResult::cached);
@@ -140,13 +149,13 @@ class GateSimulatorTest {
   @Test
   void aThresholdChangeReJudgesFromTheCacheWithoutARequest() {
     fx.file("a.wav");
-    assertThat(Gate.run(fx.config().build(), listener).status()).isEqualTo(VerdictStatus.PASSED);
+    assertThat(Gate.run(fx.config().build(), listener).decision().verdict()).isEqualTo(Verdict.PASSED);
     long before = fx.counters().totalRequests();
     Policy strict = new Policy(0.03, Map.of(), null, null, null, null, null, null, List.of());
-    Verdict v = Gate.run(fx.config().policy(strict).build(), listener);
+    GateResult v = Gate.run(fx.config().policy(strict).build(), listener);
     assertThat(fx.counters().totalRequests()).isEqualTo(before);
-    assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
-    assertThat(v.message()).isEqualTo("1 of 1 file scored at or above the threshold 0.03:"
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file scored at or above the threshold 0.03:"
         + " a.wav (0.04).");
   }
 
@@ -170,9 +179,9 @@ class GateSimulatorTest {
     fx.file("a.wav");
     Gate.run(fx.config().build(), listener);
     SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("a.wav", 0.6)));
-    Verdict refreshed = Gate.run(fx.config().refresh(true).build(), listener);
+    GateResult refreshed = Gate.run(fx.config().refresh(true).build(), listener);
     assertThat(result(refreshed, "a.wav").score()).isEqualTo(0.6);
-    Verdict cached = Gate.run(fx.config().build(), listener);
+    GateResult cached = Gate.run(fx.config().build(), listener);
     assertThat(result(cached, "a.wav").score()).isEqualTo(0.6);
     assertThat(result(cached, "a.wav").cached()).isTrue();
     assertThat(fx.counters().detectsCreated()).isEqualTo(2);
@@ -188,7 +197,7 @@ class GateSimulatorTest {
       }
     }
     RecordingListener second = new RecordingListener();
-    Verdict v = Gate.run(fx.config().build(), second);
+    GateResult v = Gate.run(fx.config().build(), second);
     assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(second.warnings).anyMatch(w -> w.startsWith("Ignoring a corrupt cache entry"));
     assertThat(fx.counters().detectsCreated()).isEqualTo(2);
@@ -201,14 +210,14 @@ class GateSimulatorTest {
   void aFailedDetectionIsAnErrorWithTheApisMessageAndIsNotCached() {
     fx.file("corrupt-take.wav");
     SIM.simulator().rules(ScoringRules.of(ScoringRule.failing("corrupt*", "Audio stream unreadable")));
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     FileResult r = result(v, "corrupt-take.wav");
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(r.reason()).isEqualTo("the API could not analyse this file: Audio stream unreadable");
     assertThat(r.detectId()).isNotNull();
-    assertThat(v.failureKind()).isEqualTo(FailureKind.ERRORS);
-    assertThat(v.message()).isEqualTo("1 of 1 file could not be checked: the API could not"
-        + " analyse this file: Audio stream unreadable.");
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file could not be checked:"
+        + " corrupt-take.wav (the API could not analyse this file: Audio stream unreadable).");
     Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().detectsCreated()).isEqualTo(2);
   }
@@ -219,20 +228,20 @@ class GateSimulatorTest {
     fx.file("silent-clip.mp4");
     Policy policy = new Policy(0.5, Map.of(), null, null, null, Reaction.WARN, null, null,
         List.of());
-    Verdict v = Gate.run(fx.config().policy(policy).build(), listener);
+    GateResult v = Gate.run(fx.config().policy(policy).build(), listener);
     FileResult audio = result(v, "silent-take.wav");
     assertThat(audio.outcome()).isEqualTo(Outcome.NO_SPEECH);
     assertThat(audio.reason()).startsWith("no speech found (metrics.aggregated_score = -1");
     FileResult video = result(v, "silent-clip.mp4");
     assertThat(video.outcome()).isEqualTo(Outcome.PASSED);
     assertThat(video.scoreField()).isEqualTo("video_metrics.score");
-    assertThat(v.status()).isEqualTo(VerdictStatus.UNSTABLE);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.UNSTABLE);
   }
 
   @Test
   void aVideoIsFlaggedByTheHigherOfItsTracks() {
     fx.file("fake-trailer.mp4");
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     FileResult r = result(v, "fake-trailer.mp4");
     assertThat(r.outcome()).isEqualTo(Outcome.FLAGGED);
     assertThat(r.mediaType()).isEqualTo(MediaType.VIDEO);
@@ -245,12 +254,12 @@ class GateSimulatorTest {
     fx.file("media/fake-demo.wav");
     Waiver w = new Waiver(null, "media/**", "Intentionally synthetic demo", null);
     Policy policy = new Policy(0.5, Map.of(), null, null, null, null, null, null, List.of(w));
-    Verdict v = Gate.run(fx.config().policy(policy).build(), listener);
+    GateResult v = Gate.run(fx.config().policy(policy).build(), listener);
     FileResult r = result(v, "media/fake-demo.wav");
     assertThat(r.outcome()).isEqualTo(Outcome.WAIVED);
     assertThat(r.score()).isEqualTo(0.97);
     assertThat(r.waiver()).isEqualTo(w);
-    assertThat(v.status()).isEqualTo(VerdictStatus.PASSED);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
   }
 
   @Test
@@ -260,7 +269,7 @@ class GateSimulatorTest {
     fx.file("fake-voice.wav");
     SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("intro.wav", 0.3)));
     BatchOptions zr = BatchOptions.builder().zeroRetentionMode(true).build();
-    Verdict v = Gate.run(fx.config().batchOptions(zr).build(), listener);
+    GateResult v = Gate.run(fx.config().batchOptions(zr).build(), listener);
     assertThat(fx.counters().batchPosts()).isZero();
     assertThat(fx.counters().detectPosts()).isEqualTo(3);
     assertThat(result(v, "fake-voice.wav").outcome()).isEqualTo(Outcome.FLAGGED);
@@ -277,7 +286,7 @@ class GateSimulatorTest {
   void aFileLargerThanABatchGoesOnItsOwn() {
     fx.file("small.wav", "s");
     fx.file("fake-long-take.wav", "x".repeat(4_000));
-    Verdict v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(), listener);
+    GateResult v = Gate.run(fx.config().maxBytesPerBatch(1_000).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
     assertThat(result(v, "fake-long-take.wav").outcome()).isEqualTo(Outcome.FLAGGED);
@@ -292,7 +301,7 @@ class GateSimulatorTest {
     fx.file("slow-c.wav");
     SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("slow*", 0.2)
         .withProcessingTime(Duration.ofMillis(1500))));
-    Verdict v = Gate.run(fx.config().timeout(Duration.ofMillis(300)).build(), listener);
+    GateResult v = Gate.run(fx.config().timeout(Duration.ofMillis(300)).build(), listener);
     assertThat(v.files()).hasSize(3).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
       assertThat(f.reason()).isEqualTo("timed out after 300ms while the API was still"
@@ -302,7 +311,7 @@ class GateSimulatorTest {
     });
     assertThat(Journal.fileIn(fx.reports)).exists();
     RecordingListener resumed = new RecordingListener();
-    Verdict again = Gate.run(fx.config().build(), resumed);
+    GateResult again = Gate.run(fx.config().build(), resumed);
     assertThat(again.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(again.totals().uploaded()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
@@ -323,7 +332,7 @@ class GateSimulatorTest {
   void theTokenNeverAppearsInEventsOrTheVerdict() {
     fx.file("a.wav");
     fx.file("corrupt.wav");
-    Verdict v = Gate.run(fx.config().build(), listener);
+    GateResult v = Gate.run(fx.config().build(), listener);
     assertThat(listener.requests).isNotEmpty();
     assertThat(listener.allText() + v).doesNotContain(GateFixture.TOKEN);
   }

@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.internal.scan.ScanMemoryProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

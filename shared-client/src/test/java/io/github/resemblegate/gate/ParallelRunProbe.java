@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.client.ApiToken;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +13,11 @@ public final class ParallelRunProbe {
   public static void main(String[] args) {
     GateConfig config = GateConfig.builder().apiUrl(args[0]).baseDirectory(Path.of(args[1]))
         .cacheDirectory(Path.of(args[2])).reportsDirectory(Path.of(args[3]))
-        .token(ApiToken.of(GateFixture.TOKEN)).pollInitial(Duration.ofMillis(5))
-        .pollMax(Duration.ofMillis(25)).build();
+        .token(ApiToken.of(GateFixture.TOKEN)).pollInterval(Duration.ofMillis(5))
+        .maxPollInterval(Duration.ofMillis(25)).build();
     RecordingListener listener = new RecordingListener();
-    Verdict v = Gate.run(config, listener);
-    System.out.println("status=" + v.status() + " files=" + v.totals().files() + " passed="
+    GateResult v = Gate.run(config, listener);
+    System.out.println("status=" + v.decision().verdict() + " files=" + v.totals().files() + " passed="
         + v.totals().count(Outcome.PASSED) + " warnings=" + listener.warnings.size());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate;
 
+import io.github.resemblegate.gate.policy.FileResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,7 @@ class RecordingListener implements GateListener {
   final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
   final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   int scannedFiles = -1;
-  Verdict finished;
+  GateResult finished;
 
   @Override
   public void scanned(int matchedFiles, long totalBytes) {
@@ -43,7 +44,7 @@ class RecordingListener implements GateListener {
   }
 
   @Override
-  public void finished(Verdict verdict) {
+  public void finished(GateResult verdict) {
     finished = verdict;
   }
 

@@ -1,17 +1,18 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
-import io.github.resemblegate.gate.VideoScoring;
-import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.policy.Waiver;
+import io.github.resemblegate.client.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -86,8 +87,8 @@ final class Fixtures {
             .field("metrics.image_score").build());
   }
 
-  static Verdict everyOutcome() {
-    return verdict(everyOutcomeFiles(), VerdictStatus.FAILED, FailureKind.FINDINGS,
+  static GateResult everyOutcome() {
+    return result(everyOutcomeFiles(), Verdict.FAILED, FailureKind.FINDINGS,
         "2 of 10 files scored at or above the threshold.");
   }
 
@@ -107,21 +108,21 @@ final class Fixtures {
             .reason("unreadable:\u0001 permission denied").build());
   }
 
-  static Verdict hostile() {
-    return verdict(hostileFiles(), VerdictStatus.FAILED, FailureKind.FINDINGS,
+  static GateResult hostile() {
+    return result(hostileFiles(), Verdict.FAILED, FailureKind.FINDINGS,
         "Three files <b>flagged</b> & one </script> error.");
   }
 
   /** The page reviewers see: every outcome and the hostile names together. */
-  static Verdict showcase() {
+  static GateResult showcase() {
     List<FileResult> files = new ArrayList<>(everyOutcomeFiles());
     files.addAll(hostileFiles());
-    return verdict(files, VerdictStatus.FAILED, FailureKind.FINDINGS,
+    return result(files, Verdict.FAILED, FailureKind.FINDINGS,
         "5 of 16 files scored at or above their thresholds.");
   }
 
   /** A large run: 1,000 files with a deterministic mix of outcomes and long clips. */
-  static Verdict thousandFiles() {
+  static GateResult thousandFiles() {
     List<FileResult> files = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       String folder = "assets/pack-" + (i % 17) + "/";
@@ -143,16 +144,16 @@ final class Fixtures {
       }
       files.add(f.build());
     }
-    return verdict(files, VerdictStatus.FAILED, FailureKind.FINDINGS,
+    return result(files, Verdict.FAILED, FailureKind.FINDINGS,
         "11 of 1000 files scored at or above the threshold 0.40.");
   }
 
-  static Verdict verdict(List<FileResult> files, VerdictStatus status, FailureKind kind,
+  static GateResult result(List<FileResult> files, Verdict status, FailureKind kind,
       String message) {
-    return verdict(files, policy(), status, kind, message);
+    return result(files, policy(), status, kind, message);
   }
 
-  static Verdict verdict(List<FileResult> files, Policy policy, VerdictStatus status,
+  static GateResult result(List<FileResult> files, Policy policy, Verdict status,
       FailureKind kind, String message) {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("includes", "**/*.wav, **/*.png, **/*.mp4");
@@ -162,10 +163,10 @@ final class Fixtures {
     long hashes = files.stream().map(FileResult::sha256).filter(s -> s != null).distinct().count();
     Totals totals = Totals.countOutcomes(files, (int) hashes, (int) cached,
         files.size() - (int) cached, 123_456_789L, 2);
-    return new Verdict(
+    return new GateResult(
         new RunInfo("0.1.0-test", STARTED, FINISHED, "https://app.resemble.ai/api/v2",
             "/work/demo-project", false, options, List.of("batch-1", "batch-2")),
-        policy, files, totals, status, kind, message,
+        policy, files, totals, new Decision(status, kind, message),
         List.of("The waiver for path legacy/**/*.wav matched no file; remove it or fix its path."));
   }
 

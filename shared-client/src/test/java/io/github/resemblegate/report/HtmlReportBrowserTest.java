@@ -1,11 +1,12 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class HtmlReportBrowserTest {
     browser.clearEvents();
   }
 
-  private static String write(Verdict verdict, String name) throws IOException {
+  private static String write(GateResult verdict, String name) throws IOException {
     Path dir = OUT.resolve(name);
     Reports.write(verdict, EnumSet.of(ReportFormat.HTML), dir);
     return dir.resolve(ReportFormat.HTML.fileName()).toUri().toString();
@@ -219,7 +220,7 @@ class HtmlReportBrowserTest {
   @Test
   void filtersByTextAndByOutcome() throws IOException {
     browser.navigate(showcaseUrl);
-    Verdict v = Fixtures.showcase();
+    GateResult v = Fixtures.showcase();
 
     filter("FAKE", "");
     long withFake = v.files().stream().filter(f -> (f.path() + " " + f.label()).toLowerCase(Locale.ROOT)

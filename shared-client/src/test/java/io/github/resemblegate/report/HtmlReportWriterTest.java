@@ -1,8 +1,8 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportWriterTest {
 
-  static String html(Verdict verdict) {
+  static String html(GateResult verdict) {
     return new HtmlReportWriter().page(verdict);
   }
 

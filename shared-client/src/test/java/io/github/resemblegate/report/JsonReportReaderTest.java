@@ -1,10 +1,11 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,14 @@ class JsonReportReaderTest {
   @TempDir
   Path dir;
 
-  private static Verdict roundTrip(Verdict verdict) throws IOException {
+  private static GateResult roundTrip(GateResult verdict) throws IOException {
     return JsonReportReader.read(new ByteArrayInputStream(
         JsonReportWriterTest.json(verdict).getBytes(StandardCharsets.UTF_8)), "test report");
   }
 
   @Test
   void readsBackTheVerdictItWasWrittenFrom() throws IOException {
-    Verdict verdict = Fixtures.everyOutcome();
+    GateResult verdict = Fixtures.everyOutcome();
 
     assertThat(roundTrip(verdict)).isEqualTo(verdict);
   }
@@ -41,7 +42,7 @@ class JsonReportReaderTest {
   void readsTheFileReportsWrote() throws IOException {
     Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
 
-    Verdict read = JsonReportReader.read(dir.resolve("resemble-report.json"));
+    GateResult read = JsonReportReader.read(dir.resolve("resemble-report.json"));
 
     assertThat(read.filesWith(Outcome.FLAGGED)).extracting(f -> f.path())
         .containsExactly("media/fake-intro.wav", "img/fake.png");
@@ -53,7 +54,7 @@ class JsonReportReaderTest {
     String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
         .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
 
-    Verdict read = JsonReportReader.read(
+    GateResult read = JsonReportReader.read(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "newer report");
 
     assertThat(read).isEqualTo(Fixtures.everyOutcome());

@@ -1,9 +1,9 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resemblegate.gate.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportWriterTest {
 
-  static String json(Verdict verdict) throws IOException {
+  static String json(GateResult verdict) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new JsonReportWriter().write(verdict, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  static JsonNode tree(Verdict verdict) throws IOException {
+  static JsonNode tree(GateResult verdict) throws IOException {
     return JsonSchemas.MAPPER.readTree(json(verdict));
   }
 
@@ -118,7 +118,7 @@ class JsonReportWriterTest {
 
   @Test
   void outputValidatesAgainstThePublishedSchema() throws IOException {
-    for (Verdict verdict : new Verdict[] {Fixtures.everyOutcome(), Fixtures.hostile(),
+    for (GateResult verdict : new GateResult[] {Fixtures.everyOutcome(), Fixtures.hostile(),
         Fixtures.thousandFiles()}) {
       assertThat(JsonSchemas.validate(JsonSchemas.report(), tree(verdict))).isEmpty();
     }

@@ -1,13 +1,13 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
 
 class JunitXmlWriterTest {
 
-  private static Document parse(Verdict verdict) throws Exception {
+  private static Document parse(GateResult verdict) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new JunitXmlWriter().write(verdict, out);
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -112,8 +112,8 @@ class JunitXmlWriterTest {
     Policy p = Fixtures.policy();
     Policy failOnSilence = new Policy(p.threshold(), p.thresholds(), p.warnThreshold(),
         p.onFlagged(), p.onError(), Reaction.FAIL, p.onEmpty(), p.videoScoring(), p.waivers());
-    Document doc = parse(Fixtures.verdict(Fixtures.everyOutcomeFiles(), failOnSilence,
-        VerdictStatus.FAILED, FailureKind.FINDINGS, "m"));
+    Document doc = parse(Fixtures.result(Fixtures.everyOutcomeFiles(), failOnSilence,
+        Verdict.FAILED, FailureKind.FINDINGS, "m"));
 
     Element failure = child(testcase(doc, "media/silence.wav"), "failure");
     assertThat(failure).isNotNull();

@@ -1,11 +1,12 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.RunInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Verdict;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,15 +86,15 @@ class ReportsTest {
   @Test
   void noReportShowsATokenEvenIfAFrontEndLetOneSlipIntoTheRunInfo() throws IOException {
     String secret = "test-token-" + UUID.randomUUID();
-    Verdict v = Fixtures.everyOutcome();
+    GateResult v = Fixtures.everyOutcome();
     Map<String, String> options = new LinkedHashMap<>(v.run().options());
     options.put("token", secret);
     options.put("apiKey", secret);
     options.put("tokenEnvironmentVariable", "RESEMBLE_API_KEY");
-    Verdict leaky = new Verdict(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
+    GateResult leaky = new GateResult(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
         v.run().finishedAt(), "https://user:" + secret + "@app.resemble.ai/api/v2?key=" + secret,
         v.run().baseDirectory(), false, options, v.run().batchIds()), v.policy(), v.files(),
-        v.totals(), v.status(), v.failureKind(), v.message(), v.notices());
+        v.totals(), v.decision(), v.notices());
 
     for (Path report : Reports.write(leaky, EnumSet.allOf(ReportFormat.class), dir)) {
       assertThat(Files.readString(report)).as(report.getFileName().toString())

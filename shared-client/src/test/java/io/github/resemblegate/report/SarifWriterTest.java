@@ -1,13 +1,14 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,7 @@ class SarifWriterTest {
   @TempDir
   Path dir;
 
-  private static JsonNode sarif(Verdict verdict) throws IOException {
+  private static JsonNode sarif(GateResult verdict) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new SarifWriter().write(verdict, out);
     return JsonSchemas.MAPPER.readTree(out.toByteArray());
@@ -41,17 +42,17 @@ class SarifWriterTest {
         .findFirst().orElseThrow(() -> new AssertionError("no result for " + uri));
   }
 
-  private static Verdict withBase(List<FileResult> files, String baseDirectory) {
-    Verdict v = Fixtures.verdict(files, VerdictStatus.FAILED, FailureKind.FINDINGS, "m");
-    return new Verdict(new io.github.resemblegate.gate.RunInfo(v.run().toolVersion(),
+  private static GateResult withBase(List<FileResult> files, String baseDirectory) {
+    GateResult v = Fixtures.result(files, Verdict.FAILED, FailureKind.FINDINGS, "m");
+    return new GateResult(new io.github.resemblegate.gate.RunInfo(v.run().toolVersion(),
         v.run().startedAt(), v.run().finishedAt(), v.run().apiUrl(), baseDirectory, false,
-        Map.of(), List.of()), v.policy(), v.files(), v.totals(), v.status(), v.failureKind(),
-        v.message(), v.notices());
+        Map.of(), List.of()), v.policy(), v.files(), v.totals(), v.decision(),
+        v.notices());
   }
 
   @Test
   void validatesAgainstTheSarif210Schema() throws IOException {
-    for (Verdict verdict : List.of(Fixtures.everyOutcome(), Fixtures.showcase(),
+    for (GateResult verdict : List.of(Fixtures.everyOutcome(), Fixtures.showcase(),
         Fixtures.thousandFiles())) {
       assertThat(JsonSchemas.validate(JsonSchemas.sarif(), sarif(verdict))).isEmpty();
     }
@@ -157,7 +158,7 @@ class SarifWriterTest {
         Fixtures.file("renamed/original.wav").sha256(Fixtures.sha("other")).outcome(Outcome.FLAGGED)
             .score(0.8).build());
 
-    JsonNode log = sarif(Fixtures.verdict(files, VerdictStatus.FAILED, FailureKind.FINDINGS, "m"));
+    JsonNode log = sarif(Fixtures.result(files, Verdict.FAILED, FailureKind.FINDINGS, "m"));
 
     assertThat(resultFor(log, "a/copy-1.wav").at("/partialFingerprints/primaryLocationLineHash")
         .asText()).isEqualTo(sha + ":1");
@@ -168,7 +169,7 @@ class SarifWriterTest {
     // The same content under a new name gets the same fingerprint, so the alert follows it.
     List<FileResult> renamed = List.of(Fixtures.file("moved/here.wav").sha256(Fixtures.sha("other"))
         .outcome(Outcome.FLAGGED).score(0.8).build());
-    assertThat(resultFor(sarif(Fixtures.verdict(renamed, VerdictStatus.FAILED,
+    assertThat(resultFor(sarif(Fixtures.result(renamed, Verdict.FAILED,
         FailureKind.FINDINGS, "m")), "moved/here.wav").at("/partialFingerprints/primaryLocationLineHash")
         .asText()).isEqualTo(resultFor(log, "renamed/original.wav")
         .at("/partialFingerprints/primaryLocationLineHash").asText());
@@ -235,7 +236,7 @@ class SarifWriterTest {
   void aCleanRunHasNoResultsAndSucceeded() throws IOException {
     List<FileResult> files = new ArrayList<>();
     files.add(Fixtures.file("a.wav").build());
-    JsonNode log = sarif(Fixtures.verdict(files, VerdictStatus.PASSED, FailureKind.NONE, "ok"));
+    JsonNode log = sarif(Fixtures.result(files, Verdict.PASSED, FailureKind.NONE, "ok"));
 
     assertThat(log.at("/runs/0/results")).isEmpty();
     assertThat(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean()).isTrue();

@@ -1,13 +1,13 @@
 package io.github.resemblegate.robustness;
 
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.ApiToken;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Gate;
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
 import io.github.resemblegate.simulator.Counters;
 import io.github.resemblegate.simulator.Fault;
 import io.github.resemblegate.simulator.ReceivedBatch;
@@ -107,14 +107,14 @@ class FaultSuiteTest {
           .cacheDirectory(root.resolve("cache"))
           .reportsDirectory(root.resolve("reports"))
           .maxFilesPerBatch(10)
-          .pollInitial(Duration.ofMillis(5))
-          .pollMax(Duration.ofMillis(20))
+          .pollInterval(Duration.ofMillis(5))
+          .maxPollInterval(Duration.ofMillis(20))
           .readTimeout(READ_TIMEOUT)
           .timeout(Duration.ofSeconds(60))
           .build();
 
       Transcript transcript = new Transcript();
-      Verdict verdict = Gate.run(config, transcript);
+      GateResult verdict = Gate.run(config, transcript);
 
       Counters counters = sim.counters();
       String context = "seed " + seed + ", " + counters.faultsFired() + " of "

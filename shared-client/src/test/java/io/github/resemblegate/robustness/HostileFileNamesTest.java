@@ -1,18 +1,18 @@
 package io.github.resemblegate.robustness;
 
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resemblegate.client.ApiToken;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Gate;
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
 import io.github.resemblegate.report.JsonReportReader;
-import io.github.resemblegate.report.ReportFormat;
 import io.github.resemblegate.report.Reports;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class HostileFileNamesTest {
 
   @Test
   void everyNameIsJudgedAndReportedWithoutBreakingAnyFormat() throws Exception {
-    Verdict verdict = Gate.run(config(), new Transcript());
+    GateResult verdict = Gate.run(config(), new Transcript());
     Path reports = root.resolve("reports");
     Reports.write(verdict, EnumSet.allOf(ReportFormat.class), reports);
 
@@ -93,7 +93,7 @@ class HostileFileNamesTest {
     }
 
     // JSON: parses, by our reader and by a plain JSON parser, and names every file exactly.
-    Verdict read = JsonReportReader.read(reports.resolve(ReportFormat.JSON.fileName()));
+    GateResult read = JsonReportReader.read(reports.resolve(ReportFormat.JSON.fileName()));
     assertThat(read.files()).extracting(FileResult::path)
         .containsExactlyInAnyOrderElementsOf(NAMES);
     JsonNode json = new ObjectMapper().readTree(reports.resolve(ReportFormat.JSON.fileName())
@@ -137,7 +137,7 @@ class HostileFileNamesTest {
         .redirectErrorStream(true).start();
     assertThat(sh.waitFor()).isZero();
 
-    Verdict verdict = Gate.run(config(), new Transcript());
+    GateResult verdict = Gate.run(config(), new Transcript());
     Path reports = root.resolve("reports");
     Reports.write(verdict, EnumSet.allOf(ReportFormat.class), reports);
 
@@ -159,7 +159,7 @@ class HostileFileNamesTest {
     // The other files are not harmed by their odd neighbour.
     assertThat(verdict.files().stream().filter(f -> NAMES.contains(f.path()))
         .map(FileResult::outcome)).containsOnly(Outcome.PASSED, Outcome.FLAGGED);
-    Verdict read = JsonReportReader.read(reports.resolve(ReportFormat.JSON.fileName()));
+    GateResult read = JsonReportReader.read(reports.resolve(ReportFormat.JSON.fileName()));
     assertThat(read.files()).extracting(FileResult::path).contains(odd.get(0).path());
     DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
     xml.newDocumentBuilder().parse(reports.resolve(ReportFormat.JUNIT.fileName()).toFile());
@@ -171,7 +171,7 @@ class HostileFileNamesTest {
         "only Linux allows a backslash in a file name");
     Files.writeString(base.resolve("back\\slash.wav"), "backslash", StandardCharsets.UTF_8);
 
-    Verdict verdict = Gate.run(config(), new Transcript());
+    GateResult verdict = Gate.run(config(), new Transcript());
 
     assertThat(verdict.files()).filteredOn(f -> f.path().contains("slash"))
         .singleElement().satisfies(f -> {
@@ -187,8 +187,8 @@ class HostileFileNamesTest {
         .token(ApiToken.of("hostile-names-token"))
         .cacheDirectory(root.resolve("cache"))
         .reportsDirectory(root.resolve("reports"))
-        .pollInitial(Duration.ofMillis(5))
-        .pollMax(Duration.ofMillis(20))
+        .pollInterval(Duration.ofMillis(5))
+        .maxPollInterval(Duration.ofMillis(20))
         .timeout(Duration.ofSeconds(30))
         .build();
   }

@@ -1,13 +1,13 @@
 package io.github.resemblegate.robustness;
 
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.ApiToken;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Gate;
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ class ScanAndUploadRacesTest {
     Files.createSymbolicLink(real.resolve("self.wav"), Path.of("self.wav"));
 
     Transcript transcript = new Transcript();
-    Verdict verdict = Gate.run(config(), transcript);
+    GateResult verdict = Gate.run(config(), transcript);
 
     assertThat(verdict.files()).extracting(FileResult::path)
         .containsExactlyInAnyOrder("real/deeper/take.wav", "real/self.wav", "real/song.wav");
@@ -68,7 +68,7 @@ class ScanAndUploadRacesTest {
     write(base.resolve("keep.wav"), "keep");
     Path gone = write(base.resolve("vanish.wav"), "vanish");
 
-    Verdict verdict = Gate.run(config(), new Transcript().onPlanned(plan -> delete(gone)));
+    GateResult verdict = Gate.run(config(), new Transcript().onPlanned(plan -> delete(gone)));
 
     assertThat(verdict.files()).extracting(FileResult::path)
         .containsExactlyInAnyOrder("keep.wav", "vanish.wav");
@@ -81,7 +81,7 @@ class ScanAndUploadRacesTest {
     write(base.resolve("keep-too.wav"), "keep too");
     Path gone = write(base.resolve("vanish.wav"), "vanish");
 
-    Verdict verdict = Gate.run(config(), new Transcript().onPlanned(plan -> delete(gone)));
+    GateResult verdict = Gate.run(config(), new Transcript().onPlanned(plan -> delete(gone)));
 
     assertThat(result(verdict, "keep.wav").outcome()).as(result(verdict, "keep.wav").reason())
         .isEqualTo(Outcome.PASSED);
@@ -93,7 +93,7 @@ class ScanAndUploadRacesTest {
     write(base.resolve("keep.wav"), "keep");
     Path grows = write(base.resolve("grows.wav"), "grows");
 
-    Verdict verdict = Gate.run(config(), new Transcript().onPlanned(plan ->
+    GateResult verdict = Gate.run(config(), new Transcript().onPlanned(plan ->
         append(grows, " and grows")));
 
     assertThat(verdict.files()).hasSize(2);
@@ -106,7 +106,7 @@ class ScanAndUploadRacesTest {
     Path rewritten = write(base.resolve("rewritten.wav"), "original take");
 
     // Same length, other bytes: the hash the gate computed no longer describes what it sends.
-    Verdict verdict = Gate.run(config(), new Transcript().onPlanned(plan ->
+    GateResult verdict = Gate.run(config(), new Transcript().onPlanned(plan ->
         write(rewritten, "replaced take")));
 
     assertThat(verdict.files()).hasSize(2);
@@ -121,7 +121,7 @@ class ScanAndUploadRacesTest {
     assertThat(f.reason()).as(f.path()).isNotBlank();
   }
 
-  private static FileResult result(Verdict v, String path) {
+  private static FileResult result(GateResult v, String path) {
     return v.files().stream().filter(f -> f.path().equals(path)).findFirst()
         .orElseThrow(() -> new AssertionError("no result for " + path + " in " + v.files()));
   }
@@ -133,8 +133,8 @@ class ScanAndUploadRacesTest {
         .token(ApiToken.of("races-token"))
         .cacheDirectory(root.resolve("cache"))
         .reportsDirectory(root.resolve("reports"))
-        .pollInitial(Duration.ofMillis(5))
-        .pollMax(Duration.ofMillis(20))
+        .pollInterval(Duration.ofMillis(5))
+        .maxPollInterval(Duration.ofMillis(20))
         .timeout(Duration.ofSeconds(30))
         .build();
   }

@@ -1,14 +1,14 @@
 package io.github.resemblegate.robustness;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.report.ReportFormat;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.Outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.report.Reports;
 import io.github.resemblegate.simulator.Endpoint;
 import io.github.resemblegate.simulator.Fault;
@@ -134,7 +134,7 @@ class TokenNeverAppearsTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  record Run(Verdict verdict, Throwable thrown, Transcript transcript, String console,
+  record Run(GateResult verdict, Throwable thrown, Transcript transcript, String console,
       List<String> reports) {}
 
   private Run run(String apiUrl, UnaryOperator<GateConfig.Builder> tweak) throws IOException {
@@ -144,12 +144,12 @@ class TokenNeverAppearsTest {
         .token(ApiToken.of(token))
         .cacheDirectory(root.resolve("cache"))
         .reportsDirectory(root.resolve("reports"))
-        .pollInitial(Duration.ofMillis(5))
-        .pollMax(Duration.ofMillis(20))
+        .pollInterval(Duration.ofMillis(5))
+        .maxPollInterval(Duration.ofMillis(20))
         .timeout(Duration.ofSeconds(30));
     GateConfig built = tweak.apply(config).build();
     Transcript transcript = new Transcript();
-    Verdict verdict = null;
+    GateResult verdict = null;
     Throwable thrown = null;
     String console;
     try (ConsoleCapture capture = ConsoleCapture.start()) {
@@ -159,12 +159,12 @@ class TokenNeverAppearsTest {
         thrown = e;
       }
       if (verdict != null) {
-        Reports.write(verdict, EnumSet.allOf(ReportFormat.class), built.reportsDirectory());
+        Reports.write(verdict, EnumSet.allOf(ReportFormat.class), built.reports().directory());
       }
       console = capture.text();
     }
     List<String> files = new ArrayList<>();
-    for (Path dir : List.of(built.reportsDirectory(), built.cacheDirectory())) {
+    for (Path dir : List.of(built.reports().directory(), built.cache().directory())) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> all = Files.walk(dir)) {
           for (Path p : all.filter(Files::isRegularFile).toList()) {

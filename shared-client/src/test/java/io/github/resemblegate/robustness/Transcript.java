@@ -1,10 +1,10 @@
 package io.github.resemblegate.robustness;
 
-import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.Progress;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.policy.FileResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,7 +53,7 @@ final class Transcript implements GateListener {
   }
 
   @Override
-  public synchronized void finished(Verdict verdict) {
+  public synchronized void finished(GateResult verdict) {
     lines.add("finished " + verdict);
   }
 

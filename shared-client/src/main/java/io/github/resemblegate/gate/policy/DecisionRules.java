@@ -119,6 +119,10 @@ public final class DecisionRules {
             f -> f.path() + " (" + ScoreFormat.score(f.score(), f.threshold()) + ")");
   }
 
+  /**
+   * One cause is said once; a few files are named with their own causes; many files with several
+   * causes name the first cause and count the rest, so the sentence stays one line.
+   */
   private static String errorsClause(List<FileResult> errors, int total) {
     List<FileResult> byPath = sorted(errors);
     Set<String> reasons = byPath.stream().map(DecisionRules::reason)
@@ -127,7 +131,13 @@ public final class DecisionRules {
     if (reasons.size() == 1 && errors.size() > 1) {
       return head + " (" + reasons.iterator().next() + "): " + names(byPath, FileResult::path);
     }
-    return head + ": " + names(byPath, f -> f.path() + " (" + reason(f) + ")");
+    if (reasons.size() == 1 || errors.size() <= MAX_NAMED) {
+      return head + ": " + names(byPath, f -> f.path() + " (" + reason(f) + ")");
+    }
+    String first = reason(byPath.get(0));
+    long same = byPath.stream().filter(f -> reason(f).equals(first)).count();
+    return head + "; the first of " + same + " with the same cause: " + first + " (and "
+        + (errors.size() - same) + " with other causes, see the report)";
   }
 
   private static String summary(Policy policy, List<FileResult> files) {

@@ -15,11 +15,11 @@ import java.util.Set;
  * submission in flight whose detections the pass showed finished, so those need no poll of their
  * own. A finished batch completes; detections still running are then polled one by one.
  */
-final class Collector {
+public final class Collector {
 
   /** The last look after the deadline: this long at most, in this many requests, no retries. */
-  static final Duration LAST_LOOK_TIME = Duration.ofSeconds(5);
-  static final int LAST_LOOK_CALLS = 3;
+  public static final Duration LAST_LOOK_TIME = Duration.ofSeconds(5);
+  public static final int LAST_LOOK_CALLS = 3;
 
   private static final ResultFetcher.Fetched NOTHING =
       new ResultFetcher.Fetched(Map.of(), Map.of());

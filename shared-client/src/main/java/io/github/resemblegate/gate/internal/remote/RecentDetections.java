@@ -22,13 +22,13 @@ import java.util.List;
  * The newest-first order is not documented, so reaching the time only counts while every page read
  * was in that order.
  */
-final class RecentDetections {
+public final class RecentDetections {
 
-  static final int PAGE_SIZE = 1000;
+  public static final int PAGE_SIZE = 1000;
   /** At most this many pages (50,000 detections) are read back. */
-  static final int MAX_PAGES = 50;
+  public static final int MAX_PAGES = 50;
   /** Reads of one page before the list counts as unreadable. */
-  static final int READS_PER_PAGE = 3;
+  public static final int READS_PER_PAGE = 3;
 
   /** Why reading stopped. */
   enum Stop {

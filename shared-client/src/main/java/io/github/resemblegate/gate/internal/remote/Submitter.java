@@ -40,7 +40,7 @@ import java.util.List;
  * becomes ERROR if it changed. A change noticed only after the API accepted the upload makes the
  * result untrustworthy: the file becomes ERROR and its result is not kept.
  */
-final class Submitter {
+public final class Submitter {
 
   /** Where accepted submissions go, and the one switch that stops every submission not sent. */
   interface Sink {
@@ -93,7 +93,7 @@ final class Submitter {
    * How often a submission is sent again after the gate proved that the API created nothing of an
    * earlier attempt (or that one of its own files broke it): each resend needs that proof anew.
    */
-  static final int MAX_RESENDS = 2;
+  public static final int MAX_RESENDS = 2;
 
   void submitBatch(int index, List<Content> planned) {
     submitBatch(index, planned, MAX_RESENDS);

@@ -1,5 +1,10 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.scan;
 
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +19,7 @@ public final class ScanMemoryProbe {
     GateConfig config = GateConfig.builder().baseDirectory(Path.of(args[0]))
         .cacheDirectory(Path.of(args[1])).reportsDirectory(Path.of(args[2]))
         .apiUrl("http://127.0.0.1:9/api/v2").dryRun(true).maxFiles(0).build();
-    Verdict v = Gate.run(config, GateListener.NONE);
+    GateResult v = Gate.run(config, GateListener.NONE);
     System.out.println("files=" + v.totals().files() + " skipped=" + v.totals().count(Outcome.SKIPPED)
         + " unique=" + v.totals().uniqueContents());
   }

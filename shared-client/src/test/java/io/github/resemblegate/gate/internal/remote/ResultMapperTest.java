@@ -1,5 +1,12 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.remote;
 
+import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.internal.ledger.Content;
+import io.github.resemblegate.gate.internal.ledger.Fate;
+import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.DetectStatus;
@@ -13,22 +20,41 @@ import org.junit.jupiter.api.Test;
 
 class ResultMapperTest {
 
-  private final ResultMapper mapper = new ResultMapper(null, "timed out");
+  private final Ledger ledger = new Ledger();
+  private final ResultMapper mapper = new ResultMapper(ledger, null, "timed out");
 
-  private static Journal.Part part(String name) {
+  private Journal.Part part(String name) {
+    ledger.add("media/" + name, 10, 0, Sha256.ofText(name));
     return new Journal.Part(name, Sha256.ofText(name), "media/" + name, 10);
   }
 
-  private static InFlight batch(List<String> ids, Journal.Part... parts) {
-    Journal.Intent intent = new Journal.Intent("i1", Instant.EPOCH, "key", Journal.BATCH,
-        List.of(parts), "b1", ids, null);
-    return new InFlight(1, intent, 0, 0);
+  /** The contents the ledger holds a result for. */
+  private List<String> scored() {
+    return ledger.contents(f -> f instanceof Fate.Scored).stream().map(Content::sha256).toList();
   }
 
-  private static InFlight single(String id, Journal.Part part) {
+  private Analysis result(String name) {
+    return ((Fate.Scored) ledger.fate(Sha256.ofText(name))).analysis();
+  }
+
+  private Failed failure(String name) {
+    return ledger.fate(Sha256.ofText(name)) instanceof Failed f ? f : null;
+  }
+
+  private List<String> failed() {
+    return ledger.contents(f -> f instanceof Failed).stream().map(Content::sha256).toList();
+  }
+
+  private static Submission batch(List<String> ids, Journal.Part... parts) {
+    Journal.Intent intent = new Journal.Intent("i1", Instant.EPOCH, "key", Journal.BATCH,
+        List.of(parts), "b1", ids, null);
+    return new Submission(1, intent, 0, 0);
+  }
+
+  private static Submission single(String id, Journal.Part part) {
     Journal.Intent intent = new Journal.Intent("i2", Instant.EPOCH, "key", Journal.SINGLE,
         List.of(part), null, List.of(id), null);
-    return new InFlight(1, intent, 0, 0);
+    return new Submission(1, intent, 0, 0);
   }
 
   private static Detection detection(String id, String filename, DetectStatus status,
@@ -48,62 +74,62 @@ class ResultMapperTest {
 
   @Test
   void mapsABatchsDetectionsByPartName() {
-    InFlight u = batch(List.of("d1", "d2"), part("en-intro.wav"), part("fr-intro.wav"));
+    Submission u = batch(List.of("d1", "d2"), part("en-intro.wav"), part("fr-intro.wav"));
     Map<String, Detection> found = byId(detection("d1", "fr-intro.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "en-intro.wav", DetectStatus.COMPLETED, 0.8));
     assertThat(mapper.settle(u, found, false)).isEmpty();
-    assertThat(mapper.results().get(Sha256.ofText("en-intro.wav")).detectId()).isEqualTo("d2");
-    assertThat(mapper.results().get(Sha256.ofText("fr-intro.wav")).detectId()).isEqualTo("d1");
-    assertThat(mapper.results().get(Sha256.ofText("fr-intro.wav")).batchId()).isEqualTo("b1");
+    assertThat(result("en-intro.wav").detectId()).isEqualTo("d2");
+    assertThat(result("fr-intro.wav").detectId()).isEqualTo("d1");
+    assertThat(result("fr-intro.wav").batchId()).isEqualTo("b1");
   }
 
   @Test
   void neverGuessesWhenANameMatchesNoPart() {
-    InFlight u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
+    Submission u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "redacted_x1.wav", DetectStatus.COMPLETED, 0.9));
     assertThat(mapper.settle(u, found, false)).isEmpty();
-    assertThat(mapper.results()).containsOnlyKeys(Sha256.ofText("a.wav"));
-    ResultMapper.Failure f = mapper.failures().get(Sha256.ofText("b.wav"));
+    assertThat(scored()).containsExactly(Sha256.ofText("a.wav"));
+    Failed f = failure("b.wav");
     assertThat(f.reason()).isEqualTo("the API's results for batch b1 could not be matched to"
         + " this file by name (detections d2); the gate does not guess");
-    assertThat(f.retryable()).isFalse();
+    assertThat(f.kind()).isEqualTo(Failed.Kind.FINAL);
   }
 
   @Test
   void aSingleFilesDetectionIsItsOwnWhateverItsName() {
-    InFlight u = single("d9", part("voice.wav"));
+    Submission u = single("d9", part("voice.wav"));
     assertThat(mapper.settle(u, byId(detection("d9", "redacted_q.wav", DetectStatus.COMPLETED,
         0.7)), false)).isEmpty();
-    assertThat(mapper.results().get(Sha256.ofText("voice.wav")).detectId()).isEqualTo("d9");
+    assertThat(result("voice.wav").detectId()).isEqualTo("d9");
   }
 
   @Test
   void leavesPartsOpenWhileDetectionsRunOrAreMissing() {
-    InFlight u = batch(List.of("d1", "d2", "d3"), part("a.wav"), part("b.wav"), part("c.wav"));
+    Submission u = batch(List.of("d1", "d2", "d3"), part("a.wav"), part("b.wav"), part("c.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "b.wav", DetectStatus.PROCESSING, 0));
     assertThat(mapper.settle(u, found, false)).containsExactly("d2", "d3");
-    assertThat(mapper.failures()).isEmpty();
-    assertThat(mapper.results()).containsOnlyKeys(Sha256.ofText("a.wav"));
+    assertThat(failed()).isEmpty();
+    assertThat(scored()).containsExactly(Sha256.ofText("a.wav"));
   }
 
   @Test
   void aTimeoutFailsWhatIsUnfinishedWithItsIds() {
-    InFlight u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
+    Submission u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.PROCESSING, 0));
     assertThat(mapper.settle(u, found, true)).isEmpty();
-    assertThat(mapper.failures().get(Sha256.ofText("a.wav")))
-        .isEqualTo(new ResultMapper.Failure("timed out", "d1", "b1", true));
-    assertThat(mapper.failures().get(Sha256.ofText("b.wav")))
-        .isEqualTo(new ResultMapper.Failure("timed out", null, "b1", true));
+    assertThat(failure("a.wav"))
+        .isEqualTo(new Failed("timed out", "d1", "b1", Failed.Kind.PENDING));
+    assertThat(failure("b.wav"))
+        .isEqualTo(new Failed("timed out", null, "b1", Failed.Kind.PENDING));
   }
 
   @Test
   void aFailedDetectionCarriesTheApisMessageAndIsFinal() {
-    InFlight u = single("d1", part("a.wav"));
+    Submission u = single("d1", part("a.wav"));
     mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.FAILED, 0)), false);
-    assertThat(mapper.failures().get(Sha256.ofText("a.wav"))).isEqualTo(new ResultMapper.Failure(
-        "the API could not analyse this file: Unsupported codec", "d1", null, false, true));
+    assertThat(failure("a.wav")).isEqualTo(new Failed(
+        "the API could not analyse this file: Unsupported codec", "d1", null, Failed.Kind.ANALYSED));
   }
 }

@@ -1,4 +1,4 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.remote;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 

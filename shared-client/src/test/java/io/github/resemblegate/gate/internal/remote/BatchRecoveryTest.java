@@ -1,5 +1,7 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.remote;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -77,7 +79,7 @@ class BatchRecoveryTest {
   void findsALostSubmissionMoreThanFivePagesBack() {
     deepList(List.of(item("d-a", "a.wav", AT.plusMillis(5)), item("d-b", "b.wav", AT)));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav", "b.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav", "b.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOfSatisfying(BatchRecovery.Found.class, found ->
         assertThat(found.byPartName()).hasSize(2).allSatisfy((name, d) ->
@@ -89,7 +91,7 @@ class BatchRecoveryTest {
   void knowsASubmissionWasNotCreatedOnceTheListIsReadBackPastItsTime() {
     deepList(List.of());
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav", "b.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav", "b.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOf(BatchRecovery.Absent.class);
     wm.verify(8, getRequestedFor(urlPathEqualTo("/api/v2/detect")));
@@ -106,7 +108,7 @@ class BatchRecoveryTest {
     wm.stubFor(get(urlEqualTo(url(2))).inScenario("flaky").whenScenarioStateIs("ok")
         .willReturn(okJson(page(2, 2, items))));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOf(BatchRecovery.Found.class);
     wm.verify(2, getRequestedFor(urlEqualTo(url(2))));
@@ -116,12 +118,12 @@ class BatchRecoveryTest {
   void staysUndecidableWhenAPageKeepsFailing() {
     wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(aResponse().withStatus(503)));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOfSatisfying(BatchRecovery.Undecidable.class, u ->
         assertThat(u.why()).startsWith("the detections list could not be read: The Resemble API"
             + " failed on its side for GET /detect?page=1&page_size=1000 with 503"));
-    wm.verify(DetectionsList.READS_PER_PAGE, getRequestedFor(urlEqualTo(url(1))));
+    wm.verify(RecentDetections.READS_PER_PAGE, getRequestedFor(urlEqualTo(url(1))));
   }
 
   @Test
@@ -135,7 +137,7 @@ class BatchRecoveryTest {
     wm.stubFor(get(urlEqualTo(url(1))).willReturn(okJson(page(1, 2, first))));
     wm.stubFor(get(urlEqualTo(url(2))).willReturn(okJson(page(2, 2, second))));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOf(BatchRecovery.Found.class);
   }
@@ -147,7 +149,7 @@ class BatchRecoveryTest {
     items.addAll(others(1, 3, AT.minus(Duration.ofMinutes(4))));
     wm.stubFor(get(urlEqualTo(url(1))).willReturn(okJson(page(1, 1, items))));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOfSatisfying(BatchRecovery.Undecidable.class, u ->
         assertThat(u.why()).isEqualTo("several recent detections are named a.wav"));
@@ -159,17 +161,17 @@ class BatchRecoveryTest {
     wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(okJson(page(1, 500,
         others(1, 1000, AT.plusSeconds(100))))));
 
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(far()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(far()));
 
     assertThat(f).isInstanceOfSatisfying(BatchRecovery.Undecidable.class, u ->
         assertThat(u.why()).isEqualTo("the detections list holds more than 50000 detections"
             + " newer than 2026-11-25T11:58:00Z, more than the gate reads back"));
-    wm.verify(DetectionsList.MAX_PAGES, getRequestedFor(urlPathEqualTo("/api/v2/detect")));
+    wm.verify(RecentDetections.MAX_PAGES, getRequestedFor(urlPathEqualTo("/api/v2/detect")));
   }
 
   @Test
   void readsNothingOnceTheRunsTimeIsUp() {
-    BatchRecovery.Finding f = recovery.find(intent("a.wav"), Allowance.until(System.nanoTime()));
+    BatchRecovery.Finding f = recovery.find(intent("a.wav"), RequestBudget.until(System.nanoTime()));
 
     assertThat(f).isInstanceOfSatisfying(BatchRecovery.Undecidable.class, u ->
         assertThat(u.why()).startsWith("the run's time ran out before the detections list"));

@@ -1,5 +1,7 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.settings;
 
+import io.github.resemblegate.gate.GateException;
+import io.github.resemblegate.gate.policy.Waiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +31,7 @@ class WaiversTest {
           - path: media/demo/**
             reason: Demo content
         """.formatted(SHA.toUpperCase()));
-    assertThat(Waivers.load(f)).containsExactly(
+    assertThat(WaiverFile.load(f)).containsExactly(
         new Waiver(SHA, null, "Licensed synthetic voice", LocalDate.of(2026, 12, 31)),
         new Waiver(null, "media/demo/**", "Demo content", null));
   }
@@ -37,12 +39,12 @@ class WaiversTest {
   @Test
   void readsAJsonList() throws IOException {
     Path f = write("waivers.json", "[{\"path\": \"a.wav\", \"reason\": \"ok\"}]");
-    assertThat(Waivers.load(f)).containsExactly(new Waiver(null, "a.wav", "ok", null));
+    assertThat(WaiverFile.load(f)).containsExactly(new Waiver(null, "a.wav", "ok", null));
   }
 
   @Test
   void anEmptyFileHoldsNoWaivers() throws IOException {
-    assertThat(Waivers.load(write("w.yaml", ""))).isEmpty();
+    assertThat(WaiverFile.load(write("w.yaml", ""))).isEmpty();
   }
 
   @Test
@@ -53,14 +55,14 @@ class WaiversTest {
             reason: fine
           - path: b.wav
         """);
-    assertThatThrownBy(() -> Waivers.load(f)).isInstanceOf(GateException.class)
+    assertThatThrownBy(() -> WaiverFile.load(f)).isInstanceOf(GateException.class)
         .hasMessage("Waiver 2 in " + f + " (line 4) has no reason; say why the file is accepted.");
   }
 
   @Test
   void namesAnUnknownField() throws IOException {
     Path f = write("w.yaml", "- sha: abc\n  reason: x\n");
-    assertThatThrownBy(() -> Waivers.load(f)).isInstanceOf(GateException.class)
+    assertThatThrownBy(() -> WaiverFile.load(f)).isInstanceOf(GateException.class)
         .hasMessage("Waiver 1 in " + f + " (line 1) has an unknown field 'sha'; use sha256,"
             + " path, reason and until.");
   }
@@ -68,24 +70,24 @@ class WaiversTest {
   @Test
   void refusesABadDateAndABadHash() throws IOException {
     Path date = write("d.yaml", "- path: a.wav\n  reason: x\n  until: 2026-13-01\n");
-    assertThatThrownBy(() -> Waivers.load(date))
+    assertThatThrownBy(() -> WaiverFile.load(date))
         .hasMessageEndingWith("until '2026-13-01' is not a date like 2026-12-31.");
     Path hash = write("h.yaml", "- sha256: abc\n  reason: x\n");
-    assertThatThrownBy(() -> Waivers.load(hash))
+    assertThatThrownBy(() -> WaiverFile.load(hash))
         .hasMessageEndingWith("sha256 'abc' is not 64 hexadecimal characters (sha256sum prints it).");
   }
 
   @Test
   void reportsSyntaxErrorsWithTheirLine() throws IOException {
     Path f = write("w.yaml", "waivers:\n  - path: [unclosed\n");
-    assertThatThrownBy(() -> Waivers.load(f)).isInstanceOf(GateException.class)
+    assertThatThrownBy(() -> WaiverFile.load(f)).isInstanceOf(GateException.class)
         .hasMessageStartingWith("The waiver file " + f + " is not valid YAML at line ");
   }
 
   @Test
   void aMissingFileIsOneSentence() {
     Path f = dir.resolve("none.yaml");
-    assertThatThrownBy(() -> Waivers.load(f))
+    assertThatThrownBy(() -> WaiverFile.load(f))
         .hasMessage("The waiver file " + f + " does not exist; check the path or remove the"
             + " setting.");
   }

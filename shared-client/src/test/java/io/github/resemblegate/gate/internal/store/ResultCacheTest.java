@@ -1,5 +1,6 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.store;
 
+import io.github.resemblegate.gate.internal.ledger.Analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;

@@ -1,5 +1,7 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.store;
 
+import io.github.resemblegate.gate.GateException;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

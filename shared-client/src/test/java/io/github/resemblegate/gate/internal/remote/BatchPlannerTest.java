@@ -1,18 +1,24 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.remote;
 
+import io.github.resemblegate.gate.Plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.BatchPlanner.Upload;
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.internal.ledger.Content;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchPlannerTest {
 
-  private static List<Upload> uploads(int n, long size, String ext) {
-    List<Upload> list = new ArrayList<>();
+  private static Content content(String sha256, String path, long size) {
+    return new Content(sha256, size, MediaType.fromFileName(path), List.of(path), 0);
+  }
+
+  private static List<Content> uploads(int n, long size, String ext) {
+    List<Content> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(new Upload(String.format("%064d", i), String.format("f%03d.%s", i, ext), size, 0));
+      list.add(content(String.format("%064d", i), String.format("f%03d.%s", i, ext), size));
     }
     return list;
   }
@@ -43,12 +49,12 @@ class BatchPlannerTest {
 
   @Test
   void aFileLargerThanABatchGoesAloneThroughASecureUpload() {
-    List<Upload> list = new ArrayList<>(uploads(2, 10, "wav"));
-    list.add(new Upload("b".repeat(64), "big.mp4", 600_000_000L, 0));
+    List<Content> list = new ArrayList<>(uploads(2, 10, "wav"));
+    list.add(content("b".repeat(64), "big.mp4", 600_000_000L));
     BatchPlanner.Work work = new BatchPlanner(50, 500_000_000L, false).plan(list);
     assertThat(work.batches()).hasSize(1);
     assertThat(work.singles()).singleElement().satisfies(s -> {
-      assertThat(s.upload().path()).isEqualTo("big.mp4");
+      assertThat(s.content().path()).isEqualTo("big.mp4");
       assertThat(s.secure()).isTrue();
       assertThat(s.why()).startsWith("larger than a batch allows");
     });

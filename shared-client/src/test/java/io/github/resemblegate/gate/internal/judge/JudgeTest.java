@@ -1,5 +1,13 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.judge;
 
+import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.internal.ledger.Content;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.policy.Waiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.MediaType;
@@ -31,9 +39,14 @@ class JudgeTest {
         List.of(0.7, 0.9), 2.0, List.of(0.1, 0.2));
   }
 
+  private static Ledger.Line line(String path, long size) {
+    return new Ledger.Line(path, size, new Content(SHA, size, MediaType.fromFileName(path),
+        List.of(path), 0), null);
+  }
+
   private static FileResult judge(Policy p, String path, Analysis a) {
     return new Judge(p, new WaiverBook(p.waivers(), TODAY))
-        .judge(new MediaFile(path, 10, 0, SHA, null), a, false);
+        .judge(line(path, 10), a, false);
   }
 
   @Test
@@ -148,7 +161,7 @@ class JudgeTest {
     Waiver w = new Waiver(SHA, null, "trial content", LocalDate.of(2026, 11, 24));
     Policy p = policy(null, null, List.of(w));
     WaiverBook book = new WaiverBook(p.waivers(), TODAY);
-    FileResult r = new Judge(p, book).judge(new MediaFile("a.wav", 1, 0, SHA, null),
+    FileResult r = new Judge(p, book).judge(line("a.wav", 1),
         audio(0.9, "fake"), false);
     assertThat(r.outcome()).isEqualTo(Outcome.FLAGGED);
     assertThat(book.notices(true)).containsExactly("The waiver for sha256 " + SHA
@@ -161,7 +174,7 @@ class JudgeTest {
     Waiver w = new Waiver(null, "old/**", "gone", null);
     Policy p = policy(null, null, List.of(w));
     WaiverBook book = new WaiverBook(p.waivers(), TODAY);
-    new Judge(p, book).judge(new MediaFile("a.wav", 1, 0, SHA, null), audio(0.9, "fake"), false);
+    new Judge(p, book).judge(line("a.wav", 1), audio(0.9, "fake"), false);
     assertThat(book.notices(true)).containsExactly("The waiver for path old/** (reason: gone)"
         + " waived no file in this run; remove it if it is no longer needed.");
     assertThat(book.notices(false)).isEmpty();

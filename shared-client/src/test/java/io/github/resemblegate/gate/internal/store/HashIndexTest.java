@@ -1,5 +1,10 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.store;
 
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.scan.MediaScanner;
+import io.github.resemblegate.gate.internal.scan.ScannedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,11 +34,17 @@ class HashIndexTest {
     Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-11-25T11:00:00Z")));
   }
 
-  private List<MediaFile> hash() {
+  private List<Ledger.Line> hash() {
     GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(cache).build();
     List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
     index = new HashIndex(HashIndex.locate(cache, base), clock, warnings::add);
-    return index.hash(scanned, base);
+    Ledger ledger = new Ledger();
+    index.hash(scanned, base, ledger);
+    return ledger.lines();
+  }
+
+  private static String sha(Ledger.Line line) {
+    return line.content() == null ? null : line.content().sha256();
   }
 
   private HashIndex index;
@@ -41,7 +52,7 @@ class HashIndexTest {
   @Test
   void hashesContentWithSha256() throws IOException {
     file("a.wav", "abc");
-    assertThat(hash()).singleElement().extracting(MediaFile::sha256)
+    assertThat(hash()).singleElement().extracting(HashIndexTest::sha)
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
@@ -49,13 +60,13 @@ class HashIndexTest {
   void doesNotReadUnchangedFilesAgain() throws IOException {
     file("a.wav", "abc");
     file("b/c.wav", "xyz");
-    List<MediaFile> first = hash();
+    List<Ledger.Line> first = hash();
     assertThat(index.stats().hashed()).isEqualTo(2);
     // Same size and time but other bytes: only an index can answer with the old hash.
     Files.writeString(base.resolve("a.wav"), "abd");
     Files.setLastModifiedTime(base.resolve("a.wav"),
         FileTime.from(Instant.parse("2026-11-25T11:00:00Z")));
-    List<MediaFile> second = hash();
+    List<Ledger.Line> second = hash();
     assertThat(index.stats().hashed()).isZero();
     assertThat(index.stats().reused()).isEqualTo(2);
     assertThat(second).isEqualTo(first);
@@ -68,9 +79,9 @@ class HashIndexTest {
     Files.writeString(base.resolve("a.wav"), "abd");
     Files.setLastModifiedTime(base.resolve("a.wav"),
         FileTime.from(Instant.parse("2026-11-25T11:30:00Z")));
-    List<MediaFile> second = hash();
+    List<Ledger.Line> second = hash();
     assertThat(index.stats().hashed()).isEqualTo(1);
-    assertThat(second.get(0).sha256()).isEqualTo(Sha256.ofText("abd"));
+    assertThat(sha(second.get(0))).isEqualTo(Sha256.ofText("abd"));
   }
 
   @Test
@@ -88,8 +99,8 @@ class HashIndexTest {
     file("a.wav", "abc");
     hash();
     Files.writeString(HashIndex.locate(cache, base), HashIndex.HEADER + "\nnot\ta line\n");
-    List<MediaFile> again = hash();
-    assertThat(again.get(0).sha256()).isEqualTo(Sha256.ofText("abc"));
+    List<Ledger.Line> again = hash();
+    assertThat(sha(again.get(0))).isEqualTo(Sha256.ofText("abc"));
     assertThat(index.stats().hashed()).isEqualTo(1);
     assertThat(warnings).anyMatch(w -> w.contains("is damaged"));
   }
@@ -100,9 +111,11 @@ class HashIndexTest {
     GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(cache).build();
     List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
     Files.delete(base.resolve("a.wav"));
-    List<MediaFile> files = new HashIndex(null, clock, warnings::add).hash(scanned, base);
+    Ledger ledger = new Ledger();
+    new HashIndex(null, clock, warnings::add).hash(scanned, base, ledger);
+    List<Ledger.Line> files = ledger.lines();
     assertThat(files.get(0).skipReason()).startsWith("could not be read");
-    assertThat(files.get(0).sha256()).isNull();
+    assertThat(sha(files.get(0))).isNull();
   }
 
   @Test

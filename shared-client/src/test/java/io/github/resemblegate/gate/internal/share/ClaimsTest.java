@@ -1,5 +1,7 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.share;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.ResultKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;

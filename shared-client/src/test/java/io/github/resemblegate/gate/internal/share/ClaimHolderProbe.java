@@ -1,5 +1,6 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.share;
 
+import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.client.BatchOptions;
 import java.io.IOException;
 import java.nio.file.Path;

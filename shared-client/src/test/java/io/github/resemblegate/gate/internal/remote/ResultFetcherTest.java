@@ -1,4 +1,4 @@
-package io.github.resemblegate.gate;
+package io.github.resemblegate.gate.internal.remote;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.github.resemblegate.gate.ListStubs.item;
-import static io.github.resemblegate.gate.ListStubs.others;
-import static io.github.resemblegate.gate.ListStubs.page;
-import static io.github.resemblegate.gate.ListStubs.url;
+import static io.github.resemblegate.gate.internal.remote.ListStubs.item;
+import static io.github.resemblegate.gate.internal.remote.ListStubs.others;
+import static io.github.resemblegate.gate.internal.remote.ListStubs.page;
+import static io.github.resemblegate.gate.internal.remote.ListStubs.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -42,7 +42,7 @@ class ResultFetcherTest {
 
   private ResultFetcher.Fetched fetch(List<String> ids) {
     return fetcher.fetch(ids, SUBMITTED.minus(BatchRecovery.CLOCK_SKEW),
-        Allowance.until(System.nanoTime() + Duration.ofMinutes(1).toNanos()),
+        RequestBudget.until(System.nanoTime() + Duration.ofMinutes(1).toNanos()),
         d -> observed.add(d.uuid()));
   }
 
@@ -118,7 +118,7 @@ class ResultFetcherTest {
     wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(aResponse().withStatus(500)));
 
     ResultFetcher.Fetched f = fetcher.fetch(ids(10), SUBMITTED,
-        Allowance.of(Duration.ofSeconds(30), 2, 0), d -> { });
+        RequestBudget.of(Duration.ofSeconds(30), 2, 0), d -> { });
 
     assertThat(f.found()).isEmpty();
     assertThat(f.errors()).hasSize(10)

@@ -1,0 +1,214 @@
+package io.github.resemblegate.gate.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The decision and the one sentence every front end prints for it. */
+class DecisionRulesTest {
+
+  private static FileResult file(String path, Outcome o, Double score, double threshold,
+      String reason) {
+    return new FileResult(path, "a".repeat(64), 1, MediaType.fromFileName(path), o, score,
+        score == null ? null : "metrics.aggregated_score", null, threshold, null, null, null,
+        null, reason, null, false, null);
+  }
+
+  private static List<FileResult> passed(int n) {
+    List<FileResult> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(file("ok" + i + ".wav", Outcome.PASSED, 0.1, 0.5, null));
+    }
+    return list;
+  }
+
+  private static Policy policy(Reaction flagged, Reaction error, Reaction noSpeech) {
+    return new Policy(0.5, Map.of(), 0.3, flagged, error, noSpeech, null, null, List.of());
+  }
+
+  private static final Policy DEFAULT = policy(null, null, null);
+
+  @Test
+  void namesFlaggedFilesWorstFirstWithTheirScoresAndTheThreshold() {
+    List<FileResult> files = new ArrayList<>(passed(12));
+    files.add(0, file("img/fake.png", Outcome.FLAGGED, 0.91, 0.5, null));
+    files.add(0, file("media/fake-intro.wav", Outcome.FLAGGED, 0.97, 0.5, null));
+    Decision d = DecisionRules.decide(DEFAULT, files);
+    assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(d.failureKind()).isEqualTo(FailureKind.FINDINGS);
+    assertThat(d.sentence()).isEqualTo("2 of 14 files scored at or above the threshold 0.50:"
+        + " media/fake-intro.wav (0.97), img/fake.png (0.91).");
+  }
+
+  @Test
+  void namesEachThresholdWhenFilesHaveDifferentOnes() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.6, 0.5, null),
+        file("b.png", Outcome.FLAGGED, 0.85, 0.8, null));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence())
+        .isEqualTo("2 of 2 files scored at or above their thresholds: b.png (0.85 >= 0.80),"
+            + " a.wav (0.60 >= 0.50).");
+  }
+
+  @Test
+  void neverPrintsAScoreBelowItsThresholdAsTheThreshold() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.5, 0.5, null),
+        file("b.wav", Outcome.WARNED, 0.4999, 0.5, null));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 2 files scored"
+        + " at or above the threshold 0.50: a.wav (0.50); 1 of 2 files scored in the warn band"
+        + " (at or above 0.30, below the threshold): b.wav (0.4999).");
+  }
+
+  @Test
+  void namesEachErrorWithItsReason() {
+    List<FileResult> files = List.of(
+        file("b.wav", Outcome.ERROR, null, 0.5, "timed out after 30 min"),
+        file("a.mp3", Outcome.ERROR, null, 0.5, "upload rejected"),
+        file("c.wav", Outcome.PASSED, 0.1, 0.5, null));
+    Decision d = DecisionRules.decide(DEFAULT, files);
+    assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(d.failureKind()).isEqualTo(FailureKind.ERRORS);
+    assertThat(d.sentence()).isEqualTo("2 of 3 files could not be checked:"
+        + " a.mp3 (upload rejected), b.wav (timed out after 30 min).");
+  }
+
+  @Test
+  void saysACauseSharedByEveryErrorOnce() {
+    String why = "The API refused the token (HTTP 401). Set the RESEMBLE_API_KEY environment"
+        + " variable.";
+    List<FileResult> files = new ArrayList<>(passed(1));
+    for (int i = 0; i < 7; i++) {
+      files.add(file("m/" + i + ".wav", Outcome.ERROR, null, 0.5, why));
+    }
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("7 of 8 files could"
+        + " not be checked (" + why + "): m/0.wav, m/1.wav, m/2.wav, m/3.wav, m/4.wav, and 2"
+        + " more.");
+  }
+
+  @Test
+  void namesTheFirstOfManyCausesAndCountsTheRest() {
+    List<FileResult> files = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      files.add(file("m/" + i + ".wav", Outcome.ERROR, null, 0.5,
+          i < 3 ? "the wallet is empty" : "not submitted: the wallet is empty"));
+    }
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("8 of 8 files could"
+        + " not be checked; the first of 3 with the same cause: the wallet is empty (and 5 with"
+        + " other causes, see the report).");
+  }
+
+  @Test
+  void findingsBeatErrorsAsTheFailureKind() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.9, 0.5, null),
+        file("b.wav", Outcome.ERROR, null, 0.5, "boom"));
+    Decision d = DecisionRules.decide(DEFAULT, files);
+    assertThat(d.failureKind()).isEqualTo(FailureKind.FINDINGS);
+    assertThat(d.sentence()).isEqualTo("1 of 2 files scored at or above the threshold 0.50:"
+        + " a.wav (0.90); also 1 of 2 files could not be checked.");
+  }
+
+  @ParameterizedTest(name = "flagged={0} error={1} noSpeech={2} -> {3} {4}")
+  @CsvSource({
+      "FAIL,   FAIL,   IGNORE, FAILED,   FINDINGS",
+      "WARN,   FAIL,   IGNORE, FAILED,   ERRORS",
+      "WARN,   WARN,   IGNORE, UNSTABLE, FINDINGS",
+      "IGNORE, WARN,   IGNORE, UNSTABLE, ERRORS",
+      "IGNORE, IGNORE, IGNORE, PASSED,   NONE",
+      "IGNORE, IGNORE, FAIL,   FAILED,   FINDINGS",
+      "IGNORE, IGNORE, WARN,   UNSTABLE, FINDINGS",
+  })
+  void mapsReactionsToTheVerdict(Reaction flagged, Reaction error, Reaction noSpeech,
+      Verdict verdict, FailureKind kind) {
+    List<FileResult> files = List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null),
+        file("e.wav", Outcome.ERROR, null, 0.5, "timed out"),
+        file("n.wav", Outcome.NO_SPEECH, null, 0.5, "no speech found"),
+        file("p.wav", Outcome.PASSED, 0.1, 0.5, null));
+    Decision d = DecisionRules.decide(policy(flagged, error, noSpeech), files);
+    assertThat(d.verdict()).isEqualTo(verdict);
+    assertThat(d.failureKind()).isEqualTo(kind);
+  }
+
+  @ParameterizedTest(name = "onNoSpeech={0} -> {1}")
+  @CsvSource({"FAIL, FAILED", "WARN, UNSTABLE", "IGNORE, PASSED"})
+  void noSpeechFollowsItsReaction(Reaction onNoSpeech, Verdict verdict) {
+    List<FileResult> files = List.of(file("quiet.wav", Outcome.NO_SPEECH, null, 0.5, "x"),
+        file("p.wav", Outcome.PASSED, 0.1, 0.5, null));
+    Decision d = DecisionRules.decide(policy(null, null, onNoSpeech), files);
+    assertThat(d.verdict()).isEqualTo(verdict);
+    if (verdict != Verdict.PASSED) {
+      assertThat(d.sentence()).isEqualTo("1 of 2 files had no speech to judge: quiet.wav.");
+    }
+  }
+
+  @Test
+  void countsNoSpeechAfterFlaggedFilesAsMore() {
+    List<FileResult> files = List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null),
+        file("quiet.wav", Outcome.NO_SPEECH, null, 0.5, "x"));
+    assertThat(DecisionRules.decide(policy(null, null, Reaction.FAIL), files).sentence())
+        .isEqualTo("1 of 2 files scored at or above the threshold 0.50: f.wav (0.90); 1 more"
+            + " had no speech to judge: quiet.wav.");
+  }
+
+  @Test
+  void warnedFilesMakeTheRunUnstable() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.WARNED, 0.41, 0.5, null));
+    Decision d = DecisionRules.decide(policy(Reaction.FAIL, null, null), files);
+    assertThat(d.verdict()).isEqualTo(Verdict.UNSTABLE);
+    assertThat(d.sentence()).isEqualTo("1 of 1 file scored in the warn band (at or above 0.30,"
+        + " below the threshold): a.wav (0.41).");
+  }
+
+  @Test
+  void namesAtMostFiveFiles() {
+    List<FileResult> files = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      files.add(file("f" + i + ".wav", Outcome.FLAGGED, 0.9 - i / 100.0, 0.5, null));
+    }
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("9 of 9 files scored"
+        + " at or above the threshold 0.50: f0.wav (0.90), f1.wav (0.89), f2.wav (0.88),"
+        + " f3.wav (0.87), f4.wav (0.86), and 4 more.");
+  }
+
+  @Test
+  void summarisesAPassingRun() {
+    List<FileResult> files = new ArrayList<>(passed(2));
+    files.add(file("w.wav", Outcome.WAIVED, 0.9, 0.5, "waived"));
+    Decision d = DecisionRules.decide(DEFAULT, files);
+    assertThat(d.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(d.failureKind()).isEqualTo(FailureKind.NONE);
+    assertThat(d.sentence()).isEqualTo("3 files: 2 passed, 1 waived; threshold 0.50.");
+  }
+
+  @ParameterizedTest(name = "onEmpty={0} -> {1} {2}")
+  @CsvSource({"FAIL, FAILED, EMPTY", "WARN, UNSTABLE, EMPTY", "IGNORE, PASSED, NONE"})
+  void anEmptyMatchFollowsOnEmptyWithItsOwnSentence(Reaction onEmpty, Verdict verdict,
+      FailureKind kind) {
+    Policy p = new Policy(0.5, Map.of(), null, null, null, null, onEmpty, null, List.of());
+    Decision d = DecisionRules.empty(p, "No media files matched in /p.");
+    assertThat(d).isEqualTo(new Decision(verdict, kind, "No media files matched in /p."));
+  }
+
+  @Test
+  void aRunOverBudgetFailsAndSaysWhatToChange() {
+    assertThat(DecisionRules.overBudget(1200, 1500, 1000)).isEqualTo(new Decision(Verdict.FAILED,
+        FailureKind.BUDGET, "This run would upload 1200 files (of 1500 matched), more than the"
+        + " budget maxFiles 1000, so nothing was submitted; raise maxFiles (0 = no limit) or"
+        + " narrow the include patterns."));
+  }
+
+  @Test
+  void aPassingDryRunSaysWhatItWouldHaveSubmitted() {
+    Decision passed = DecisionRules.decide(DEFAULT, passed(1));
+    assertThat(DecisionRules.dryRun(passed, 3, 1200, 1, 1).sentence()).isEqualTo("Dry run:"
+        + " would submit 3 files (1200 bytes) in 1 batch and 1 single request; 1 file: 1 passed;"
+        + " threshold 0.50.");
+    Decision failed = DecisionRules.decide(DEFAULT,
+        List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null)));
+    assertThat(DecisionRules.dryRun(failed, 3, 1200, 1, 1)).isEqualTo(failed);
+  }
+}
