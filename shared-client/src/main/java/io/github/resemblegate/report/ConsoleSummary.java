@@ -1,17 +1,12 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
-import io.github.resemblegate.gate.policy.Reaction;
-import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The text a front end prints after a run: flagged and errored files first, then the totals. */
 public final class ConsoleSummary {

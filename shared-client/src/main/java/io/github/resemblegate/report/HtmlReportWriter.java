@@ -1,14 +1,14 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.policy.ScoreFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

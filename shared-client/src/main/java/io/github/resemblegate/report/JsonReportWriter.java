@@ -2,12 +2,12 @@ package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.Waiver;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,11 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Reaction;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

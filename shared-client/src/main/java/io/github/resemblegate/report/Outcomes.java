@@ -1,10 +1,10 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
-import io.github.resemblegate.gate.GateResult;
 import java.util.Comparator;
 import java.util.List;
 

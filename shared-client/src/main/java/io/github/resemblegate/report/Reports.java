@@ -1,8 +1,8 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,8 +1,8 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.policy.ScoreFormat;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,9 @@
 package io.github.resemblegate.gate;
 
+import static io.github.resemblegate.gate.GateFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.remote.BatchPlanner;
 import io.github.resemblegate.gate.internal.store.Journal;
@@ -8,10 +12,6 @@ import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
-import static io.github.resemblegate.gate.GateFixture.result;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.simulator.Endpoint;
 import io.github.resemblegate.simulator.Fault;
 import io.github.resemblegate.simulator.SimulatorExtension;

@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.simulator.Counters;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.IOException;

@@ -1,6 +1,13 @@
 package io.github.resemblegate.gate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.MediaExtensions;
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
@@ -13,13 +20,6 @@ import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.policy.Waiver;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.resemblegate.client.ApiToken;
-import io.github.resemblegate.client.BatchOptions;
-import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.client.ScoreReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.gate.internal.share.ClaimHolderProbe;
+import static io.github.resemblegate.gate.GateFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.share.ClaimHolderProbe;
 import io.github.resemblegate.gate.internal.share.Claims;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
-import static io.github.resemblegate.gate.GateFixture.result;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.resemblegate.simulator.Endpoint;
 import io.github.resemblegate.simulator.Fault;
 import io.github.resemblegate.simulator.ScoringRule;

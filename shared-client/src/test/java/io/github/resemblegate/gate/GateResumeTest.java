@@ -1,13 +1,13 @@
 package io.github.resemblegate.gate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.Outcome;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,11 @@
 package io.github.resemblegate.gate;
 
+import static io.github.resemblegate.gate.GateFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.policy.FailureKind;
@@ -9,12 +15,6 @@ import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.policy.Waiver;
-import static io.github.resemblegate.gate.GateFixture.result;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.resemblegate.client.BatchOptions;
-import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.simulator.Endpoint;
 import io.github.resemblegate.simulator.ReceivedBatch;
 import io.github.resemblegate.simulator.ScoringRule;

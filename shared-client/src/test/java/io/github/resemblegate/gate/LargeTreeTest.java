@@ -1,8 +1,8 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.gate.internal.scan.ScanMemoryProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.internal.scan.ScanMemoryProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

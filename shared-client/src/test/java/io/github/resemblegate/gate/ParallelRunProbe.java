@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate;
 
-import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
@@ -12,7 +13,6 @@ import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.policy.VideoScoring;
 import io.github.resemblegate.gate.policy.Waiver;
-import io.github.resemblegate.client.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.GateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.GateResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

@@ -1,11 +1,11 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.ReportFormat;
-import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

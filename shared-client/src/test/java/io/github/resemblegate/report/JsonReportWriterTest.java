@@ -1,9 +1,9 @@
 package io.github.resemblegate.report;
 
-import io.github.resemblegate.gate.GateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resemblegate.gate.GateResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

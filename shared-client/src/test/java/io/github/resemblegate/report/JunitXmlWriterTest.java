@@ -1,13 +1,13 @@
 package io.github.resemblegate.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.Verdict;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.github.resemblegate.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

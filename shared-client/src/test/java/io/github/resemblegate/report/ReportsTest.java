@@ -1,17 +1,17 @@
 package io.github.resemblegate.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.RunInfo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;

@@ -1,13 +1,13 @@
 package io.github.resemblegate.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.simulator.Counters;
 import io.github.resemblegate.simulator.Fault;
 import io.github.resemblegate.simulator.ReceivedBatch;

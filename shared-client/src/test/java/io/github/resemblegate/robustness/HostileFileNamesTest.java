@@ -1,17 +1,17 @@
 package io.github.resemblegate.robustness;
 
-import io.github.resemblegate.gate.Gate;
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.ReportFormat;
-import io.github.resemblegate.gate.policy.FileResult;
-import io.github.resemblegate.gate.policy.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.report.Reports;
 import io.github.resemblegate.simulator.SimulatorExtension;

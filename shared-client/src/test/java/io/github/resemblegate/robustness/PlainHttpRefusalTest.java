@@ -1,12 +1,12 @@
 package io.github.resemblegate.robustness;
 
-import io.github.resemblegate.gate.Gate;
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.GateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

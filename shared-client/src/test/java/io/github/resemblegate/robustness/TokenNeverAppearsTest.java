@@ -1,14 +1,14 @@
 package io.github.resemblegate.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.Outcome;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.report.Reports;
 import io.github.resemblegate.simulator.Endpoint;
 import io.github.resemblegate.simulator.Fault;

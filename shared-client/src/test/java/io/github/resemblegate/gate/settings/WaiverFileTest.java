@@ -1,10 +1,10 @@
 package io.github.resemblegate.gate.settings;
 
-import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.policy.Waiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.gate.GateException;
+import io.github.resemblegate.gate.policy.Waiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate.internal.scan;
 
-import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.AntPattern;
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import java.io.IOException;
 import java.nio.file.Files;

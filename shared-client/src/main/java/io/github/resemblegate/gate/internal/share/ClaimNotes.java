@@ -1,10 +1,10 @@
 package io.github.resemblegate.gate.internal.share;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resemblegate.gate.internal.store.AtomicFiles;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.internal.store.StoreJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate.internal.share;
 
-import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import java.nio.file.Path;

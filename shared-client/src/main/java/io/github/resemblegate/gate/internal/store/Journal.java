@@ -1,23 +1,18 @@
 package io.github.resemblegate.gate.internal.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resemblegate.gate.GateException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,16 +105,21 @@ public final class Journal implements AutoCloseable {
     }
     try {
       return new Journal(fileIn(reportsDirectory), clock, lock,
-          read(fileIn(reportsDirectory), warn));
+          JournalLines.read(fileIn(reportsDirectory), warn));
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
+  /** What the journal file {@code file} holds, without locking or changing it. */
+  public static Map<String, Intent> read(Path file, Consumer<String> warn) {
+    return JournalLines.read(file, warn);
+  }
+
   /** What a journal holds, without locking or changing it (for dry runs and tests). */
   public static List<Intent> peek(Path reportsDirectory, Consumer<String> warn) {
-    return List.copyOf(read(fileIn(reportsDirectory), warn).values());
+    return List.copyOf(JournalLines.read(fileIn(reportsDirectory), warn).values());
   }
 
   public Path file() {
@@ -139,7 +139,7 @@ public final class Journal implements AutoCloseable {
   public synchronized Intent intend(String kind, String key, List<Part> parts, String options) {
     Intent intent = new Intent(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
         null, List.of(), null);
-    ObjectNode line = intentNode(intent);
+    ObjectNode line = JournalLines.intent(intent);
     if (options != null) {
       line.put("options", options);
     }
@@ -150,7 +150,7 @@ public final class Journal implements AutoCloseable {
 
   /** Records the ids the API gave a submission. */
   public synchronized Intent accepted(String intentId, String batchId, List<String> detectIds) {
-    append(acceptedLine(intentId, batchId, detectIds));
+    append(JournalLines.accepted(intentId, batchId, detectIds));
     Intent updated = intents.get(intentId).accept(batchId, detectIds);
     intents.put(intentId, updated);
     return updated;
@@ -158,11 +158,7 @@ public final class Journal implements AutoCloseable {
 
   /** Records that a submission certainly created nothing. */
   public synchronized void abandoned(String intentId, String why) {
-    ObjectNode n = StoreJson.mapper().createObjectNode();
-    n.put("type", "abandoned");
-    n.put("id", intentId);
-    n.put("why", why);
-    append(n);
+    append(JournalLines.abandoned(intentId, why));
     intents.computeIfPresent(intentId, (k, v) -> v.abandon(why));
   }
 
@@ -185,9 +181,10 @@ public final class Journal implements AutoCloseable {
     }
     StringBuilder sb = new StringBuilder();
     for (Intent i : kept) {
-      sb.append(StoreJson.mapper().writeValueAsString(intentNode(i))).append('\n');
+      sb.append(StoreJson.mapper().writeValueAsString(JournalLines.intent(i))).append('\n');
       if (i.accepted()) {
-        sb.append(StoreJson.mapper().writeValueAsString(acceptedLine(i.id(), i.batchId(), i.detectIds())))
+        sb.append(StoreJson.mapper().writeValueAsString(JournalLines.accepted(i.id(), i.batchId(),
+            i.detectIds())))
             .append('\n');
       }
     }
@@ -222,36 +219,6 @@ public final class Journal implements AutoCloseable {
       }
       out = null;
     }
-  }
-
-  private static ObjectNode acceptedLine(String id, String batchId, List<String> detectIds) {
-    ObjectNode n = StoreJson.mapper().createObjectNode();
-    n.put("type", "accepted");
-    n.put("id", id);
-    if (batchId != null) {
-      n.put("batchId", batchId);
-    }
-    ArrayNode ids = n.putArray("detectIds");
-    detectIds.forEach(ids::add);
-    return n;
-  }
-
-  private static ObjectNode intentNode(Intent i) {
-    ObjectNode n = StoreJson.mapper().createObjectNode();
-    n.put("type", "intent");
-    n.put("id", i.id());
-    n.put("at", i.at().toString());
-    n.put("key", i.key());
-    n.put("kind", i.kind());
-    ArrayNode ps = n.putArray("parts");
-    for (Part p : i.parts()) {
-      ObjectNode pn = ps.addObject();
-      pn.put("name", p.name());
-      pn.put("sha256", p.sha256());
-      pn.put("path", p.path());
-      pn.put("size", p.size());
-    }
-    return n;
   }
 
   private void append(ObjectNode n) {
@@ -301,61 +268,5 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  /** Folds the journal's lines into intents; a line that does not parse is skipped. */
-  public static Map<String, Intent> read(Path file, Consumer<String> warn) {
-    Map<String, Intent> intents = new LinkedHashMap<>();
-    List<String> lines;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      lines = r.lines().toList();
-    } catch (NoSuchFileException e) {
-      return intents;
-    } catch (IOException | UncheckedIOException e) {
-      warn.accept("Could not read the journal " + file + " (" + e + "); earlier submissions"
-          + " cannot be resumed.");
-      return intents;
-    }
-    int skipped = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        apply(StoreJson.mapper().readTree(line), intents);
-      } catch (IOException | RuntimeException e) {
-        skipped++;
-      }
-    }
-    if (skipped > 0) {
-      warn.accept("Skipped " + skipped + (skipped == 1 ? " damaged line" : " damaged lines")
-          + " of the journal " + file + " (a run was probably killed while writing).");
-    }
-    return intents;
-  }
 
-  private static void apply(JsonNode n, Map<String, Intent> intents) {
-    String id = n.get("id").asText();
-    switch (n.get("type").asText()) {
-      case "intent" -> {
-        List<Part> parts = new ArrayList<>();
-        for (JsonNode p : n.get("parts")) {
-          parts.add(new Part(p.get("name").asText(), p.get("sha256").asText(),
-              p.get("path").asText(), p.get("size").asLong()));
-        }
-        if (parts.isEmpty()) {
-          throw new IllegalArgumentException("intent without parts");
-        }
-        intents.put(id, new Intent(id, Instant.parse(n.get("at").asText()),
-            n.get("key").asText(), n.get("kind").asText(), parts, null, List.of(), null));
-      }
-      case "accepted" -> {
-        List<String> ids = new ArrayList<>();
-        n.get("detectIds").forEach(d -> ids.add(d.asText()));
-        String batch = n.hasNonNull("batchId") ? n.get("batchId").asText() : null;
-        intents.computeIfPresent(id, (k, v) -> v.accept(batch, ids));
-      }
-      case "abandoned" -> intents.computeIfPresent(id, (k, v) -> v.abandon(n.path("why").asText()));
-      default -> throw new IllegalArgumentException("unknown line type");
-    }
-  }
 }

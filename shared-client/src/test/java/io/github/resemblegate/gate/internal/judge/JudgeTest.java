@@ -1,5 +1,9 @@
 package io.github.resemblegate.gate.internal.judge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
@@ -8,10 +12,6 @@ import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.VideoScoring;
 import io.github.resemblegate.gate.policy.Waiver;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.client.ScoreReading;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.github.resemblegate.gate.internal.remote;
 
-import io.github.resemblegate.gate.Plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.github.resemblegate.gate.internal.remote;
 
-import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.Journal;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resemblegate.client.ResembleClient;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package io.github.resemblegate.gate.internal.remote;
 
-import io.github.resemblegate.gate.internal.ledger.Analysis;
-import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate;
-import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
-import io.github.resemblegate.gate.internal.ledger.Ledger;
-import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.DetectStatus;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.internal.ledger.Content;
+import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import io.github.resemblegate.gate.internal.ledger.Fate;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.Journal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.github.resemblegate.gate.internal.scan;
 
-import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.GateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

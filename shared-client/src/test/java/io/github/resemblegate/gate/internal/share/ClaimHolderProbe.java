@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate.internal.share;
 
-import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.gate.internal.store.ResultKey;
 import java.io.IOException;
 import java.nio.file.Path;
 

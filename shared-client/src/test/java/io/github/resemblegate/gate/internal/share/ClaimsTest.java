@@ -1,10 +1,10 @@
 package io.github.resemblegate.gate.internal.share;
 
-import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.ResultKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.ResultKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

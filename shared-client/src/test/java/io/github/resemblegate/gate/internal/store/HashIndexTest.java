@@ -1,12 +1,12 @@
 package io.github.resemblegate.gate.internal.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.scan.MediaScanner;
 import io.github.resemblegate.gate.internal.scan.ScannedFile;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

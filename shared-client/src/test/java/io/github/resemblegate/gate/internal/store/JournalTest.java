@@ -1,10 +1,10 @@
 package io.github.resemblegate.gate.internal.store;
 
-import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.internal.ledger.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.gate.GateException;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.github.resemblegate.gate.internal.store;
 
-import io.github.resemblegate.gate.internal.ledger.Analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
+import io.github.resemblegate.gate.internal.ledger.Analysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
