@@ -7,7 +7,6 @@ import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Journal;
@@ -90,29 +89,9 @@ public final class RemoteRun implements Submitter.Sink {
    */
   public Stats run(List<Journal.Intent> resume, BatchPlanner.Work work,
       java.util.function.Function<List<Journal.Part>, BatchPlanner.Work> replan) {
-    List<Journal.Part> lost = new ArrayList<>();
-    List<Journal.Intent> adopt = new ArrayList<>();
-    for (Journal.Intent intent : resume) {
-      if (intent.accepted()) {
-        adopt.add(intent);
-        continue;
-      }
-      BatchRecovery.Finding f = recovery.find(intent, untilDeadline);
-      if (f instanceof BatchRecovery.Found found) {
-        List<String> ids = new ArrayList<>();
-        found.byPartName().values().forEach(d -> ids.add(d.uuid()));
-        adopt.add(journal.accepted(intent.id(), null, ids));
-      } else if (f instanceof BatchRecovery.Absent) {
-        journal.abandoned(intent.id(), "not created (checked on resume)");
-        lost.addAll(intent.parts());
-      } else {
-        String why = ((BatchRecovery.Undecidable) f).why();
-        mapper.fail(intent.parts(), Failed.pending("an earlier run's submission of this file may"
-            + " have been created but its answer was lost, and the gate still cannot confirm it ("
-            + why + "); check the Resemble dashboard, and delete " + journal.file() + " only if"
-            + " you accept submitting these files again", null, null));
-      }
-    }
+    Resumption resumed = Resumption.of(resume, recovery, untilDeadline, journal, mapper);
+    List<Journal.Intent> adopt = resumed.adopt();
+    List<Journal.Part> lost = resumed.lost();
     List<List<Content>> toBatch = new ArrayList<>(work.batches());
     List<BatchPlanner.Single> singles = new ArrayList<>(work.singles());
     if (!lost.isEmpty()) {

@@ -22,7 +22,6 @@ import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.store.Journal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +31,8 @@ import java.util.List;
  * nothing: its files become ERROR with the API's sentence, and a refusal that would repeat for
  * every batch (credit, token, plan, rate limit, network down) stops all further submissions. A
  * request whose fate is unknown (response lost, server error after the upload) is never simply
- * sent again: {@link BatchRecovery} looks for it first, and only a submission that was certainly
- * not created is sent again (at most {@link #MAX_RESENDS} times).
+ * sent again: {@link LostAnswers} decides, and only a submission that was certainly not created is
+ * sent again (at most {@link #MAX_RESENDS} times).
  *
  * <p>A file that changed after it was hashed is not sent under the old hash: it is checked just
  * before its request (and, for a secure upload, again before the billed detection is created) and
@@ -59,9 +58,7 @@ public final class Submitter {
   private final Path base;
   private final BatchOptions options;
   private final IntakeMode mode;
-  private final BatchRecovery recovery;
-  private final RequestBudget allowance;
-  private final Duration settle;
+  private final LostAnswers lost;
   private final Sink sink;
   private final ResultMapper mapper;
   private final GateListener listener;
@@ -77,9 +74,8 @@ public final class Submitter {
     this.base = config.scan().baseDirectory();
     this.options = config.api().options();
     this.mode = config.api().intakeMode();
-    this.recovery = recovery;
-    this.allowance = allowance;
-    this.settle = config.api().limits().pollInterval();
+    this.lost = new LostAnswers(recovery, allowance, config.api().limits().pollInterval(), journal,
+        mapper, listener);
     this.sink = sink;
     this.mapper = mapper;
     this.listener = listener;
@@ -282,60 +278,16 @@ public final class Submitter {
 
   private void recover(int index, Journal.Intent intent, List<Journal.Part> parts,
       List<Content> uploads, String kind, Call call, ResembleException e, int resends) {
-    listener.info("The answer to a submission of " + parts.size() + (parts.size() == 1 ? " file" : " files")
-        + " was lost (" + e.getMessage() + "); looking for it among recent detections.");
-    BatchRecovery.Finding finding = findSettled(intent);
-    if (finding instanceof BatchRecovery.Found found) {
-      List<String> ids = new ArrayList<>();
-      found.byPartName().values().forEach(d -> ids.add(d.uuid()));
-      Journal.Intent adopted = journal.accepted(intent.id(), null, ids);
-      listener.info("Found the lost submission: the API created " + ids.size()
-          + (ids.size() == 1 ? " detection" : " detections") + "; waiting for them.");
+    lost.resolve(intent, parts, e, adopted -> {
       checkAfterUpload(uploads, null);
       sink.accepted(index, adopted, null, true);
-    } else if (finding instanceof BatchRecovery.Absent) {
-      journal.abandoned(intent.id(), "not created: " + e.getMessage());
-      if (resends > 0) {
-        listener.info("The lost submission was not created; sending it once more.");
-        submit(index, parts, uploads, kind, call, resends - 1);
-      } else {
-        fail(parts, "every answer to this file's submissions was lost, and each time the"
-            + " detections list showed that nothing was created (the last: "
-            + stripPeriod(e.getMessage()) + "); re-run to submit it again", null, false);
-      }
-    } else {
-      String why = ((BatchRecovery.Undecidable) finding).why();
-      fail(parts, "the API may have accepted this file's submission but its answer was"
-          + " lost (" + stripPeriod(e.getMessage()) + "), and the gate could not confirm it ("
-          + why + "); re-run to resume — the journal " + journal.file() + " keeps the submission"
-          + " and nothing is uploaded twice", null, true);
-    }
-  }
-
-  /** Absent only counts when a second look, a moment later, agrees: the API may be slow. */
-  private BatchRecovery.Finding findSettled(Journal.Intent intent) {
-    BatchRecovery.Finding first = recovery.find(intent, allowance);
-    if (!(first instanceof BatchRecovery.Absent)) {
-      return first;
-    }
-    try {
-      Thread.sleep(settle.toMillis());
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      return new BatchRecovery.Undecidable("the run was interrupted");
-    }
-    return recovery.find(intent, allowance);
+    }, resends == 0 ? null : () -> submit(index, parts, uploads, kind, call, resends - 1));
   }
 
   private static List<Journal.Part> unnamed(List<Content> uploads) {
     List<Journal.Part> parts = new ArrayList<>();
     uploads.forEach(u -> parts.add(new Journal.Part("", u.sha256(), u.path(), u.size())));
     return parts;
-  }
-
-  private static String stripPeriod(String s) {
-    String t = s == null ? "" : s.strip();
-    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   private void fail(List<Journal.Part> parts, String reason, String batchId, boolean pending) {

@@ -98,7 +98,7 @@ class HashIndexTest {
   void rehashesWhenTheIndexIsDamaged() throws IOException {
     file("a.wav", "abc");
     hash();
-    Files.writeString(HashIndex.locate(cache, base), HashIndex.HEADER + "\nnot\ta line\n");
+    Files.writeString(HashIndex.locate(cache, base), HashIndexFile.HEADER + "\nnot\ta line\n");
     List<Ledger.Line> again = hash();
     assertThat(sha(again.get(0))).isEqualTo(Sha256.ofText("abc"));
     assertThat(index.stats().hashed()).isEqualTo(1);
@@ -121,7 +121,7 @@ class HashIndexTest {
   @Test
   void escapesTabsAndNewlinesInPaths() {
     String odd = "a\tb\\c\nd.wav";
-    assertThat(HashIndex.unescape(HashIndex.escape(odd))).isEqualTo(odd);
-    assertThat(HashIndex.escape(odd)).doesNotContain("\t", "\n");
+    assertThat(HashIndexFile.unescape(HashIndexFile.escape(odd))).isEqualTo(odd);
+    assertThat(HashIndexFile.escape(odd)).doesNotContain("\t", "\n");
   }
 }

@@ -1,0 +1,46 @@
+package io.github.resemblegate.gate.internal.remote;
+
+import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import io.github.resemblegate.gate.internal.store.Journal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What earlier runs' submissions in the journal come to: those the API accepted are adopted and
+ * waited for; one whose answer was lost is looked for ({@link BatchRecovery}) and adopted when
+ * found, planned again when certainly never created, and otherwise fails its files, kept in the
+ * journal, since only the API can settle it.
+ *
+ * @param adopt submissions to wait for, nothing uploaded again
+ * @param lost the parts of submissions never created, to plan again
+ */
+record Resumption(List<Journal.Intent> adopt, List<Journal.Part> lost) {
+
+  static Resumption of(List<Journal.Intent> resume, BatchRecovery recovery,
+      RequestBudget budget, Journal journal, ResultMapper mapper) {
+    List<Journal.Intent> adopt = new ArrayList<>();
+    List<Journal.Part> lost = new ArrayList<>();
+    for (Journal.Intent intent : resume) {
+      if (intent.accepted()) {
+        adopt.add(intent);
+        continue;
+      }
+      BatchRecovery.Finding f = recovery.find(intent, budget);
+      if (f instanceof BatchRecovery.Found found) {
+        List<String> ids = new ArrayList<>();
+        found.byPartName().values().forEach(d -> ids.add(d.uuid()));
+        adopt.add(journal.accepted(intent.id(), null, ids));
+      } else if (f instanceof BatchRecovery.Absent) {
+        journal.abandoned(intent.id(), "not created (checked on resume)");
+        lost.addAll(intent.parts());
+      } else {
+        String why = ((BatchRecovery.Undecidable) f).why();
+        mapper.fail(intent.parts(), Failed.pending("an earlier run's submission of this file may"
+            + " have been created but its answer was lost, and the gate still cannot confirm it ("
+            + why + "); check the Resemble dashboard, and delete " + journal.file() + " only if"
+            + " you accept submitting these files again", null, null));
+      }
+    }
+    return new Resumption(adopt, lost);
+  }
+}
