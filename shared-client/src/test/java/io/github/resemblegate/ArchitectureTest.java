@@ -1,0 +1,104 @@
+package io.github.resemblegate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.internal.GateRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the core's rooms as docs/architecture.md draws them: arrows point one way, the inside is
+ * entered only through the face, and a room stays small enough to read. The front ends' own rule
+ * (they import only the public rooms) is in front-end-tests, where their classes are.
+ */
+@AnalyzeClasses(packages = "io.github.resemblegate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String ROOT = "io.github.resemblegate";
+
+  /** Every package is a room of its own. */
+  private static final SliceAssignment EVERY_PACKAGE = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass c) {
+      return c.getPackageName().startsWith(ROOT) ? SliceIdentifier.of(c.getPackageName())
+          : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "every package of " + ROOT;
+    }
+  };
+
+  @ArchTest
+  static final ArchRule topLevelRoomsFormNoCycle = slices().matching(ROOT + ".(*)..")
+      .should().beFreeOfCycles();
+
+  /**
+   * No package imports one that imports it back, except at one door: {@link Gate#run} starts the
+   * run the internals carry out, and the internals use the face's configuration and listener.
+   */
+  @ArchTest
+  static final ArchRule roomsFormNoCycleButTheFacesOneDoor = slices().assignedFrom(EVERY_PACKAGE)
+      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class);
+
+  @ArchTest
+  static final ArchRule theApiClientKnowsNoGate = noClasses().that()
+      .resideInAPackage(ROOT + ".client..").should().dependOnClassesThat()
+      .resideInAnyPackage(ROOT + ".gate..", ROOT + ".report..");
+
+  @ArchTest
+  static final ArchRule onlyTheFacesDoorLeadsInside = noClasses().that()
+      .resideOutsideOfPackage(ROOT + ".gate.internal..").and().doNotBelongToAnyOf(Gate.class)
+      .should().dependOnClassesThat().resideInAPackage(ROOT + ".gate.internal..");
+
+  @ArchTest
+  static final ArchRule thePolicyJudgesWithoutKnowingHowFilesAreFound = classes().that()
+      .resideInAPackage(ROOT + ".gate.policy..").should().onlyDependOnClassesThat()
+      .resideInAnyPackage(ROOT + ".gate.policy..", ROOT + ".client..", "java..");
+
+  @ArchTest
+  static final ArchRule theInsideReadsNoSettingsAndWritesNoReports = noClasses().that()
+      .resideInAPackage(ROOT + ".gate.internal..").should().dependOnClassesThat()
+      .resideInAnyPackage(ROOT + ".gate.settings..", ROOT + ".report..");
+
+  @Test
+  void gateConfigIsAFewNestedRecords() {
+    assertThat(GateConfig.class.getRecordComponents()).hasSizeLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void noSourceFileOfTheCoreIsLongerThan300Lines() throws IOException {
+    Path main = Path.of("src", "main", "java");
+    List<String> tooLong;
+    try (Stream<Path> files = Files.walk(main)) {
+      tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 300)
+          .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").toList();
+    }
+    assertThat(tooLong).as("split these into classes with one job each").isEmpty();
+  }
+
+  private static long lines(Path file) {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
