@@ -48,27 +48,27 @@ final class AdminRoutes implements AdminApiExtension {
     router.add(RequestMethod.POST, PREFIX + "/faults", (admin, event, params) -> injectFault(event));
     router.add(RequestMethod.DELETE, PREFIX + "/faults", (admin, event, params) -> {
       simulator.faults().clear();
-      return ok(Json.object().put("armed", 0));
+      return ok(LooseJson.object().put("armed", 0));
     });
     router.add(RequestMethod.GET, PREFIX + "/counters",
-        (admin, event, params) -> ok(Json.MAPPER.valueToTree(simulator.counters())));
+        (admin, event, params) -> ok(LooseJson.MAPPER.valueToTree(simulator.counters())));
     router.add(RequestMethod.GET, PREFIX + "/batches",
         (admin, event, params) -> ok(batches()));
     router.add(RequestMethod.POST, PREFIX + "/reset", (admin, event, params) -> {
       simulator.reset();
-      return ok(Json.object());
+      return ok(LooseJson.object());
     });
   }
 
   private JsonNode batches() {
-    ArrayNode all = Json.array();
+    ArrayNode all = LooseJson.array();
     for (ReceivedBatch batch : simulator.batches()) {
       ObjectNode node = all.addObject();
       node.put("uuid", batch.uuid());
-      node.set("fileNames", Json.MAPPER.valueToTree(batch.fileNames()));
+      node.set("fileNames", LooseJson.MAPPER.valueToTree(batch.fileNames()));
       node.put("zipIntake", batch.zipIntake());
-      node.set("fields", Json.MAPPER.valueToTree(batch.fields()));
-      node.set("detectUuids", Json.MAPPER.valueToTree(batch.detectUuids()));
+      node.set("fields", LooseJson.MAPPER.valueToTree(batch.fields()));
+      node.set("detectUuids", LooseJson.MAPPER.valueToTree(batch.detectUuids()));
       node.put("createdAt", DetectJson.time(batch.createdAt()));
     }
     return all;
@@ -77,14 +77,14 @@ final class AdminRoutes implements AdminApiExtension {
   private ResponseDefinition injectFault(ServeEvent event) {
     Fault fault;
     try {
-      fault = parseFault(Json.MAPPER.readTree(event.getRequest().getBody()));
+      fault = parseFault(LooseJson.MAPPER.readTree(event.getRequest().getBody()));
     } catch (IOException e) {
       return error("The fault is not valid JSON.");
     } catch (IllegalArgumentException e) {
       return error(e.getMessage());
     }
     simulator.faults().inject(fault);
-    return ok(Json.object().put("armed", simulator.faults().armed()).put("fault", fault.toString()));
+    return ok(LooseJson.object().put("armed", simulator.faults().armed()).put("fault", fault.toString()));
   }
 
   /** Reads the JSON form of a {@link Fault}; field names are listed in the README. */
@@ -147,7 +147,7 @@ final class AdminRoutes implements AdminApiExtension {
   }
 
   private static ResponseDefinition error(String message) {
-    return json(400, Json.object().put("message", message));
+    return json(400, LooseJson.object().put("message", message));
   }
 
   private static ResponseDefinition json(int status, JsonNode body) {

@@ -19,7 +19,7 @@ record ApiResponse(
 
   /** {@code {"success": true, "item": item}}. */
   static ApiResponse item(int status, JsonNode item) {
-    ObjectNode envelope = Json.object();
+    ObjectNode envelope = LooseJson.object();
     envelope.put("success", true);
     envelope.set("item", item);
     return json(status, envelope);
@@ -27,7 +27,7 @@ record ApiResponse(
 
   /** {@code {"success": false, "message": message}}. */
   static ApiResponse error(int status, String message) {
-    ObjectNode envelope = Json.object();
+    ObjectNode envelope = LooseJson.object();
     envelope.put("success", false);
     envelope.put("message", message);
     return json(status, envelope);

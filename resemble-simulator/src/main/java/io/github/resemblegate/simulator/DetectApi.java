@@ -194,7 +194,7 @@ final class DetectApi {
     List<DetectRecord> all = store.newestFirst();
     int totalCount = all.size();
     int numPages = (totalCount + pageSize - 1) / pageSize;
-    ObjectNode body = Json.object();
+    ObjectNode body = LooseJson.object();
     body.put("success", true);
     body.put("page", page);
     body.put("num_pages", numPages);
@@ -357,7 +357,7 @@ final class DetectApi {
     Instant expires = clock.instant().plus(MEDIA_TOKEN_LIFETIME);
     String token = mediaToken(expires);
     store.addSecureUpload(new DetectStore.SecureUploadRecord(token, fileName, file.size(), file.wavSeconds(), expires));
-    ObjectNode body = Json.object();
+    ObjectNode body = LooseJson.object();
     body.put("success", true);
     body.put("token", token);
     return ApiResponse.json(200, body);
@@ -366,8 +366,8 @@ final class DetectApi {
   /** A JWT-shaped token; nobody verifies its signature, it only has to look and act like one. */
   private String mediaToken(Instant expires) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    ObjectNode header = Json.object().put("alg", "HS256").put("typ", "JWT");
-    ObjectNode payload = Json.object()
+    ObjectNode header = LooseJson.object().put("alg", "HS256").put("typ", "JWT");
+    ObjectNode payload = LooseJson.object()
         .put("sub", UUID.randomUUID().toString())
         .put("purpose", "detect")
         .put("exp", expires.getEpochSecond());
@@ -410,7 +410,7 @@ final class DetectApi {
 
   private static JsonNode jsonBody(ApiRequest request) {
     try {
-      JsonNode body = Json.MAPPER.readTree(request.body());
+      JsonNode body = LooseJson.MAPPER.readTree(request.body());
       if (body != null && body.isObject()) {
         return body;
       }

@@ -73,7 +73,7 @@ final class DetectJson {
   }
 
   private static ObjectNode batchNode(BatchRecord batch, String status, int completed, int failed) {
-    ObjectNode item = Json.object();
+    ObjectNode item = LooseJson.object();
     item.put("uuid", batch.uuid());
     item.put("status", status);
     item.put("total_files", batch.detectUuids().size());
@@ -86,7 +86,7 @@ final class DetectJson {
   }
 
   ObjectNode item(DetectRecord detect, Instant now, Shape shape) {
-    ObjectNode item = Json.object();
+    ObjectNode item = LooseJson.object();
     item.put("uuid", detect.uuid());
     boolean zeroRetention = detect.settings().zeroRetention();
     boolean done = detect.doneAt(now);
@@ -175,16 +175,16 @@ final class DetectJson {
   }
 
   private ObjectNode audioMetrics(DetectRecord detect, Shape shape) {
-    Analysis.Audio audio = Analysis.audio(detect);
+    SimulatedAnalysis.Audio audio = SimulatedAnalysis.audio(detect);
     boolean strings = shape != Shape.LIST;
-    ObjectNode metrics = Json.object();
+    ObjectNode metrics = LooseJson.object();
     metrics.put("label", audio.label());
     ArrayNode scores = metrics.putArray("score");
     for (Double chunk : audio.chunks()) {
       if (chunk == null) {
         scores.addNull();
       } else if (strings) {
-        scores.add(Json.decimalText(chunk));
+        scores.add(LooseJson.decimalText(chunk));
       } else {
         scores.add(chunk);
       }
@@ -196,8 +196,8 @@ final class DetectJson {
   }
 
   private ObjectNode imageMetrics(DetectRecord detect, Shape shape) {
-    Analysis.Image image = Analysis.image(detect);
-    ObjectNode metrics = Json.object();
+    SimulatedAnalysis.Image image = SimulatedAnalysis.image(detect);
+    ObjectNode metrics = LooseJson.object();
     metrics.put("type", "FinalResult");
     metrics.put("label", capitalized(image.label()));
     putLoose(metrics, "score", image.score(), shape == Shape.LIST);
@@ -210,11 +210,11 @@ final class DetectJson {
   }
 
   private ObjectNode videoMetrics(DetectRecord detect, Shape shape) {
-    Analysis.Video video = Analysis.video(detect);
+    SimulatedAnalysis.Video video = SimulatedAnalysis.video(detect);
     boolean topStrings = shape == Shape.LIST;
     boolean childStrings = shape == Shape.SINGLE;
     String label = capitalized(video.label());
-    ObjectNode metrics = Json.object();
+    ObjectNode metrics = LooseJson.object();
     metrics.put("label", label);
     putLoose(metrics, "score", video.score(), topStrings);
     putLoose(metrics, "certainty", video.certainty(), topStrings);
@@ -222,7 +222,7 @@ final class DetectJson {
     ArrayNode children = metrics.putArray("children");
     ObjectNode wrapper = node("VideoResult", label, video.score(), video.certainty(), childStrings, shape);
     ArrayNode frames = wrapper.putArray("children");
-    for (Analysis.Frame frame : video.frames()) {
+    for (SimulatedAnalysis.Frame frame : video.frames()) {
       String conclusion = frame.score() >= 0.5 ? "Fake" : "Real";
       ObjectNode imageResult = node("ImageResult", conclusion, frame.score(), frame.certainty(), childStrings, shape);
       putLoose(imageResult, "timestamp", frame.timestamp(), childStrings);
@@ -236,7 +236,7 @@ final class DetectJson {
 
   private static ObjectNode node(String type, String conclusion, double score, double certainty,
       boolean strings, Shape shape) {
-    ObjectNode node = Json.object();
+    ObjectNode node = LooseJson.object();
     node.put("type", type);
     node.put("conclusion", conclusion);
     putLoose(node, "score", score, strings);
@@ -251,7 +251,7 @@ final class DetectJson {
 
   private static void putLoose(ObjectNode node, String field, double value, boolean asString) {
     if (asString) {
-      node.put(field, Json.decimalText(value));
+      node.put(field, LooseJson.decimalText(value));
     } else {
       node.put(field, value);
     }
@@ -264,7 +264,7 @@ final class DetectJson {
     }
     double seconds = Math.round(detect.durationSeconds() * 100) / 100.0;
     if (shape == Shape.SYNC) {
-      item.put("duration", Json.decimalText(seconds));
+      item.put("duration", LooseJson.decimalText(seconds));
     } else {
       item.put("duration", seconds);
     }
@@ -291,15 +291,15 @@ final class DetectJson {
       return NullNode.getInstance();
     }
     if (!detect.settings().visualize()) {
-      return Json.MAPPER.getNodeFactory().textNode("");
+      return LooseJson.MAPPER.getNodeFactory().textNode("");
     }
-    return Json.MAPPER.getNodeFactory().textNode(mediaBaseUrl + "/media/" + detect.uuid() + "/" + name);
+    return LooseJson.MAPPER.getNodeFactory().textNode(mediaBaseUrl + "/media/" + detect.uuid() + "/" + name);
   }
 
   private static void putAudioSourceTracing(ObjectNode item, DetectRecord detect, boolean completed) {
     boolean audioTrack = detect.kind() != MediaKind.IMAGE;
     if (completed && audioTrack && detect.settings().audioSourceTracing()
-        && "fake".equals(Analysis.audio(detect).label())) {
+        && "fake".equals(SimulatedAnalysis.audio(detect).label())) {
       ObjectNode tracing = item.putObject("audio_source_tracing");
       tracing.put("label", "resemble_ai");
       tracing.putNull("error_message");

@@ -83,11 +83,11 @@ final class FaultResponses {
    * video, five per image, and half the required amount available.
    */
   private static ApiResponse insufficientCredit(ApiRequest request) {
-    ObjectNode body = Json.object();
+    ObjectNode body = LooseJson.object();
     body.put("success", false);
     body.put("message", "Insufficient balance: the request costs more credits than are available.");
     ObjectNode details = body.putObject("details");
-    ArrayNode files = Json.array();
+    ArrayNode files = LooseJson.array();
     long required = 0;
     for (StreamedPart file : requestedFiles(request)) {
       MediaKind kind = MediaKind.ofFileName(file.fileName());
@@ -106,7 +106,7 @@ final class FaultResponses {
       if (seconds == null) {
         entry.putNull("duration");
       } else {
-        entry.put("duration", Json.round3(seconds));
+        entry.put("duration", LooseJson.round3(seconds));
       }
       entry.put("cost", cost);
     }

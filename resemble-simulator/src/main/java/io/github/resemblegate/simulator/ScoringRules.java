@@ -85,7 +85,7 @@ public final class ScoringRules {
   public static ScoringRules parse(String json) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(json);
+      root = LooseJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "the rules are not valid JSON (line " + e.getLocation().getLineNr() + ").");

@@ -15,12 +15,12 @@ import java.util.zip.CRC32;
  * part is; lower scores stay near the score throughout. A trailing partial frame shorter than half a
  * frame length is reported as {@code null}, as the API is reported to do.
  */
-final class Analysis {
+final class SimulatedAnalysis {
   /** Visual score used when a rule gives -1 (no speech), which only means something for audio. */
   static final double NO_SPEECH_VISUAL_SCORE = ScoringRules.REAL_SCORE;
   static final int MAX_VIDEO_FRAMES = 10;
 
-  private Analysis() {}
+  private SimulatedAnalysis() {}
 
   /**
    * @param chunks one score per frame-length window; null for a too-short trailing window
@@ -51,7 +51,7 @@ final class Analysis {
     long scored = chunks.stream().filter(c -> c != null).count();
     long agreeing =
         chunks.stream().filter(c -> c != null && (c >= 0.5) == (score >= 0.5)).count();
-    double consistency = score < 0 || scored == 0 ? 1.0 : Json.round3((double) agreeing / scored);
+    double consistency = score < 0 || scored == 0 ? 1.0 : LooseJson.round3((double) agreeing / scored);
     return new Audio(chunks, score, consistency, rule.effectiveLabel());
   }
 
@@ -76,7 +76,7 @@ final class Analysis {
 
   /** How sure the verdict is: 0.5 at the fence, 1.0 at either end. */
   static double certainty(double score) {
-    return Json.round3(0.5 + Math.abs(score - 0.5));
+    return LooseJson.round3(0.5 + Math.abs(score - 0.5));
   }
 
   private static double visualScore(ScoringRule rule) {
@@ -123,11 +123,11 @@ final class Analysis {
       for (int i = 0; i < count; i++) {
         boolean inRegion = i >= first && i < first + length;
         double value = inRegion ? score - random.nextDouble() * 0.05 : 0.02 + random.nextDouble() * 0.10;
-        values.add(Json.round3(clamp(value)));
+        values.add(LooseJson.round3(clamp(value)));
       }
     } else {
       for (int i = 0; i < count; i++) {
-        values.add(Json.round3(clamp(score + (random.nextDouble() - 0.5) * 0.04)));
+        values.add(LooseJson.round3(clamp(score + (random.nextDouble() - 0.5) * 0.04)));
       }
     }
     return values;

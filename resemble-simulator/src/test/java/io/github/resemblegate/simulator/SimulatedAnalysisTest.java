@@ -8,24 +8,24 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class AnalysisTest {
+class SimulatedAnalysisTest {
 
   @Test
   void givesOneChunkPerFrameLengthWindow() {
-    Analysis.Audio audio = Analysis.audio(detect("voice.wav", 8.0, Map.of()));
+    SimulatedAnalysis.Audio audio = SimulatedAnalysis.audio(detect("voice.wav", 8.0, Map.of()));
 
     assertThat(audio.chunks()).hasSize(4).doesNotContainNull();
   }
 
   @Test
   void followsTheFrameLengthSetting() {
-    assertThat(Analysis.audio(detect("voice.wav", 8.0, Map.of("frame_length", "1"))).chunks()).hasSize(8);
-    assertThat(Analysis.audio(detect("voice.wav", 8.0, Map.of("frame_length", "4"))).chunks()).hasSize(2);
+    assertThat(SimulatedAnalysis.audio(detect("voice.wav", 8.0, Map.of("frame_length", "1"))).chunks()).hasSize(8);
+    assertThat(SimulatedAnalysis.audio(detect("voice.wav", 8.0, Map.of("frame_length", "4"))).chunks()).hasSize(2);
   }
 
   @Test
   void reportsShortTrailingPartialFrameAsNull() {
-    List<Double> chunks = Analysis.audio(detect("voice.wav", 6.5, Map.of())).chunks();
+    List<Double> chunks = SimulatedAnalysis.audio(detect("voice.wav", 6.5, Map.of())).chunks();
 
     assertThat(chunks).hasSize(4);
     assertThat(chunks.subList(0, 3)).doesNotContainNull();
@@ -34,19 +34,19 @@ class AnalysisTest {
 
   @Test
   void scoresLongTrailingPartialFrame() {
-    assertThat(Analysis.audio(detect("voice.wav", 7.5, Map.of())).chunks()).hasSize(4).doesNotContainNull();
+    assertThat(SimulatedAnalysis.audio(detect("voice.wav", 7.5, Map.of())).chunks()).hasSize(4).doesNotContainNull();
   }
 
   @Test
   void analysesOnlyTheRequestedRegion() {
     Map<String, String> region = Map.of("start_region", "2", "end_region", "6");
 
-    assertThat(Analysis.audio(detect("voice.wav", 20.0, region)).chunks()).hasSize(2);
+    assertThat(SimulatedAnalysis.audio(detect("voice.wav", 20.0, region)).chunks()).hasSize(2);
   }
 
   @Test
   void putsTheHighChunksOfAFakeInOneContiguousRegion() {
-    List<Double> chunks = Analysis.audio(detect("fake-speech.wav", 40.0, Map.of())).chunks();
+    List<Double> chunks = SimulatedAnalysis.audio(detect("fake-speech.wav", 40.0, Map.of())).chunks();
 
     int first = -1;
     int last = -1;
@@ -64,7 +64,7 @@ class AnalysisTest {
 
   @Test
   void keepsRealChunksCloseToTheScore() {
-    Analysis.Audio audio = Analysis.audio(detect("interview.wav", 30.0, Map.of()));
+    SimulatedAnalysis.Audio audio = SimulatedAnalysis.audio(detect("interview.wav", 30.0, Map.of()));
 
     assertThat(audio.chunks()).allSatisfy(c -> assertThat(c).isBetween(0.02, 0.06));
     assertThat(audio.aggregated()).isEqualTo(0.04);
@@ -74,14 +74,14 @@ class AnalysisTest {
 
   @Test
   void repeatsTheSamePatternForTheSameFileName() {
-    assertThat(Analysis.audio(detect("fake-a.wav", 30.0, Map.of())).chunks())
-        .isEqualTo(Analysis.audio(detect("fake-a.wav", 30.0, Map.of())).chunks())
-        .isNotEqualTo(Analysis.audio(detect("fake-b.wav", 30.0, Map.of())).chunks());
+    assertThat(SimulatedAnalysis.audio(detect("fake-a.wav", 30.0, Map.of())).chunks())
+        .isEqualTo(SimulatedAnalysis.audio(detect("fake-a.wav", 30.0, Map.of())).chunks())
+        .isNotEqualTo(SimulatedAnalysis.audio(detect("fake-b.wav", 30.0, Map.of())).chunks());
   }
 
   @Test
   void marksSilenceWithMinusOneEverywhere() {
-    Analysis.Audio audio = Analysis.audio(detect("silent-room.wav", 4.0, Map.of()));
+    SimulatedAnalysis.Audio audio = SimulatedAnalysis.audio(detect("silent-room.wav", 4.0, Map.of()));
 
     assertThat(audio.aggregated()).isEqualTo(-1.0);
     assertThat(audio.chunks()).containsOnly(-1.0);
@@ -90,10 +90,10 @@ class AnalysisTest {
 
   @Test
   void samplesAtMostTenVideoFramesWithTimestamps() {
-    Analysis.Video video = Analysis.video(detect("fake-clip.mp4", 60.0, Map.of()));
+    SimulatedAnalysis.Video video = SimulatedAnalysis.video(detect("fake-clip.mp4", 60.0, Map.of()));
 
     assertThat(video.frames()).hasSize(10);
-    assertThat(video.frames()).extracting(Analysis.Frame::timestamp).startsWith(0.0, 6.0);
+    assertThat(video.frames()).extracting(SimulatedAnalysis.Frame::timestamp).startsWith(0.0, 6.0);
     assertThat(video.score()).isEqualTo(0.97);
     assertThat(video.label()).isEqualTo("fake");
     assertThat(video.certainty()).isEqualTo(0.97);
@@ -103,8 +103,8 @@ class AnalysisTest {
   void capsVideoAnalysisAtMaxVideoSecs() {
     DetectRecord capped = detect("clip.mp4", 60.0, Map.of("max_video_secs", "8"));
 
-    assertThat(Analysis.analysedSeconds(capped)).isEqualTo(8.0);
-    assertThat(Analysis.audio(capped).chunks()).hasSize(4);
+    assertThat(SimulatedAnalysis.analysedSeconds(capped)).isEqualTo(8.0);
+    assertThat(SimulatedAnalysis.audio(capped).chunks()).hasSize(4);
   }
 
   @Test

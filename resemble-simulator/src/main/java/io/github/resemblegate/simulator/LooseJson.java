@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The shared Jackson mapper and number formatting for the API's loose types. */
-final class Json {
+/** The simulator's Jackson mapper, and numbers written in the API's loose types (strings or numbers). */
+final class LooseJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private LooseJson() {}
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();
