@@ -1,16 +1,17 @@
 package io.github.resemblegate.bench;
 
 import io.github.resemblegate.client.ApiToken;
-import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.Plan;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.report.ReportFormat;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.report.Reports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -94,33 +95,33 @@ public final class GateProbe {
         .dryRun(job.dryRun())
         .maxFiles(job.maxFiles())
         .concurrency(job.concurrency())
-        .pollInitial(Duration.ofMillis(job.pollInitialMs()))
-        .pollMax(Duration.ofMillis(job.pollMaxMs()))
+        .pollInterval(Duration.ofMillis(job.pollInitialMs()))
+        .maxPollInterval(Duration.ofMillis(job.pollMaxMs()))
         .readTimeout(Duration.ofMillis(job.readTimeoutMs()))
         .requestsPerSecond(job.requestsPerSecond())
         .timeout(Duration.ofMillis(job.timeoutMs()))
         .policy(new Policy(Policy.DEFAULT_THRESHOLD, Map.of(), null,
-            Reaction.parse(job.onFlagged(), "onFlagged"), Reaction.FAIL, Reaction.IGNORE,
+            reaction(job.onFlagged()), Reaction.FAIL, Reaction.IGNORE,
             Reaction.WARN, null, List.of()));
     long t0 = System.nanoTime();
     listener.start = t0;
-    Verdict verdict = Gate.run(config.build(), listener);
+    GateResult result = Gate.run(config.build(), listener);
     long gateNanos = System.nanoTime() - t0;
     long reportNanos = 0;
     if (job.writeReports()) {
       long r0 = System.nanoTime();
-      Reports.write(verdict, EnumSet.allOf(ReportFormat.class), Path.of(job.reportsDir()));
+      Reports.write(result, EnumSet.allOf(ReportFormat.class), Path.of(job.reportsDir()));
       reportNanos = System.nanoTime() - r0;
     }
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
-      outcomes.put(o.name(), verdict.totals().count(o));
+      outcomes.put(o.name(), result.totals().count(o));
     }
     List<String> samples = new ArrayList<>();
     int wrong = 0;
     int errorsWithoutReason = 0;
     Map<String, Integer> reasons = new java.util.TreeMap<>();
-    for (FileResult f : verdict.files()) {
+    for (FileResult f : result.files()) {
       if ((f.outcome() == Outcome.ERROR || f.outcome() == Outcome.SKIPPED) && !job.dryRun()) {
         reasons.merge(f.outcome() + ": " + reasonKind(f.reason()), 1, Integer::sum);
       }
@@ -136,13 +137,28 @@ public final class GateProbe {
       }
     }
     HeapWatch.Figures h = heap.figures();
-    return new ProbeResult(verdict.status().name(), verdict.message(), gateNanos / 1_000_000,
-        reportNanos / 1_000_000, verdict.totals().files(), outcomes, verdict.totals().uploaded(),
-        verdict.totals().bytesUploaded(), verdict.totals().batches(),
-        verdict.totals().fromCache(), verdict.run().batchIds(), listener.requests.get(),
+    return new ProbeResult(result.decision().verdict().name(), result.decision().sentence(),
+        gateNanos / 1_000_000, reportNanos / 1_000_000, result.totals().files(), outcomes,
+        result.totals().uploaded(), result.totals().bytesUploaded(), result.totals().batches(),
+        result.totals().fromCache(), result.run().batchIds(), listener.requests.get(),
         listener.peakPerSecond(), new LinkedHashMap<>(listener.byRoute()), listener.phases(),
         wrong, errorsWithoutReason, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(),
         h.gcMillis(), Rss.highWaterKb(), cpuMillis(), samples, reasons, null);
+  }
+
+  /**
+   * The job's {@code onFlagged} as the gate's settings read it: {@code fail}, {@code warn},
+   * {@code ignore} in any case, {@code failure} and {@code unstable} as aliases.
+   */
+  static Reaction reaction(String value) {
+    String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+    return switch (v) {
+      case "FAIL", "FAILURE" -> Reaction.FAIL;
+      case "WARN", "UNSTABLE" -> Reaction.WARN;
+      case "IGNORE" -> Reaction.IGNORE;
+      default -> throw new GateException("onFlagged must be FAIL, WARN or IGNORE, not '"
+          + value + "'.");
+    };
   }
 
   private static final java.util.regex.Pattern ID =
@@ -204,7 +220,7 @@ public final class GateProbe {
     }
 
     @Override
-    public void finished(Verdict verdict) {
+    public void finished(GateResult result) {
       finished = System.nanoTime();
     }
 
