@@ -104,7 +104,7 @@ public final class BenchMain {
     results.write(json, md, machine, COMMAND + (quick ? " -Dbench.quick" : "")
         + (workloads.equals(ALL) ? "" : " -Dbench.workloads=" + String.join(",", workloads)),
         started.toString(), seconds);
-    long missed = results.rows().stream().filter(r -> r.verdict() == Results.Verdict.MISSED)
+    long missed = results.rows().stream().filter(r -> r.verdict() == Results.TargetCheck.MISSED)
         .count();
     System.out.println();
     System.out.println(Files.readString(md));

@@ -37,7 +37,7 @@ final class Forks {
     Path resultFile = workDir.resolve(name + "-result.json");
     Path log = workDir.resolve(name + ".log");
     Files.deleteIfExists(resultFile);
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(jobFile.toFile(), job);
+    BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(jobFile.toFile(), job);
     List<String> cmd = new ArrayList<>();
     cmd.add(SimulatorProcess.javaBinary());
     cmd.addAll(jvmArgs);
@@ -66,7 +66,7 @@ final class Forks {
       throw new IllegalStateException(name + ": the gate's JVM exited with " + p.exitValue()
           + " and no result; see " + log);
     }
-    ProbeResult r = Json.MAPPER.readValue(resultFile.toFile(), ProbeResult.class);
+    ProbeResult r = BenchJson.MAPPER.readValue(resultFile.toFile(), ProbeResult.class);
     return new Forked(r, millis, p.exitValue());
   }
 }

@@ -39,7 +39,7 @@ public final class GateProbe {
 
   public static void main(String[] args) throws Exception {
     HeapWatch heap = HeapWatch.start();
-    GateJob job = Json.MAPPER.readValue(Path.of(args[0]).toFile(), GateJob.class);
+    GateJob job = BenchJson.MAPPER.readValue(Path.of(args[0]).toFile(), GateJob.class);
     Path out = Path.of(args[1]);
     Counting listener = new Counting();
     java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -77,7 +77,7 @@ public final class GateProbe {
 
   private static void write(Path out, ProbeResult result) {
     try {
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+      BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     } catch (java.io.IOException e) {
       System.err.println("Could not write " + out + ": " + e);
     }

@@ -17,37 +17,37 @@ import java.util.Map;
 final class Results {
 
   /** How a measure compares with its target. */
-  enum Verdict {
+  enum TargetCheck {
     MET("met"), MISSED("**missed**"), INFO("—");
 
     final String text;
 
-    Verdict(String text) {
+    TargetCheck(String text) {
       this.text = text;
     }
   }
 
   /** One line of the table. */
-  record Row(String workload, String measure, String value, String target, Verdict verdict) {}
+  record Row(String workload, String measure, String value, String target, TargetCheck verdict) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, Map<String, Object>> raw = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
 
   synchronized void row(String workload, String measure, String value, String target,
-      Verdict verdict) {
-    rows.add(new Row(workload, measure, value, target, verdict));
+      TargetCheck check) {
+    rows.add(new Row(workload, measure, value, target, check));
     System.out.printf("  %-4s %-52s %-28s %-26s %s%n", workload, measure, value, target,
-        verdict == Verdict.INFO ? "" : verdict.name().toLowerCase(java.util.Locale.ROOT));
+        check == TargetCheck.INFO ? "" : check.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** A row with a pass/fail target. */
   void check(String workload, String measure, String value, String target, boolean met) {
-    row(workload, measure, value, target, met ? Verdict.MET : Verdict.MISSED);
+    row(workload, measure, value, target, met ? TargetCheck.MET : TargetCheck.MISSED);
   }
 
   void info(String workload, String measure, String value) {
-    row(workload, measure, value, "", Verdict.INFO);
+    row(workload, measure, value, "", TargetCheck.INFO);
   }
 
   synchronized void raw(String workload, String key, Object value) {
@@ -65,15 +65,15 @@ final class Results {
 
   void write(Path json, Path markdown, Map<String, Object> machine, String command,
       String startedAt, double totalSeconds) throws IOException {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = BenchJson.MAPPER.createObjectNode();
     root.put("command", command);
     root.put("startedAt", startedAt);
     root.put("totalSeconds", Math.round(totalSeconds));
-    root.set("machine", Json.MAPPER.valueToTree(machine));
-    root.set("rows", Json.MAPPER.valueToTree(rows));
-    root.set("workloads", Json.MAPPER.valueToTree(raw));
-    root.set("notes", Json.MAPPER.valueToTree(notes));
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
+    root.set("machine", BenchJson.MAPPER.valueToTree(machine));
+    root.set("rows", BenchJson.MAPPER.valueToTree(rows));
+    root.set("workloads", BenchJson.MAPPER.valueToTree(raw));
+    root.set("notes", BenchJson.MAPPER.valueToTree(notes));
+    BenchJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
     Files.writeString(markdown, markdown(machine, command, startedAt, totalSeconds),
         StandardCharsets.UTF_8);
   }

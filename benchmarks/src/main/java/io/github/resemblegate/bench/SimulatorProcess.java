@@ -128,7 +128,7 @@ final class SimulatorProcess implements AutoCloseable {
 
   private static JsonNode readJson(String body) {
     try {
-      return Json.MAPPER.readTree(body);
+      return BenchJson.MAPPER.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
