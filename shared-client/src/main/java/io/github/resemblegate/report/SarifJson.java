@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.gate.policy.FileResult;
 import java.io.IOException;
 
-/** The small shapes SARIF repeats: a text object, a file's location, a string written only when set. */
+/** The small shapes SARIF repeats: a text object, a file's location, an optional string. */
 final class SarifJson {
 
   private SarifJson() {}
@@ -22,7 +22,7 @@ final class SarifJson {
     }
   }
 
-  /** The file's physical location below {@code %SRCROOT%}, with the line-1 region GitHub requires. */
+  /** The file's location below {@code %SRCROOT%}, with the line-1 region GitHub requires. */
   static void location(JsonGenerator json, FileResult file, SarifWriter.SourceRoot root)
       throws IOException {
     json.writeStartObject();

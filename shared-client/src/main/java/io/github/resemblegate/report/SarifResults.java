@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code results} array of the SARIF run: one result per finding, at most {@code maxResults}. */
+/** The {@code results} array of the SARIF run: one result per finding, up to a limit. */
 final class SarifResults {
 
   private final SarifWriter.SourceRoot root;

@@ -6,7 +6,7 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Reaction;
 import java.io.IOException;
 
-/** The SARIF rules, one per kind of finding; the order is the order of {@code tool.driver.rules}. */
+/** The SARIF rules, one per kind of finding, in the order of {@code tool.driver.rules}. */
 enum SarifRule {
   FLAGGED("resemble/flagged", "LikelySynthetic", "error",
       "Media file scored at or above the deepfake threshold",
