@@ -1,21 +1,14 @@
 package io.github.resemblegate.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
 /**
@@ -29,8 +22,8 @@ public final class ResembleClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final String userAgent;
   private final double requestsPerSecond;
-  private final OkHttpClient pooled;
-  private final OkHttpClient fresh;
+  private final Exchanges exchanges;
+  private final HttpClients http;
   private final ApiCaller caller;
   private final ObjectMapper mapper;
   /** The client a {@link #withCallLimits} view was made from, else null. */
@@ -41,8 +34,8 @@ public final class ResembleClient implements AutoCloseable {
     this.baseUrl = parent.baseUrl;
     this.userAgent = parent.userAgent;
     this.requestsPerSecond = parent.requestsPerSecond;
-    this.pooled = parent.pooled;
-    this.fresh = parent.fresh;
+    this.exchanges = parent.exchanges;
+    this.http = parent.http;
     this.mapper = parent.mapper;
     this.parent = parent;
     this.caller = caller;
@@ -73,42 +66,18 @@ public final class ResembleClient implements AutoCloseable {
     RequestRateLimit rateLimit = new RequestRateLimit(builder.requestsPerSecond,
         builder.rateLimitTime);
 
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .dispatcher(new Dispatcher())
-        .connectionPool(new ConnectionPool())
-        .connectTimeout(builder.connectTimeout)
-        .readTimeout(builder.readTimeout)
-        .writeTimeout(builder.writeTimeout)
-        // The retry loop decides what may be sent twice; OkHttp's silent retries could double-bill.
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .eventListenerFactory(call -> {
-          SendTracker tracker = call.request().tag(SendTracker.class);
-          return tracker != null ? tracker : okhttp3.EventListener.NONE;
-        });
+    this.exchanges = new Exchanges(baseUrl);
+    this.http = HttpClients.create(builder.connectTimeout, builder.readTimeout,
+        builder.writeTimeout, builder.proxy);
     List<String> secrets = new ArrayList<>(List.of(secret));
-    if (builder.proxy == null) {
-      // Never the JVM-wide proxy settings: each client is configured explicitly.
-      http.proxy(Proxy.NO_PROXY);
-    } else {
-      http.proxySelector(new ClientProxySelector(builder.proxy));
-      if (builder.proxy.username() != null && !builder.proxy.username().isBlank()) {
-        http.proxyAuthenticator(new ProxyCredentials(builder.proxy.username(),
-            builder.proxy.password()));
-        secrets.add(builder.proxy.password());
-      }
+    if (HttpClients.authenticatesProxy(builder.proxy)) {
+      secrets.add(builder.proxy.password());
     }
-    this.pooled = http.build();
-    // Uploads always open a new connection: a pooled one the server already closed would fail
-    // after the request was written, and such a POST can never be retried.
-    this.fresh = pooled.newBuilder()
-        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .build();
     Failures failures = new Failures(new Redactor(secrets));
-    this.caller = new ApiCaller(pooled, fresh, "Bearer " + secret, userAgent, rateLimit,
-        new Backoff(builder.backoffBase, builder.jitter), builder.time, builder.maxRetries,
-        builder.retryBudget, builder.callTimeout, builder.listener, failures, mapper);
+    this.caller = new ApiCaller(http.pooled(), http.fresh(), "Bearer " + secret, userAgent,
+        rateLimit, new Backoff(builder.backoffBase, builder.jitter), builder.time,
+        builder.maxRetries, builder.retryBudget, builder.callTimeout, builder.listener, failures,
+        mapper);
   }
 
   /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
@@ -141,7 +110,7 @@ public final class ResembleClient implements AutoCloseable {
     ensureOpen();
     List<SizedFile> files = UploadRules.checkBatch(request);
     RequestBody body = Uploads.batch(files, request.options(), request.mode());
-    return caller.call(post("detect/batch", body, true, "batch"),
+    return caller.call(exchanges.post("detect/batch", body, true, "batch"),
         json -> ResponseParser.batch(json, null));
   }
 
@@ -149,7 +118,7 @@ public final class ResembleClient implements AutoCloseable {
   public DetectBatch getBatch(String batchUuid) {
     String uuid = id("batch", batchUuid);
     ensureOpen();
-    return caller.call(get(url("detect", "batch", uuid)),
+    return caller.call(exchanges.get("detect", "batch", uuid),
         json -> ResponseParser.batch(json, uuid));
   }
 
@@ -157,7 +126,8 @@ public final class ResembleClient implements AutoCloseable {
   public Detection getDetect(String detectUuid) {
     String uuid = id("detection", detectUuid);
     ensureOpen();
-    return caller.call(get(url("detect", uuid)), json -> ResponseParser.detection(json, uuid));
+    return caller.call(exchanges.get("detect", uuid),
+        json -> ResponseParser.detection(json, uuid));
   }
 
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
@@ -170,11 +140,11 @@ public final class ResembleClient implements AutoCloseable {
           "The page size must be between 10 and 1000, not " + pageSize + ".");
     }
     ensureOpen();
-    HttpUrl url = url("detect").newBuilder()
+    HttpUrl url = exchanges.url("detect").newBuilder()
         .addQueryParameter("page", Integer.toString(page))
         .addQueryParameter("page_size", Integer.toString(pageSize))
         .build();
-    return caller.call(get(url), ResponseParser::page);
+    return caller.call(exchanges.get(url), ResponseParser::page);
   }
 
   /** {@code POST /detect}: one file upload (≤ 150 MB), a URL, or a media token. */
@@ -188,30 +158,11 @@ public final class ResembleClient implements AutoCloseable {
           || upload.path().getFileName() == null ? upload.partName()
           : PartNames.assign(List.of(upload.path())).get(0).partName();
       SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
-      exchange = post("detect", Uploads.detect(file, request.options()), true, "detection");
+      exchange = exchanges.post("detect", Uploads.detect(file, request.options()), true,
+          "detection");
     } else {
-      ObjectNode json = mapper.createObjectNode();
-      if (request.source() instanceof DetectRequest.Url url) {
-        json.put("url", requireText(url.url(), "The media URL is empty; pass an https:// URL."));
-      } else {
-        DetectRequest.MediaToken token = (DetectRequest.MediaToken) request.source();
-        json.put("media_token", requireText(token.token(),
-            "The media token is empty; create one with createSecureUpload."));
-      }
-      for (Map.Entry<String, Object> field : OptionFields.forDetect(request.options()).entrySet()) {
-        Object value = field.getValue();
-        if (value instanceof Boolean b) {
-          json.put(field.getKey(), b);
-        } else if (value instanceof Integer i) {
-          json.put(field.getKey(), i);
-        } else if (value instanceof Double d) {
-          json.put(field.getKey(), d);
-        } else {
-          json.put(field.getKey(), String.valueOf(value));
-        }
-      }
-      RequestBody body = RequestBody.create(json.toString(), MediaTypes.JSON);
-      exchange = post("detect", body, false, "detection");
+      RequestBody body = DetectJson.body(request.source(), request.options(), mapper);
+      exchange = exchanges.post("detect", body, false, "detection");
     }
     return caller.call(exchange, json -> ResponseParser.detection(json, null));
   }
@@ -220,7 +171,8 @@ public final class ResembleClient implements AutoCloseable {
   public SecureUpload createSecureUpload(Path file) {
     ensureOpen();
     SizedFile checked = UploadRules.checkSecureUpload(file);
-    return caller.call(post("secure_uploads", Uploads.secureUpload(checked), true, "secure upload"),
+    RequestBody body = Uploads.secureUpload(checked);
+    return caller.call(exchanges.post("secure_uploads", body, true, "secure upload"),
         ResponseParser::secureUpload);
   }
 
@@ -253,40 +205,13 @@ public final class ResembleClient implements AutoCloseable {
     if (parent != null) {
       return;
     }
-    for (OkHttpClient http : List.of(pooled, fresh)) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    http.close();
   }
 
   @Override
   public String toString() {
     return "ResembleClient[baseUrl=" + baseUrl + ", userAgent=" + userAgent
         + ", requestsPerSecond=" + requestsPerSecond + "]";
-  }
-
-  private Exchange get(HttpUrl url) {
-    return new Exchange("GET", path(url), url, null, false, null);
-  }
-
-  private Exchange post(String path, RequestBody body, boolean upload, String creates) {
-    HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
-    return new Exchange("POST", path(url), url, body, upload, creates);
-  }
-
-  private HttpUrl url(String... segments) {
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    for (String segment : segments) {
-      url.addPathSegment(segment);
-    }
-    return url.build();
-  }
-
-  /** The part of the URL below the base, as messages and listeners show it. */
-  private String path(HttpUrl url) {
-    String full = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-    String base = baseUrl.encodedPath();
-    return base.equals("/") || !full.startsWith(base) ? full : full.substring(base.length());
   }
 
   private void ensureOpen() {
@@ -298,13 +223,6 @@ public final class ResembleClient implements AutoCloseable {
   private static String id(String what, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("The " + what + " id is empty; pass the uuid the API returned.");
-    }
-    return value.strip();
-  }
-
-  private static String requireText(String value, String message) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(message);
     }
     return value.strip();
   }
