@@ -1,9 +1,7 @@
 package io.github.resemblegate.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,70 +17,22 @@ public final class ResembleClient implements AutoCloseable {
 
   public static final String DEFAULT_BASE_URL = "https://app.resemble.ai/api/v2";
 
-  private final HttpUrl baseUrl;
-  private final String userAgent;
-  private final double requestsPerSecond;
-  private final Exchanges exchanges;
-  private final HttpClients http;
+  private final ClientParts parts;
   private final ApiCaller caller;
-  private final ObjectMapper mapper;
   /** The client a {@link #withCallLimits} view was made from, else null. */
   private final ResembleClient parent;
   private volatile boolean closed;
 
   private ResembleClient(ResembleClient parent, ApiCaller caller) {
-    this.baseUrl = parent.baseUrl;
-    this.userAgent = parent.userAgent;
-    this.requestsPerSecond = parent.requestsPerSecond;
-    this.exchanges = parent.exchanges;
-    this.http = parent.http;
-    this.mapper = parent.mapper;
+    this.parts = parent.parts;
     this.parent = parent;
     this.caller = caller;
   }
 
   private ResembleClient(Builder builder) {
-    if (builder.token == null) {
-      throw new IllegalArgumentException("No Resemble API token was configured; create one at "
-          + Failures.TOKEN_PAGE + " and pass it to the client.");
-    }
-    String secret = builder.token.secret();
-    if (builder.token.problem() != null) {
-      throw new IllegalArgumentException(builder.token.problem());
-    }
-    if (builder.maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + builder.maxRetries + ".");
-    }
-    requirePositive("retryBudget", builder.retryBudget, true);
-    requirePositive("connectTimeout", builder.connectTimeout, false);
-    requirePositive("readTimeout", builder.readTimeout, false);
-    requirePositive("writeTimeout", builder.writeTimeout, false);
-    requirePositive("callTimeout", builder.callTimeout, false);
+    this.parts = ClientParts.of(builder);
     this.parent = null;
-    this.mapper = ApiJson.MAPPER;
-    this.baseUrl = BaseUrl.parse(builder.baseUrl);
-    this.userAgent = userAgent(builder.userAgentSuffix);
-    this.requestsPerSecond = builder.requestsPerSecond;
-    RequestRateLimit rateLimit = new RequestRateLimit(builder.requestsPerSecond,
-        builder.rateLimitTime);
-
-    this.exchanges = new Exchanges(baseUrl);
-    this.http = HttpClients.create(builder.connectTimeout, builder.readTimeout,
-        builder.writeTimeout, builder.proxy);
-    List<String> secrets = new ArrayList<>(List.of(secret));
-    if (HttpClients.authenticatesProxy(builder.proxy)) {
-      secrets.add(builder.proxy.password());
-    }
-    Failures failures = new Failures(new Redactor(secrets));
-    this.caller = new ApiCaller(http.pooled(), http.fresh(), "Bearer " + secret, userAgent,
-        rateLimit, new Backoff(builder.backoffBase, builder.jitter), builder.time,
-        builder.maxRetries, builder.retryBudget, builder.callTimeout, builder.listener, failures,
-        mapper);
-  }
-
-  /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
-  private static final class ApiJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    this.caller = parts.caller();
   }
 
   public static Builder builder() {
@@ -110,41 +60,35 @@ public final class ResembleClient implements AutoCloseable {
     ensureOpen();
     List<SizedFile> files = UploadRules.checkBatch(request);
     RequestBody body = Uploads.batch(files, request.options(), request.mode());
-    return caller.call(exchanges.post("detect/batch", body, true, "batch"),
+    return caller.call(parts.exchanges().post("detect/batch", body, true, "batch"),
         json -> ResponseParser.batch(json, null));
   }
 
   /** {@code GET /detect/batch/{uuid}}. */
   public DetectBatch getBatch(String batchUuid) {
-    String uuid = id("batch", batchUuid);
+    String uuid = ClientArguments.id("batch", batchUuid);
     ensureOpen();
-    return caller.call(exchanges.get("detect", "batch", uuid),
+    return caller.call(parts.exchanges().get("detect", "batch", uuid),
         json -> ResponseParser.batch(json, uuid));
   }
 
   /** {@code GET /detect/{uuid}}. */
   public Detection getDetect(String detectUuid) {
-    String uuid = id("detection", detectUuid);
+    String uuid = ClientArguments.id("detection", detectUuid);
     ensureOpen();
-    return caller.call(exchanges.get("detect", uuid),
+    return caller.call(parts.exchanges().get("detect", uuid),
         json -> ResponseParser.detection(json, uuid));
   }
 
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
   public DetectPage listDetects(int page, int pageSize) {
-    if (page < 1) {
-      throw new IllegalArgumentException("The page number must be 1 or more, not " + page + ".");
-    }
-    if (pageSize < 10 || pageSize > 1000) {
-      throw new IllegalArgumentException(
-          "The page size must be between 10 and 1000, not " + pageSize + ".");
-    }
+    ClientArguments.requirePage(page, pageSize);
     ensureOpen();
-    HttpUrl url = exchanges.url("detect").newBuilder()
+    HttpUrl url = parts.exchanges().url("detect").newBuilder()
         .addQueryParameter("page", Integer.toString(page))
         .addQueryParameter("page_size", Integer.toString(pageSize))
         .build();
-    return caller.call(exchanges.get(url), ResponseParser::page);
+    return caller.call(parts.exchanges().get(url), ResponseParser::page);
   }
 
   /** {@code POST /detect}: one file upload (≤ 150 MB), a URL, or a media token. */
@@ -158,11 +102,11 @@ public final class ResembleClient implements AutoCloseable {
           || upload.path().getFileName() == null ? upload.partName()
           : PartNames.assign(List.of(upload.path())).get(0).partName();
       SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
-      exchange = exchanges.post("detect", Uploads.detect(file, request.options()), true,
+      exchange = parts.exchanges().post("detect", Uploads.detect(file, request.options()), true,
           "detection");
     } else {
-      RequestBody body = DetectJson.body(request.source(), request.options(), mapper);
-      exchange = exchanges.post("detect", body, false, "detection");
+      RequestBody body = DetectJson.body(request.source(), request.options(), parts.mapper());
+      exchange = parts.exchanges().post("detect", body, false, "detection");
     }
     return caller.call(exchange, json -> ResponseParser.detection(json, null));
   }
@@ -172,7 +116,7 @@ public final class ResembleClient implements AutoCloseable {
     ensureOpen();
     SizedFile checked = UploadRules.checkSecureUpload(file);
     RequestBody body = Uploads.secureUpload(checked);
-    return caller.call(exchanges.post("secure_uploads", body, true, "secure upload"),
+    return caller.call(parts.exchanges().post("secure_uploads", body, true, "secure upload"),
         ResponseParser::secureUpload);
   }
 
@@ -185,17 +129,15 @@ public final class ResembleClient implements AutoCloseable {
    * short may still have been accepted, which the caller then cannot know.
    */
   public ResembleClient withCallLimits(Duration timeLimit, int maxRetries) {
-    requirePositive("timeLimit", timeLimit, true);
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + maxRetries + ".");
-    }
+    ClientArguments.requirePositive("timeLimit", timeLimit, true);
+    ClientArguments.requireRetries(maxRetries);
     ResembleClient root = parent == null ? this : parent;
     return new ResembleClient(root, root.caller.limited(timeLimit, maxRetries));
   }
 
   /** The base URL in use, without credentials. */
   public String baseUrl() {
-    return baseUrl.toString();
+    return parts.baseUrl().toString();
   }
 
   /** Ends the client's threads and closes its idle connections, so no thread outlives a build. */
@@ -205,13 +147,13 @@ public final class ResembleClient implements AutoCloseable {
     if (parent != null) {
       return;
     }
-    http.close();
+    parts.http().close();
   }
 
   @Override
   public String toString() {
-    return "ResembleClient[baseUrl=" + baseUrl + ", userAgent=" + userAgent
-        + ", requestsPerSecond=" + requestsPerSecond + "]";
+    return "ResembleClient[baseUrl=" + parts.baseUrl() + ", userAgent=" + parts.userAgent()
+        + ", requestsPerSecond=" + parts.requestsPerSecond() + "]";
   }
 
   private void ensureOpen() {
@@ -220,51 +162,26 @@ public final class ResembleClient implements AutoCloseable {
     }
   }
 
-  private static String id(String what, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("The " + what + " id is empty; pass the uuid the API returned.");
-    }
-    return value.strip();
-  }
-
-  private static void requirePositive(String name, Duration value, boolean strictly) {
-    if (value == null || value.isNegative() || (strictly && value.isZero())) {
-      throw new IllegalArgumentException(name + " must be a positive duration, not " + value + ".");
-    }
-  }
-
-  private static String userAgent(String suffix) {
-    String agent = "resemble-gate/" + Version.get();
-    if (suffix == null || suffix.isBlank()) {
-      return agent;
-    }
-    String s = suffix.strip();
-    if (!s.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException("The User-Agent suffix '" + PartNames.printable(s)
-          + "' contains characters an HTTP header cannot carry; use plain ASCII.");
-    }
-    return agent + " " + s;
-  }
-
   /** Settings for a {@link ResembleClient}. */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
-    private ApiToken token;
-    private Duration connectTimeout = Duration.ofSeconds(15);
-    private Duration readTimeout = Duration.ofSeconds(120);
-    private Duration writeTimeout = Duration.ofSeconds(120);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private ProxyConfig proxy;
-    private String userAgentSuffix;
-    private Duration retryBudget = Duration.ofMinutes(2);
-    private int maxRetries = 5;
-    private double requestsPerSecond = 40;
-    private RequestListener listener = RequestListener.NONE;
+    // Package-private, not public: ClientParts reads them when it builds the client.
+    String baseUrl = DEFAULT_BASE_URL;
+    ApiToken token;
+    Duration connectTimeout = Duration.ofSeconds(15);
+    Duration readTimeout = Duration.ofSeconds(120);
+    Duration writeTimeout = Duration.ofSeconds(120);
+    Duration callTimeout = Duration.ofSeconds(60);
+    ProxyConfig proxy;
+    String userAgentSuffix;
+    Duration retryBudget = Duration.ofMinutes(2);
+    int maxRetries = 5;
+    double requestsPerSecond = 40;
+    RequestListener listener = RequestListener.NONE;
     // Test seams: time for retries, time for the rate limit, backoff shape.
-    private Time time = Time.SYSTEM;
-    private Time rateLimitTime = Time.SYSTEM;
-    private Duration backoffBase = Backoff.DEFAULT_BASE;
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    Time time = Time.SYSTEM;
+    Time rateLimitTime = Time.SYSTEM;
+    Duration backoffBase = Backoff.DEFAULT_BASE;
+    DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
