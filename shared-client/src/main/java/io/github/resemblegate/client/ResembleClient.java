@@ -1,21 +1,12 @@
 package io.github.resemblegate.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
 /**
@@ -26,94 +17,22 @@ public final class ResembleClient implements AutoCloseable {
 
   public static final String DEFAULT_BASE_URL = "https://app.resemble.ai/api/v2";
 
-  private final HttpUrl baseUrl;
-  private final String userAgent;
-  private final double requestsPerSecond;
-  private final OkHttpClient pooled;
-  private final OkHttpClient fresh;
+  private final ClientParts parts;
   private final ApiCaller caller;
-  private final ObjectMapper mapper;
   /** The client a {@link #withCallLimits} view was made from, else null. */
   private final ResembleClient parent;
   private volatile boolean closed;
 
   private ResembleClient(ResembleClient parent, ApiCaller caller) {
-    this.baseUrl = parent.baseUrl;
-    this.userAgent = parent.userAgent;
-    this.requestsPerSecond = parent.requestsPerSecond;
-    this.pooled = parent.pooled;
-    this.fresh = parent.fresh;
-    this.mapper = parent.mapper;
+    this.parts = parent.parts;
     this.parent = parent;
     this.caller = caller;
   }
 
   private ResembleClient(Builder builder) {
-    if (builder.token == null) {
-      throw new IllegalArgumentException("No Resemble API token was configured; create one at "
-          + Failures.TOKEN_PAGE + " and pass it to the client.");
-    }
-    String secret = builder.token.secret();
-    if (builder.token.problem() != null) {
-      throw new IllegalArgumentException(builder.token.problem());
-    }
-    if (builder.maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + builder.maxRetries + ".");
-    }
-    requirePositive("retryBudget", builder.retryBudget, true);
-    requirePositive("connectTimeout", builder.connectTimeout, false);
-    requirePositive("readTimeout", builder.readTimeout, false);
-    requirePositive("writeTimeout", builder.writeTimeout, false);
-    requirePositive("callTimeout", builder.callTimeout, false);
+    this.parts = ClientParts.of(builder);
     this.parent = null;
-    this.mapper = ApiJson.MAPPER;
-    this.baseUrl = BaseUrl.parse(builder.baseUrl);
-    this.userAgent = userAgent(builder.userAgentSuffix);
-    this.requestsPerSecond = builder.requestsPerSecond;
-    RequestRateLimit rateLimit = new RequestRateLimit(builder.requestsPerSecond,
-        builder.rateLimitTime);
-
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .dispatcher(new Dispatcher())
-        .connectionPool(new ConnectionPool())
-        .connectTimeout(builder.connectTimeout)
-        .readTimeout(builder.readTimeout)
-        .writeTimeout(builder.writeTimeout)
-        // The retry loop decides what may be sent twice; OkHttp's silent retries could double-bill.
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .eventListenerFactory(call -> {
-          SendTracker tracker = call.request().tag(SendTracker.class);
-          return tracker != null ? tracker : okhttp3.EventListener.NONE;
-        });
-    List<String> secrets = new ArrayList<>(List.of(secret));
-    if (builder.proxy == null) {
-      // Never the JVM-wide proxy settings: each client is configured explicitly.
-      http.proxy(Proxy.NO_PROXY);
-    } else {
-      http.proxySelector(new ClientProxySelector(builder.proxy));
-      if (builder.proxy.username() != null && !builder.proxy.username().isBlank()) {
-        http.proxyAuthenticator(new ProxyCredentials(builder.proxy.username(),
-            builder.proxy.password()));
-        secrets.add(builder.proxy.password());
-      }
-    }
-    this.pooled = http.build();
-    // Uploads always open a new connection: a pooled one the server already closed would fail
-    // after the request was written, and such a POST can never be retried.
-    this.fresh = pooled.newBuilder()
-        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .build();
-    Failures failures = new Failures(new Redactor(secrets));
-    this.caller = new ApiCaller(pooled, fresh, "Bearer " + secret, userAgent, rateLimit,
-        new Backoff(builder.backoffBase, builder.jitter), builder.time, builder.maxRetries,
-        builder.retryBudget, builder.callTimeout, builder.listener, failures, mapper);
-  }
-
-  /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
-  private static final class ApiJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    this.caller = parts.caller();
   }
 
   public static Builder builder() {
@@ -141,40 +60,35 @@ public final class ResembleClient implements AutoCloseable {
     ensureOpen();
     List<SizedFile> files = UploadRules.checkBatch(request);
     RequestBody body = Uploads.batch(files, request.options(), request.mode());
-    return caller.call(post("detect/batch", body, true, "batch"),
+    return caller.call(parts.exchanges().post("detect/batch", body, true, "batch"),
         json -> ResponseParser.batch(json, null));
   }
 
   /** {@code GET /detect/batch/{uuid}}. */
   public DetectBatch getBatch(String batchUuid) {
-    String uuid = id("batch", batchUuid);
+    String uuid = ClientArguments.id("batch", batchUuid);
     ensureOpen();
-    return caller.call(get(url("detect", "batch", uuid)),
+    return caller.call(parts.exchanges().get("detect", "batch", uuid),
         json -> ResponseParser.batch(json, uuid));
   }
 
   /** {@code GET /detect/{uuid}}. */
   public Detection getDetect(String detectUuid) {
-    String uuid = id("detection", detectUuid);
+    String uuid = ClientArguments.id("detection", detectUuid);
     ensureOpen();
-    return caller.call(get(url("detect", uuid)), json -> ResponseParser.detection(json, uuid));
+    return caller.call(parts.exchanges().get("detect", uuid),
+        json -> ResponseParser.detection(json, uuid));
   }
 
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
   public DetectPage listDetects(int page, int pageSize) {
-    if (page < 1) {
-      throw new IllegalArgumentException("The page number must be 1 or more, not " + page + ".");
-    }
-    if (pageSize < 10 || pageSize > 1000) {
-      throw new IllegalArgumentException(
-          "The page size must be between 10 and 1000, not " + pageSize + ".");
-    }
+    ClientArguments.requirePage(page, pageSize);
     ensureOpen();
-    HttpUrl url = url("detect").newBuilder()
+    HttpUrl url = parts.exchanges().url("detect").newBuilder()
         .addQueryParameter("page", Integer.toString(page))
         .addQueryParameter("page_size", Integer.toString(pageSize))
         .build();
-    return caller.call(get(url), ResponseParser::page);
+    return caller.call(parts.exchanges().get(url), ResponseParser::page);
   }
 
   /** {@code POST /detect}: one file upload (≤ 150 MB), a URL, or a media token. */
@@ -188,30 +102,11 @@ public final class ResembleClient implements AutoCloseable {
           || upload.path().getFileName() == null ? upload.partName()
           : PartNames.assign(List.of(upload.path())).get(0).partName();
       SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
-      exchange = post("detect", Uploads.detect(file, request.options()), true, "detection");
+      exchange = parts.exchanges().post("detect", Uploads.detect(file, request.options()), true,
+          "detection");
     } else {
-      ObjectNode json = mapper.createObjectNode();
-      if (request.source() instanceof DetectRequest.Url url) {
-        json.put("url", requireText(url.url(), "The media URL is empty; pass an https:// URL."));
-      } else {
-        DetectRequest.MediaToken token = (DetectRequest.MediaToken) request.source();
-        json.put("media_token", requireText(token.token(),
-            "The media token is empty; create one with createSecureUpload."));
-      }
-      for (Map.Entry<String, Object> field : OptionFields.forDetect(request.options()).entrySet()) {
-        Object value = field.getValue();
-        if (value instanceof Boolean b) {
-          json.put(field.getKey(), b);
-        } else if (value instanceof Integer i) {
-          json.put(field.getKey(), i);
-        } else if (value instanceof Double d) {
-          json.put(field.getKey(), d);
-        } else {
-          json.put(field.getKey(), String.valueOf(value));
-        }
-      }
-      RequestBody body = RequestBody.create(json.toString(), MediaTypes.JSON);
-      exchange = post("detect", body, false, "detection");
+      RequestBody body = DetectBody.body(request.source(), request.options(), parts.mapper());
+      exchange = parts.exchanges().post("detect", body, false, "detection");
     }
     return caller.call(exchange, json -> ResponseParser.detection(json, null));
   }
@@ -220,7 +115,8 @@ public final class ResembleClient implements AutoCloseable {
   public SecureUpload createSecureUpload(Path file) {
     ensureOpen();
     SizedFile checked = UploadRules.checkSecureUpload(file);
-    return caller.call(post("secure_uploads", Uploads.secureUpload(checked), true, "secure upload"),
+    RequestBody body = Uploads.secureUpload(checked);
+    return caller.call(parts.exchanges().post("secure_uploads", body, true, "secure upload"),
         ResponseParser::secureUpload);
   }
 
@@ -233,17 +129,15 @@ public final class ResembleClient implements AutoCloseable {
    * short may still have been accepted, which the caller then cannot know.
    */
   public ResembleClient withCallLimits(Duration timeLimit, int maxRetries) {
-    requirePositive("timeLimit", timeLimit, true);
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must be 0 or more, not " + maxRetries + ".");
-    }
+    ClientArguments.requirePositive("timeLimit", timeLimit, true);
+    ClientArguments.requireRetries(maxRetries);
     ResembleClient root = parent == null ? this : parent;
     return new ResembleClient(root, root.caller.limited(timeLimit, maxRetries));
   }
 
   /** The base URL in use, without credentials. */
   public String baseUrl() {
-    return baseUrl.toString();
+    return parts.baseUrl().toString();
   }
 
   /** Ends the client's threads and closes its idle connections, so no thread outlives a build. */
@@ -253,40 +147,13 @@ public final class ResembleClient implements AutoCloseable {
     if (parent != null) {
       return;
     }
-    for (OkHttpClient http : List.of(pooled, fresh)) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    parts.http().close();
   }
 
   @Override
   public String toString() {
-    return "ResembleClient[baseUrl=" + baseUrl + ", userAgent=" + userAgent
-        + ", requestsPerSecond=" + requestsPerSecond + "]";
-  }
-
-  private Exchange get(HttpUrl url) {
-    return new Exchange("GET", path(url), url, null, false, null);
-  }
-
-  private Exchange post(String path, RequestBody body, boolean upload, String creates) {
-    HttpUrl url = baseUrl.newBuilder().addPathSegments(path).build();
-    return new Exchange("POST", path(url), url, body, upload, creates);
-  }
-
-  private HttpUrl url(String... segments) {
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    for (String segment : segments) {
-      url.addPathSegment(segment);
-    }
-    return url.build();
-  }
-
-  /** The part of the URL below the base, as messages and listeners show it. */
-  private String path(HttpUrl url) {
-    String full = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-    String base = baseUrl.encodedPath();
-    return base.equals("/") || !full.startsWith(base) ? full : full.substring(base.length());
+    return "ResembleClient[baseUrl=" + parts.baseUrl() + ", userAgent=" + parts.userAgent()
+        + ", requestsPerSecond=" + parts.requestsPerSecond() + "]";
   }
 
   private void ensureOpen() {
@@ -295,58 +162,26 @@ public final class ResembleClient implements AutoCloseable {
     }
   }
 
-  private static String id(String what, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("The " + what + " id is empty; pass the uuid the API returned.");
-    }
-    return value.strip();
-  }
-
-  private static String requireText(String value, String message) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(message);
-    }
-    return value.strip();
-  }
-
-  private static void requirePositive(String name, Duration value, boolean strictly) {
-    if (value == null || value.isNegative() || (strictly && value.isZero())) {
-      throw new IllegalArgumentException(name + " must be a positive duration, not " + value + ".");
-    }
-  }
-
-  private static String userAgent(String suffix) {
-    String agent = "resemble-gate/" + Version.get();
-    if (suffix == null || suffix.isBlank()) {
-      return agent;
-    }
-    String s = suffix.strip();
-    if (!s.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException("The User-Agent suffix '" + PartNames.printable(s)
-          + "' contains characters an HTTP header cannot carry; use plain ASCII.");
-    }
-    return agent + " " + s;
-  }
-
   /** Settings for a {@link ResembleClient}. */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
-    private ApiToken token;
-    private Duration connectTimeout = Duration.ofSeconds(15);
-    private Duration readTimeout = Duration.ofSeconds(120);
-    private Duration writeTimeout = Duration.ofSeconds(120);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private ProxyConfig proxy;
-    private String userAgentSuffix;
-    private Duration retryBudget = Duration.ofMinutes(2);
-    private int maxRetries = 5;
-    private double requestsPerSecond = 40;
-    private RequestListener listener = RequestListener.NONE;
+    // Package-private, not public: ClientParts reads them when it builds the client.
+    String baseUrl = DEFAULT_BASE_URL;
+    ApiToken token;
+    Duration connectTimeout = Duration.ofSeconds(15);
+    Duration readTimeout = Duration.ofSeconds(120);
+    Duration writeTimeout = Duration.ofSeconds(120);
+    Duration callTimeout = Duration.ofSeconds(60);
+    ProxyConfig proxy;
+    String userAgentSuffix;
+    Duration retryBudget = Duration.ofMinutes(2);
+    int maxRetries = 5;
+    double requestsPerSecond = 40;
+    RequestListener listener = RequestListener.NONE;
     // Test seams: time for retries, time for the rate limit, backoff shape.
-    private Time time = Time.SYSTEM;
-    private Time rateLimitTime = Time.SYSTEM;
-    private Duration backoffBase = Backoff.DEFAULT_BASE;
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    Time time = Time.SYSTEM;
+    Time rateLimitTime = Time.SYSTEM;
+    Duration backoffBase = Backoff.DEFAULT_BASE;
+    DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 

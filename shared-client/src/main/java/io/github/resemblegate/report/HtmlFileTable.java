@@ -1,0 +1,153 @@
+package io.github.resemblegate.report;
+
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.ScoreFormat;
+import java.util.List;
+
+/** The HTML report's table of every file, with its filter toolbar, rendered without the script. */
+final class HtmlFileTable {
+
+  private HtmlFileTable() {}
+
+  static void write(StringBuilder h, GateResult result, List<FileResult> files) {
+    Double warn = result.policy().warnThreshold();
+    h.append("<section class=\"files\" aria-label=\"Files\">\n<div class=\"toolbar\">\n")
+        .append("<label class=\"search\"><span>Filter</span><input type=\"search\" id=\"filter\" ")
+        .append("placeholder=\"Path, label, reason or id\" autocomplete=\"off\"></label>\n")
+        .append("<label><span>Outcome</span><select id=\"outcome-filter\">")
+        .append("<option value=\"\">All outcomes</option>")
+        .append("<option value=\"ATTENTION\">Needs attention</option>");
+    for (Outcome outcome : Outcomes.byRank()) {
+      h.append("<option value=\"").append(outcome.name()).append("\">")
+          .append(Outcomes.label(outcome)).append(" (")
+          .append(result.totals().count(outcome)).append(")</option>");
+    }
+    h.append("</select></label>\n<span class=\"shown\" id=\"shown\" aria-live=\"polite\">")
+        .append(Outcomes.files(files.size())).append("</span>\n</div>\n");
+    h.append("<div class=\"table-wrap\"><table id=\"files\">\n<thead><tr>")
+        .append(sortable("outcome", "Outcome", "ascending"))
+        .append(sortable("path", "File", null))
+        .append(sortable("type", "Type", null))
+        .append(sortable("score", "Score", null))
+        .append(sortable("threshold", "Threshold", null))
+        .append("<th scope=\"col\">Scores over time</th>")
+        .append("<th scope=\"col\">Details</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (int i = 0; i < files.size(); i++) {
+      row(h, files.get(i), i, warn);
+    }
+    h.append("</tbody>\n</table></div>\n")
+        .append("<p class=\"empty\" id=\"empty\" hidden>No file matches the filter.</p>\n")
+        .append("</section>\n");
+  }
+
+  private static String sortable(String key, String label, String sort) {
+    return "<th scope=\"col\" data-key=\"" + key + "\""
+        + (sort == null ? "" : " aria-sort=\"" + sort + "\"")
+        + "><button type=\"button\">" + label + "<span class=\"arrow\" aria-hidden=\"true\">"
+        + "</span></button></th>";
+  }
+
+  private static void row(StringBuilder h, FileResult f, int index, Double warn) {
+    String id = Outcomes.id(f.outcome());
+    h.append("<tr data-i=\"").append(index).append("\" class=\"o-").append(id).append("\">");
+    h.append("<td><span class=\"badge o-").append(id).append("\">")
+        .append(Outcomes.label(f.outcome())).append("</span></td>");
+
+    int slash = f.path().lastIndexOf('/');
+    h.append("<td class=\"path\"><span class=\"file\">");
+    if (slash >= 0) {
+      h.append("<span class=\"dir\">").append(Html.escape(f.path().substring(0, slash + 1)))
+          .append("</span>");
+    }
+    h.append("<span class=\"name\">").append(Html.escape(f.path().substring(slash + 1)))
+        .append("</span></span><span class=\"sub\">").append(Sizes.bytes(f.size()));
+    if (f.sha256() != null && !f.sha256().isBlank()) {
+      h.append(" · <span class=\"hash\" title=\"SHA-256 ").append(Html.escape(f.sha256()))
+          .append("\">").append(Html.escape(abbreviate(f.sha256()))).append("</span>");
+    }
+    if (f.cached()) {
+      h.append(" · <span class=\"tag\" title=\"Judged from the local cache; no API call in this ")
+          .append("run\">cached</span>");
+    }
+    h.append("</span></td>");
+
+    h.append("<td class=\"type\">").append(mediaType(f)).append("</td>");
+    h.append("<td class=\"score\">");
+    if (f.score() != null && Double.isFinite(f.score())) {
+      h.append("<span class=\"num\">").append(ScoreFormat.score(f.score(), f.threshold()))
+          .append("</span>").append(ScoreGraphics.scoreBar(f, warn));
+    } else {
+      h.append("<span class=\"num none\">–</span>");
+    }
+    h.append("</td>");
+    h.append("<td class=\"threshold\">").append(ScoreFormat.threshold(f.threshold())).append("</td>");
+    h.append("<td class=\"chunks\">").append(ScoreGraphics.strip(f, warn)).append("</td>");
+    h.append("<td class=\"details\">").append(details(f)).append("</td>");
+    h.append("</tr>\n");
+  }
+
+  private static String details(FileResult f) {
+    StringBuilder d = new StringBuilder();
+    switch (f.outcome()) {
+      case WAIVED -> {
+        if (f.waiver() != null) {
+          d.append("<div class=\"reason\">Waived: ").append(Html.escape(f.waiver().reason()));
+          if (f.waiver().until() != null) {
+            d.append(" <span class=\"muted\">(until ").append(f.waiver().until())
+                .append(")</span>");
+          }
+          d.append("</div>");
+        }
+        reason(d, f, f.waiver() == null);
+      }
+      case NO_SPEECH -> {
+        if (f.reason() == null || f.reason().isBlank()) {
+          d.append("<div class=\"reason\">No speech found; nothing to judge.</div>");
+        }
+        reason(d, f, true);
+      }
+      default -> reason(d, f, true);
+    }
+    if (f.label() != null && !f.label().isBlank()) {
+      d.append("<div>Label <b>").append(Html.escape(f.label())).append("</b>");
+      if (f.scoreField() != null) {
+        d.append(" <span class=\"muted\">· ").append(Html.escape(f.scoreField()))
+            .append("</span>");
+      }
+      d.append("</div>");
+    } else if (f.scoreField() != null && f.score() != null) {
+      d.append("<div class=\"muted\">").append(Html.escape(f.scoreField())).append("</div>");
+    }
+    if (f.detectId() != null && !f.detectId().isBlank()) {
+      d.append("<div class=\"ids muted\">detect <code>").append(Html.escape(f.detectId()))
+          .append("</code></div>");
+    }
+    if (Html.isWebUrl(f.dashboardUrl())) {
+      d.append("<div><a class=\"dashboard\" href=\"").append(Html.escape(f.dashboardUrl().strip()))
+          .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Open in Resemble ↗</a></div>");
+    } else if (f.dashboardUrl() != null && !f.dashboardUrl().isBlank()) {
+      d.append("<div class=\"muted\">dashboard: <code>").append(Html.escape(f.dashboardUrl()))
+          .append("</code></div>");
+    }
+    return d.toString();
+  }
+
+  private static void reason(StringBuilder d, FileResult f, boolean show) {
+    if (show && f.reason() != null && !f.reason().isBlank()) {
+      d.append("<div class=\"reason\">").append(Html.escape(f.reason())).append("</div>");
+    }
+  }
+
+  private static String mediaType(FileResult f) {
+    MediaType type = f.mediaType() == null ? MediaType.UNKNOWN : f.mediaType();
+    return "<span class=\"media m-" + type.id() + "\">" + type.id() + "</span>";
+  }
+
+  private static String abbreviate(String sha) {
+    return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+  }
+}
