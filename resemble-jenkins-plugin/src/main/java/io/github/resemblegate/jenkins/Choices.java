@@ -4,6 +4,8 @@ import hudson.util.ListBoxModel;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;
 import io.github.resemblegate.gate.settings.Setting;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The select boxes' items: the catalogue's words as values, in plain words as labels, the
@@ -13,16 +15,16 @@ final class Choices {
 
   private Choices() {}
 
-  /** FAIL, WARN or IGNORE for a reaction setting (onFlagged, onError, onNoSpeech, onEmpty). */
+  /**
+   * FAIL, WARN or IGNORE for a reaction setting (onFlagged, onError, onNoSpeech, onEmpty): the
+   * default first, then the others from the nearest to it (IGNORE, WARN, FAIL for onNoSpeech).
+   */
   static ListBoxModel reactions(Setting setting) {
-    ListBoxModel m = new ListBoxModel();
     Reaction first = Reaction.valueOf(setting.defaultWord());
-    m.add(label(first), first.name());
-    for (Reaction r : Reaction.values()) {
-      if (r != first) {
-        m.add(label(r), r.name());
-      }
-    }
+    ListBoxModel m = new ListBoxModel();
+    Arrays.stream(Reaction.values())
+        .sorted(Comparator.comparingInt(r -> Math.abs(r.ordinal() - first.ordinal())))
+        .forEach(r -> m.add(label(r), r.name()));
     return m;
   }
 
