@@ -250,14 +250,20 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   }
   @DataBoundSetter public void setWaiversFile(String v) { waiversFile = Text.trim(v); }
   @DataBoundSetter public void setMaxFiles(int v) { maxFiles = v; }
-  @DataBoundSetter public void setTimeout(String v) { timeout = Text.orDefault(v, Defaults.TIMEOUT); }
+  @DataBoundSetter public void setTimeout(String v) {
+    timeout = Text.orDefault(v, Defaults.TIMEOUT);
+  }
   @DataBoundSetter public void setDryRun(boolean v) { dryRun = v; }
   @DataBoundSetter public void setReportsDirectory(String v) { reportsDirectory = Text.trim(v); }
-  @DataBoundSetter public void setFormats(String v) { formats = Text.orDefault(v, Defaults.FORMATS); }
+  @DataBoundSetter public void setFormats(String v) {
+    formats = Text.orDefault(v, Defaults.FORMATS);
+  }
   @DataBoundSetter public void setCache(boolean v) { cache = v; }
   @DataBoundSetter public void setCacheDirectory(String v) { cacheDirectory = Text.trim(v); }
   @DataBoundSetter public void setRefresh(boolean v) { refresh = v; }
-  @DataBoundSetter public void setApiUrl(String v) { apiUrl = Text.orDefault(v, Defaults.API_URL); }
+  @DataBoundSetter public void setApiUrl(String v) {
+    apiUrl = Text.orDefault(v, Defaults.API_URL);
+  }
   @DataBoundSetter public void setConnectTimeout(String v) {
     connectTimeout = Text.orDefault(v, Defaults.CONNECT_TIMEOUT);
   }

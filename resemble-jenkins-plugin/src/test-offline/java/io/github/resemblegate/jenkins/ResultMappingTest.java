@@ -35,7 +35,8 @@ class ResultMappingTest {
         List.of()), run, console);
 
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
-    assertThat(console.text()).contains("Marking the build UNSTABLE: 1 of 2 files scored at or above");
+    assertThat(console.text())
+        .contains("Marking the build UNSTABLE: 1 of 2 files scored at or above");
   }
 
   @Test

@@ -27,7 +27,8 @@ final class SavedJobs {
     Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new InputSource(new StringReader(xml))).getDocumentElement();
     if (!root.getTagName().equals(type.getName())) {
-      throw new IllegalArgumentException("not a saved " + type.getName() + ": " + root.getTagName());
+      throw new IllegalArgumentException("not a saved " + type.getName() + ": "
+          + root.getTagName());
     }
     T o = withJvmDefaults(type);
     for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -42,7 +43,7 @@ final class SavedJobs {
     return type.cast(readResolve.invoke(o));
   }
 
-  /** An instance whose fields all hold the JVM's defaults, as XStream's reflection provider makes. */
+  /** An instance whose fields all hold the JVM's defaults, as XStream's reflection provider. */
   private static <T> T withJvmDefaults(Class<T> type) throws Exception {
     Constructor<T> constructor = type.getConstructor(String.class);
     T o = constructor.newInstance((Object) null);
