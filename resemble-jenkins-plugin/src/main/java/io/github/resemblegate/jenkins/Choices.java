@@ -1,64 +1,53 @@
 package io.github.resemblegate.jenkins;
 
 import hudson.util.ListBoxModel;
-import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.Reaction;
-import java.util.Locale;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.settings.Setting;
+import java.util.Arrays;
+import java.util.Comparator;
 
-/** The values of the three "what happens to the build" selects, and their gate reactions. */
+/**
+ * The select boxes' items: the catalogue's words as values, in plain words as labels, the
+ * setting's default first (a new step shows the first item).
+ */
 final class Choices {
-
-  static final String FAILURE = "FAILURE";
-  static final String UNSTABLE = "UNSTABLE";
-  static final String IGNORE = "IGNORE";
 
   private Choices() {}
 
-  static String normalize(String value, String fallback) {
-    return Text.isBlank(value) ? fallback : value.strip().toUpperCase(Locale.ROOT);
+  /**
+   * FAIL, WARN or IGNORE for a reaction setting (onFlagged, onError, onNoSpeech, onEmpty): the
+   * default first, then the others from the nearest to it (IGNORE, WARN, FAIL for onNoSpeech).
+   */
+  static ListBoxModel reactions(Setting setting) {
+    Reaction first = Reaction.valueOf(setting.defaultWord());
+    ListBoxModel m = new ListBoxModel();
+    Arrays.stream(Reaction.values())
+        .sorted(Comparator.comparingInt(r -> Math.abs(r.ordinal() - first.ordinal())))
+        .forEach(r -> m.add(label(r), r.name()));
+    return m;
   }
 
-  /** FAILURE or UNSTABLE; flagged files are never ignored by the step. */
-  static Reaction onFlagged(String value) {
-    return switch (normalize(value, FAILURE)) {
-      case FAILURE -> Reaction.FAIL;
-      case UNSTABLE -> Reaction.WARN;
-      default -> throw new GateException("onFlagged must be FAILURE or UNSTABLE, not '" + value
-          + "'.");
+  static ListBoxModel videoScoring() {
+    ListBoxModel m = new ListBoxModel();
+    m.add("The higher of the picture's and the sound's score", VideoScoring.MAX_OF_TRACKS.name());
+    m.add("The picture's score only", VideoScoring.VISUAL_ONLY.name());
+    return m;
+  }
+
+  /** The words the reader takes for intakeMode (the client's enum is not the adapter's to use). */
+  static ListBoxModel intakeMode() {
+    ListBoxModel m = new ListBoxModel();
+    m.add("One upload part per file", "FILES");
+    m.add("One zip part per batch", "ZIP");
+    return m;
+  }
+
+  private static String label(Reaction r) {
+    return switch (r) {
+      case FAIL -> "Fail the build";
+      case WARN -> "Mark the build unstable";
+      case IGNORE -> "Only report it";
     };
-  }
-
-  /** FAILURE, UNSTABLE or IGNORE, for {@code setting} (onError, onNoSpeech). */
-  static Reaction reaction(String setting, String value, String fallback) {
-    return switch (normalize(value, fallback)) {
-      case FAILURE -> Reaction.FAIL;
-      case UNSTABLE -> Reaction.WARN;
-      case IGNORE -> Reaction.IGNORE;
-      default -> throw new GateException(setting + " must be FAILURE, UNSTABLE or IGNORE, not '"
-          + value + "'.");
-    };
-  }
-
-  static ListBoxModel onFlagged() {
-    ListBoxModel m = new ListBoxModel();
-    m.add("Fail the build", FAILURE);
-    m.add("Mark the build unstable", UNSTABLE);
-    return m;
-  }
-
-  static ListBoxModel onError() {
-    ListBoxModel m = new ListBoxModel();
-    m.add("Fail the build", FAILURE);
-    m.add("Mark the build unstable", UNSTABLE);
-    m.add("Only report it", IGNORE);
-    return m;
-  }
-
-  static ListBoxModel onNoSpeech() {
-    ListBoxModel m = new ListBoxModel();
-    m.add("Only report it", IGNORE);
-    m.add("Mark the build unstable", UNSTABLE);
-    m.add("Fail the build", FAILURE);
-    return m;
   }
 }

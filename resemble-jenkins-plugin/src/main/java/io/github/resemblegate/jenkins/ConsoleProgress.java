@@ -1,6 +1,6 @@
 package io.github.resemblegate.jenkins;
 
-import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.Progress;

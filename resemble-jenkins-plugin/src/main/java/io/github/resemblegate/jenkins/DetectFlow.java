@@ -6,13 +6,14 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 
 /**
  * One run of the step on the controller: find the token, scan on the agent, keep the reports with
- * the build, attach the summary action and turn the verdict into the build result.
+ * the build, attach the summary action and turn the decision into the build result.
  */
 final class DetectFlow {
 
@@ -22,12 +23,13 @@ final class DetectFlow {
     this.engine = engine;
   }
 
+  /**
+   * Runs the step. No token is not a reason to stop here: the gate asks for one only when it must
+   * pay for something (a dry run, or a run the cache answers, needs none), as the Maven goal does.
+   */
   void run(ScanSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
       TaskListener listener) throws IOException, InterruptedException {
-    String token = Tokens.resolve(settings.credentialsId, run, env);
-    if (token == null && !settings.dryRun) {
-      throw new AbortException("No Resemble API token was found. " + GateConfigs.TOKEN_ADVICE);
-    }
+    String token = Tokens.resolve(settings.credentialsId(), run, env);
     ProxySettings proxy = ProxySettings.from(Jenkins.get().getProxy());
     ScanOutcome outcome = workspace.act(new ScanCallable(settings, token, proxy, listener,
         engine));
@@ -54,20 +56,20 @@ final class DetectFlow {
 
   /**
    * PASSED leaves the result alone; UNSTABLE marks the build unstable; FAILED sets FAILURE and
-   * stops the step with the verdict's one-sentence message.
+   * stops the step with the decision's sentence, the same one the Maven goal fails with.
    */
   static void applyResult(ScanOutcome outcome, Run<?, ?> run, TaskListener listener)
       throws AbortException {
-    String message = outcome.getMessage();
-    switch (outcome.getStatus()) {
-      case "PASSED" -> listener.getLogger().println("[Resemble] Passed: " + message);
-      case "UNSTABLE" -> {
-        listener.getLogger().println("[Resemble] Marking the build UNSTABLE: " + message);
+    String sentence = outcome.getMessage();
+    switch (Verdict.valueOf(outcome.getStatus())) {
+      case PASSED -> listener.getLogger().println("[Resemble] Passed: " + sentence);
+      case UNSTABLE -> {
+        listener.getLogger().println("[Resemble] Marking the build UNSTABLE: " + sentence);
         run.setResult(Result.UNSTABLE);
       }
-      default -> {
+      case FAILED -> {
         run.setResult(Result.FAILURE);
-        throw new AbortException(message);
+        throw new AbortException(sentence);
       }
     }
   }

@@ -1,6 +1,6 @@
 package io.github.resemblegate.jenkins;
 
-import io.github.resemblegate.gate.FileResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import java.io.Serializable;
 import java.util.Locale;
 

@@ -1,31 +1,51 @@
 package io.github.resemblegate.jenkins;
 
 import hudson.util.FormValidation;
-import io.github.resemblegate.report.ReportFormat;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.github.resemblegate.gate.settings.Problem;
+import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.Setting;
+import io.github.resemblegate.gate.settings.SettingsReader;
 import java.util.List;
-import java.util.Locale;
 
-/** The checks behind the form's fields; each answers in one sentence. */
+/**
+ * The checks behind the form's fields. What a setting means and allows is the core's to say:
+ * every field is checked by {@link SettingsReader#check}, with the same sentences a run would
+ * fail with. Only what is peculiar to Jenkins is added here: includes are required, patterns and
+ * paths stay inside the workspace, and a number field bound to a primitive cannot be left empty.
+ */
 final class FormChecks {
 
   private FormChecks() {}
 
+  /** The core's check of one field given alone (the others take their defaults). */
+  static FormValidation check(Setting focus, String value) {
+    return answer(SettingsReader.check(focus, new RawSettings().set(focus, value)));
+  }
+
+  /** The core's check of one field that is judged with another one (endRegion by startRegion). */
+  static FormValidation check(Setting focus, String value, Setting other, String otherValue) {
+    return answer(SettingsReader.check(focus, new RawSettings().set(focus, value)
+        .set(other, otherValue)));
+  }
+
   static FormValidation includes(String value) {
-    List<String> patterns = Text.list(value);
-    if (patterns.isEmpty()) {
+    if (Text.list(value).isEmpty()) {
       return FormValidation.error("Give at least one pattern, such as media/**/*.wav.");
     }
-    return patterns(patterns);
+    return patterns(Setting.INCLUDES, value);
   }
 
   static FormValidation excludes(String value) {
-    return patterns(Text.list(value));
+    return patterns(Setting.EXCLUDES, value);
   }
 
-  private static FormValidation patterns(List<String> patterns) {
-    for (String p : patterns) {
+  /** For a field the step holds as a primitive number: empty is not a value it can keep. */
+  static FormValidation required(Setting focus, String value, String hint) {
+    return Text.isBlank(value) ? FormValidation.error(hint) : check(focus, value);
+  }
+
+  private static FormValidation patterns(Setting setting, String value) {
+    for (String p : Text.list(value)) {
       if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
         return FormValidation.error("'" + p + "' is absolute; patterns are relative to the "
             + "workspace.");
@@ -35,127 +55,14 @@ final class FormChecks {
             + "checked.");
       }
     }
-    return FormValidation.ok();
+    return check(setting, value);
   }
 
-  /** A number from 0 to 1; blank is fine unless {@code required}. */
-  static FormValidation probability(String value, boolean required) {
-    if (Text.isBlank(value)) {
-      return required ? FormValidation.error("Give a number from 0 to 1, such as 0.5.")
-          : FormValidation.ok();
-    }
-    Double d = parseDouble(value);
-    if (d == null || d < 0 || d > 1) {
-      return FormValidation.error("Give a number from 0 to 1 (a deepfake probability), not '"
-          + value.strip() + "'.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation warnThreshold(String value, String threshold) {
-    FormValidation basic = probability(value, false);
-    if (basic.kind != FormValidation.Kind.OK || Text.isBlank(value)) {
-      return basic;
-    }
-    Double warn = parseDouble(value);
-    Double flag = parseDouble(threshold);
-    if (flag != null && warn >= flag) {
-      return FormValidation.warning("The warn threshold is not below the threshold, so no file "
-          + "will be warned about.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation httpUrl(String value, String what) {
-    if (Text.isBlank(value)) {
-      return FormValidation.ok();
-    }
-    try {
-      URI uri = new URI(value.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-        return FormValidation.error(what + " must be an http(s) URL such as "
-            + "https://app.resemble.ai/api/v2.");
-      }
-      if (uri.getUserInfo() != null) {
-        return FormValidation.error(what + " must not contain a user name or password; use a "
-            + "credential.");
-      }
-      if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-        return FormValidation.warning(what + " is plain http; the token would cross the network "
-            + "unencrypted.");
-      }
-      return FormValidation.ok();
-    } catch (URISyntaxException e) {
-      return FormValidation.error(what + " is not a valid URL: " + e.getReason() + ".");
-    }
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-  }
-
-  static FormValidation positiveInteger(String value, String what) {
-    Integer i = parseInt(value);
-    if (i == null || i < 1) {
-      return FormValidation.error(what + " must be a whole number of at least 1.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation maxFiles(String value) {
-    Integer i = parseInt(value);
-    if (i == null || i < 0) {
-      return FormValidation.error("Give a whole number of files, or 0 for no limit.");
-    }
-    return i == 0 ? FormValidation.warning("No limit: every matched file may be uploaded and "
-        + "billed.") : FormValidation.ok();
-  }
-
-  static FormValidation frameLength(String value) {
-    if (Text.isBlank(value)) {
-      return FormValidation.ok();
-    }
-    Integer i = parseInt(value);
-    if (i == null || i < 1 || i > 4) {
-      return FormValidation.error("The frame length must be 1, 2, 3 or 4 seconds.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation seconds(String value, String what) {
-    if (Text.isBlank(value)) {
-      return FormValidation.ok();
-    }
-    Double d = parseDouble(value);
-    if (d == null || d < 0) {
-      return FormValidation.error(what + " must be a number of seconds, 0 or more.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation endRegion(String value, String startRegion) {
-    FormValidation basic = seconds(value, "The end of the region");
-    if (basic.kind != FormValidation.Kind.OK || Text.isBlank(value)) {
-      return basic;
-    }
-    Double start = parseDouble(startRegion);
-    if (start != null && parseDouble(value) <= start) {
-      return FormValidation.error("The end of the region must be after its start.");
-    }
-    return FormValidation.ok();
-  }
-
-  static FormValidation formats(String value) {
-    try {
-      ReportFormat.parse(value);
-      return FormValidation.ok();
-    } catch (IllegalArgumentException e) {
-      return FormValidation.error(e.getMessage());
-    }
-  }
-
-  /** A relative path that stays inside the workspace; blank is fine. */
+  /**
+   * A relative path that stays inside the workspace; blank is fine. The run refuses any other
+   * (the reader confines these paths to the workspace), but the form has no workspace to resolve
+   * them against, so it reads the path's names.
+   */
   static FormValidation workspacePath(String value, String what) {
     if (Text.isBlank(value)) {
       return FormValidation.ok();
@@ -179,19 +86,15 @@ final class FormChecks {
         : FormValidation.ok();
   }
 
-  private static Double parseDouble(String s) {
-    try {
-      return s == null ? null : Double.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      return null;
+  /** Errors first, all of them; else the warnings; each problem is one sentence. */
+  private static FormValidation answer(List<Problem> problems) {
+    List<String> errors = problems.stream().filter(Problem::isError).map(Problem::sentence)
+        .toList();
+    if (!errors.isEmpty()) {
+      return FormValidation.error(String.join(" ", errors));
     }
-  }
-
-  private static Integer parseInt(String s) {
-    try {
-      return s == null ? null : Integer.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    List<String> warnings = problems.stream().map(Problem::sentence).toList();
+    return warnings.isEmpty() ? FormValidation.ok() : FormValidation.warning(String.join(" ",
+        warnings));
   }
 }

@@ -1,7 +1,7 @@
 package io.github.resemblegate.jenkins;
 
 import hudson.ProxyConfiguration;
-import io.github.resemblegate.client.ProxyConfig;
+import io.github.resemblegate.gate.settings.SettingsReader;
 import java.io.Serializable;
 import java.util.List;
 
@@ -40,13 +40,16 @@ final class ProxySettings implements Serializable {
     return password;
   }
 
+  /** Hands the proxy to the settings reader, which makes the client's proxy of it. */
+  SettingsReader applyTo(SettingsReader reader) {
+    return reader.proxy(host, port, userName, password, directHosts());
+  }
+
   /** Jenkins lists hosts to reach directly separated by new lines, commas or bars. */
-  ProxyConfig toProxyConfig() {
-    List<String> direct = noProxyHosts == null ? List.of()
+  List<String> directHosts() {
+    return noProxyHosts == null ? List.of()
         : List.of(noProxyHosts.strip().split("[\\s,|]+")).stream().filter(h -> !h.isBlank())
             .toList();
-    return new ProxyConfig(host, port, userName.isEmpty() ? null : userName,
-        Text.isBlank(password) ? null : password, direct);
   }
 
   @Override

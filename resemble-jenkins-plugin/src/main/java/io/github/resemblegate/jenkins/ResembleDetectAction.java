@@ -3,7 +3,7 @@ package io.github.resemblegate.jenkins;
 import hudson.FilePath;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
-import io.github.resemblegate.report.ReportFormat;
+import io.github.resemblegate.gate.ReportFormat;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,22 +5,21 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.report.ConsoleSummary;
-import io.github.resemblegate.report.ReportFormat;
 import io.github.resemblegate.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * The scan, run on the agent that holds the workspace: builds the gate configuration there,
- * runs the gate, writes the reports into the workspace and returns a {@link ScanOutcome}.
- * Carries the token as a field (the remoting channel is encrypted); {@link #toString()} omits it.
+ * The scan, run on the agent that holds the workspace: reads the step's settings there with the
+ * core's settings reader, runs the gate, writes the reports into the workspace and returns a
+ * {@link ScanOutcome}. Carries the token as a field (the remoting channel is encrypted);
+ * {@link #toString()} omits it.
  */
 final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   private static final long serialVersionUID = 1L;
@@ -47,23 +46,23 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     ConsoleProgress console = new ConsoleProgress(listener.getLogger(), masker, System::nanoTime,
         ConsoleProgress.DEFAULT_INTERVAL);
     try {
-      Set<ReportFormat> formats = GateConfigs.formats(settings);
-      GateConfig config = GateConfigs.build(settings, workspace.toPath(), token, proxy);
-      console.line("Checking " + String.join(", ", config.includes()) + " in " + workspace
+      GateConfig config = settings.read(workspace.toPath(), token, proxy);
+      console.line("Checking " + String.join(", ", config.scan().includes()) + " in " + workspace
           + (config.dryRun() ? " (dry run: nothing is uploaded)" : "") + ".");
-      Verdict verdict = engine.run(config, console);
-      List<String> written = writeReports(verdict, formats, config.reportsDirectory());
-      for (String line : ConsoleSummary.lines(verdict)) {
+      GateResult result = engine.run(config, console);
+      List<String> written = writeReports(result, config.reports());
+      for (String line : ConsoleSummary.lines(result)) {
         console.line(line);
       }
-      Path base = config.baseDirectory();
-      String reportsDir = base.relativize(config.reportsDirectory()).toString().replace('\\', '/');
+      Path base = config.scan().baseDirectory();
+      String reportsDir = base.relativize(config.reports().directory()).toString()
+          .replace('\\', '/');
       if (!written.isEmpty()) {
         console.line("Reports: " + reportsDir + "/ (" + String.join(", ", written) + ").");
       }
-      return new ScanOutcome(verdict, reportsDir, written);
+      return new ScanOutcome(result, reportsDir, written);
     } catch (GateException e) {
-      // A setting to fix: one sentence, no stack trace.
+      // A setting to fix, or a token to give: one sentence, no stack trace.
       throw new AbortException(masker.mask(e.getMessage()));
     } catch (AbortException e) {
       throw e;
@@ -72,19 +71,20 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     }
   }
 
-  private static List<String> writeReports(Verdict verdict, Set<ReportFormat> formats, Path dir)
+  private static List<String> writeReports(GateResult result, GateConfig.Reports reports)
       throws IOException {
     List<String> names = new ArrayList<>();
-    if (formats.isEmpty()) {
+    if (reports.formats().isEmpty()) {
       return names;
     }
     try {
-      for (Path p : Reports.write(verdict, formats, dir)) {
+      for (Path p : Reports.write(result, reports)) {
         names.add(p.getFileName().toString());
       }
     } catch (IOException e) {
-      throw new AbortException("The reports could not be written to " + dir + " ("
-          + e.getMessage() + "); check that the folder is writable or change reportsDir.");
+      throw new AbortException("The reports could not be written to " + reports.directory()
+          + " (" + e.getMessage() + "); check that the folder is writable or change"
+          + " reportsDirectory.");
     }
     return names;
   }

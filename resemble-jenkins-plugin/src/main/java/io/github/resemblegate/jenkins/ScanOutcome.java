@@ -1,17 +1,19 @@
 package io.github.resemblegate.jenkins;
 
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * What a scan on the agent sends back to the controller, and what the build keeps: the verdict
- * flattened into plain fields (plugin-defined and JDK types only; see {@link FileRow}).
+ * What a scan on the agent sends back to the controller, and what the build keeps: the run's
+ * result flattened into plain fields (plugin-defined and JDK types only; see {@link FileRow}).
+ * {@code status} is the decision's verdict, {@code message} its one sentence.
  */
 public final class ScanOutcome implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -40,12 +42,13 @@ public final class ScanOutcome implements Serializable {
   private final String reportsDir;
   private final ArrayList<String> reportFiles;
 
-  ScanOutcome(Verdict v, String reportsDir, List<String> reportFiles) {
-    Totals t = v.totals();
-    this.status = v.status().name();
-    this.failureKind = v.failureKind() == null ? "NONE" : v.failureKind().name();
-    this.message = v.message();
-    this.dryRun = v.run() != null && v.run().dryRun();
+  ScanOutcome(GateResult result, String reportsDir, List<String> reportFiles) {
+    Totals t = result.totals();
+    Decision decision = result.decision();
+    this.status = decision.verdict().name();
+    this.failureKind = decision.failureKind().name();
+    this.message = decision.sentence();
+    this.dryRun = result.run() != null && result.run().dryRun();
     this.files = t.files();
     this.passed = t.count(Outcome.PASSED);
     this.flagged = t.count(Outcome.FLAGGED);
@@ -58,7 +61,7 @@ public final class ScanOutcome implements Serializable {
     this.uploaded = t.uploaded();
     this.batches = t.batches();
     List<FileRow> all = new ArrayList<>();
-    for (FileResult r : v.files()) {
+    for (FileResult r : result.files()) {
       all.add(FileRow.of(r));
     }
     // Attention first, so a truncated list still holds every flagged file.
@@ -66,7 +69,7 @@ public final class ScanOutcome implements Serializable {
     ordered.addAll(all.stream().filter(r -> !r.needsAttention()).toList());
     this.rows = new ArrayList<>(ordered.subList(0, Math.min(MAX_ROWS, ordered.size())));
     this.omittedRows = ordered.size() - rows.size();
-    this.notices = new ArrayList<>(v.notices());
+    this.notices = new ArrayList<>(result.notices());
     this.reportsDir = reportsDir;
     this.reportFiles = new ArrayList<>(reportFiles);
   }

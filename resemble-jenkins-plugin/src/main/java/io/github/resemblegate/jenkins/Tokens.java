@@ -12,10 +12,19 @@ final class Tokens {
 
   static final String ENV_VAR = "RESEMBLE_API_KEY";
 
+  /**
+   * Told to the user, after the core's "No Resemble API token was provided.", when a run must pay
+   * for something and has no token.
+   */
+  static final String ADVICE = "Choose a Secret text credential in the step's credentialsId, or"
+      + " set the " + ENV_VAR + " environment variable for the build (for example with"
+      + " withCredentials).";
+
   private Tokens() {}
 
   /**
-   * @return the token, or null when neither source gives one (fine for a dry run)
+   * @return the token, or null when neither source gives one (the gate asks for one only when it
+   *     must upload: a dry run or a run the cache answers needs none)
    * @throws AbortException when a credential ID is set but no such Secret text credential exists
    */
   static String resolve(String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.FilePath;
 import hudson.model.DirectoryBrowserSupport;
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.FileResult;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ class ActionTest {
   @TempDir File workspace;
 
   private static ScanOutcome mixed(List<String> reports) {
-    return new ScanOutcome(Verdicts.verdict(VerdictStatus.FAILED, FailureKind.FINDINGS,
-        "1 file scored at or above the threshold 0.50: media/fake.wav (0.97).",
-        Verdicts.file("media/a-ok.wav", Outcome.PASSED, 0.02),
-        Verdicts.file("media/fake.wav", Outcome.FLAGGED, 0.97),
-        Verdicts.file("media/odd.png", Outcome.ERROR, null),
-        Verdicts.file("media/quiet.wav", Outcome.NO_SPEECH, -1.0)), "resemble-reports", reports);
+    return new ScanOutcome(Results.result(Verdict.FAILED, FailureKind.FINDINGS,
+        "1 of 4 files scored at or above the threshold 0.50: media/fake.wav (0.97).",
+        Results.file("media/a-ok.wav", Outcome.PASSED, 0.02),
+        Results.file("media/fake.wav", Outcome.FLAGGED, 0.97),
+        Results.file("media/odd.png", Outcome.ERROR, null),
+        Results.file("media/quiet.wav", Outcome.NO_SPEECH, -1.0)), "resemble-reports", reports);
   }
 
   @Test
@@ -50,11 +50,11 @@ class ActionTest {
   void manyFilesAreCappedButEveryFlaggedOneIsKept() {
     List<FileResult> files = new ArrayList<>();
     for (int i = 0; i < ScanOutcome.MAX_ROWS + 5; i++) {
-      files.add(Verdicts.file(String.format("media/f%05d.wav", i), Outcome.PASSED, 0.01));
+      files.add(Results.file(String.format("media/f%05d.wav", i), Outcome.PASSED, 0.01));
     }
-    files.add(Verdicts.file("media/zz-fake.wav", Outcome.FLAGGED, 0.9));
+    files.add(Results.file("media/zz-fake.wav", Outcome.FLAGGED, 0.9));
 
-    ScanOutcome o = new ScanOutcome(Verdicts.verdict(VerdictStatus.FAILED, FailureKind.FINDINGS,
+    ScanOutcome o = new ScanOutcome(Results.result(Verdict.FAILED, FailureKind.FINDINGS,
         "m", files.toArray(FileResult[]::new)), "r", List.of());
 
     assertThat(o.getRows()).hasSize(ScanOutcome.MAX_ROWS);

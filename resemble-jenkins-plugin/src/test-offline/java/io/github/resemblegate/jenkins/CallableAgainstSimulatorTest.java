@@ -2,6 +2,7 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -17,13 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PENDING: moves to src/test-offline/java once the simulator module and Gate.run are on main.
- * The whole step, end to end on this machine: the callable runs the real gate (local FilePath)
- * against the Detect API simulator, writes real reports, and the flow archives them.
+ * The whole step, end to end on this machine: the callable reads the settings with the core's
+ * reader and runs the real gate (local FilePath) against the Detect API simulator, writes real
+ * reports, and the flow archives them.
  */
 class CallableAgainstSimulatorTest {
 
@@ -32,6 +34,7 @@ class CallableAgainstSimulatorTest {
 
   @TempDir File workspace;
   @TempDir File buildDir;
+  @TempDir File cacheDir;
 
   @BeforeAll
   static void start() {
@@ -42,6 +45,11 @@ class CallableAgainstSimulatorTest {
   @AfterAll
   static void stop() {
     simulator.close();
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    simulator.reset();
   }
 
   /** Distinct sample counts keep the contents distinct: the gate judges identical content once. */
@@ -66,18 +74,27 @@ class CallableAgainstSimulatorTest {
     return b;
   }
 
+  private void run(ResembleDetectBuilder b, TestBuilds.TestRun run, String token,
+      TestBuilds.Console console) throws Exception {
+    new DetectFlow(RealGate.INSTANCE).run(b.toSettings(), run, new FilePath(workspace),
+        token == null ? new EnvVars() : new EnvVars("RESEMBLE_API_KEY", token), console);
+  }
+
   @Test
-  void flaggedFileFailsTheBuildWithRealReportsArchived() throws Exception {
+  void flaggedFileFailsTheBuildWithTheDecisionsSentenceAndRealReportsArchived()
+      throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
     TestBuilds.Console console = new TestBuilds.Console();
 
-    assertThatThrownBy(() -> new DetectFlow(RealGate.INSTANCE).run(step("FAILURE").toSettings(),
-        run, new FilePath(workspace), new EnvVars("RESEMBLE_API_KEY", TOKEN), console))
-        .isExactlyInstanceOf(AbortException.class)
-        .hasMessageContaining("media/fake-intro.wav");
+    Throwable abort = catchThrowable(
+        () -> run(step("FAIL"), run, TOKEN, console));
 
-    assertThat(run.getResult()).isEqualTo(Result.FAILURE);
     ResembleDetectAction action = run.getAction(ResembleDetectAction.class);
+    assertThat(abort).isExactlyInstanceOf(AbortException.class)
+        .hasMessageContaining("media/fake-intro.wav")
+        .hasMessage(action.getOutcome().getMessage());
+    assertThat(console.text()).contains("Verdict: FAILED. " + action.getOutcome().getMessage());
+    assertThat(run.getResult()).isEqualTo(Result.FAILURE);
     assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
     assertThat(action.getOutcome().getPassed()).isEqualTo(1);
     assertThat(new File(buildDir, "resemble/resemble-report.html")).exists();
@@ -86,12 +103,19 @@ class CallableAgainstSimulatorTest {
   }
 
   @Test
-  void unstableChoiceLetsTheBuildGoOn() throws Exception {
+  void warnLetsTheBuildGoOnUnstable() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    new DetectFlow(RealGate.INSTANCE).run(step("UNSTABLE").toSettings(), run,
-        new FilePath(workspace), new EnvVars("RESEMBLE_API_KEY", TOKEN),
-        new TestBuilds.Console());
+    run(step("WARN"), run, TOKEN, new TestBuilds.Console());
+
+    assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
+  }
+
+  @Test
+  void theJenkinsWordUnstableStillMeansWarn() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    run(step("UNSTABLE"), run, TOKEN, new TestBuilds.Console());
 
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
   }
@@ -100,9 +124,50 @@ class CallableAgainstSimulatorTest {
   void wrongTokenIsAnApiErrorThatFailsTheBuild() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    assertThatThrownBy(() -> new DetectFlow(RealGate.INSTANCE).run(step("UNSTABLE").toSettings(),
-        run, new FilePath(workspace), new EnvVars("RESEMBLE_API_KEY", "wrong"),
-        new TestBuilds.Console())).isInstanceOf(AbortException.class);
+    assertThatThrownBy(() -> run(step("WARN"), run, "wrong", new TestBuilds.Console()))
+        .isInstanceOf(AbortException.class);
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
+  }
+
+  @Test
+  void withoutATokenTheGateStopsBeforeUploadingAndSaysHowToGiveOne() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> run(step("FAIL"), run, null, new TestBuilds.Console()))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
+    assertThat(run.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(simulator.counters().totalRequests()).isZero();
+  }
+
+  @Test
+  void aRunTheCacheAnswersNeedsNoToken() throws Exception {
+    ResembleDetectBuilder cached = step("WARN");
+    cached.setCache(true);
+    cached.setCacheDirectory(cacheDir.getAbsolutePath());
+    run(cached, new TestBuilds.TestRun(buildDir), TOKEN, new TestBuilds.Console());
+    simulator.reset();
+    TestBuilds.TestRun again = new TestBuilds.TestRun(buildDir);
+
+    run(cached, again, null, new TestBuilds.Console());
+
+    ScanOutcome outcome = again.getActions(ResembleDetectAction.class).get(0).getOutcome();
+    assertThat(outcome.getFromCache()).isEqualTo(2);
+    assertThat(outcome.getUploaded()).isZero();
+    assertThat(outcome.getFlagged()).isEqualTo(1);
+    assertThat(again.getResult()).isEqualTo(Result.UNSTABLE);
+    assertThat(simulator.counters().totalRequests()).isZero();
+  }
+
+  @Test
+  void aDryRunNeedsNoToken() throws Exception {
+    ResembleDetectBuilder dry = step("FAIL");
+    dry.setDryRun(true);
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    run(dry, run, null, new TestBuilds.Console());
+
+    assertThat(run.getAction(ResembleDetectAction.class).getOutcome().isDryRun()).isTrue();
+    assertThat(run.getResult()).isNull();
   }
 }

@@ -2,7 +2,7 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Outcome;
+import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.Progress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,9 +42,9 @@ class ConsoleProgressTest {
 
   @Test
   void flaggedAndErroredFilesAreAnnouncedAsTheyAreJudged() {
-    progress.fileJudged(Verdicts.file("media/fake.wav", Outcome.FLAGGED, 0.97));
-    progress.fileJudged(Verdicts.file("media/ok.wav", Outcome.PASSED, 0.01));
-    progress.fileJudged(Verdicts.file("media/odd.png", Outcome.ERROR, null));
+    progress.fileJudged(Results.file("media/fake.wav", Outcome.FLAGGED, 0.97));
+    progress.fileJudged(Results.file("media/ok.wav", Outcome.PASSED, 0.01));
+    progress.fileJudged(Results.file("media/odd.png", Outcome.ERROR, null));
 
     assertThat(console.text().lines().toList()).containsExactly(
         "[Resemble] FLAGGED media/fake.wav score 0.97 >= 0.50",

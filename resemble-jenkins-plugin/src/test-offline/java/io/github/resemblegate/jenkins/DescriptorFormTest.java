@@ -3,6 +3,7 @@ package io.github.resemblegate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
+import io.github.resemblegate.gate.settings.Setting;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -13,7 +14,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jenkinsci.Symbol;
@@ -34,10 +37,14 @@ class DescriptorFormTest {
   private static final Class<?> DESCRIPTOR = ResembleDetectBuilder.DescriptorImpl.class;
   private static final String RESOURCES = "/io/github/resemblegate/jenkins/ResembleDetectBuilder/";
 
-  /** Field names in config.jelly, and which of them are select boxes. */
-  private record Form(Set<String> fields, Set<String> selects) {}
+  /**
+   * Field names in config.jelly, which of them are select boxes, which are typed in (text and
+   * number boxes), and the defaults it gives.
+   */
+  record Form(Set<String> fields, Set<String> selects, Set<String> typed,
+      Map<String, String> defaults) {}
 
-  private static Form form() throws Exception {
+  static Form form() throws Exception {
     try (InputStream in = STEP.getResourceAsStream(RESOURCES + "config.jelly")) {
       assertThat(in).as("config.jelly on the classpath").isNotNull();
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -46,6 +53,8 @@ class DescriptorFormTest {
           "entry");
       Set<String> fields = new LinkedHashSet<>();
       Set<String> selects = new LinkedHashSet<>();
+      Set<String> typed = new LinkedHashSet<>();
+      Map<String, String> defaults = new TreeMap<>();
       for (int i = 0; i < entries.getLength(); i++) {
         Element entry = (Element) entries.item(i);
         String field = entry.getAttribute("field");
@@ -54,8 +63,19 @@ class DescriptorFormTest {
             || entry.getElementsByTagNameNS("/lib/credentials", "select").getLength() > 0) {
           selects.add(field);
         }
+        if (entry.getElementsByTagNameNS("/lib/form", "textbox").getLength() > 0
+            || entry.getElementsByTagNameNS("/lib/form", "number").getLength() > 0) {
+          typed.add(field);
+        }
+        NodeList controls = entry.getElementsByTagNameNS("/lib/form", "*");
+        for (int k = 0; k < controls.getLength(); k++) {
+          Element control = (Element) controls.item(k);
+          if (control.hasAttribute("default")) {
+            defaults.put(field, control.getAttribute("default"));
+          }
+        }
       }
-      return new Form(fields, selects);
+      return new Form(fields, selects, typed, defaults);
     }
   }
 
@@ -68,10 +88,16 @@ class DescriptorFormTest {
         .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).findFirst().orElseThrow();
   }
 
+  /** The names Stapler and Pipeline bind, without the deprecated old ones. */
   private static Set<String> setterFields() {
+    return setterNames(false);
+  }
+
+  private static Set<String> setterNames(boolean deprecated) {
     Set<String> names = new TreeSet<>();
     for (Method m : STEP.getMethods()) {
-      if (m.isAnnotationPresent(DataBoundSetter.class)) {
+      if (m.isAnnotationPresent(DataBoundSetter.class)
+          && m.isAnnotationPresent(Deprecated.class) == deprecated) {
         names.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
       }
     }
@@ -113,7 +139,7 @@ class DescriptorFormTest {
   void everySelectHasAFillMethod() throws Exception {
     Form form = form();
     assertThat(form.selects()).containsExactlyInAnyOrder("credentialsId", "onFlagged", "onError",
-        "onNoSpeech");
+        "onNoSpeech", "onEmpty", "videoScoring", "intakeMode");
     for (String select : form.selects()) {
       assertThat(Arrays.stream(DESCRIPTOR.getMethods())
           .anyMatch(m -> m.getName().equals("doFill" + capitalized(select) + "Items")))
@@ -124,12 +150,57 @@ class DescriptorFormTest {
   @Test
   void everyCheckMethodNamesAFormField() throws Exception {
     Set<String> fields = form().fields();
-    for (Method m : DESCRIPTOR.getDeclaredMethods()) {
-      if (m.getName().startsWith("doCheck") && Modifier.isPublic(m.getModifiers())) {
+    for (Method m : DESCRIPTOR.getMethods()) {
+      if (m.getName().startsWith("doCheck")
+          && m.getDeclaringClass().getPackageName().equals(STEP.getPackageName())) {
         String field = Character.toLowerCase(m.getName().charAt(7)) + m.getName().substring(8);
         assertThat(fields).as(m.getName()).contains(field);
       }
     }
+  }
+
+  @Test
+  void everyFieldTypedInIsChecked() throws Exception {
+    List<String> unchecked = new ArrayList<>();
+    for (String field : form().typed()) {
+      if (Arrays.stream(DESCRIPTOR.getMethods())
+          .noneMatch(m -> m.getName().equals("doCheck" + capitalized(field)))) {
+        unchecked.add(field);
+      }
+    }
+
+    assertThat(form().typed()).contains("timeout", "maxBytesPerBatch", "callbackUrl");
+    assertThat(unchecked).isEmpty();
+  }
+
+  @Test
+  void theOldNamesAreDeprecatedSettersWithGettersButNoFormField() throws Exception {
+    Set<String> old = setterNames(true);
+
+    assertThat(old).containsExactlyInAnyOrder("timeoutMinutes", "retryBudgetSeconds",
+        "reportsDir", "cacheDir", "waivers");
+    for (String name : old) {
+      // The Snippet Generator inspects every parameter, deprecated ones too, through its getter.
+      Method getter = STEP.getMethod("get" + capitalized(name));
+      assertThat(getter.isAnnotationPresent(Deprecated.class)).as(getter.getName()).isTrue();
+    }
+    assertThat(form().fields()).doesNotContainAnyElementsOf(old);
+  }
+
+  @Test
+  void everyDefaultInTheFormIsTheCataloguesDefaultWord() throws Exception {
+    Map<String, String> defaults = form().defaults();
+    List<String> wrong = new ArrayList<>();
+    for (Setting s : Setting.values()) {
+      String field = StepFields.nameOf(s);
+      if (defaults.containsKey(field) && !defaults.get(field).equals(s.defaultWord())) {
+        wrong.add(field + "=" + defaults.get(field) + " (catalogue: " + s.defaultWord() + ")");
+      }
+    }
+
+    assertThat(defaults).containsKeys("threshold", "maxFiles", "timeout", "retryBudget",
+        "maxRetries", "formats", "cache", "defaultExcludes", "concurrency");
+    assertThat(wrong).isEmpty();
   }
 
   @Test

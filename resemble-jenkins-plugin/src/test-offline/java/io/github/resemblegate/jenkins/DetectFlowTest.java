@@ -9,15 +9,16 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
 import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole step on the controller, with the scan run locally against a prepared verdict. */
+/** The whole step on the controller, with the scan run locally against a prepared result. */
 class DetectFlowTest {
 
   @TempDir File workspace;
@@ -44,11 +45,11 @@ class DetectFlowTest {
   @Test
   void flaggedFileWithFailureAttachesTheSummaryThenFailsTheBuild() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.FAILED));
+    Results.FixedEngine engine = new Results.FixedEngine(Results.flagged(Verdict.FAILED));
 
     assertThatThrownBy(() -> run(step(), engine, build, new EnvVars("RESEMBLE_API_KEY", "k-1")))
         .isExactlyInstanceOf(AbortException.class)
-        .hasMessage("1 file scored at or above the threshold 0.50: media/fake.wav (0.97).");
+        .hasMessage("1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).");
 
     assertThat(build.getResult()).isEqualTo(Result.FAILURE);
     ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
@@ -62,7 +63,7 @@ class DetectFlowTest {
   void flaggedFileWithUnstableMarksTheBuildAndLetsItGoOn() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
 
-    run(step(), new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.UNSTABLE)), build,
+    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isEqualTo(Result.UNSTABLE);
@@ -74,7 +75,7 @@ class DetectFlowTest {
   void passedRunLeavesTheResultAndStillShowsTheSummary() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
 
-    run(step(), new Verdicts.FixedEngine(Verdicts.passed()), build,
+    run(step(), new Results.FixedEngine(Results.passed()), build,
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isNull();
@@ -82,15 +83,34 @@ class DetectFlowTest {
   }
 
   @Test
-  void missingTokenStopsBeforeScanningAndNamesBothWaysToGiveOne() throws Exception {
+  void noTokenIsLeftToTheGateWhichAsksForOneOnlyWhenItMustPay() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+    Results.FixedEngine engine = new Results.FixedEngine(Results.passed());
 
-    assertThatThrownBy(() -> run(step(), engine, build, new EnvVars()))
+    run(step(), engine, build, new EnvVars());
+
+    assertThat(engine.seen.get().api().token()).isNull();
+    assertThat(engine.seen.get().api().tokenAdvice()).isEqualTo(Tokens.ADVICE)
+        .contains("credentialsId", "RESEMBLE_API_KEY");
+    assertThat(build.getResult()).isNull();
+  }
+
+  @Test
+  void theGatesAskForATokenStopsTheStepWithItsSentenceAndNoSummary() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    GateEngine mustPay = new GateEngine() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public GateResult run(GateConfig config, GateListener listener) {
+        throw new GateException("No Resemble API token was provided. "
+            + config.api().tokenAdvice());
+      }
+    };
+
+    assertThatThrownBy(() -> run(step(), mustPay, build, new EnvVars()))
         .isExactlyInstanceOf(AbortException.class)
-        .hasMessageContaining("credentialsId")
-        .hasMessageContaining("RESEMBLE_API_KEY");
-    assertThat(engine.seen.get()).isNull();
+        .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
     assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
   }
 
@@ -98,12 +118,12 @@ class DetectFlowTest {
   void dryRunNeedsNoToken() throws Exception {
     ResembleDetectBuilder b = step();
     b.setDryRun(true);
-    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+    Results.FixedEngine engine = new Results.FixedEngine(Results.passed());
 
     run(b, engine, new TestBuilds.TestRun(buildDir), new EnvVars());
 
     assertThat(engine.seen.get().dryRun()).isTrue();
-    assertThat(engine.seen.get().token()).isNull();
+    assertThat(engine.seen.get().api().token()).isNull();
   }
 
   @Test
@@ -111,13 +131,13 @@ class DetectFlowTest {
     CredentialsProvider.storeForTest(new SecretText("resemble-api-key", "cred-secret-1"));
     ResembleDetectBuilder b = step();
     b.setCredentialsId("resemble-api-key");
-    Verdicts.FixedEngine engine = new Verdicts.FixedEngine(Verdicts.passed());
+    Results.FixedEngine engine = new Results.FixedEngine(Results.passed());
 
     run(b, engine, new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "env"));
 
-    assertThat(engine.seen.get().token().secret()).isEqualTo("cred-secret-1");
-    assertThat(engine.seen.get().baseDirectory()).isEqualTo(workspace.toPath().toAbsolutePath()
-        .normalize());
+    assertThat(engine.seen.get().api().token().secret()).isEqualTo("cred-secret-1");
+    assertThat(engine.seen.get().scan().baseDirectory()).isEqualTo(workspace.toPath()
+        .toAbsolutePath().normalize());
   }
 
   @Test
@@ -126,11 +146,24 @@ class DetectFlowTest {
     b.setThreshold(1.5);
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
 
-    assertThatThrownBy(() -> run(b, new Verdicts.FixedEngine(Verdicts.passed()), build,
+    assertThatThrownBy(() -> run(b, new Results.FixedEngine(Results.passed()), build,
         new EnvVars("RESEMBLE_API_KEY", "k-1")))
         .isExactlyInstanceOf(AbortException.class)
-        .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not 1.5.");
+        .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not '1.5'.");
     assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+  }
+
+  @Test
+  void everySettingToFixIsNamedInTheOneAbort() throws Exception {
+    ResembleDetectBuilder b = step();
+    b.setThreshold(1.5);
+    b.setTimeout("soon");
+
+    assertThatThrownBy(() -> run(b, new Results.FixedEngine(Results.passed()),
+        new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "k-1")))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not '1.5'."
+            + " timeout must be a duration such as 500ms, 90s, 30m or 1h, not 'soon'.");
   }
 
   @Test
@@ -139,9 +172,9 @@ class DetectFlowTest {
       private static final long serialVersionUID = 1L;
 
       @Override
-      public Verdict run(GateConfig config, GateListener listener) {
-        listener.warn("retrying with key " + config.token().secret());
-        return Verdicts.passed();
+      public GateResult run(GateConfig config, GateListener listener) {
+        listener.warn("retrying with key " + config.api().token().secret());
+        return Results.passed();
       }
     };
 
@@ -158,8 +191,9 @@ class DetectFlowTest {
       private static final long serialVersionUID = 1L;
 
       @Override
-      public Verdict run(GateConfig config, GateListener listener) {
-        throw new IllegalStateException("journal is corrupt for key " + config.token().secret());
+      public GateResult run(GateConfig config, GateListener listener) {
+        throw new IllegalStateException("journal is corrupt for key "
+            + config.api().token().secret());
       }
     };
 
@@ -177,8 +211,8 @@ class DetectFlowTest {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
 
-    run(step(), new Verdicts.FixedEngine(Verdicts.passed()), build, env);
-    run(step(), new Verdicts.FixedEngine(Verdicts.flagged(VerdictStatus.UNSTABLE)), build, env);
+    run(step(), new Results.FixedEngine(Results.passed()), build, env);
+    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build, env);
 
     assertThat(build.getActions(ResembleDetectAction.class))
         .extracting(ResembleDetectAction::getUrlName, ResembleDetectAction::getDisplayName)

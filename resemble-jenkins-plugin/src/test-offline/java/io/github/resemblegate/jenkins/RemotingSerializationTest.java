@@ -2,7 +2,7 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,7 +94,7 @@ class RemotingSerializationTest {
 
   @Test
   void outcomeSurvivesTheTripBackAndIsMadeOfAcceptedClasses() throws Exception {
-    ScanOutcome outcome = new ScanOutcome(Verdicts.flagged(VerdictStatus.FAILED), "reports",
+    ScanOutcome outcome = new ScanOutcome(Results.flagged(Verdict.FAILED), "reports",
         List.of("resemble-report.html"));
 
     ScanOutcome copy = roundTrip(outcome);
@@ -142,7 +142,7 @@ class RemotingSerializationTest {
   @Test
   void classesInTheStreamAreRecognisedByTheCheck() {
     // Guards the guard: a shared-client class would be refused.
-    assertThat(allowedOverRemoting("io.github.resemblegate.gate.Verdict")).isFalse();
+    assertThat(allowedOverRemoting("io.github.resemblegate.gate.GateResult")).isFalse();
     assertThat(allowedOverRemoting(ObjectStreamClass.class.getName())).isTrue();
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.model.Result;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,34 +18,35 @@ class ResultMappingTest {
   private final TestBuilds.Console console = new TestBuilds.Console();
 
   @Test
-  void passedVerdictLeavesTheBuildResultAlone() throws Exception {
+  void passedDecisionLeavesTheBuildResultAlone() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    DetectFlow.applyResult(new ScanOutcome(Verdicts.passed(), "r", List.of()), run, console);
+    DetectFlow.applyResult(new ScanOutcome(Results.passed(), "r", List.of()), run, console);
 
     assertThat(run.getResult()).isNull();
-    assertThat(console.text()).contains("Passed: 1 file checked, none flagged.");
+    assertThat(console.text()).contains("[Resemble] Passed: 1 file: 1 passed; threshold 0.50.");
   }
 
   @Test
-  void unstableVerdictMarksTheBuildUnstableAndGoesOn() throws Exception {
+  void unstableDecisionMarksTheBuildUnstableAndGoesOn() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    DetectFlow.applyResult(new ScanOutcome(Verdicts.flagged(VerdictStatus.UNSTABLE), "r",
+    DetectFlow.applyResult(new ScanOutcome(Results.flagged(Verdict.UNSTABLE), "r",
         List.of()), run, console);
 
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
-    assertThat(console.text()).contains("Marking the build UNSTABLE: 1 file scored at or above");
+    assertThat(console.text())
+        .contains("Marking the build UNSTABLE: 1 of 2 files scored at or above");
   }
 
   @Test
-  void failedVerdictSetsFailureThenStopsWithTheVerdictSentence() throws Exception {
+  void failedDecisionSetsFailureThenStopsWithItsSentence() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
-    ScanOutcome outcome = new ScanOutcome(Verdicts.flagged(VerdictStatus.FAILED), "r", List.of());
+    ScanOutcome outcome = new ScanOutcome(Results.flagged(Verdict.FAILED), "r", List.of());
 
     assertThatThrownBy(() -> DetectFlow.applyResult(outcome, run, console))
         .isExactlyInstanceOf(AbortException.class)
-        .hasMessage("1 file scored at or above the threshold 0.50: media/fake.wav (0.97).");
+        .hasMessage("1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
   }
 
@@ -54,7 +55,7 @@ class ResultMappingTest {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
     run.setResult(Result.FAILURE);
 
-    DetectFlow.applyResult(new ScanOutcome(Verdicts.flagged(VerdictStatus.UNSTABLE), "r",
+    DetectFlow.applyResult(new ScanOutcome(Results.flagged(Verdict.UNSTABLE), "r",
         List.of()), run, console);
 
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);

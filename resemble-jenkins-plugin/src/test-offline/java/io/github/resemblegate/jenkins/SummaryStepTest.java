@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.model.Run;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +36,10 @@ class SummaryStepTest {
   @Test
   void returnsTheLatestCheckOfTheBuild() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    build.addAction(new ResembleDetectAction(1, new ScanOutcome(Verdicts.passed(), "r",
+    build.addAction(new ResembleDetectAction(1, new ScanOutcome(Results.passed(), "r",
         List.of())));
     build.addAction(new ResembleDetectAction(2, new ScanOutcome(
-        Verdicts.flagged(VerdictStatus.UNSTABLE), "r", List.of())));
+        Results.flagged(Verdict.UNSTABLE), "r", List.of())));
 
     Map<String, Object> summary = summarize(build);
 

@@ -89,7 +89,7 @@ class ResembleDetectJenkinsTest {
   void freestyleFailsOnAFlaggedFileAndKeepsTheReport(JenkinsRule j) throws Exception {
     addApiKey();
     FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE,
-        freestyle(j, step("FAILURE")));
+        freestyle(j, step("FAIL")));
 
     j.assertLogContains("media/fake-intro.wav", build);
     j.assertLogNotContains(TOKEN, build);
@@ -104,7 +104,7 @@ class ResembleDetectJenkinsTest {
   void freestyleIsUnstableWhenAskedTo(JenkinsRule j) throws Exception {
     addApiKey();
     FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE,
-        freestyle(j, step("UNSTABLE")));
+        freestyle(j, step("WARN")));
 
     assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
         .isEqualTo("UNSTABLE");
@@ -112,10 +112,16 @@ class ResembleDetectJenkinsTest {
 
   @Test
   void configurationSurvivesTheFormRoundTrip(JenkinsRule j) throws Exception {
-    ResembleDetectBuilder before = step("UNSTABLE");
+    ResembleDetectBuilder before = step("WARN");
     before.setAudioThreshold(0.7);
     before.setFormats("json,html");
     before.setFrameLength(2);
+    before.setTimeout("10m");
+    before.setOnEmpty("FAIL");
+    before.setVideoScoring("VISUAL_ONLY");
+    before.setIntakeMode("ZIP");
+    before.setConcurrency(2);
+    before.setDefaultExcludes(false);
     FreeStyleProject p = j.createFreeStyleProject();
     p.getBuildersList().add(before);
 
@@ -130,9 +136,9 @@ class ResembleDetectJenkinsTest {
     WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-unstable");
     putMedia(j.jenkins.getWorkspaceFor(p));
     p.setDefinition(new CpsFlowDefinition("node {\n"
-        + "  resembleDetect includes: 'media/**/*.wav', threshold: 0.5, onFlagged: 'UNSTABLE',\n"
+        + "  resembleDetect includes: 'media/**/*.wav', threshold: 0.5, onFlagged: 'WARN',\n"
         + "      credentialsId: 'resemble-api-key', apiUrl: '" + simulator.baseUrl() + "',\n"
-        + "      cache: false\n"
+        + "      timeout: '10m', cache: false\n"
         + "  def r = resembleDetectSummary()\n"
         + "  echo \"summary: ${r.status} ${r.flagged} of ${r.files}\"\n"
         + "}", true));
@@ -161,6 +167,55 @@ class ResembleDetectJenkinsTest {
   }
 
   @Test
+  void oldPipelineNamesStillWork(JenkinsRule j) throws Exception {
+    addApiKey();
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-old-names");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition("node {\n"
+        + "  resembleDetect includes: 'media/**/*.wav', onFlagged: 'UNSTABLE',\n"
+        + "      credentialsId: 'resemble-api-key', apiUrl: '" + simulator.baseUrl() + "',\n"
+        + "      timeoutMinutes: 5, retryBudgetSeconds: 60, reportsDir: 'old-reports',\n"
+        + "      cache: false\n"
+        + "}", true));
+
+    WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, p);
+
+    assertThat(run.getAction(ResembleDetectAction.class).getOutcome().getReportsDir())
+        .isEqualTo("old-reports");
+  }
+
+  @Test
+  void aJobSavedByThePreviousVersionLoadsUnderTheNewNames(JenkinsRule j) throws Exception {
+    Object loaded = hudson.model.Items.XSTREAM2.fromXML(
+        "<io.github.resemblegate.jenkins.ResembleDetectBuilder>\n"
+        + "  <includes>media/**</includes>\n"
+        + "  <threshold>0.5</threshold>\n"
+        + "  <onFlagged>UNSTABLE</onFlagged>\n"
+        + "  <onError>FAILURE</onError>\n"
+        + "  <timeoutMinutes>10</timeoutMinutes>\n"
+        + "  <retryBudgetSeconds>90</retryBudgetSeconds>\n"
+        + "  <maxFiles>1000</maxFiles>\n"
+        + "  <waivers>ci/waivers.yaml</waivers>\n"
+        + "  <reportsDir>out/resemble</reportsDir>\n"
+        + "  <cache>true</cache>\n"
+        + "  <cacheDir>.cache</cacheDir>\n"
+        + "</io.github.resemblegate.jenkins.ResembleDetectBuilder>");
+
+    ResembleDetectBuilder b = (ResembleDetectBuilder) loaded;
+    assertThat(b.getTimeout()).isEqualTo("10m");
+    assertThat(b.getRetryBudget()).isEqualTo("90s");
+    assertThat(b.getWaiversFile()).isEqualTo("ci/waivers.yaml");
+    assertThat(b.getReportsDirectory()).isEqualTo("out/resemble");
+    assertThat(b.getCacheDirectory()).isEqualTo(".cache");
+    assertThat(b.getOnFlagged()).isEqualTo("WARN");
+    assertThat(b.getOnError()).isEqualTo("FAIL");
+    assertThat(b.isDefaultExcludes()).isTrue();
+    assertThat(hudson.model.Items.XSTREAM2.toXML(b)).contains("<timeout>10m</timeout>")
+        .doesNotContain("timeoutMinutes", "reportsDir>", "<waivers>");
+  }
+
+  /** Files to upload and no key: the gate stops before the first request, with the advice. */
+  @Test
   void missingTokenFailsNamingBothWaysToGiveOne(JenkinsRule j) throws Exception {
     WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-no-token");
     putMedia(j.jenkins.getWorkspaceFor(p));
@@ -177,7 +232,7 @@ class ResembleDetectJenkinsTest {
   @Test
   void actionSurvivesAReloadOfTheBuild(JenkinsRule j) throws Exception {
     addApiKey();
-    FreeStyleProject p = freestyle(j, step("UNSTABLE"));
+    FreeStyleProject p = freestyle(j, step("WARN"));
     FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE, p);
 
     build.reload();

@@ -1,25 +1,26 @@
 package io.github.resemblegate.jenkins;
 
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.FailureKind;
-import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Outcome;
-import io.github.resemblegate.gate.Policy;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
-import io.github.resemblegate.gate.Verdict;
-import io.github.resemblegate.gate.VerdictStatus;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Hand-made verdicts and a gate engine that answers with one, recording what it was given. */
-final class Verdicts {
+/** Hand-made run results and a gate engine that answers with one, recording what it was given. */
+final class Results {
 
-  private Verdicts() {}
+  private Results() {}
 
   static FileResult file(String path, Outcome outcome, Double score) {
     return new FileResult(path, "ab".repeat(32), 1234, MediaType.fromFileName(path), outcome,
@@ -28,42 +29,42 @@ final class Verdicts {
         "https://app.resemble.ai/detect/d-" + path);
   }
 
-  static Verdict verdict(VerdictStatus status, FailureKind kind, String message,
+  static GateResult result(Verdict verdict, FailureKind kind, String sentence,
       FileResult... files) {
     List<FileResult> list = List.of(files);
     RunInfo info = new RunInfo("0.1.0", Instant.EPOCH, Instant.EPOCH, "http://127.0.0.1:1",
         "/ws", false, Map.of(), List.of("b-1"));
-    return new Verdict(info, Policy.DEFAULT, list,
+    return new GateResult(info, Policy.DEFAULT, list,
         Totals.countOutcomes(list, list.size(), 0, list.size(), 1234L * list.size(), 1),
-        status, kind, message, List.of());
+        new Decision(verdict, kind, sentence), List.of());
   }
 
-  static Verdict passed() {
-    return verdict(VerdictStatus.PASSED, FailureKind.NONE, "1 file checked, none flagged.",
+  static GateResult passed() {
+    return result(Verdict.PASSED, FailureKind.NONE, "1 file: 1 passed; threshold 0.50.",
         file("media/voice.wav", Outcome.PASSED, 0.03));
   }
 
-  static Verdict flagged(VerdictStatus status) {
-    return verdict(status, FailureKind.FINDINGS,
-        "1 file scored at or above the threshold 0.50: media/fake.wav (0.97).",
+  static GateResult flagged(Verdict verdict) {
+    return result(verdict, FailureKind.FINDINGS,
+        "1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).",
         file("media/fake.wav", Outcome.FLAGGED, 0.97),
         file("media/voice.wav", Outcome.PASSED, 0.03));
   }
 
-  /** Answers every run with {@code verdict} and remembers the configuration it was given. */
+  /** Answers every run with {@code result} and remembers the configuration it was given. */
   static final class FixedEngine implements GateEngine {
     private static final long serialVersionUID = 1L;
-    private final transient Verdict verdict;
+    private final transient GateResult result;
     final transient AtomicReference<GateConfig> seen = new AtomicReference<>();
 
-    FixedEngine(Verdict verdict) {
-      this.verdict = verdict;
+    FixedEngine(GateResult result) {
+      this.result = result;
     }
 
     @Override
-    public Verdict run(GateConfig config, GateListener listener) {
+    public GateResult run(GateConfig config, GateListener listener) {
       seen.set(config);
-      return verdict;
+      return result;
     }
   }
 }

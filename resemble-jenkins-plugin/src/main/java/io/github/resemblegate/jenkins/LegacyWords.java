@@ -1,0 +1,38 @@
+package io.github.resemblegate.jenkins;
+
+import java.util.Locale;
+
+/**
+ * How earlier versions of the step wrote some settings, turned into the words of the settings
+ * catalogue: saved jobs and Pipeline scripts keep working, and the form shows the current words.
+ */
+final class LegacyWords {
+
+  private LegacyWords() {}
+
+  /**
+   * A reaction as the catalogue writes it: Jenkins' FAILURE and UNSTABLE become FAIL and WARN,
+   * blank becomes {@code fallback}; anything else is kept (upper-cased) for the reader to judge.
+   */
+  static String reaction(String word, String fallback) {
+    if (Text.isBlank(word)) {
+      return fallback;
+    }
+    String w = word.strip().toUpperCase(Locale.ROOT);
+    return switch (w) {
+      case "FAILURE" -> "FAIL";
+      case "UNSTABLE" -> "WARN";
+      default -> w;
+    };
+  }
+
+  /** {@code timeoutMinutes} as a duration word: 30 is {@code 30m}. */
+  static String minutes(int minutes) {
+    return minutes + "m";
+  }
+
+  /** {@code retryBudgetSeconds} as a duration word: 120 is {@code 2m}, 90 is {@code 90s}. */
+  static String seconds(int seconds) {
+    return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+}
