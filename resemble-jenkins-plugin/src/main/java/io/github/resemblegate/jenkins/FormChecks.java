@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.settings.Problem;
 import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.gate.settings.SettingsReader;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -17,21 +18,24 @@ final class FormChecks {
 
   private FormChecks() {}
 
+  /**
+   * Reads the form's paths as a run reads them inside a workspace; the form has none of its own,
+   * and nothing is read from it.
+   */
+  private static final SettingsReader FORM =
+      ScanSettings.reader(Path.of("").toAbsolutePath().resolve("workspace"));
+
   /** The core's check of one field given alone (the others take their defaults). */
   static FormValidation check(Setting focus, String value) {
-    return answer(SettingsReader.check(focus, new RawSettings().set(focus, value)));
+    return answer(FORM.check(focus, new RawSettings().set(focus, value)));
   }
 
   /** The core's check of one field that is judged with another one (endRegion by startRegion). */
   static FormValidation check(Setting focus, String value, Setting other, String otherValue) {
-    return answer(SettingsReader.check(focus, new RawSettings().set(focus, value)
-        .set(other, otherValue)));
+    return answer(FORM.check(focus, new RawSettings().set(focus, value).set(other, otherValue)));
   }
 
   static FormValidation includes(String value) {
-    if (Text.list(value).isEmpty()) {
-      return FormValidation.error("Give at least one pattern, such as media/**/*.wav.");
-    }
     return patterns(Setting.INCLUDES, value);
   }
 
@@ -56,34 +60,6 @@ final class FormChecks {
       }
     }
     return check(setting, value);
-  }
-
-  /**
-   * A relative path that stays inside the workspace; blank is fine. The run refuses any other
-   * (the reader confines these paths to the workspace), but the form has no workspace to resolve
-   * them against, so it reads the path's names.
-   */
-  static FormValidation workspacePath(String value, String what) {
-    if (Text.isBlank(value)) {
-      return FormValidation.ok();
-    }
-    String v = value.strip().replace('\\', '/');
-    if (v.startsWith("/") || v.matches("^[A-Za-z]:.*")) {
-      return FormValidation.error(what + " is relative to the workspace; give a relative path.");
-    }
-    int depth = 0;
-    for (String part : v.split("/")) {
-      if (part.equals("..")) {
-        depth--;
-      } else if (!part.isEmpty() && !part.equals(".")) {
-        depth++;
-      }
-      if (depth < 0) {
-        return FormValidation.error(what + " must stay inside the workspace.");
-      }
-    }
-    return depth == 0 ? FormValidation.error(what + " must name a path inside the workspace.")
-        : FormValidation.ok();
   }
 
   /** Errors first, all of them; else the warnings; each problem is one sentence. */

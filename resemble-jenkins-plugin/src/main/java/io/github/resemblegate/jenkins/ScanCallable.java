@@ -46,7 +46,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     ConsoleProgress console = new ConsoleProgress(listener.getLogger(), masker, System::nanoTime,
         ConsoleProgress.DEFAULT_INTERVAL);
     try {
-      GateConfig config = settings.read(workspace.toPath(), token, proxy);
+      GateConfig config = settings.read(workspace.toPath(), token, proxy, console::warn);
       console.line("Checking " + String.join(", ", config.scan().includes()) + " in " + workspace
           + (config.dryRun() ? " (dry run: nothing is uploaded)" : "") + ".");
       GateResult result = engine.run(config, console);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The step's settings as they travel to the agent: the user's words by setting name (the
@@ -122,20 +123,38 @@ final class ScanSettings implements Serializable {
    * @param token the API token, or null: the gate asks for one only when it must upload
    * @throws SettingsException with one sentence per setting to fix
    */
-  GateConfig read(Path workspace, String token, ProxySettings proxy) {
+  GateConfig read(Path workspace, String token, ProxySettings proxy, Consumer<String> warn) {
     Path base = workspace.toAbsolutePath().normalize();
-    SettingsReader reader = SettingsReader.forBase(base)
-        .defaultIncludes(null)
-        .defaultReportsDirectory(base.resolve(DEFAULT_REPORTS_DIRECTORY))
-        .token(token, Tokens.ADVICE)
-        .userAgent("jenkins")
-        .confineToBase("the workspace");
+    SettingsReader reader = reader(base).token(token, Tokens.ADVICE);
     if (proxy != null) {
       proxy.applyTo(reader);
     }
     RawSettings raw = new RawSettings();
     words.forEach((id, word) -> raw.set(Setting.byId(id).orElseThrow(), word));
-    return reader.read(raw);
+    return reader.read(raw, warn);
+  }
+
+  /**
+   * The reader with the step's own rules, for runs and for the form alike: includes must be
+   * given, paths stay inside the workspace, and sentences name the step's fields.
+   */
+  static SettingsReader reader(Path workspace) {
+    return SettingsReader.forBase(workspace)
+        .defaultIncludes(null)
+        .defaultReportsDirectory(workspace.resolve(DEFAULT_REPORTS_DIRECTORY))
+        .userAgent("jenkins")
+        .confineToBase("the workspace")
+        .spelling(ScanSettings::fieldName);
+  }
+
+  /** The step's field for a setting: its catalogue name, but a Jenkins field holds no dot. */
+  static String fieldName(Setting setting) {
+    return switch (setting) {
+      case AUDIO_THRESHOLD -> "audioThreshold";
+      case IMAGE_THRESHOLD -> "imageThreshold";
+      case VIDEO_THRESHOLD -> "videoThreshold";
+      default -> setting.id();
+    };
   }
 
   @Override

@@ -49,7 +49,7 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     }
 
     public FormValidation doCheckWaiversFile(@QueryParameter String value) {
-      return FormChecks.workspacePath(value, "The waiver file");
+      return FormChecks.check(WAIVERS_FILE, value);
     }
 
     public FormValidation doCheckMaxFiles(@QueryParameter String value) {
@@ -62,7 +62,7 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     }
 
     public FormValidation doCheckReportsDirectory(@QueryParameter String value) {
-      return FormChecks.workspacePath(value, "The reports folder");
+      return FormChecks.check(REPORTS_DIRECTORY, value);
     }
 
     public FormValidation doCheckFormats(@QueryParameter String value) {

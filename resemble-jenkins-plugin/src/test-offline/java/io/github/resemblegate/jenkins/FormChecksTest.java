@@ -72,7 +72,7 @@ class FormChecksTest {
   void includesAreRequiredAndPatternsStayInsideTheWorkspace() {
     assertThat(d.doCheckIncludes("media/**/*.wav, trailers/*.mp4").kind).isEqualTo(Kind.OK);
     assertThat(d.doCheckIncludes(" ").getMessage())
-        .isEqualTo("Give at least one pattern, such as media/**/*.wav.");
+        .isEqualTo("includes is empty; give at least one pattern such as media/**/*.wav.");
     assertThat(d.doCheckIncludes("/etc/*").getMessage()).contains("absolute");
     assertThat(d.doCheckExcludes("../secrets/**").getMessage()).contains("leaves the workspace");
     assertThat(d.doCheckExcludes("").kind).isEqualTo(Kind.OK);
@@ -171,16 +171,16 @@ class FormChecksTest {
     assertOffersExactlyTheReadersWords(Setting.INTAKE_MODE, d.doFillIntakeModeItems());
     for (ListBoxModel reactions : List.of(d.doFillOnFlaggedItems(), d.doFillOnErrorItems(),
         d.doFillOnNoSpeechItems(), d.doFillOnEmptyItems())) {
-      assertThat(reactions).allSatisfy(o -> assertThat(SettingsReader.check(Setting.ON_ERROR,
+      assertThat(reactions).allSatisfy(o -> assertThat(ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(Setting.ON_ERROR,
           new RawSettings().set(Setting.ON_ERROR, o.value))).isEmpty());
     }
   }
 
   /** Each item passes the reader's check, and the reader's list of allowed words is the items. */
   private static void assertOffersExactlyTheReadersWords(Setting s, ListBoxModel items) {
-    assertThat(items).allSatisfy(o -> assertThat(SettingsReader.check(s,
+    assertThat(items).allSatisfy(o -> assertThat(ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s,
         new RawSettings().set(s, o.value))).as(o.value).isEmpty());
-    String refusal = SettingsReader.check(s, new RawSettings().set(s, "no-such-word")).get(0)
+    String refusal = ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s, new RawSettings().set(s, "no-such-word")).get(0)
         .sentence();
     assertThat(refusal).endsWith("must be one of " + String.join(", ",
         items.stream().map(o -> o.value).toList()) + ", not 'no-such-word'.");

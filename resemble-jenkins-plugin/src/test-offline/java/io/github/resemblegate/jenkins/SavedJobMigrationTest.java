@@ -135,7 +135,7 @@ class SavedJobMigrationTest {
   void anOldJobAtItsDefaultsRunsAsItDidBefore() throws Exception {
     ResembleDetectBuilder b = SavedJobs.load(ResembleDetectBuilder.class, OLD_DEFAULT_JOB);
 
-    GateConfig c = b.toSettings().read(workspace, "tok", null);
+    GateConfig c = b.toSettings().read(workspace, "tok", null, w -> { });
 
     assertThat(b.getTimeout()).isEqualTo("30m");
     assertThat(b.getRetryBudget()).isEqualTo(Defaults.RETRY_BUDGET);

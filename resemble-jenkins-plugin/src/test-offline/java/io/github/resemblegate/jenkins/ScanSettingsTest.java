@@ -27,7 +27,7 @@ class ScanSettingsTest {
   }
 
   private GateConfig read(ResembleDetectBuilder b) {
-    return b.toSettings().read(workspace, "tok-123456", null);
+    return b.toSettings().read(workspace, "tok-123456", null, w -> { });
   }
 
   private Path base() {
@@ -250,7 +250,7 @@ class ScanSettingsTest {
     ProxySettings proxy = ProxySettings.from(new hudson.ProxyConfiguration("proxy.corp", 3128,
         "ci", "proxy-pw", "localhost\n*.internal | 127.0.0.1"));
 
-    GateConfig c = step().toSettings().read(workspace, "tok", proxy);
+    GateConfig c = step().toSettings().read(workspace, "tok", proxy, w -> { });
 
     assertThat(c.api().proxy().host()).isEqualTo("proxy.corp");
     assertThat(c.api().proxy().port()).isEqualTo(3128);

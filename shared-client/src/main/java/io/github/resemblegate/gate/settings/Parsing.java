@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,10 +28,18 @@ import java.util.stream.Collectors;
 final class Parsing {
 
   private final RawSettings raw;
+  private final Function<Setting, String> names;
   private final List<Problem> problems = new ArrayList<>();
 
-  Parsing(RawSettings raw) {
+  /** {@code names}: how the front end spells each setting, for its sentences. */
+  Parsing(RawSettings raw, Function<Setting, String> names) {
     this.raw = raw;
+    this.names = names;
+  }
+
+  /** The setting's name as the user typed it in this front end. */
+  String name(Setting s) {
+    return names.apply(s);
   }
 
   List<Problem> problems() {
@@ -129,7 +138,7 @@ final class Parsing {
     List<String> items = raw.items(s);
     for (String p : items) {
       try {
-        AntPattern.compile(p, s.id());
+        AntPattern.compile(p, name(s));
       } catch (GateException e) {
         error(s, e.getMessage());
       }
@@ -154,7 +163,7 @@ final class Parsing {
         ResembleClient.checkBaseUrl(w);
         return Optional.of(w);
       } catch (IllegalArgumentException e) {
-        error(s, s.id() + ": " + e.getMessage());
+        error(s, name(s) + ": " + e.getMessage());
         return Optional.empty();
       }
     });
@@ -171,7 +180,7 @@ final class Parsing {
       } catch (URISyntaxException e) {
         // said below
       }
-      error(s, s.id() + " must be an https:// URL the Resemble API can reach; the one given is"
+      error(s, name(s) + " must be an https:// URL the Resemble API can reach; the one given is"
           + " not.");
       return Optional.empty();
     });
@@ -208,7 +217,7 @@ final class Parsing {
   }
 
   private <T> Optional<T> fail(Setting s, String allowed, String given) {
-    error(s, s.id() + " must be " + allowed + ", not '" + given + "'.");
+    error(s, name(s) + " must be " + allowed + ", not '" + given + "'.");
     return Optional.empty();
   }
 }

@@ -5,23 +5,15 @@ import static io.github.resemblegate.gate.settings.Setting.*;
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
-import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ProxyConfig;
-import io.github.resemblegate.gate.AntPattern;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.policy.Policy;
-import io.github.resemblegate.gate.policy.Reaction;
-import io.github.resemblegate.gate.policy.VideoScoring;
-import io.github.resemblegate.gate.policy.Waiver;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one reader of the user's settings, for every front end. A front end says what only it knows
@@ -29,7 +21,7 @@ import java.util.Map;
  * and reports) and hands over the user's words by {@link Setting}; the reader applies the defaults
  * ({@link io.github.resemblegate.gate.Defaults}), checks every word, and returns the
  * {@link GateConfig} or throws a {@link SettingsException} with one sentence per problem. A form
- * checks one field with {@link #check}.
+ * checks one field with {@link #check}, by the same rules.
  */
 public final class SettingsReader {
 
@@ -42,6 +34,7 @@ public final class SettingsReader {
   private String offline;
   private String userAgent;
   private String confinedTo;
+  private Function<Setting, String> names = Setting::id;
   private Clock clock = Clock.systemUTC();
 
   private SettingsReader(Path base) {
@@ -102,6 +95,16 @@ public final class SettingsReader {
     return this;
   }
 
+  /**
+   * How this front end spells a setting where it cannot use the catalogue's name (a Jenkins field
+   * holds no dot: {@code videoThreshold} for {@code thresholds.video}), so that every sentence
+   * names the setting as the user wrote it.
+   */
+  public SettingsReader spelling(Function<Setting, String> names) {
+    this.names = names;
+    return this;
+  }
+
   /** For waiver expiry and timestamps (tests fix it). */
   public SettingsReader clock(Clock clock) {
     this.clock = clock;
@@ -109,19 +112,18 @@ public final class SettingsReader {
   }
 
   /**
-   * The configuration the words make.
+   * The configuration the words make; {@code warn} hears what is allowed but probably not meant
+   * (a warn threshold that warns about nothing, no budget).
    *
    * @throws SettingsException with every problem, one sentence each
    */
-  public GateConfig read(RawSettings raw) {
-    Parsing p = new Parsing(raw);
+  public GateConfig read(RawSettings raw, Consumer<String> warn) {
+    Parsing p = new Parsing(raw, names);
     GateConfig.Builder b = GateConfig.builder().baseDirectory(base).clock(clock)
         .tokenAdvice(tokenAdvice).userAgentSuffix(userAgent).proxy(proxy);
     readScan(p, b);
-    Policy policy = readPolicy(p, raw);
-    p.count(MAX_FILES, 0, Integer.MAX_VALUE, "0 (no limit) or a whole number of files")
-        .ifPresent(b::maxFiles);
-    p.duration(TIMEOUT).ifPresent(b::timeout);
+    Policy policy = PolicySettings.read(p, raw, base, confinedTo);
+    budget(p, b);
     boolean dryRun = p.bool(DRY_RUN).orElse(false);
     b.mode(offline != null && !dryRun ? new GateConfig.Mode.Offline(offline)
         : dryRun ? GateConfig.Mode.DRY_RUN : GateConfig.Mode.CHECK);
@@ -137,6 +139,7 @@ public final class SettingsReader {
     if (!errors.isEmpty()) {
       throw new SettingsException(errors);
     }
+    p.problems().forEach(w -> warn.accept(w.sentence()));
     try {
       return b.token(token).policy(policy).build();
     } catch (GateException | IllegalArgumentException e) {
@@ -147,98 +150,46 @@ public final class SettingsReader {
 
   /**
    * What is wrong with {@code focus} among {@code words} (the others take their defaults), for a
-   * form field; files are not read. Empty when it is fine.
+   * form field, by this front end's rules (required includes, paths kept inside the base); files
+   * are not read. Empty when it is fine.
    */
-  public static List<Problem> check(Setting focus, RawSettings words) {
-    Parsing p = new Parsing(words);
-    SettingsReader reader = new SettingsReader(Path.of("").toAbsolutePath());
+  public List<Problem> check(Setting focus, RawSettings words) {
+    Parsing p = new Parsing(words, names);
     GateConfig.Builder b = GateConfig.builder();
-    reader.readScan(p, b);
-    reader.readPolicyWords(p);
-    p.count(MAX_FILES, 0, Integer.MAX_VALUE, "0 (no limit) or a whole number of files")
-        .filter(n -> n == 0).ifPresent(n -> p.warning(MAX_FILES, "maxFiles 0 means no limit:"
-            + " every matched file may be uploaded and billed."));
-    p.duration(TIMEOUT);
+    readScan(p, b);
+    PolicySettings.words(p);
+    budget(p, b);
     p.bool(DRY_RUN);
+    p.path(REPORTS_DIRECTORY, base, confinedTo);
+    p.path(WAIVERS_FILE, base, confinedTo);
     p.formats(FORMATS);
-    reader.readCache(p, b);
-    reader.readApi(p, b);
-    reader.readOptions(p);
+    readCache(p, b);
+    readApi(p, b);
+    readOptions(p);
     return p.problems().stream().filter(x -> x.setting() == focus).toList();
+  }
+
+  private void budget(Parsing p, GateConfig.Builder b) {
+    p.count(MAX_FILES, 0, Integer.MAX_VALUE, "0 (no limit) or a whole number of files")
+        .ifPresent(n -> {
+          b.maxFiles(n);
+          if (n == 0) {
+            p.warning(MAX_FILES, p.name(MAX_FILES) + " 0 means no limit: every matched file may"
+                + " be uploaded and billed.");
+          }
+        });
+    p.duration(TIMEOUT).ifPresent(b::timeout);
   }
 
   private void readScan(Parsing p, GateConfig.Builder b) {
     List<String> includes = p.patterns(INCLUDES);
     if (includes.isEmpty() && defaultIncludes == null) {
-      p.error(INCLUDES, "includes is empty; give at least one pattern such as media/**/*.wav.");
+      p.error(INCLUDES, p.name(INCLUDES) + " is empty; give at least one pattern such as"
+          + " media/**/*.wav.");
     }
     b.includes(!includes.isEmpty() || defaultIncludes == null ? includes : defaultIncludes);
     b.excludes(p.patterns(EXCLUDES));
     p.bool(DEFAULT_EXCLUDES).ifPresent(b::defaultExcludes);
-  }
-
-  private Policy readPolicy(Parsing p, RawSettings raw) {
-    Policy words = readPolicyWords(p);
-    List<Waiver> waivers = new ArrayList<>(inlineWaivers(p, raw));
-    p.path(WAIVERS_FILE, base, confinedTo).ifPresent(file -> {
-      try {
-        waivers.addAll(WaiverFile.load(file));
-      } catch (GateException e) {
-        p.error(WAIVERS_FILE, e.getMessage());
-      }
-    });
-    return new Policy(words.threshold(), words.thresholds(), words.warnThreshold(),
-        words.onFlagged(), words.onError(), words.onNoSpeech(), words.onEmpty(),
-        words.videoScoring(), waivers);
-  }
-
-  /** The policy the words give, without the waivers (whose file a form does not read). */
-  private Policy readPolicyWords(Parsing p) {
-    double threshold = p.probability(THRESHOLD).orElse(Double.parseDouble(THRESHOLD.defaultWord()));
-    Map<MediaType, Double> perType = new EnumMap<>(MediaType.class);
-    p.probability(AUDIO_THRESHOLD).ifPresent(t -> perType.put(MediaType.AUDIO, t));
-    p.probability(IMAGE_THRESHOLD).ifPresent(t -> perType.put(MediaType.IMAGE, t));
-    p.probability(VIDEO_THRESHOLD).ifPresent(t -> perType.put(MediaType.VIDEO, t));
-    Double warn = p.probability(WARN_THRESHOLD).orElse(null);
-    if (warn != null && warn >= threshold) {
-      p.warning(WARN_THRESHOLD, "warnThreshold " + warn + " is not below the threshold "
-          + threshold + ", so no file will be warned about.");
-    }
-    return new Policy(threshold, perType, warn,
-        p.reaction(ON_FLAGGED).orElse(Reaction.valueOf(ON_FLAGGED.defaultWord())),
-        p.reaction(ON_ERROR).orElse(Reaction.valueOf(ON_ERROR.defaultWord())),
-        p.reaction(ON_NO_SPEECH).orElse(Reaction.valueOf(ON_NO_SPEECH.defaultWord())),
-        p.reaction(ON_EMPTY).orElse(Reaction.valueOf(ON_EMPTY.defaultWord())),
-        p.choice(VIDEO_SCORING, VideoScoring.class)
-            .orElse(VideoScoring.valueOf(VIDEO_SCORING.defaultWord())),
-        List.of());
-  }
-
-  private static List<Waiver> inlineWaivers(Parsing p, RawSettings raw) {
-    List<Waiver> waivers = new ArrayList<>();
-    for (RawSettings.InlineWaiver w : raw.waivers()) {
-      String subject = !blank(w.sha256()) ? w.sha256() : w.path();
-      LocalDate until = null;
-      if (!blank(w.until())) {
-        try {
-          until = LocalDate.parse(w.until().strip());
-        } catch (DateTimeParseException e) {
-          p.error(null, "The until of the waiver for " + subject + " must be a date written"
-              + " YYYY-MM-DD, not '" + w.until() + "'.");
-          continue;
-        }
-      }
-      try {
-        if (!blank(w.path())) {
-          AntPattern.compile(w.path(), "The waiver path");
-        }
-        waivers.add(new Waiver(blank(w.sha256()) ? null : w.sha256().strip(),
-            blank(w.path()) ? null : w.path().strip(), w.reason(), until));
-      } catch (GateException | IllegalArgumentException e) {
-        p.error(null, e.getMessage());
-      }
-    }
-    return waivers;
   }
 
   private void readCache(Parsing p, GateConfig.Builder b) {
@@ -280,7 +231,8 @@ public final class SettingsReader {
     Double start = p.seconds(START_REGION).orElse(null);
     Double end = p.seconds(END_REGION).orElse(null);
     if (start != null && end != null && end <= start) {
-      p.error(END_REGION, "endRegion (" + end + ") must be after startRegion (" + start + ").");
+      p.error(END_REGION, p.name(END_REGION) + " (" + end + ") must be after "
+          + p.name(START_REGION) + " (" + start + ").");
       end = null;
     }
     o.startRegion(start).endRegion(end);
@@ -288,9 +240,5 @@ public final class SettingsReader {
     p.bool(USE_LLM).ifPresent(o::useLlm);
     p.bool(ZERO_RETENTION_MODE).ifPresent(o::zeroRetentionMode);
     return o.build();
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

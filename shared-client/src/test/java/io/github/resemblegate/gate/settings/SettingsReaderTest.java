@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsReaderTest {
 
   @TempDir Path base;
+  private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
   private GateConfig read(RawSettings raw) {
-    return SettingsReader.forBase(base).read(raw);
+    return SettingsReader.forBase(base).read(raw, warnings::add);
   }
 
   private GateConfig read(Setting s, String word) {
@@ -169,7 +170,7 @@ class SettingsReaderTest {
   @Test
   void aFrontEndWithoutDefaultIncludesNeedsThemGiven() {
     assertThat(problems(() -> SettingsReader.forBase(base).defaultIncludes(null)
-        .read(new RawSettings()))).isEqualTo("includes is empty; give at least one pattern such"
+        .read(new RawSettings(), warnings::add))).isEqualTo("includes is empty; give at least one pattern such"
         + " as media/**/*.wav.");
   }
 
@@ -185,9 +186,9 @@ class SettingsReaderTest {
     SettingsReader jenkins = SettingsReader.forBase(base).confineToBase("the workspace")
         .defaultReportsDirectory(base.resolve("resemble-reports"));
     assertThat(problems(() -> jenkins.read(new RawSettings().set(Setting.REPORTS_DIRECTORY,
-        "../elsewhere")))).isEqualTo("reportsDirectory must be a path inside the workspace, not"
+        "../elsewhere"), warnings::add))).isEqualTo("reportsDirectory must be a path inside the workspace, not"
         + " '../elsewhere'.");
-    assertThat(jenkins.read(new RawSettings()).reports().directory())
+    assertThat(jenkins.read(new RawSettings(), warnings::add).reports().directory())
         .isEqualTo(base.resolve("resemble-reports"));
   }
 
@@ -220,9 +221,9 @@ class SettingsReaderTest {
   @Test
   void offlineJudgesFromTheCacheUnlessItIsADryRun() {
     SettingsReader offline = SettingsReader.forBase(base).offline("Maven is offline (-o)");
-    assertThat(offline.read(new RawSettings()).mode())
+    assertThat(offline.read(new RawSettings(), warnings::add).mode())
         .isEqualTo(new GateConfig.Mode.Offline("Maven is offline (-o)"));
-    assertThat(offline.read(new RawSettings().set(Setting.DRY_RUN, "true")).mode())
+    assertThat(offline.read(new RawSettings().set(Setting.DRY_RUN, "true"), warnings::add).mode())
         .isEqualTo(GateConfig.Mode.DRY_RUN);
   }
 
@@ -230,7 +231,7 @@ class SettingsReaderTest {
   void aTokenThatCannotBeSentIsSaidWithoutShowingIt() {
     String secret = "test token-" + java.util.UUID.randomUUID();
     String said = problems(() -> SettingsReader.forBase(base).token(secret, "advice")
-        .read(new RawSettings()));
+        .read(new RawSettings(), warnings::add));
     assertThat(said).startsWith("The Resemble API token contains a space").doesNotContain(secret);
   }
 
@@ -245,18 +246,49 @@ class SettingsReaderTest {
   void aFormCheckNamesOnlyItsOwnFieldsProblems() {
     RawSettings form = new RawSettings().set(Setting.START_REGION, "5")
         .set(Setting.END_REGION, "2").set(Setting.THRESHOLD, "2");
-    assertThat(SettingsReader.check(Setting.END_REGION, form)).extracting(Problem::sentence)
+    assertThat(SettingsReader.forBase(base).check(Setting.END_REGION, form)).extracting(Problem::sentence)
         .containsExactly("endRegion (2.0) must be after startRegion (5.0).");
-    assertThat(SettingsReader.check(Setting.START_REGION, form)).isEmpty();
-    assertThat(SettingsReader.check(Setting.MAX_FILES, new RawSettings()
+    assertThat(SettingsReader.forBase(base).check(Setting.START_REGION, form)).isEmpty();
+    assertThat(SettingsReader.forBase(base).check(Setting.MAX_FILES, new RawSettings()
         .set(Setting.MAX_FILES, "0"))).singleElement().satisfies(p -> {
           assertThat(p.level()).isEqualTo(Problem.Level.WARNING);
           assertThat(p.sentence()).isEqualTo("maxFiles 0 means no limit: every matched file may"
               + " be uploaded and billed.");
         });
-    assertThat(SettingsReader.check(Setting.WARN_THRESHOLD, new RawSettings()
+    assertThat(SettingsReader.forBase(base).check(Setting.WARN_THRESHOLD, new RawSettings()
         .set(Setting.WARN_THRESHOLD, "0.6"))).extracting(Problem::level)
         .containsExactly(Problem.Level.WARNING);
+  }
+
+  @Test
+  void sentencesNameASettingAsTheFrontEndSpellsIt() {
+    SettingsReader jenkins = SettingsReader.forBase(base)
+        .spelling(s -> s == Setting.VIDEO_THRESHOLD ? "videoThreshold" : s.id());
+    assertThat(problems(() -> jenkins.read(new RawSettings().set(Setting.VIDEO_THRESHOLD, "9"),
+        warnings::add))).isEqualTo("videoThreshold must be between 0 and 1 (a deepfake"
+        + " probability), not '9'.");
+  }
+
+  @Test
+  void warningsReachTheFrontEndAndTheRunGoesAhead() {
+    GateConfig c = read(new RawSettings().set(Setting.MAX_FILES, "0")
+        .set(Setting.WARN_THRESHOLD, "0.7"));
+    assertThat(c.budget().maxFiles()).isZero();
+    assertThat(warnings).containsExactly("warnThreshold 0.7 is not below the threshold 0.5, so"
+        + " no file will be warned about.", "maxFiles 0 means no limit: every matched file may"
+        + " be uploaded and billed.");
+  }
+
+  @Test
+  void aFormCheckKeepsTheFrontEndsRules() {
+    SettingsReader jenkins = SettingsReader.forBase(base).defaultIncludes(null)
+        .confineToBase("the workspace");
+    assertThat(jenkins.check(Setting.INCLUDES, new RawSettings())).extracting(Problem::sentence)
+        .containsExactly("includes is empty; give at least one pattern such as media/**/*.wav.");
+    assertThat(jenkins.check(Setting.WAIVERS_FILE, new RawSettings()
+        .set(Setting.WAIVERS_FILE, "/etc/waivers.yaml"))).extracting(Problem::sentence)
+        .containsExactly("waiversFile must be a path inside the workspace, not"
+            + " '/etc/waivers.yaml'.");
   }
 
   @Test

@@ -245,7 +245,8 @@ public final class SharedContents implements AutoCloseable {
     }
     if (note instanceof ClaimNotes.Submitted s) {
       Path journal = s.journal().toAbsolutePath().normalize();
-      Journal.Intent open = journal.equals(ownJournal) ? null : openIntent(journal, sha);
+      Journal.Intent open = journal.equals(ownJournal) ? null
+          : Journal.waitingFor(journal, sha, keyCanonical, notBeforeMillis);
       if (open != null && open.accepted()) {
         if (adopted.putIfAbsent(open.id(), journal) == null) {
           turn.adopt.add(open);
@@ -262,18 +263,6 @@ public final class SharedContents implements AutoCloseable {
       }
     }
     turn.mine.add(u);
-  }
-
-  /** The submission of {@code sha} under this key that {@code journal} still waits for, or null. */
-  private Journal.Intent openIntent(Path journal, String sha) {
-    for (Journal.Intent i : Journal.read(journal, m -> { }).values()) {
-      if (i.abandoned() == null && i.key().equals(keyCanonical)
-          && i.at().toEpochMilli() >= notBeforeMillis
-          && i.parts().stream().anyMatch(p -> p.sha256().equals(sha))) {
-        return i;
-      }
-    }
-    return null;
   }
 
   /** Writes what a step found into the ledger, and says what is collected from another build. */

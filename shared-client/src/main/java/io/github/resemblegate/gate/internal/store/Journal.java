@@ -117,6 +117,21 @@ public final class Journal implements AutoCloseable {
     return JournalLines.read(file, warn);
   }
 
+  /**
+   * The submission of {@code sha256} under result key {@code key}, made at or after
+   * {@code notBeforeMillis}, that the journal {@code file} still waits for; null when none.
+   * Another build's journal is read without its lock: its lines are appended whole.
+   */
+  public static Intent waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
+    for (Intent i : read(file, m -> { }).values()) {
+      if (i.abandoned() == null && i.key().equals(key) && i.at().toEpochMilli() >= notBeforeMillis
+          && i.parts().stream().anyMatch(p -> p.sha256().equals(sha256))) {
+        return i;
+      }
+    }
+    return null;
+  }
+
   /** What a journal holds, without locking or changing it (for dry runs and tests). */
   public static List<Intent> peek(Path reportsDirectory, Consumer<String> warn) {
     return List.copyOf(JournalLines.read(fileIn(reportsDirectory), warn).values());
