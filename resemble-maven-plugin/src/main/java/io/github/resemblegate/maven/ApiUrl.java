@@ -3,27 +3,26 @@ package io.github.resemblegate.maven;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The parts of the API URL the proxy and token rules look at. */
 record ApiUrl(String scheme, String host) {
 
   /**
-   * Parses {@code apiUrl}.
-   *
-   * @throws IllegalArgumentException with one sentence when it is not an http(s) URL with a host
+   * The scheme and host of {@code apiUrl}; empty when it is not an http(s) URL with a host, which
+   * the settings reader then explains.
    */
-  static ApiUrl parse(String apiUrl) {
+  static Optional<ApiUrl> parse(String apiUrl) {
     try {
       URI uri = new URI(apiUrl == null ? "" : apiUrl.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return new ApiUrl(scheme, uri.getHost().toLowerCase(Locale.ROOT));
+        return Optional.of(new ApiUrl(scheme, uri.getHost().toLowerCase(Locale.ROOT)));
       }
     } catch (URISyntaxException e) {
-      // reported below
+      // not a URL: empty, as for any other shape the reader refuses
     }
-    throw new IllegalArgumentException("apiUrl must be an http(s) URL such as "
-        + "https://app.resemble.ai/api/v2, not '" + apiUrl + "'.");
+    return Optional.empty();
   }
 
   /** True for 127.0.0.0/8, ::1 and localhost: a server on this machine, such as the simulator. */

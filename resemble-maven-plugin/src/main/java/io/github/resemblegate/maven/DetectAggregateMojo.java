@@ -33,9 +33,9 @@ public class DetectAggregateMojo extends AbstractDetectMojo {
   @Override
   ScanScope scanScope() {
     Path top = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Set<String> allDefaults = new LinkedHashSet<>();
     Set<String> allIncludes = new LinkedHashSet<>();
     Set<String> allExcludes = new LinkedHashSet<>();
-    List<String> userExcludes = excludes == null ? List.of() : excludes;
     for (MavenProject module : reactorProjects()) {
       Path dir = module.getBasedir().toPath().toAbsolutePath().normalize();
       if (!dir.startsWith(top)) {
@@ -44,12 +44,12 @@ public class DetectAggregateMojo extends AbstractDetectMojo {
         continue;
       }
       String prefix = ScanScope.slashes(top.relativize(dir));
-      List<String> moduleIncludes = includes == null || includes.isEmpty()
-          ? ScanScope.defaultIncludes(module, dir) : includes;
-      allIncludes.addAll(ScanScope.prefixed(prefix, moduleIncludes));
-      allExcludes.addAll(ScanScope.prefixed(prefix, userExcludes));
+      allDefaults.addAll(ScanScope.prefixed(prefix, ScanScope.defaultIncludes(module, dir)));
+      allIncludes.addAll(ScanScope.prefixed(prefix, includes));
+      allExcludes.addAll(ScanScope.prefixed(prefix, excludes));
     }
-    return new ScanScope(top, new ArrayList<>(allIncludes), new ArrayList<>(allExcludes));
+    return new ScanScope(top, new ArrayList<>(allDefaults), new ArrayList<>(allIncludes),
+        new ArrayList<>(allExcludes));
   }
 
   private List<MavenProject> reactorProjects() {

@@ -2,7 +2,6 @@ package io.github.resemblegate.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,9 +28,7 @@ public class DetectMojo extends AbstractDetectMojo {
   @Override
   ScanScope scanScope() {
     Path base = baseFolder().toPath().toAbsolutePath().normalize();
-    List<String> patterns = includes == null || includes.isEmpty()
-        ? ScanScope.defaultIncludes(project, base) : includes;
-    return new ScanScope(base, patterns, excludes == null ? List.of() : excludes);
+    return new ScanScope(base, ScanScope.defaultIncludes(project, base), includes, excludes);
   }
 
   @Override

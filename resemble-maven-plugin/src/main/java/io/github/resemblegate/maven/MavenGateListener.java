@@ -1,10 +1,10 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.FileResult;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.Plan;
 import io.github.resemblegate.gate.Progress;
 import io.github.resemblegate.gate.ProgressThrottle;
+import io.github.resemblegate.gate.policy.FileResult;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;

@@ -1,6 +1,5 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.client.ProxyConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ final class ProxyResolver {
   }
 
   /** The proxy to use, or null for a direct connection. */
-  ProxyConfig resolve(Settings settings, String proxyId, ApiUrl apiUrl, Log log)
+  ApiProxy resolve(Settings settings, String proxyId, ApiUrl apiUrl, Log log)
       throws MojoExecutionException {
     List<Proxy> proxies = settings == null ? List.of() : settings.getProxies();
     Optional<Proxy> chosen;
@@ -60,7 +59,7 @@ final class ProxyResolver {
     Proxy proxy = decrypt(chosen.get());
     log.info("Using proxy '" + proxy.getId() + "' (" + proxy.getHost() + ":" + proxy.getPort()
         + ") from settings.xml to reach " + apiUrl.host() + ".");
-    return new ProxyConfig(proxy.getHost(), proxy.getPort(), blankToNull(proxy.getUsername()),
+    return new ApiProxy(proxy.getHost(), proxy.getPort(), blankToNull(proxy.getUsername()),
         blankToNull(proxy.getPassword()), nonProxyHosts);
   }
 

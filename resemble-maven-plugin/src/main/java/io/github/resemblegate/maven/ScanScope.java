@@ -9,19 +9,22 @@ import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What one run scans: the base folder (report paths are relative to it) and the Ant-style
- * patterns, already relative to that folder.
+ * What one run scans: the base folder (report paths are relative to it), the goal's includes for
+ * when the user gives none, and the user's includes and excludes, all relative to that folder.
  */
-record ScanScope(Path baseDirectory, List<String> includes, List<String> excludes) {
+record ScanScope(Path baseDirectory, List<String> defaultIncludes, List<String> includes,
+    List<String> excludes) {
 
   ScanScope {
+    defaultIncludes = clean(defaultIncludes);
     includes = clean(includes);
     excludes = clean(excludes);
   }
 
   /** {@code -Dresemble.includes='a/**, b/**'} arrives with spaces and maybe empty entries. */
   private static List<String> clean(List<String> patterns) {
-    return patterns.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+    return patterns == null ? List.of()
+        : patterns.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
   }
 
   /**
@@ -43,10 +46,11 @@ record ScanScope(Path baseDirectory, List<String> includes, List<String> exclude
 
   /** {@code patterns} re-rooted under {@code prefix} (a module folder relative to the top project). */
   static List<String> prefixed(String prefix, List<String> patterns) {
+    List<String> given = clean(patterns);
     if (prefix.isEmpty()) {
-      return patterns;
+      return given;
     }
-    return patterns.stream().map(p -> prefix + "/" + strip(p)).toList();
+    return given.stream().map(p -> prefix + "/" + strip(p)).toList();
   }
 
   private static void addFolder(Set<String> patterns, Path base, String folder) {

@@ -1,40 +1,32 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.client.MediaType;
-import java.util.EnumMap;
-import java.util.Map;
+import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.Setting;
 
 /**
  * Per-media-type flag thresholds, written in the POM as
  * {@code <thresholds><audio>0.6</audio><image>0.8</image></thresholds>}; a type left out uses
- * {@code threshold}.
+ * {@code threshold}. Kept as the words the POM holds, so a wrong one gets the reader's sentence.
  */
 public class Thresholds {
 
-  private Double audio;
-  private Double image;
-  private Double video;
+  private String audio;
+  private String image;
+  private String video;
 
   /** For Maven's configurator, which fills the fields from the POM. */
   public Thresholds() {}
 
-  Thresholds(Double audio, Double image, Double video) {
+  Thresholds(String audio, String image, String video) {
     this.audio = audio;
     this.image = image;
     this.video = video;
   }
 
-  Map<MediaType, Double> toMap() {
-    EnumMap<MediaType, Double> map = new EnumMap<>(MediaType.class);
-    if (audio != null) {
-      map.put(MediaType.AUDIO, audio);
-    }
-    if (image != null) {
-      map.put(MediaType.IMAGE, image);
-    }
-    if (video != null) {
-      map.put(MediaType.VIDEO, video);
-    }
-    return map;
+  /** Hands the three words to the reader as {@code thresholds.audio}, {@code .image}, {@code .video}. */
+  void addTo(RawSettings raw) {
+    raw.set(Setting.AUDIO_THRESHOLD, audio)
+        .set(Setting.IMAGE_THRESHOLD, image)
+        .set(Setting.VIDEO_THRESHOLD, video);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.client.ApiToken;
 import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -14,7 +13,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /**
  * Finds the API token: {@code <apiKey>} in the POM (with a warning), else the password of the
  * {@code settings.xml} server (decrypted), else the {@code RESEMBLE_API_KEY} environment variable.
- * Never logs the value.
+ * Never logs the value. It hands the token over as a plain string: the settings reader wraps it,
+ * so the value is held by a type that never prints it from there on.
  */
 final class TokenResolver {
 
@@ -35,9 +35,9 @@ final class TokenResolver {
   }
 
   /** The token, or null when none is configured (the gate then decides whether it needs one). */
-  ApiToken resolve(Settings settings, String serverId, String pomApiKey, ApiUrl apiUrl, Log log)
+  String resolve(Settings settings, String serverId, String pomApiKey, ApiUrl apiUrl, Log log)
       throws MojoExecutionException {
-    ApiToken fromPom = ApiToken.ofNullable(pomApiKey);
+    String fromPom = present(pomApiKey);
     if (fromPom != null) {
       if (apiUrl.isLoopback()) {
         // A key for a server on this machine (the simulator) is a placeholder, not a secret.
@@ -52,7 +52,7 @@ final class TokenResolver {
     Server server = settings == null || serverId == null || serverId.isBlank()
         ? null : settings.getServer(serverId);
     if (server != null) {
-      ApiToken fromServer = ApiToken.ofNullable(decryptedPassword(server));
+      String fromServer = present(decryptedPassword(server));
       if (fromServer != null) {
         log.debug("Using the API token of the server '" + serverId + "' in settings.xml.");
         return fromServer;
@@ -60,11 +60,16 @@ final class TokenResolver {
       log.warn("The server '" + serverId + "' in settings.xml has no <password>; the Resemble API token"
           + " goes there.");
     }
-    ApiToken fromEnvironment = ApiToken.ofNullable(environment.apply(ENV_VAR));
+    String fromEnvironment = present(environment.apply(ENV_VAR));
     if (fromEnvironment != null) {
       log.debug("Using the API token from the " + ENV_VAR + " environment variable.");
     }
     return fromEnvironment;
+  }
+
+  /** Blank means not given, so the next source is tried. */
+  private static String present(String token) {
+    return token == null || token.isBlank() ? null : token.strip();
   }
 
   private String decryptedPassword(Server server) throws MojoExecutionException {

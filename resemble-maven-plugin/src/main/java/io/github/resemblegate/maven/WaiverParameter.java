@@ -1,13 +1,11 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.Waiver;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import io.github.resemblegate.gate.settings.RawSettings;
 
 /**
  * One {@code <waiver>} in the POM: a file accepted on purpose, by {@code <sha256>} or by
  * {@code <path>} (an Ant-style glob), with a {@code <reason>} and an optional last day
- * {@code <until>} (YYYY-MM-DD).
+ * {@code <until>} (YYYY-MM-DD). The settings reader checks the fields.
  */
 public class WaiverParameter {
 
@@ -26,22 +24,8 @@ public class WaiverParameter {
     this.until = until;
   }
 
-  /** The core's waiver; a malformed date or a missing field throws with one sentence. */
-  Waiver toWaiver() {
-    LocalDate last = null;
-    if (until != null && !until.isBlank()) {
-      try {
-        last = LocalDate.parse(until.strip());
-      } catch (DateTimeParseException e) {
-        String subject = sha256 != null && !sha256.isBlank() ? sha256 : path;
-        throw new IllegalArgumentException("The <until> of the waiver for " + subject + " must be a date"
-            + " written YYYY-MM-DD, not '" + until + "'.");
-      }
-    }
-    return new Waiver(blankToNull(sha256), blankToNull(path), reason, last);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  /** Hands the waiver to the reader as the POM wrote it. */
+  void addTo(RawSettings raw) {
+    raw.waiver(sha256, path, reason, until);
   }
 }

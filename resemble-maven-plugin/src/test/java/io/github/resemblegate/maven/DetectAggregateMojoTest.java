@@ -36,8 +36,8 @@ class DetectAggregateMojoTest {
 
     GateConfig config = configFor(mojo, reactor, new RecordingLog());
 
-    assertThat(config.baseDirectory()).isEqualTo(top.toAbsolutePath().normalize());
-    assertThat(config.includes()).containsExactly(
+    assertThat(config.scan().baseDirectory()).isEqualTo(top.toAbsolutePath().normalize());
+    assertThat(config.scan().includes()).containsExactly(
         "src/main/media/**", "target/classes/**",
         "voice/src/main/resources/**", "voice/src/main/media/**", "voice/target/classes/**",
         "apps/web/src/main/resources/**", "apps/web/src/main/media/**", "apps/web/target/classes/**");
@@ -55,8 +55,8 @@ class DetectAggregateMojoTest {
 
     GateConfig config = configFor(mojo, reactor, new RecordingLog());
 
-    assertThat(config.includes()).containsExactly("media/**", "voice/media/**");
-    assertThat(config.excludes()).containsExactly("**/draft/**", "voice/**/draft/**");
+    assertThat(config.scan().includes()).containsExactly("media/**", "voice/media/**");
+    assertThat(config.scan().excludes()).containsExactly("**/draft/**", "voice/**/draft/**");
   }
 
   @Test
@@ -69,7 +69,7 @@ class DetectAggregateMojoTest {
     GateConfig config = configFor(mojo,
         List.of(project(top, "parent"), project(elsewhere, "stray")), log);
 
-    assertThat(config.includes()).containsExactly("src/main/media/**", "target/classes/**");
+    assertThat(config.scan().includes()).containsExactly("src/main/media/**", "target/classes/**");
     assertThat(log.at("warn")).singleElement().asString()
         .startsWith("Module stray lies outside ").endsWith("so detect-aggregate leaves it out; run detect in it instead.");
   }
@@ -81,6 +81,6 @@ class DetectAggregateMojoTest {
 
     GateConfig config = configFor(mojo, List.of(project(top, "parent")), new RecordingLog());
 
-    assertThat(config.reportsDirectory().getFileName().toString()).isEqualTo("resemble-aggregate");
+    assertThat(config.reports().directory().getFileName().toString()).isEqualTo("resemble-aggregate");
   }
 }

@@ -96,7 +96,7 @@ class DetectMojoExecuteTest {
   void aDryRunNeedsNoTokenAndCallsNothing(DetectMojo mojo) throws Exception {
     prepare(mojo, "fake-voice.wav");
     mojo.apiKey = null;
-    mojo.dryRun = true;
+    mojo.dryRun = "true";
 
     mojo.execute();
 
@@ -107,14 +107,17 @@ class DetectMojoExecuteTest {
 
   @Test
   @InjectMojo(goal = "detect")
-  void offlineWithoutCachedResultsFailsBeforeAnyRequest(DetectMojo mojo) throws Exception {
+  void offlineWithoutCachedResultsFailsWithoutARequestNamingTheFileAndWhy(DetectMojo mojo)
+      throws Exception {
     prepare(mojo, "narration.wav");
     when(mojo.session.isOffline()).thenReturn(true);
 
     assertThatThrownBy(mojo::execute)
         .isExactlyInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Maven is offline (-o) and 1 of 1 distinct media content is not in the cache");
+        .hasMessageContaining("src/main/media/narration.wav")
+        .hasMessageContaining("Maven is offline (-o)");
     assertThat(requests()).isZero();
+    assertThat(project.resolve("target/resemble/resemble-report.json")).isRegularFile();
   }
 
   @Test
@@ -158,20 +161,25 @@ class DetectMojoExecuteTest {
 
     assertThatThrownBy(mojo::execute)
         .isExactlyInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Maven is offline (-o) and 1 of 1 distinct media content is not in the cache");
+        .hasMessageContaining("src/main/media/narration.wav")
+        .hasMessageContaining("Maven is offline (-o)");
     assertThat(requests()).isEqualTo(online);
   }
 
   @Test
   @InjectMojo(goal = "detect")
-  void offlineWithWarnSkipsTheGateWithAWarning(DetectMojo mojo) throws Exception {
+  void offlineWithWarnPassesWarningWhyAndStillWritesTheReports(DetectMojo mojo) throws Exception {
     prepare(mojo, "narration.wav").onError = "WARN";
     when(mojo.session.isOffline()).thenReturn(true);
 
     mojo.execute();
 
     assertThat(requests()).isZero();
-    assertThat(log.at("warn")).singleElement().asString().endsWith("the media gate is skipped (onError=WARN).");
-    assertThat(new File(mojo.reportsDirectory, "resemble-report.json")).doesNotExist();
+    assertThat(log.at("warn")).hasSize(2);
+    assertThat(log.at("warn").get(0)).startsWith("Verdict: UNSTABLE. ")
+        .contains("src/main/media/narration.wav", "Maven is offline (-o)");
+    assertThat(log.at("warn").get(1)).isEqualTo("Maven has no UNSTABLE result: the build passes"
+        + " with the warnings above. With onError=FAIL (the default) this build would fail.");
+    assertThat(new File(mojo.reportsDirectory, "resemble-report.json")).isFile();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Provides;
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.ProxyConfig;
+import java.util.List;
 import io.github.resemblegate.gate.GateConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class DetectMojoSettingsTest {
     GateConfig config = configOf(mojo, settings(crypto.encrypt("enc-token"), null),
         Map.of("RESEMBLE_API_KEY", "env-token"));
 
-    assertThat(config.token()).isEqualTo(ApiToken.of("enc-token"));
+    assertThat(config.api().token()).isEqualTo(ApiToken.of("enc-token"));
     assertThat(log.all()).doesNotContain("enc-token");
   }
 
@@ -78,7 +79,7 @@ class DetectMojoSettingsTest {
   void tokenComesFromTheEnvironmentWithoutAServer(DetectMojo mojo) throws Exception {
     GateConfig config = configOf(mojo, settings(null, null), Map.of("RESEMBLE_API_KEY", "env-token"));
 
-    assertThat(config.token()).isEqualTo(ApiToken.of("env-token"));
+    assertThat(config.api().token()).isEqualTo(ApiToken.of("env-token"));
   }
 
   @Test
@@ -86,8 +87,8 @@ class DetectMojoSettingsTest {
   void noTokenLeavesTheAdviceForTheGate(DetectMojo mojo) throws Exception {
     GateConfig config = configOf(mojo, settings(null, null), Map.of());
 
-    assertThat(config.token()).isNull();
-    assertThat(config.tokenAdvice()).isEqualTo("Put the Resemble API token in ~/.m2/settings.xml as"
+    assertThat(config.api().token()).isNull();
+    assertThat(config.api().tokenAdvice()).isEqualTo("Put the Resemble API token in ~/.m2/settings.xml as"
         + " the <password> of a <server> with id 'resemble', or set the RESEMBLE_API_KEY environment"
         + " variable.");
   }
@@ -100,7 +101,7 @@ class DetectMojoSettingsTest {
   void aPomTokenWorksWithAWarning(DetectMojo mojo) throws Exception {
     GateConfig config = configOf(mojo, settings("server-token", null), Map.of());
 
-    assertThat(config.token()).isEqualTo(ApiToken.of("pom-token"));
+    assertThat(config.api().token()).isEqualTo(ApiToken.of("pom-token"));
     assertThat(log.at("warn")).singleElement().asString().startsWith("The Resemble API token is written in the POM");
   }
 
@@ -118,8 +119,8 @@ class DetectMojoSettingsTest {
 
     GateConfig config = configOf(mojo, settings(null, proxy), Map.of());
 
-    assertThat(config.proxy()).isEqualTo(
-        new ProxyConfig("proxy.corp", 3128, "ci", "proxy-pass", java.util.List.of("*.local")));
+    assertThat(config.api().proxy()).isEqualTo(
+        new ProxyConfig("proxy.corp", 3128, "ci", "proxy-pass", List.of("*.local")));
   }
 
   @Test

@@ -37,8 +37,8 @@ class DetectMojoWithoutPomTest {
 
     GateConfig config = mojo.gateConfig();
 
-    assertThat(config.baseDirectory()).isEqualTo(folder);
-    assertThat(config.reportsDirectory()).isEqualTo(folder.resolve("target/resemble"));
-    assertThat(config.includes()).containsExactly("src/main/media/**", "target/classes/**");
+    assertThat(config.scan().baseDirectory()).isEqualTo(folder);
+    assertThat(config.reports().directory()).isEqualTo(folder.resolve("target/resemble"));
+    assertThat(config.scan().includes()).containsExactly("src/main/media/**", "target/classes/**");
   }
 }

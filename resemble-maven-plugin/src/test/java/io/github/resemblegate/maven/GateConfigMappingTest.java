@@ -1,37 +1,42 @@
 package io.github.resemblegate.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
 
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Policy;
-import io.github.resemblegate.gate.Reaction;
-import io.github.resemblegate.gate.VideoScoring;
-import io.github.resemblegate.gate.Waiver;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.policy.Waiver;
+import io.github.resemblegate.gate.settings.Setting;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-/** Every parameter of the goal reaches the core's configuration with the value the POM gave. */
+/**
+ * The Maven binding: every parameter of the goal reaches the core's configuration with the value
+ * the POM gave, under the name of its setting. What each setting means is the core's to test.
+ */
 @MojoTest
 class GateConfigMappingTest {
 
-  /** Every mapped parameter set to a value that differs from its default. */
+  /** Every parameter set to a value that differs from its default. */
   private static final String EVERY_PARAMETER = "<project><build><plugins><plugin>"
       + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
       + "<apiUrl>http://127.0.0.1:1234/api/v2</apiUrl>"
@@ -54,6 +59,7 @@ class GateConfigMappingTest {
       + "</waivers>"
       + "<waiversFile>${project.basedir}/src/test/resources/team-waivers.yaml</waiversFile>"
       + "<reportsDirectory>${project.build.directory}/gate-reports</reportsDirectory>"
+      + "<formats>json,junit</formats>"
       + "<dryRun>true</dryRun>"
       + "<maxFiles>7</maxFiles>"
       + "<timeout>90s</timeout>"
@@ -89,12 +95,12 @@ class GateConfigMappingTest {
   private static List<Row> rows(Path base) {
     Path target = base.resolve("target");
     return List.of(
-        new Row("apiUrl", GateConfig::apiUrl, "http://127.0.0.1:1234/api/v2"),
-        new Row("serverId", GateConfig::tokenAdvice, TokenResolver.advice("resemble-ci")),
-        new Row("apiKey", GateConfig::token, ApiToken.of("pom-key")),
-        new Row("includes", GateConfig::includes, List.of("media/**/*.wav", "art/**")),
-        new Row("excludes", GateConfig::excludes, List.of("**/draft/**")),
-        new Row("defaultExcludes", GateConfig::defaultExcludes, false),
+        new Row("apiUrl", c -> c.api().url(), "http://127.0.0.1:1234/api/v2"),
+        new Row("serverId", c -> c.api().tokenAdvice(), TokenResolver.advice("resemble-ci")),
+        new Row("apiKey", c -> c.api().token(), ApiToken.of("pom-key")),
+        new Row("includes", c -> c.scan().includes(), List.of("media/**/*.wav", "art/**")),
+        new Row("excludes", c -> c.scan().excludes(), List.of("**/draft/**")),
+        new Row("defaultExcludes", c -> c.scan().defaultExcludes(), false),
         new Row("threshold", c -> c.policy().threshold(), 0.7),
         new Row("thresholds", c -> c.policy().thresholds(),
             Map.of(MediaType.AUDIO, 0.6, MediaType.IMAGE, 0.8, MediaType.VIDEO, 0.9)),
@@ -110,41 +116,43 @@ class GateConfigMappingTest {
         new Row("waiversFile", c -> c.policy().waivers().subList(2, c.policy().waivers().size()),
             List.of(new Waiver(null, "media/jingles/**", "Synthetic jingles made on purpose",
                 LocalDate.of(2032, 6, 30)))),
-        new Row("reportsDirectory", GateConfig::reportsDirectory, target.resolve("gate-reports")),
+        new Row("reportsDirectory", c -> c.reports().directory(), target.resolve("gate-reports")),
+        new Row("formats", c -> c.reports().formats(), Set.of(ReportFormat.JSON, ReportFormat.JUNIT)),
         new Row("dryRun", GateConfig::dryRun, true),
-        new Row("maxFiles", GateConfig::maxFiles, 7),
-        new Row("timeout", GateConfig::timeout, Duration.ofSeconds(90)),
-        new Row("cacheDirectory", GateConfig::cacheDirectory, target.resolve("gate-cache")),
-        new Row("refresh", GateConfig::refresh, true),
-        new Row("concurrency", GateConfig::concurrency, 2),
-        new Row("intakeMode", GateConfig::intakeMode, IntakeMode.ZIP),
-        new Row("maxFilesPerBatch", GateConfig::maxFilesPerBatch, 10),
-        new Row("maxBytesPerBatch", GateConfig::maxBytesPerBatch, 1_000_000L),
-        new Row("connectTimeout", GateConfig::connectTimeout, Duration.ofSeconds(3)),
-        new Row("readTimeout", GateConfig::readTimeout, Duration.ofSeconds(45)),
-        new Row("requestsPerSecond", GateConfig::requestsPerSecond, 5.0),
-        new Row("retryBudget", GateConfig::retryBudget, Duration.ofSeconds(20)),
-        new Row("maxRetries", GateConfig::maxRetries, 2),
-        new Row("pollInterval", GateConfig::pollInitial, Duration.ofMillis(250)),
-        new Row("maxPollInterval", GateConfig::pollMax, Duration.ofSeconds(1)),
-        new Row("callbackUrl", c -> c.batchOptions().callbackUrl(), "https://hooks.example.com/resemble"),
-        new Row("intelligence", c -> c.batchOptions().intelligence(), true),
-        new Row("searchIdentity", c -> c.batchOptions().searchIdentity(), true),
-        new Row("visualize", c -> c.batchOptions().visualize(), false),
-        new Row("audioSourceTracing", c -> c.batchOptions().audioSourceTracing(), true),
-        new Row("frameLength", c -> c.batchOptions().frameLength(), 3),
-        new Row("startRegion", c -> c.batchOptions().startRegion(), 1.5),
-        new Row("endRegion", c -> c.batchOptions().endRegion(), 9.5),
-        new Row("maxVideoSecs", c -> c.batchOptions().maxVideoSecs(), 30.0),
-        new Row("useLlm", c -> c.batchOptions().useLlm(), true),
-        new Row("zeroRetentionMode", c -> c.batchOptions().zeroRetentionMode(), true));
+        new Row("maxFiles", c -> c.budget().maxFiles(), 7),
+        new Row("timeout", c -> c.budget().timeout(), Duration.ofSeconds(90)),
+        new Row("cacheDirectory", c -> c.cache().directory(), target.resolve("gate-cache")),
+        new Row("refresh", c -> c.cache().refresh(), true),
+        new Row("concurrency", c -> c.api().limits().concurrency(), 2),
+        new Row("intakeMode", c -> c.api().intakeMode(), IntakeMode.ZIP),
+        new Row("maxFilesPerBatch", c -> c.api().limits().maxFilesPerBatch(), 10),
+        new Row("maxBytesPerBatch", c -> c.api().limits().maxBytesPerBatch(), 1_000_000L),
+        new Row("connectTimeout", c -> c.api().limits().connectTimeout(), Duration.ofSeconds(3)),
+        new Row("readTimeout", c -> c.api().limits().readTimeout(), Duration.ofSeconds(45)),
+        new Row("requestsPerSecond", c -> c.api().limits().requestsPerSecond(), 5.0),
+        new Row("retryBudget", c -> c.api().limits().retryBudget(), Duration.ofSeconds(20)),
+        new Row("maxRetries", c -> c.api().limits().maxRetries(), 2),
+        new Row("pollInterval", c -> c.api().limits().pollInterval(), Duration.ofMillis(250)),
+        new Row("maxPollInterval", c -> c.api().limits().maxPollInterval(), Duration.ofSeconds(1)),
+        new Row("callbackUrl", c -> c.api().options().callbackUrl(),
+            "https://hooks.example.com/resemble"),
+        new Row("intelligence", c -> c.api().options().intelligence(), true),
+        new Row("searchIdentity", c -> c.api().options().searchIdentity(), true),
+        new Row("visualize", c -> c.api().options().visualize(), false),
+        new Row("audioSourceTracing", c -> c.api().options().audioSourceTracing(), true),
+        new Row("frameLength", c -> c.api().options().frameLength(), 3),
+        new Row("startRegion", c -> c.api().options().startRegion(), 1.5),
+        new Row("endRegion", c -> c.api().options().endRegion(), 9.5),
+        new Row("maxVideoSecs", c -> c.api().options().maxVideoSecs(), 30.0),
+        new Row("useLlm", c -> c.api().options().useLlm(), true),
+        new Row("zeroRetentionMode", c -> c.api().options().zeroRetentionMode(), true));
   }
 
-  /** Parameters that do not land in GateConfig, and where they act instead. */
-  static final Map<String, String> NOT_IN_GATE_CONFIG = Map.of(
-      "skip", "checked by the mojo before anything runs",
-      "formats", "chooses the report writers (AbstractDetectMojo.reportFormats)",
-      "proxyId", "selects the settings.xml proxy (ProxyResolverTest, DetectMojoSettingsTest)");
+  /** Parameters the table above cannot show, and where they are bound instead. */
+  static final Map<String, String> BOUND_ELSEWHERE = Map.of(
+      "skip", "checked by the mojo before anything runs (DetectMojoExecuteTest)",
+      "proxyId", "selects the settings.xml proxy (ProxyResolverTest, DetectMojoSettingsTest)",
+      "cache", "false drops cacheDirectory, so it has a POM of its own (cacheFalseTurnsTheCacheOff)");
 
   @Test
   @InjectMojo(goal = "detect", pom = EVERY_PARAMETER)
@@ -160,12 +168,59 @@ class GateConfigMappingTest {
   }
 
   @Test
+  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
+      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
+      + "<cache>false</cache>"
+      + "<cacheDirectory>${project.build.directory}/gate-cache</cacheDirectory>"
+      + "</configuration></plugin></plugins></build></project>")
+  void cacheFalseTurnsTheCacheOff(DetectMojo mojo) throws Exception {
+    mojo.setLog(new RecordingLog());
+
+    assertThat(mojo.gateConfig().cache().enabled()).isFalse();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void mavenOfflineMakesARunThatJudgesFromTheCacheAlone(DetectMojo mojo) throws Exception {
+    mojo.setLog(new RecordingLog());
+    when(mojo.session.isOffline()).thenReturn(true);
+
+    assertThat(mojo.gateConfig().mode())
+        .isEqualTo(new GateConfig.Mode.Offline("Maven is offline (-o)"));
+  }
+
+  @Test
   void theTableCoversEveryParameterOfTheGoal() throws Exception {
-    Set<String> covered = new java.util.TreeSet<>(NOT_IN_GATE_CONFIG.keySet());
+    Set<String> covered = new TreeSet<>(BOUND_ELSEWHERE.keySet());
     rows(Path.of("x")).forEach(r -> covered.add(r.parameter()));
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(
         PluginDescriptor.load().editableParameterNames("detect"));
+  }
+
+  @Test
+  void everySettingIsAParameterOfItsNameWithItsDefault() throws Exception {
+    Map<String, PluginDescriptor.Parameter> parameters = new TreeMap<>();
+    PluginDescriptor.load().parameters("detect").forEach(p -> parameters.put(p.name(), p));
+
+    SoftAssertions softly = new SoftAssertions();
+    for (Setting setting : Setting.values()) {
+      String id = setting.id();
+      if (id.startsWith("thresholds.")) {
+        // <thresholds><audio>…: a field of the nested bean, named after the media type.
+        softly.assertThatCode(() -> Thresholds.class.getDeclaredField(id.substring(11)))
+            .as(id).doesNotThrowAnyException();
+        continue;
+      }
+      softly.assertThat(parameters).as(id).containsKey(id);
+      String expected = setting.defaultWord() == null || setting.defaultWord().isEmpty()
+          ? null : setting.defaultWord();
+      if (setting != Setting.INCLUDES && setting != Setting.REPORTS_DIRECTORY
+          && parameters.containsKey(id)) {
+        softly.assertThat(parameters.get(id).defaultValue()).as(id + " default").isEqualTo(expected);
+      }
+    }
+    softly.assertAll();
   }
 
   @Test
@@ -177,110 +232,42 @@ class GateConfigMappingTest {
     GateConfig core = GateConfig.builder().baseDirectory(base).build();
 
     // The plugin deliberately differs from the core's neutral defaults in these.
-    Set<String> mavenSpecific = Set.of("includes", "tokenAdvice", "userAgentSuffix",
-        "reportsDirectory", "token");
-    List<String> compared = new ArrayList<>();
-    SoftAssertions softly = new SoftAssertions();
-    for (RecordComponent component : GateConfig.class.getRecordComponents()) {
-      if (mavenSpecific.contains(component.getName())) {
-        continue;
-      }
-      Object ours = component.getAccessor().invoke(config);
-      Object theirs = component.getAccessor().invoke(core);
-      softly.assertThat(ours).as(component.getName()).isEqualTo(theirs);
-      compared.add(component.getName());
-    }
-    softly.assertAll();
-    assertThat(compared).contains("policy", "batchOptions", "timeout", "apiUrl", "cacheDirectory");
+    Set<String> mavenSpecific = Set.of("scan.includes", "api.token", "api.tokenAdvice",
+        "api.userAgentSuffix", "reports.directory");
+    Map<String, Object> ours = leaves("", config);
+    Map<String, Object> theirs = leaves("", core);
+    mavenSpecific.forEach(ours::remove);
+    mavenSpecific.forEach(theirs::remove);
+    assertThat(ours).containsKeys("policy.threshold", "api.options.frameLength", "budget.timeout",
+        "api.url", "cache.directory", "api.limits.pollInterval", "reports.formats");
+    assertThat(ours).isEqualTo(theirs);
     assertThat(config.policy()).isEqualTo(Policy.DEFAULT);
-    assertThat(config.batchOptions()).isEqualTo(BatchOptions.DEFAULTS);
-    assertThat(config.includes())
+    assertThat(config.api().options()).isEqualTo(BatchOptions.DEFAULTS);
+    assertThat(config.scan().includes())
         .containsExactly("src/main/resources/**", "src/main/media/**", "target/classes/**");
-    assertThat(config.reportsDirectory()).isEqualTo(base.resolve("target").resolve("resemble"));
-    assertThat(config.userAgentSuffix()).isEqualTo("maven-plugin");
-    assertThat(config.tokenAdvice()).isEqualTo(TokenResolver.advice("resemble"));
+    assertThat(config.reports().directory()).isEqualTo(base.resolve("target").resolve("resemble"));
+    assertThat(config.api().userAgentSuffix()).isEqualTo("maven-plugin");
+    assertThat(config.api().tokenAdvice()).isEqualTo(TokenResolver.advice("resemble"));
   }
 
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<onFlagged>maybe</onFlagged>"
-      + "</configuration></plugin></plugins></build></project>")
-  void aWrongReactionNamesTheParameter(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("onFlagged must be FAIL, WARN or IGNORE, not 'maybe'.");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<timeout>soon</timeout>"
-      + "</configuration></plugin></plugins></build></project>")
-  void aWrongDurationNamesTheParameter(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("timeout must be a duration such as 500ms, 90s, 30m or 1h, not 'soon'.");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<threshold>1.5</threshold>"
-      + "</configuration></plugin></plugins></build></project>")
-  void aThresholdOutsideZeroToOneIsRefusedByTheCore(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not 1.5.");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<waivers><waiver><path>a.wav</path><reason>ok</reason><until>31.12.2030</until></waiver></waivers>"
-      + "</configuration></plugin></plugins></build></project>")
-  void aWaiverDateInTheWrongFormatExplains(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("The <until> of the waiver for a.wav must be a date written YYYY-MM-DD, not '31.12.2030'.");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<waiversFile>${project.basedir}/no-such-waivers.yaml</waiversFile>"
-      + "</configuration></plugin></plugins></build></project>")
-  void aMissingWaiverFileStopsTheBuildBeforeAnyUpload(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessageContaining("no-such-waivers.yaml");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<formats>json,pdf</formats>"
-      + "</configuration></plugin></plugins></build></project>")
-  void anUnknownReportFormatIsRefusedBeforeAnythingRuns(DetectMojo mojo) {
-    assertThatThrownBy(mojo::reportFormats)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("Unknown report format 'pdf'; use any of json, junit, sarif, html, md (or all).");
-  }
-
-  @Test
-  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
-      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
-      + "<apiUrl>app.resemble.ai</apiUrl>"
-      + "</configuration></plugin></plugins></build></project>")
-  void anApiUrlWithoutSchemeExplains(DetectMojo mojo) {
-    mojo.setLog(new RecordingLog());
-    assertThatThrownBy(mojo::gateConfig)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("apiUrl must be an http(s) URL such as https://app.resemble.ai/api/v2, not 'app.resemble.ai'.");
+  /** Every value of nested records by its path, such as {@code api.limits.concurrency}. */
+  private static Map<String, Object> leaves(String path, Object value) throws Exception {
+    Map<String, Object> leaves = new TreeMap<>();
+    RecordComponent[] components = value instanceof Record
+        ? value.getClass().getRecordComponents() : new RecordComponent[0];
+    if (components.length == 0) {
+      leaves.put(path, value);
+      return leaves;
+    }
+    for (RecordComponent c : components) {
+      Object v = c.getAccessor().invoke(value);
+      String p = path.isEmpty() ? c.getName() : path + "." + c.getName();
+      if (v == null) {
+        leaves.put(p, null);
+      } else {
+        leaves.putAll(leaves(p, v));
+      }
+    }
+    return leaves;
   }
 }

@@ -3,7 +3,6 @@ package io.github.resemblegate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.resemblegate.client.ProxyConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProxyResolverTest {
 
-  private static final ApiUrl HTTPS_API = ApiUrl.parse("https://app.resemble.ai/api/v2");
-  private static final ApiUrl HTTP_API = ApiUrl.parse("http://127.0.0.1:8089/api/v2");
+  private static final ApiUrl HTTPS_API = ApiUrl.parse("https://app.resemble.ai/api/v2").orElseThrow();
+  private static final ApiUrl HTTP_API = ApiUrl.parse("http://127.0.0.1:8089/api/v2").orElseThrow();
 
   @TempDir Path dir;
   private SettingsCrypto crypto;
@@ -28,7 +27,7 @@ class ProxyResolverTest {
     crypto = new SettingsCrypto(dir);
   }
 
-  private ProxyConfig resolve(String proxyId, ApiUrl url) throws MojoExecutionException {
+  private ApiProxy resolve(String proxyId, ApiUrl url) throws MojoExecutionException {
     return new ProxyResolver(crypto.decrypter()).resolve(settings, proxyId, url, log);
   }
 
@@ -61,7 +60,7 @@ class ProxyResolverTest {
   void anHttpProxyAlsoServesHttpsWhenThereIsNoHttpsProxyAsInMaven() throws Exception {
     addProxy("plain", "http", "http-proxy.corp", 3128, true);
 
-    ProxyConfig proxy = resolve(null, HTTPS_API);
+    ApiProxy proxy = resolve(null, HTTPS_API);
 
     assertThat(proxy.host()).isEqualTo("http-proxy.corp");
     assertThat(proxy.port()).isEqualTo(3128);
@@ -81,8 +80,8 @@ class ProxyResolverTest {
     addProxy("corp", "http", "proxy.corp", 3128, true).setNonProxyHosts("localhost|127.*|*.internal");
 
     assertThat(resolve(null, HTTP_API)).isNull();
-    assertThat(resolve(null, ApiUrl.parse("https://detect.internal/api/v2"))).isNull();
-    ProxyConfig proxied = resolve(null, HTTPS_API);
+    assertThat(resolve(null, ApiUrl.parse("https://detect.internal/api/v2").orElseThrow())).isNull();
+    ApiProxy proxied = resolve(null, HTTPS_API);
     assertThat(proxied.host()).isEqualTo("proxy.corp");
     assertThat(proxied.nonProxyHosts()).containsExactly("localhost", "127.*", "*.internal");
   }
@@ -93,7 +92,7 @@ class ProxyResolverTest {
     proxy.setUsername("builder");
     proxy.setPassword(crypto.encrypt("proxy-secret"));
 
-    ProxyConfig config = resolve(null, HTTPS_API);
+    ApiProxy config = resolve(null, HTTPS_API);
 
     assertThat(config.username()).isEqualTo("builder");
     assertThat(config.password()).isEqualTo("proxy-secret");
@@ -117,7 +116,7 @@ class ProxyResolverTest {
     addProxy("first", "https", "first.corp", 1111, true);
     addProxy("chosen", "http", "chosen.corp", 2222, false);
 
-    ProxyConfig config = resolve("chosen", HTTPS_API);
+    ApiProxy config = resolve("chosen", HTTPS_API);
 
     assertThat(config.host()).isEqualTo("chosen.corp");
     assertThat(config.port()).isEqualTo(2222);

@@ -3,7 +3,6 @@ package io.github.resemblegate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.resemblegate.client.ApiToken;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TokenResolverTest {
 
-  private static final ApiUrl REAL_API = ApiUrl.parse("https://app.resemble.ai/api/v2");
+  private static final ApiUrl REAL_API = ApiUrl.parse("https://app.resemble.ai/api/v2").orElseThrow();
 
   @TempDir Path dir;
   private SettingsCrypto crypto;
@@ -42,10 +41,10 @@ class TokenResolverTest {
 
   @Test
   void readsPlainPasswordOfTheSettingsServer() throws Exception {
-    ApiToken token = resolver().resolve(settingsWithServer("resemble", "plain-token-1"), "resemble",
+    String token = resolver().resolve(settingsWithServer("resemble", "plain-token-1"), "resemble",
         null, REAL_API, log);
 
-    assertThat(token).isEqualTo(ApiToken.of("plain-token-1"));
+    assertThat(token).isEqualTo("plain-token-1");
     assertThat(log.at("warn")).isEmpty();
     assertThat(log.all()).doesNotContain("plain-token-1");
   }
@@ -55,10 +54,10 @@ class TokenResolverTest {
     String encrypted = crypto.encrypt("secret-token-2");
     assertThat(encrypted).startsWith("{").doesNotContain("secret-token-2");
 
-    ApiToken token = resolver().resolve(settingsWithServer("resemble", encrypted), "resemble", null,
+    String token = resolver().resolve(settingsWithServer("resemble", encrypted), "resemble", null,
         REAL_API, log);
 
-    assertThat(token).isEqualTo(ApiToken.of("secret-token-2"));
+    assertThat(token).isEqualTo("secret-token-2");
   }
 
   @Test
@@ -70,7 +69,7 @@ class TokenResolverTest {
     settings.addServer(other);
 
     assertThat(resolver().resolve(settings, "resemble-prod", null, REAL_API, log))
-        .isEqualTo(ApiToken.of("prod-token"));
+        .isEqualTo("prod-token");
   }
 
   @Test
@@ -92,7 +91,7 @@ class TokenResolverTest {
     env.put("RESEMBLE_API_KEY", "env-token-4");
 
     assertThat(resolver().resolve(new Settings(), "resemble", null, REAL_API, log))
-        .isEqualTo(ApiToken.of("env-token-4"));
+        .isEqualTo("env-token-4");
     assertThat(log.at("debug")).contains("Using the API token from the RESEMBLE_API_KEY environment variable.");
   }
 
@@ -101,7 +100,7 @@ class TokenResolverTest {
     env.put("RESEMBLE_API_KEY", "env-token");
 
     assertThat(resolver().resolve(settingsWithServer("resemble", "server-token"), "resemble", null,
-        REAL_API, log)).isEqualTo(ApiToken.of("server-token"));
+        REAL_API, log)).isEqualTo("server-token");
   }
 
   @Test
@@ -110,7 +109,7 @@ class TokenResolverTest {
     Settings settings = settingsWithServer("resemble", null);
 
     assertThat(resolver().resolve(settings, "resemble", null, REAL_API, log))
-        .isEqualTo(ApiToken.of("env-token-5"));
+        .isEqualTo("env-token-5");
     assertThat(log.at("warn")).containsExactly(
         "The server 'resemble' in settings.xml has no <password>; the Resemble API token goes there.");
   }
@@ -119,10 +118,10 @@ class TokenResolverTest {
   void acceptsAPomTokenButWarnsThatItLeaks() throws Exception {
     env.put("RESEMBLE_API_KEY", "env-token");
 
-    ApiToken token = resolver().resolve(settingsWithServer("resemble", "server-token"), "resemble",
+    String token = resolver().resolve(settingsWithServer("resemble", "server-token"), "resemble",
         "pom-token-6", REAL_API, log);
 
-    assertThat(token).isEqualTo(ApiToken.of("pom-token-6"));
+    assertThat(token).isEqualTo("pom-token-6");
     assertThat(log.at("warn")).containsExactly("The Resemble API token is written in the POM (<apiKey>),"
         + " so it shows in mvn -X output and in version control; move it to a <server> with id"
         + " 'resemble' in ~/.m2/settings.xml or to the RESEMBLE_API_KEY environment variable.");
@@ -131,10 +130,10 @@ class TokenResolverTest {
 
   @Test
   void doesNotWarnAboutAPomTokenForALocalServer() throws Exception {
-    ApiToken token = resolver().resolve(null, "resemble", "simulator-key",
-        ApiUrl.parse("http://127.0.0.1:8089/api/v2"), log);
+    String token = resolver().resolve(null, "resemble", "simulator-key",
+        ApiUrl.parse("http://127.0.0.1:8089/api/v2").orElseThrow(), log);
 
-    assertThat(token).isEqualTo(ApiToken.of("simulator-key"));
+    assertThat(token).isEqualTo("simulator-key");
     assertThat(log.at("warn")).isEmpty();
   }
 

@@ -3,7 +3,7 @@ package io.github.resemblegate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Reaction;
+import io.github.resemblegate.gate.policy.Reaction;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -36,12 +36,12 @@ class UserPropertiesTest {
 
     GateConfig config = mojo.gateConfig();
 
-    assertThat(config.includes()).containsExactly("media/**/*.wav", "art/*.png");
-    assertThat(config.excludes()).containsExactly("**/old/**");
+    assertThat(config.scan().includes()).containsExactly("media/**/*.wav", "art/*.png");
+    assertThat(config.scan().excludes()).containsExactly("**/old/**");
     assertThat(config.policy().threshold()).isEqualTo(0.65);
     assertThat(config.policy().onFlagged()).isEqualTo(Reaction.WARN);
-    assertThat(config.timeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(config.batchOptions().frameLength()).isEqualTo(4);
+    assertThat(config.budget().timeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.api().options().frameLength()).isEqualTo(4);
   }
 
   @Test

@@ -1,0 +1,282 @@
+package io.github.resemblegate.maven;
+
+import io.github.resemblegate.gate.Defaults;
+import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.Setting;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The user parameters both goals share, as the words the POM or the command line gave. Each gate
+ * parameter is named after the {@link Setting} it is and has its default from {@link Defaults};
+ * it is a {@code String} (a {@code List} or a {@code File} where Maven's own reading helps), so
+ * that a wrong value gets the settings reader's sentence rather than Maven's conversion error.
+ * The Maven-only ones come first: skip, and where the token and the proxy come from.
+ */
+abstract class DetectParameters extends AbstractMojo {
+
+  /** Skips the gate. */
+  @Parameter(property = "resemble.skip", defaultValue = "false")
+  boolean skip;
+
+  /** The id of the settings.xml server whose password is the API token. */
+  @Parameter(property = "resemble.serverId", defaultValue = "resemble")
+  String serverId;
+
+  /**
+   * The API token written in the POM. Works, but logs a warning: it shows in mvn -X output and in
+   * version control. Prefer the settings.xml server or RESEMBLE_API_KEY.
+   */
+  @Parameter
+  String apiKey;
+
+  /** The id of the settings.xml proxy to use; by default the active proxy for the API URL's scheme. */
+  @Parameter(property = "resemble.proxyId")
+  String proxyId;
+
+  // The gate's settings, each named after its Setting.
+
+  /**
+   * Ant-style patterns of files to check, relative to the project folder (comma-separated as a
+   * property). Default: the resource folders, src/main/media/** and target/classes/**. Only media
+   * files (allowlisted extensions) are candidates.
+   */
+  @Parameter(property = "resemble.includes")
+  List<String> includes;
+
+  /** Ant-style patterns of files to leave out (comma-separated as a property). */
+  @Parameter(property = "resemble.excludes")
+  List<String> excludes;
+
+  /** Also leaves out VCS folders and the reports folder. */
+  @Parameter(property = "resemble.defaultExcludes", defaultValue = Defaults.DEFAULT_EXCLUDES)
+  String defaultExcludes;
+
+  /** A file is flagged when its deepfake score is at or above this (0 to 1). */
+  @Parameter(property = "resemble.threshold", defaultValue = Defaults.THRESHOLD)
+  String threshold;
+
+  /** Per-media-type thresholds: {@code <thresholds><audio>0.6</audio><image>0.8</image><video>0.7</video></thresholds>}. */
+  @Parameter
+  Thresholds thresholds;
+
+  /** Optional lower bound of a warn band: scores at or above it (below the threshold) warn. */
+  @Parameter(property = "resemble.warnThreshold")
+  String warnThreshold;
+
+  /** What flagged files do to the build: FAIL, WARN or IGNORE. */
+  @Parameter(property = "resemble.onFlagged", defaultValue = Defaults.ON_FLAGGED)
+  String onFlagged;
+
+  /** What API errors, failed or timed-out detections do to the build (and mvn -o): FAIL, WARN or IGNORE. */
+  @Parameter(property = "resemble.onError", defaultValue = Defaults.ON_ERROR)
+  String onError;
+
+  /** What audio without speech (no score) does to the build: FAIL, WARN or IGNORE. */
+  @Parameter(property = "resemble.onNoSpeech", defaultValue = Defaults.ON_NO_SPEECH)
+  String onNoSpeech;
+
+  /** What a run that matched no media file does to the build: FAIL, WARN or IGNORE. */
+  @Parameter(property = "resemble.onEmpty", defaultValue = Defaults.ON_EMPTY)
+  String onEmpty;
+
+  /** Which score judges a video: MAX_OF_TRACKS (visual or audio, the higher) or VISUAL_ONLY. */
+  @Parameter(property = "resemble.videoScoring", defaultValue = Defaults.VIDEO_SCORING)
+  String videoScoring;
+
+  /** Files accepted on purpose: {@code <waiver><sha256/>|<path/><reason/><until/></waiver>}. */
+  @Parameter
+  List<WaiverParameter> waivers;
+
+  /** A waiver file (YAML, or JSON by its {@code .json} name), read in addition to {@code <waivers>}. */
+  @Parameter(property = "resemble.waivers")
+  File waiversFile;
+
+  /** Report formats, comma-separated: json, junit, sarif, html, md, or all. */
+  @Parameter(property = "resemble.formats", defaultValue = Defaults.FORMATS)
+  String formats;
+
+  /** Scans and plans, prints what would be uploaded, and submits nothing (no token needed). */
+  @Parameter(property = "resemble.dryRun", defaultValue = Defaults.DRY_RUN)
+  String dryRun;
+
+  /** Budget guard: when more files need uploading, nothing is uploaded and the build fails (0 = no limit). */
+  @Parameter(property = "resemble.maxFiles", defaultValue = Defaults.MAX_FILES)
+  String maxFiles;
+
+  /** How long a run may wait for results (e.g. 90s, 30m); what is unfinished then is an error. */
+  @Parameter(property = "resemble.timeout", defaultValue = Defaults.TIMEOUT)
+  String timeout;
+
+  /**
+   * Reuses the results kept by content hash for unchanged files; false neither reads nor writes
+   * the cache, so every matched file is uploaded.
+   */
+  @Parameter(property = "resemble.cache", defaultValue = Defaults.CACHE)
+  String cache;
+
+  /** Where results are kept by content hash, shared by modules and builds; default ~/.resemble-gate/cache. */
+  @Parameter(property = "resemble.cacheDirectory")
+  File cacheDirectory;
+
+  /** Ignores cached results and asks the API again (fresh results still refresh the cache). */
+  @Parameter(property = "resemble.refresh", defaultValue = Defaults.REFRESH)
+  String refresh;
+
+  /** Base URL of the Resemble API (the simulator's URL in tests and demos). */
+  @Parameter(property = "resemble.apiUrl", defaultValue = Defaults.API_URL)
+  String apiUrl;
+
+  /** Batches uploaded at the same time. */
+  @Parameter(property = "resemble.concurrency", defaultValue = Defaults.CONCURRENCY)
+  String concurrency;
+
+  /** How a batch carries its files: FILES (one part each) or ZIP (one zip part). */
+  @Parameter(property = "resemble.intakeMode", defaultValue = Defaults.INTAKE_MODE)
+  String intakeMode;
+
+  /** Files per batch, at most 50 (the API's limit). */
+  @Parameter(property = "resemble.maxFilesPerBatch", defaultValue = Defaults.MAX_FILES_PER_BATCH)
+  String maxFilesPerBatch;
+
+  /** Bytes per batch, at most 500000000 (the API's limit). */
+  @Parameter(property = "resemble.maxBytesPerBatch", defaultValue = Defaults.MAX_BYTES_PER_BATCH)
+  String maxBytesPerBatch;
+
+  /** Time to open a connection to the API. */
+  @Parameter(property = "resemble.connectTimeout", defaultValue = Defaults.CONNECT_TIMEOUT)
+  String connectTimeout;
+
+  /** Time to wait for an answer to one request. */
+  @Parameter(property = "resemble.readTimeout", defaultValue = Defaults.READ_TIMEOUT)
+  String readTimeout;
+
+  /**
+   * How long the retries of one request may take in all (e.g. 20s, 2m); an unreachable API fails
+   * the run after about this long.
+   */
+  @Parameter(property = "resemble.retryBudget", defaultValue = Defaults.RETRY_BUDGET)
+  String retryBudget;
+
+  /** Retries of one request after its first attempt; 0 turns retrying off. */
+  @Parameter(property = "resemble.maxRetries", defaultValue = Defaults.MAX_RETRIES)
+  String maxRetries;
+
+  /** Request rate limit shared by all threads of a run. */
+  @Parameter(property = "resemble.requestsPerSecond", defaultValue = Defaults.REQUESTS_PER_SECOND)
+  String requestsPerSecond;
+
+  /** First wait between status polls; it grows up to maxPollInterval. */
+  @Parameter(property = "resemble.pollInterval", defaultValue = Defaults.POLL_INTERVAL)
+  String pollInterval;
+
+  /** Longest wait between status polls. */
+  @Parameter(property = "resemble.maxPollInterval", defaultValue = Defaults.MAX_POLL_INTERVAL)
+  String maxPollInterval;
+
+  /** Batch option callback_url: the API posts the batch there when it is finished. */
+  @Parameter(property = "resemble.callbackUrl")
+  String callbackUrl;
+
+  /** Batch option intelligence: adds a multimodal intelligence report. */
+  @Parameter(property = "resemble.intelligence")
+  String intelligence;
+
+  /** Batch option search_identity (audio, video). */
+  @Parameter(property = "resemble.searchIdentity")
+  String searchIdentity;
+
+  /** Batch option visualize: heatmaps (the API's default is true). */
+  @Parameter(property = "resemble.visualize")
+  String visualize;
+
+  /** Batch option audio_source_tracing_enabled: names the generator of fake audio. */
+  @Parameter(property = "resemble.audioSourceTracing")
+  String audioSourceTracing;
+
+  /** Batch option frame_length: analysis window in seconds, 1 to 4 (audio, video). */
+  @Parameter(property = "resemble.frameLength")
+  String frameLength;
+
+  /** Batch option start_region: seconds into the media where analysis starts. */
+  @Parameter(property = "resemble.startRegion")
+  String startRegion;
+
+  /** Batch option end_region: seconds into the media where analysis ends. */
+  @Parameter(property = "resemble.endRegion")
+  String endRegion;
+
+  /** Batch option max_video_secs: caps the analysed video length. */
+  @Parameter(property = "resemble.maxVideoSecs")
+  String maxVideoSecs;
+
+  /** Batch option use_llm: LLM-assisted video analysis. */
+  @Parameter(property = "resemble.useLlm")
+  String useLlm;
+
+  /** Batch option zero_retention_mode: Resemble deletes the media after analysis. */
+  @Parameter(property = "resemble.zeroRetentionMode")
+  String zeroRetentionMode;
+
+  /** Where this goal writes its reports and journal. */
+  abstract File reportsDirectory();
+
+  /**
+   * The user's words, by the setting each parameter is named after; the includes and excludes as
+   * the goal re-rooted them in {@code scope}.
+   */
+  RawSettings rawSettings(ScanScope scope) {
+    RawSettings raw = new RawSettings()
+        .set(Setting.INCLUDES, scope.includes())
+        .set(Setting.EXCLUDES, scope.excludes())
+        .set(Setting.DEFAULT_EXCLUDES, defaultExcludes)
+        .set(Setting.THRESHOLD, threshold)
+        .set(Setting.WARN_THRESHOLD, warnThreshold)
+        .set(Setting.ON_FLAGGED, onFlagged)
+        .set(Setting.ON_ERROR, onError)
+        .set(Setting.ON_NO_SPEECH, onNoSpeech)
+        .set(Setting.ON_EMPTY, onEmpty)
+        .set(Setting.VIDEO_SCORING, videoScoring)
+        .set(Setting.WAIVERS_FILE, waiversFile)
+        .set(Setting.MAX_FILES, maxFiles)
+        .set(Setting.TIMEOUT, timeout)
+        .set(Setting.DRY_RUN, dryRun)
+        .set(Setting.REPORTS_DIRECTORY, reportsDirectory())
+        .set(Setting.FORMATS, formats)
+        .set(Setting.CACHE, cache)
+        .set(Setting.CACHE_DIRECTORY, cacheDirectory)
+        .set(Setting.REFRESH, refresh)
+        .set(Setting.API_URL, apiUrl)
+        .set(Setting.CONNECT_TIMEOUT, connectTimeout)
+        .set(Setting.READ_TIMEOUT, readTimeout)
+        .set(Setting.REQUESTS_PER_SECOND, requestsPerSecond)
+        .set(Setting.RETRY_BUDGET, retryBudget)
+        .set(Setting.MAX_RETRIES, maxRetries)
+        .set(Setting.CONCURRENCY, concurrency)
+        .set(Setting.INTAKE_MODE, intakeMode)
+        .set(Setting.MAX_FILES_PER_BATCH, maxFilesPerBatch)
+        .set(Setting.MAX_BYTES_PER_BATCH, maxBytesPerBatch)
+        .set(Setting.POLL_INTERVAL, pollInterval)
+        .set(Setting.MAX_POLL_INTERVAL, maxPollInterval)
+        .set(Setting.CALLBACK_URL, callbackUrl)
+        .set(Setting.INTELLIGENCE, intelligence)
+        .set(Setting.SEARCH_IDENTITY, searchIdentity)
+        .set(Setting.VISUALIZE, visualize)
+        .set(Setting.AUDIO_SOURCE_TRACING, audioSourceTracing)
+        .set(Setting.FRAME_LENGTH, frameLength)
+        .set(Setting.START_REGION, startRegion)
+        .set(Setting.END_REGION, endRegion)
+        .set(Setting.MAX_VIDEO_SECS, maxVideoSecs)
+        .set(Setting.USE_LLM, useLlm)
+        .set(Setting.ZERO_RETENTION_MODE, zeroRetentionMode);
+    if (thresholds != null) {
+      thresholds.addTo(raw);
+    }
+    if (waivers != null) {
+      waivers.forEach(w -> w.addTo(raw));
+    }
+    return raw;
+  }
+}
