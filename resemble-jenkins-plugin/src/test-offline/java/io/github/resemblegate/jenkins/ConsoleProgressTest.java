@@ -2,8 +2,8 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.policy.Outcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.settings.Setting;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step speaks the settings catalogue: a field for every setting under the name users type in
- * the Maven goal too, with the same default, and the words sent to the agent under those names.
+ * The step speaks the settings catalogue: the form has a field for every setting, and the words
+ * sent to the agent go under the catalogue's names. That every front end has every setting with
+ * the same default is front-end-tests' SettingsParityTest.
  */
 class SettingNamesTest {
 
@@ -26,26 +25,6 @@ class SettingNamesTest {
     expected.add("credentialsId");
 
     assertThat(DescriptorFormTest.form().fields()).containsExactlyInAnyOrderElementsOf(expected);
-  }
-
-  @Test
-  void aNewStepHoldsTheCataloguesDefaults() throws Exception {
-    ResembleDetectBuilder step = new ResembleDetectBuilder("media/**");
-    List<String> wrong = new ArrayList<>();
-    for (Setting s : Setting.values()) {
-      Object value = StepFields.valueOf(step, s);
-      if (s == Setting.INCLUDES) {
-        continue;
-      }
-      boolean same = s.defaultWord() == null
-          ? value == null || "".equals(value) || Boolean.FALSE.equals(value)
-          : sameWord(value, s.defaultWord());
-      if (!same) {
-        wrong.add(StepFields.nameOf(s) + "=" + value + " (catalogue: " + s.defaultWord() + ")");
-      }
-    }
-
-    assertThat(wrong).isEmpty();
   }
 
   @Test

@@ -98,7 +98,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
       reader.offline("Maven is offline (-o)");
     }
     try {
-      return reader.read(rawSettings(scope));
+      return reader.read(rawSettings(scope), getLog()::warn);
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, getLog());
     }

@@ -13,7 +13,6 @@ import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;
 import io.github.resemblegate.gate.policy.Waiver;
-import io.github.resemblegate.gate.settings.Setting;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -196,31 +195,6 @@ class GateConfigMappingTest {
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(
         PluginDescriptor.load().editableParameterNames("detect"));
-  }
-
-  @Test
-  void everySettingIsAParameterOfItsNameWithItsDefault() throws Exception {
-    Map<String, PluginDescriptor.Parameter> parameters = new TreeMap<>();
-    PluginDescriptor.load().parameters("detect").forEach(p -> parameters.put(p.name(), p));
-
-    SoftAssertions softly = new SoftAssertions();
-    for (Setting setting : Setting.values()) {
-      String id = setting.id();
-      if (id.startsWith("thresholds.")) {
-        // <thresholds><audio>…: a field of the nested bean, named after the media type.
-        softly.assertThatCode(() -> Thresholds.class.getDeclaredField(id.substring(11)))
-            .as(id).doesNotThrowAnyException();
-        continue;
-      }
-      softly.assertThat(parameters).as(id).containsKey(id);
-      String expected = setting.defaultWord() == null || setting.defaultWord().isEmpty()
-          ? null : setting.defaultWord();
-      if (setting != Setting.INCLUDES && setting != Setting.REPORTS_DIRECTORY
-          && parameters.containsKey(id)) {
-        softly.assertThat(parameters.get(id).defaultValue()).as(id + " default").isEqualTo(expected);
-      }
-    }
-    softly.assertAll();
   }
 
   @Test

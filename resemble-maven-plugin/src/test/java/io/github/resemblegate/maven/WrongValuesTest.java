@@ -30,7 +30,7 @@ class WrongValuesTest {
     RawSettings raw = new RawSettings();
     words.accept(raw);
     try {
-      SettingsReader.forBase(mojo.project.getBasedir().toPath()).read(raw);
+      SettingsReader.forBase(mojo.project.getBasedir().toPath()).read(raw, w -> { });
     } catch (SettingsException e) {
       return e.getMessage();
     }

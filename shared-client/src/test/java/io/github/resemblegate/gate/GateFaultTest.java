@@ -295,4 +295,19 @@ class GateFaultTest {
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
   }
+
+  @Test
+  void aTimeoutBeforeTheApiAcceptedAnythingDoesNotSayTheApiIsStillProcessing() {
+    files(2);
+    SIM.faults().inject(Fault.rateLimited(java.time.Duration.ofMillis(400))
+        .on(Endpoint.CREATE_BATCH).always());
+    GateResult v = Gate.run(fx.config().timeout(java.time.Duration.ofMillis(100)).maxRetries(1)
+        .build(), listener);
+
+    assertThat(fx.counters().batchesCreated()).isZero();
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.ERROR));
+    assertThat(listener.warnings).noneMatch(w -> w.contains("still processing"))
+        .contains("Timed out after 100ms before anything was accepted by the API, so nothing is"
+            + " waiting there; run again to submit it.");
+  }
 }

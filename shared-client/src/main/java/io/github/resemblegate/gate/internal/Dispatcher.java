@@ -59,7 +59,6 @@ final class Dispatcher {
 
   Sent send(List<Content> open, List<Journal.Intent> resume, ResultCache cache,
       Journal journal) {
-    long deadline = System.nanoTime() + config.budget().timeout().toNanos();
     try (ResembleClient client = buildClient();
         SharedContents shared = cache == null ? null : new SharedContents(config, key, cache,
             journal.file(), startedMillis, ledger, listener)) {
@@ -75,6 +74,9 @@ final class Dispatcher {
       }
       BatchPlanner.Work work = planner.plan(mine);
       listener.planned(BatchPlanner.describe(work, ledger));
+      // The timeout bounds submitting and waiting, not the local set-up above: a cold JVM's
+      // first HTTP client and lock files must not eat a short budget before the first upload.
+      long deadline = System.nanoTime() + config.budget().timeout().toNanos();
       if (shared != null) {
         shared.announce();
       }

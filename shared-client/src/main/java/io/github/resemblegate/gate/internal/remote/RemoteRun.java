@@ -232,6 +232,11 @@ public final class RemoteRun implements Submitter.Sink {
       awaitQuietly(pool);
     }
     drainEvents();
+    if (inFlight.isEmpty()) {
+      listener.warn("Timed out after " + timeout + " before anything was accepted by the API, so"
+          + " nothing is waiting there; run again to submit it.");
+      return;
+    }
     collector.lastLook();
     listener.warn("Timed out after " + timeout + " while the API was still processing; run"
         + " again to resume: the journal " + journal.file() + " keeps the submissions.");
