@@ -8,30 +8,12 @@ final class BaseUrl {
 
   private BaseUrl() {}
 
-  /** The base URL without a trailing slash; plain {@code http://} only for a loopback host. */
+  /** The base URL without a trailing slash, once {@link BaseUrlRule} accepts it. */
   static HttpUrl parse(String baseUrl) {
-    if (baseUrl == null || baseUrl.isBlank()) {
-      throw new IllegalArgumentException("The Resemble API base URL is empty; leave it unset to use "
-          + ResembleClient.DEFAULT_BASE_URL + ".");
-    }
+    BaseUrlRule.check(baseUrl);
     HttpUrl url = HttpUrl.parse(baseUrl.strip());
     if (url == null) {
-      throw new IllegalArgumentException("The Resemble API base URL '" + baseUrl.strip()
-          + "' is not an http(s) URL; use one like " + ResembleClient.DEFAULT_BASE_URL + ".");
-    }
-    if (!url.username().isEmpty() || !url.password().isEmpty()) {
-      // Printing the URL here would print the credentials, so the message names only the host.
-      throw new IllegalArgumentException("The Resemble API base URL for host " + url.host()
-          + " contains credentials; remove them and configure the API token instead.");
-    }
-    if (url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException("The Resemble API base URL '" + url.newBuilder().query(null)
-          .fragment(null).build() + "' must not have a query or fragment; remove it.");
-    }
-    if (url.scheme().equals("http") && !isLoopback(url.host())) {
-      throw new IllegalArgumentException("The Resemble API base URL '" + url + "' uses plain http://,"
-          + " which would send the API token unencrypted across the network; use https://"
-          + " (http:// is allowed only for localhost, 127.0.0.0/8 and ::1).");
+      throw BaseUrlRule.notHttp(baseUrl);
     }
     List<String> segments = url.pathSegments();
     HttpUrl.Builder normalised = url.newBuilder();

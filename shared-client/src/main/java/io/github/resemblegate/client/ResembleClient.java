@@ -46,7 +46,7 @@ public final class ResembleClient implements AutoCloseable {
    * @throws IllegalArgumentException with one sentence saying what is wrong
    */
   public static void checkBaseUrl(String baseUrl) {
-    BaseUrl.parse(baseUrl);
+    BaseUrlRule.check(baseUrl);
   }
 
   /** The tool's version, as in the User-Agent ({@code unknown} when not built by Maven). */

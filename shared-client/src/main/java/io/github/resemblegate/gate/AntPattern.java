@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.codehaus.plexus.util.MatchPattern;
 import org.codehaus.plexus.util.SelectorUtils;
 
 /**
@@ -19,11 +20,14 @@ public final class AntPattern {
   private final String text;
   private final String pattern;
   private final int names;
+  /** Tokenized once: a scan matches every file against every pattern. */
+  private final MatchPattern compiled;
 
   private AntPattern(String text, String pattern) {
     this.text = text;
     this.pattern = pattern;
     this.names = pattern.split("/").length;
+    this.compiled = MatchPattern.fromString(platform(pattern));
   }
 
   /** Reads a pattern; a blank one or {@code **} inside a name is refused with one sentence. */
@@ -60,7 +64,12 @@ public final class AntPattern {
 
   /** True when the relative path ({@code /} separators) matches the whole pattern. */
   public boolean matches(String relativePath) {
-    return SelectorUtils.matchPath(pattern, relativePath, "/", true);
+    return compiled.matchPath(platform(relativePath), true);
+  }
+
+  /** The pattern as plexus reads it ({@code /} separators), to match many at once. */
+  public String normalized() {
+    return pattern;
   }
 
   /**
@@ -72,7 +81,7 @@ public final class AntPattern {
       return true;
     }
     boolean roomBelow = pattern.contains("**") || names > directory.split("/").length;
-    return roomBelow && SelectorUtils.matchPatternStart(platform(pattern), platform(directory), true);
+    return roomBelow && compiled.matchPatternStart(platform(directory), true);
   }
 
   /** True when the pattern matches every path below {@code directory}: an exclude prunes it. */
@@ -109,8 +118,8 @@ public final class AntPattern {
     return text;
   }
 
-  /** plexus reads a pattern's start with the platform's separator. */
-  private static String platform(String path) {
+  /** plexus reads patterns and paths with the platform's separator. */
+  public static String platform(String path) {
     return path.replace('/', File.separatorChar);
   }
 }

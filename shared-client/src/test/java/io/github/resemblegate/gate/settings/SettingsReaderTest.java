@@ -149,8 +149,8 @@ class SettingsReaderTest {
     RawSettings raw = new RawSettings().set(Setting.THRESHOLD, "1.5")
         .set(Setting.ON_FLAGGED, "maybe").set(Setting.TIMEOUT, "soon")
         .set(Setting.VIDEO_SCORING, "loudest").set(Setting.MAX_FILES_PER_BATCH, "80");
-    SettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> read(raw),
-        SettingsException.class);
+    SettingsException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        SettingsException.class, () -> read(raw));
     assertThat(e.problems()).extracting(Problem::sentence).containsExactly(
         "threshold must be between 0 and 1 (a deepfake probability), not '1.5'.",
         "onFlagged must be FAIL, WARN or IGNORE, not 'maybe'.",

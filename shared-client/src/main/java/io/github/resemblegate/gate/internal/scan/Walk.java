@@ -1,6 +1,8 @@
 package io.github.resemblegate.gate.internal.scan;
 
+import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.gate.AntPattern;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
@@ -17,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.codehaus.plexus.util.MatchPattern;
+import org.codehaus.plexus.util.MatchPatterns;
 
 /**
  * One walk of the base directory: the files found, and the real folders on the current logical
@@ -26,6 +30,9 @@ final class Walk {
   private final Path base;
   private final List<AntPattern> includes;
   private final List<AntPattern> excludes;
+  /** The same patterns as one set each, so a file's path is split once for all of them. */
+  private final MatchPatterns includeSet;
+  private final MatchPatterns excludeSet;
   private final Consumer<String> warn;
   final Path baseReal;
   final List<ScannedFile> files = new ArrayList<>();
@@ -38,7 +45,18 @@ final class Walk {
     this.baseReal = baseReal;
     this.includes = includes;
     this.excludes = excludes;
+    this.includeSet = set(includes);
+    this.excludeSet = set(excludes);
     this.warn = warn;
+  }
+
+  private static MatchPatterns set(List<AntPattern> patterns) {
+    return MatchPatterns.from(patterns.stream().map(p -> AntPattern.platform(p.normalized()))
+        .toList());
+  }
+
+  private static String[] names(String platformPath) {
+    return MatchPattern.tokenizePathToString(platformPath, File.separator);
   }
 
   /** Walks the real folder {@code start}, whose files are reported under {@code prefix}. */
@@ -61,12 +79,8 @@ final class Walk {
   }
 
   boolean excluded(String rel) {
-    for (AntPattern p : excludes) {
-      if (p.matches(rel)) {
-        return true;
-      }
-    }
-    return false;
+    String p = AntPattern.platform(rel);
+    return excludeSet.matches(p, names(p), true);
   }
 
   boolean folderExcluded(String rel) {
@@ -89,25 +103,18 @@ final class Walk {
 
   /** SUPPORTED, NAMED (matched by a pattern naming its unsupported extension) or null (ignore). */
   Match classify(String rel) {
-    if (excluded(rel)) {
+    String platform = AntPattern.platform(rel);
+    String[] names = names(platform);
+    if (excludeSet.matches(platform, names, true) || !includeSet.matches(platform, names, true)) {
       return null;
     }
-    boolean matched = false;
-    boolean named = false;
-    for (AntPattern p : includes) {
-      if (p.matches(rel)) {
-        matched = true;
-        named |= p.literalExtension() != null;
-      }
-    }
-    if (!matched) {
-      return null;
-    }
-    if (io.github.resemblegate.client.MediaExtensions.supported(io.github.resemblegate.client.MediaExtensions.of(rel))) {
+    if (MediaExtensions.supported(MediaExtensions.of(rel))) {
       return Match.SUPPORTED;
     }
-    if (named) {
-      return Match.NAMED;
+    for (AntPattern p : includes) {
+      if (p.literalExtension() != null && p.matches(rel)) {
+        return Match.NAMED;
+      }
     }
     ignored++;
     return null;
@@ -119,10 +126,10 @@ final class Walk {
       return;
     }
     if (m == Match.NAMED) {
-      String ext = io.github.resemblegate.client.MediaExtensions.of(rel);
+      String ext = MediaExtensions.of(rel);
       files.add(ScannedFile.skipped(rel, attrs.size(), (ext.isEmpty()
           ? "has no file extension" : "the Detect API does not accept ." + ext + " files")
-          + " (supported: " + io.github.resemblegate.client.MediaExtensions.describe() + ")"));
+          + " (supported: " + MediaExtensions.describe() + ")"));
     } else if (MediaScanner.unnamable(file) != null) {
       files.add(ScannedFile.skipped(rel, attrs.size(), MediaScanner.unnamable(file)));
     } else if (attrs.size() == 0) {
