@@ -61,7 +61,8 @@ public final class HashIndex {
     int reused = 0;
     long bytes = 0;
     long racyFrom = TimeUnit.MILLISECONDS.toMicros(clock.millis()) - RACY_MICROS;
-    try (HashIndexFile.Reader old = HashIndexFile.Reader.open(indexFile, warn); HashIndexFile.Writer fresh = HashIndexFile.Writer.open(indexFile, warn)) {
+    try (HashIndexFile.Reader old = HashIndexFile.Reader.open(indexFile, warn);
+        HashIndexFile.Writer fresh = HashIndexFile.Writer.open(indexFile, warn)) {
       for (ScannedFile f : scanned) {
         if (!f.isCandidate()) {
           ledger.skip(f.path(), f.size(), f.skipReason());
