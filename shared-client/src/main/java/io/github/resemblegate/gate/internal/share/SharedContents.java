@@ -180,16 +180,23 @@ public final class SharedContents implements AutoCloseable {
       // Past the deadline nothing is taken over: there would be no time left to wait for it.
       boolean expired = System.nanoTime() - deadlineNanos >= 0;
       Handover turn = new Handover();
-      for (Content u : List.copyOf(waiting.values())) {
-        Analysis a = cache.get(u.sha256(), notBeforeMillis);
-        if (a != null) {
-          waiting.remove(u.sha256());
-          turn.answered.put(u.sha256(), a);
-        } else if (!expired && claims.claim(u.sha256())) {
-          waiting.remove(u.sha256());
-          settleHeld(u, turn, null);
+      long before;
+      do {
+        // A run of this JVM lets go of a submission's claims all at once, but that may fall in
+        // the middle of this look; then look again, so its contents are taken over together
+        // (one batch) rather than split between two turns.
+        before = claims.version();
+        for (Content u : List.copyOf(waiting.values())) {
+          Analysis a = cache.get(u.sha256(), notBeforeMillis);
+          if (a != null) {
+            waiting.remove(u.sha256());
+            turn.answered.put(u.sha256(), a);
+          } else if (!expired && claims.claim(u.sha256())) {
+            waiting.remove(u.sha256());
+            settleHeld(u, turn, null);
+          }
         }
-      }
+      } while (!turn.isEmpty() && !waiting.isEmpty() && claims.version() != before);
       if (!turn.isEmpty() || waiting.isEmpty()) {
         record(turn);
         if (!turn.mine.isEmpty()) {
