@@ -10,13 +10,13 @@ import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.remote.BatchPlanner;
 import io.github.resemblegate.gate.internal.remote.RemoteRun;
+import io.github.resemblegate.gate.internal.remote.Uploads;
 import io.github.resemblegate.gate.internal.share.SharedContents;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Dispatcher {
 
-  /** What the remote part of a run did, over all its passes. */
-  record Sent(int uploadedFiles, long uploadedBytes, List<String> batchIds, int batches) {}
-
   private final GateConfig config;
   private final GateListener listener;
   private final Ledger ledger;
@@ -41,10 +38,7 @@ final class Dispatcher {
   private final BatchPlanner planner;
   private final AtomicInteger requests;
   private final long startedMillis;
-  private int uploadedFiles;
-  private long uploadedBytes;
-  private int batches;
-  private final Set<String> batchIds = new LinkedHashSet<>();
+  private Uploads uploads = Uploads.NONE;
 
   Dispatcher(GateConfig config, GateListener listener, Ledger ledger, ResultKey key,
       BatchPlanner planner, AtomicInteger requests, long startedMillis) {
@@ -57,30 +51,31 @@ final class Dispatcher {
     this.startedMillis = startedMillis;
   }
 
-  Sent send(List<Content> open, List<Journal.Intent> resume, ResultCache cache,
-      Journal journal) {
+  /**
+   * Sends {@code open}, planned as {@code work}, and resumes {@code resume}, whose contents are
+   * {@code resumed}; returns what all passes uploaded.
+   */
+  Uploads send(List<Content> open, BatchPlanner.Work work, List<Journal.Intent> resume,
+      Set<String> resumed, ResultCache cache, Journal journal) {
     try (ResembleClient client = buildClient();
         SharedContents shared = cache == null ? null : new SharedContents(config, key, cache,
             journal.file(), startedMillis, ledger, listener)) {
-      List<Content> mine = open;
       List<Journal.Intent> collect = new ArrayList<>(resume);
+      BatchPlanner.Work mine = work;
       if (shared != null) {
-        Set<String> resumed = new HashSet<>();
-        resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
         shared.claimResumed(resumed);
         SharedContents.Handover turn = shared.claim(open);
-        mine = turn.mine();
+        mine = planner.plan(turn.mine());
         collect.addAll(turn.adopt());
       }
-      BatchPlanner.Work work = planner.plan(mine);
-      listener.planned(BatchPlanner.describe(work, ledger));
+      listener.planned(BatchPlanner.describe(mine, ledger));
       // The timeout bounds submitting and waiting, not the local set-up above: a cold JVM's
       // first HTTP client and lock files must not eat a short budget before the first upload.
       long deadline = System.nanoTime() + config.budget().timeout().toNanos();
       if (shared != null) {
         shared.announce();
       }
-      pass(client, journal, deadline, collect, work);
+      pass(client, journal, deadline, collect, mine);
       while (shared != null && shared.waitingCount() > 0) {
         SharedContents.Handover turn;
         try {
@@ -93,7 +88,7 @@ final class Dispatcher {
         pass(client, journal, deadline, turn.adopt(), planner.plan(turn.mine()));
       }
     }
-    return new Sent(uploadedFiles, uploadedBytes, List.copyOf(batchIds), batches);
+    return uploads;
   }
 
   /** One remote pass, when there is anything to submit or collect. */
@@ -102,12 +97,8 @@ final class Dispatcher {
     if (work.batches().isEmpty() && work.singles().isEmpty() && resume.isEmpty()) {
       return;
     }
-    RemoteRun.Stats s = new RemoteRun(config, client, journal, key, ledger, listener, deadline)
-        .run(resume, work, this::replan);
-    uploadedFiles += s.uploadedFiles();
-    uploadedBytes += s.uploadedBytes();
-    batches += s.batches();
-    batchIds.addAll(s.batchIds());
+    uploads = uploads.plus(new RemoteRun(config, client, journal, key, ledger, listener, deadline)
+        .run(resume, work, this::replan));
   }
 
   /**

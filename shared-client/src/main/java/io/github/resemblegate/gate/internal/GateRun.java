@@ -16,6 +16,7 @@ import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.remote.BatchPlanner;
+import io.github.resemblegate.gate.internal.remote.Uploads;
 import io.github.resemblegate.gate.internal.scan.MediaScanner;
 import io.github.resemblegate.gate.internal.store.HashIndex;
 import io.github.resemblegate.gate.internal.store.Journal;
@@ -74,7 +75,8 @@ public final class GateRun {
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
     Path journalFile = Journal.fileIn(config.reports().directory());
     boolean journalExists = Files.exists(journalFile);
-    Journal journal = checking && (journalExists || !ledger.contents(Fate.OPEN::equals).isEmpty())
+    List<Content> unanswered = ledger.contents(Fate.OPEN::equals);
+    Journal journal = checking && (journalExists || !unanswered.isEmpty())
         ? Journal.open(config.reports().directory(), config.clock(), listener::warn) : null;
     try {
       List<Journal.Intent> resume = resumable(journal != null ? journal.intents()
@@ -82,15 +84,15 @@ public final class GateRun {
           : List.of(), key);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
-      List<Content> open = ledger.contents(Fate.OPEN::equals).stream()
-          .filter(c -> !resumed.contains(c.sha256())).toList();
+      List<Content> open = unanswered.stream().filter(c -> !resumed.contains(c.sha256()))
+          .toList();
       GateConfig.Limits limits = config.api().limits();
       BatchPlanner planner = new BatchPlanner(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention());
       BatchPlanner.Work work = planner.plan(open);
       int maxFiles = config.budget().maxFiles();
       Decision overBudget = null;
-      Dispatcher.Sent sent = null;
+      Uploads sent = null;
       if (maxFiles > 0 && work.uploads() > maxFiles) {
         overBudget = DecisionRules.overBudget(work.uploads(), ledger.size(), maxFiles);
         skipOpen("not submitted: this run would upload " + work.uploads() + " files (of "
@@ -106,7 +108,7 @@ public final class GateRun {
               + config.api().tokenAdvice());
         }
         sent = new Dispatcher(config, listener, ledger, key, planner, requests, startedMillis)
-            .send(open, resume, cache, journal);
+            .send(open, work, resume, resumed, cache, journal);
       }
       if (sent == null) {
         listener.planned(BatchPlanner.describe(work, ledger));
@@ -229,7 +231,7 @@ public final class GateRun {
    * (nothing matched, over budget), else from the outcomes. Such a run reports no unused waivers:
    * it judged nothing that could have used them.
    */
-  private GateResult finish(Decision fixed, BatchPlanner.Work work, Dispatcher.Sent sent) {
+  private GateResult finish(Decision fixed, BatchPlanner.Work work, Uploads sent) {
     LocalDate today = LocalDate.ofInstant(startedAt, config.clock().getZone());
     WaiverBook waivers = new WaiverBook(config.policy().waivers(), today);
     Judge judge = new Judge(config.policy(), waivers);
@@ -242,6 +244,7 @@ public final class GateRun {
       judged.add(r);
       listener.fileJudged(r);
     }
+    Uploads uploads = sent == null ? Uploads.NONE : sent;
     Decision decision = fixed;
     if (decision == null) {
       decision = DecisionRules.decide(config.policy(), judged);
@@ -254,10 +257,9 @@ public final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
-        sent == null ? List.of() : sent.batchIds());
+        uploads.batchIds());
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
-        sent == null ? 0 : sent.uploadedFiles(), sent == null ? 0 : sent.uploadedBytes(),
-        sent == null ? 0 : sent.batches());
+        uploads.files(), uploads.bytes(), uploads.batches());
     if (requests.get() > 0) {
       listener.debug("Made " + requests.get() + " HTTP requests.");
     }

@@ -5,10 +5,8 @@ import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Waiver;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The waivers of one run and what became of them: which waived a file, which had expired when a
@@ -102,16 +100,6 @@ public final class WaiverBook {
     return out;
   }
 
-  /** Waivers that waived something, with the paths, for the log. */
-  public synchronized Map<Waiver, List<String>> uses() {
-    Map<Waiver, List<String>> m = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      if (!e.waived.isEmpty()) {
-        m.put(e.waiver, List.copyOf(e.waived));
-      }
-    }
-    return m;
-  }
 
   private static String summarize(List<String> items) {
     int shown = Math.min(items.size(), 5);

@@ -58,11 +58,6 @@ public record Analysis(
         frames);
   }
 
-  public Analysis withBatchId(String id) {
-    return new Analysis(detectId, id, mediaType, primary, primaryLabel, audioTrack,
-        audioTrackLabel, audioChunks, chunkSeconds, frameScores);
-  }
-
   private static String lower(String s) {
     return s == null || s.isBlank() ? null : s.strip().toLowerCase(Locale.ROOT);
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +36,12 @@ final class BatchRecovery {
   sealed interface Finding {}
 
   /** Created: the detections by part name. */
-  record Found(Map<String, Detection> byPartName) implements Finding {}
+  record Found(Map<String, Detection> byPartName) implements Finding {
+
+    List<String> detectIds() {
+      return byPartName.values().stream().map(Detection::uuid).toList();
+    }
+  }
 
   /** Certainly not created. */
   record Absent() implements Finding {}

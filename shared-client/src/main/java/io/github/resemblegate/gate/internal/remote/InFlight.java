@@ -86,7 +86,7 @@ final class InFlight {
     for (Submission a : active) {
       done += a.done;
     }
-    listener.progress(new Progress(s.index, units, s.batchId, s.done, s.total(),
+    listener.progress(new Progress(s.index, units, s.batchId(), s.done, s.total(),
         Math.min(done, expected), expected, Duration.ofNanos(System.nanoTime() - startNanos)));
   }
 }

@@ -48,8 +48,7 @@ final class LostAnswers {
         + " looking for it among recent detections.");
     BatchRecovery.Finding finding = findConfirmed(intent);
     if (finding instanceof BatchRecovery.Found found) {
-      List<String> ids = new ArrayList<>();
-      found.byPartName().values().forEach(d -> ids.add(d.uuid()));
+      List<String> ids = found.detectIds();
       listener.info("Found the lost submission: the API created " + ids.size()
           + (ids.size() == 1 ? " detection" : " detections") + "; waiting for them.");
       adopt.accept(journal.accepted(intent.id(), null, ids));

@@ -80,7 +80,7 @@ final class Poller {
 
   private void pollBatch(Submission s) {
     try {
-      DetectBatch b = untilDeadline.client(client).getBatch(s.batchId);
+      DetectBatch b = untilDeadline.client(client).getBatch(s.batchId());
       if (!b.detectUuids().isEmpty()) {
         s.detectIds = b.detectUuids();
       }

@@ -36,9 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RemoteRun implements Submitter.Sink {
 
-  /** What the pass did, for the totals and the reports. */
-  public record Stats(int uploadedFiles, long uploadedBytes, List<String> batchIds, int batches) {}
-
   private static final Object WAKE = new Object();
 
   private final GateConfig config;
@@ -87,7 +84,7 @@ public final class RemoteRun implements Submitter.Sink {
    * {@code replan} turns the contents of resumed submissions found never to have been created
    * into more work.
    */
-  public Stats run(List<Journal.Intent> resume, BatchPlanner.Work work,
+  public Uploads run(List<Journal.Intent> resume, BatchPlanner.Work work,
       java.util.function.Function<List<Journal.Part>, BatchPlanner.Work> replan) {
     Resumption resumed = Resumption.of(resume, recovery, untilDeadline, journal, mapper);
     List<Journal.Intent> adopt = resumed.adopt();
@@ -141,7 +138,7 @@ public final class RemoteRun implements Submitter.Sink {
       }
       throw e;
     }
-    return new Stats(uploadedFiles.get(), uploadedBytes.get(), List.copyOf(batchIds),
+    return new Uploads(uploadedFiles.get(), uploadedBytes.get(), List.copyOf(batchIds),
         batches.get());
   }
 

@@ -57,14 +57,14 @@ final class ResultMapper {
         continue;
       }
       if (d.status() == DetectStatus.COMPLETED) {
-        u.scored(part.sha256(), Analysis.from(d, s.batchId, frameLength,
+        u.scored(part.sha256(), Analysis.from(d, s.batchId(), frameLength,
             MediaType.fromFileName(part.path())));
       } else if (d.status() == DetectStatus.FAILED) {
         u.failed(part.sha256(), new Failed("the API could not analyse this file: "
             + (d.errorMessage() == null || d.errorMessage().isBlank() ? "no reason given"
-            : d.errorMessage().strip()), d.uuid(), s.batchId, Failed.Kind.ANALYSED));
+            : d.errorMessage().strip()), d.uuid(), s.batchId(), Failed.Kind.ANALYSED));
       } else if (timedOut) {
-        u.failed(part.sha256(), Failed.pending(timeoutReason, d.uuid(), s.batchId));
+        u.failed(part.sha256(), Failed.pending(timeoutReason, d.uuid(), s.batchId()));
       } else {
         running.add(d.uuid());
         continue;
@@ -83,17 +83,17 @@ final class ResultMapper {
       if (mapped.contains(part.name())) {
         continue;
       }
-      String detectId = s.single() && !s.detectIds.isEmpty() ? s.detectIds.get(0) : null;
+      String detectId = s.singleDetectId();
       if (timedOut) {
-        u.failed(part.sha256(), Failed.pending(timeoutReason, detectId, s.batchId));
+        u.failed(part.sha256(), Failed.pending(timeoutReason, detectId, s.batchId()));
       } else if (!unmatched.isEmpty()) {
         u.failed(part.sha256(), Failed.of("the API's results for " + s.describe()
             + " could not be matched to this file by name (detections "
-            + String.join(", ", unmatched) + "); the gate does not guess", null, s.batchId));
+            + String.join(", ", unmatched) + "); the gate does not guess", null, s.batchId()));
       } else {
         u.failed(part.sha256(), Failed.pending("the result for this file in " + s.describe()
             + " could not be fetched; re-run to fetch it (nothing is uploaded again)", detectId,
-            s.batchId));
+            s.batchId()));
       }
     }
     return Set.of();
@@ -101,8 +101,8 @@ final class ResultMapper {
 
   /** Fails every part of {@code s} that has no result. */
   void giveUp(Submission s, String reason, boolean pending) {
-    String detectId = s.single() && !s.detectIds.isEmpty() ? s.detectIds.get(0) : null;
-    fail(s.intent.parts(), new Failed(reason, detectId, s.batchId,
+    String detectId = s.singleDetectId();
+    fail(s.intent.parts(), new Failed(reason, detectId, s.batchId(),
         pending ? Failed.Kind.PENDING : Failed.Kind.FINAL));
   }
 

@@ -27,9 +27,7 @@ record Resumption(List<Journal.Intent> adopt, List<Journal.Part> lost) {
       }
       BatchRecovery.Finding f = recovery.find(intent, budget);
       if (f instanceof BatchRecovery.Found found) {
-        List<String> ids = new ArrayList<>();
-        found.byPartName().values().forEach(d -> ids.add(d.uuid()));
-        adopt.add(journal.accepted(intent.id(), null, ids));
+        adopt.add(journal.accepted(intent.id(), null, found.detectIds()));
       } else if (f instanceof BatchRecovery.Absent) {
         journal.abandoned(intent.id(), "not created (checked on resume)");
         lost.addAll(intent.parts());

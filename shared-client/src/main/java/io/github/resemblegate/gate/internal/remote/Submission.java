@@ -18,7 +18,6 @@ final class Submission {
 
   final int index;
   final Journal.Intent intent;
-  final String batchId;
   final boolean batchMode;
   List<String> detectIds;
   /** Detect mode: ids not yet finished. */
@@ -28,6 +27,16 @@ final class Submission {
   long nextPollNanos;
   long delayNanos;
   int done;
+
+  /** The batch the API created, or null for a single file's detection. */
+  String batchId() {
+    return intent.batchId();
+  }
+
+  /** A single file's detection id once it is known, else null. */
+  String singleDetectId() {
+    return single() && !detectIds.isEmpty() ? detectIds.get(0) : null;
+  }
 
   /** Polls a batch by its status when the intent has a batch id, else its detections. */
   Submission(int index, Journal.Intent intent, long firstPollNanos, long delayNanos) {
@@ -39,7 +48,6 @@ final class Submission {
       long firstPollNanos, long delayNanos) {
     this.index = index;
     this.intent = intent;
-    this.batchId = intent.batchId();
     this.batchMode = batchMode;
     this.detectIds = detectIds;
     if (!batchMode) {
@@ -109,7 +117,7 @@ final class Submission {
   }
 
   String describe() {
-    return batchId != null ? "batch " + batchId
+    return batchId() != null ? "batch " + batchId()
         : single() ? "detection " + (detectIds.isEmpty() ? "?" : detectIds.get(0))
         : "recovered batch of " + total() + " files";
   }

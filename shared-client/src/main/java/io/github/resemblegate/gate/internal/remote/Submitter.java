@@ -113,7 +113,7 @@ public final class Submitter {
             u.size()));
       }
     } catch (IllegalArgumentException e) {
-      fail(unnamed(uploads), e.getMessage(), null, false);
+      fail(unnamed(uploads), e.getMessage());
       return;
     }
     submit(index, parts, uploads, Journal.BATCH, () -> {
@@ -132,7 +132,7 @@ public final class Submitter {
     try {
       name = BatchRequest.of(List.of(path), options, mode).files().get(0).partName();
     } catch (IllegalArgumentException e) {
-      fail(unnamed(List.of(u)), e.getMessage(), null, false);
+      fail(unnamed(List.of(u)), e.getMessage());
       return;
     }
     List<Journal.Part> parts = List.of(new Journal.Part(name, u.sha256(), u.path(), u.size()));
@@ -176,7 +176,7 @@ public final class Submitter {
       if (why == null) {
         kept.add(u);
       } else {
-        fail(unnamed(List.of(u)), FileCheck.beforeUpload(why), null, false);
+        fail(unnamed(List.of(u)), FileCheck.beforeUpload(why));
       }
     }
     return kept;
@@ -186,7 +186,7 @@ public final class Submitter {
       Call call, int resends) {
     String stop = sink.stopReason();
     if (stop != null) {
-      fail(parts, stop, null, false);
+      fail(parts, stop);
       return;
     }
     Journal.Intent intent = journal.intend(kind, key, parts, optionsText);
@@ -195,7 +195,7 @@ public final class Submitter {
       accepted = call.send();
     } catch (Changed e) {
       journal.abandoned(intent.id(), e.getMessage());
-      fail(parts, e.getMessage(), null, false);
+      fail(parts, e.getMessage());
       return;
     } catch (ResembleException e) {
       if (e instanceof TransportException t && t.localFile() != null && !t.requestMayHaveArrived()) {
@@ -233,10 +233,10 @@ public final class Submitter {
       }
     }
     if (failed.isEmpty() || !Journal.BATCH.equals(kind) || resends == 0) {
-      fail(parts, e.getMessage(), null, false);
+      fail(parts, e.getMessage());
       return;
     }
-    fail(failed, e.getMessage(), null, false);
+    fail(failed, e.getMessage());
     if (!rest.isEmpty()) {
       listener.info("Sending the other " + rest.size() + (rest.size() == 1 ? " file" : " files")
           + " of that batch again without " + failed.get(0).path() + ".");
@@ -273,7 +273,7 @@ public final class Submitter {
     if (repeats) {
       sink.stop("not submitted: " + reason);
     }
-    fail(parts, reason, null, false);
+    fail(parts, reason);
   }
 
   private void recover(int index, Journal.Intent intent, List<Journal.Part> parts,
@@ -290,8 +290,7 @@ public final class Submitter {
     return parts;
   }
 
-  private void fail(List<Journal.Part> parts, String reason, String batchId, boolean pending) {
-    mapper.fail(parts, pending ? Failed.pending(reason, null, batchId)
-        : Failed.of(reason, null, batchId));
+  private void fail(List<Journal.Part> parts, String reason) {
+    mapper.fail(parts, Failed.of(reason, null, null));
   }
 }

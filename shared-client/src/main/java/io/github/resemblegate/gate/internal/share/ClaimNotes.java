@@ -66,8 +66,8 @@ final class ClaimNotes {
       }
       long at = n.path("at").asLong();
       return switch (n.path("state").asText()) {
-        case "failed" -> new Failed(n.path("reason").asText(), text(n, "detectId"),
-            text(n, "batchId"), at);
+        case "failed" -> new Failed(n.path("reason").asText(),
+            StoreJson.textOrNull(n, "detectId"), StoreJson.textOrNull(n, "batchId"), at);
         case "submitted" -> new Submitted(Path.of(n.path("journal").asText()), at);
         default -> null;
       };
@@ -108,10 +108,5 @@ final class ClaimNotes {
 
   private Path file(String sha256) {
     return dir.resolve(sha256 + ".json");
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

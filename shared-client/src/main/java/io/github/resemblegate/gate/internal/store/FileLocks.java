@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link FileChannel#lock()}) is held per JVM, not per thread — a second thread of the same JVM
  * would get {@code OverlappingFileLockException} — so threads first queue on an in-process lock
  * for the same file. That map is static state, and it must be: it stands for the JVM, exactly as
- * the operating-system lock does ({@link Claims} keeps the only other such table).
+ * the operating-system lock does ({@code share.Claims} keeps the only other such table).
  */
 public final class FileLocks {
 

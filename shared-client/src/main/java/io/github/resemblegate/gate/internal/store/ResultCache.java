@@ -131,11 +131,11 @@ public final class ResultCache {
     if (!n.isObject()) {
       throw new IllegalArgumentException("no result");
     }
-    return new Analysis(textOrNull(n, "detectId"), textOrNull(n, "batchId"),
+    return new Analysis(StoreJson.textOrNull(n, "detectId"), StoreJson.textOrNull(n, "batchId"),
         MediaType.valueOf(n.path("mediaType").asText("UNKNOWN")),
-        reading(n.get("primary")), textOrNull(n, "primaryLabel"),
+        reading(n.get("primary")), StoreJson.textOrNull(n, "primaryLabel"),
         n.hasNonNull("audioTrack") ? reading(n.get("audioTrack")) : null,
-        textOrNull(n, "audioTrackLabel"), doubles(n.get("audioChunks")),
+        StoreJson.textOrNull(n, "audioTrackLabel"), doubles(n.get("audioChunks")),
         n.hasNonNull("chunkSeconds") ? n.get("chunkSeconds").asDouble() : null,
         doubles(n.get("frameScores")));
   }
@@ -195,10 +195,5 @@ public final class ResultCache {
       }
     }
     return out;
-  }
-
-  private static String textOrNull(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

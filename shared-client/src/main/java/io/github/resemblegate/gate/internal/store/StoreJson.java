@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate.internal.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -14,6 +15,12 @@ public final class StoreJson {
 
   public static ObjectMapper mapper() {
     return Holder.MAPPER;
+  }
+
+  /** A field's text; null when it is missing or JSON null (older files lack newer fields). */
+  public static String textOrNull(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   /** Initialized by the JVM on the first call, exactly once. */
