@@ -49,7 +49,8 @@ final class FormChecks {
   }
 
   private static FormValidation patterns(Setting setting, String value) {
-    for (String p : Text.list(value)) {
+    // Split as the core splits a list, so the form and a run see the same patterns.
+    for (String p : new RawSettings().set(setting, value).items(setting)) {
       if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
         return FormValidation.error("'" + p + "' is absolute; patterns are relative to the "
             + "workspace.");

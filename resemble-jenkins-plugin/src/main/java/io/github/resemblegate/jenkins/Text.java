@@ -1,7 +1,5 @@
 package io.github.resemblegate.jenkins;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Small string helpers, so the adapter does not depend on Jenkins' {@code Util}. */
@@ -25,18 +23,5 @@ final class Text {
   /** A choice as its select box lists it: upper case, or {@code fallback} when blank. */
   static String choice(String s, String fallback) {
     return isBlank(s) ? fallback : s.strip().toUpperCase(Locale.ROOT);
-  }
-
-  /** Splits a comma- or newline-separated list, dropping blanks. */
-  static List<String> list(String s) {
-    List<String> parts = new ArrayList<>();
-    if (s != null) {
-      for (String part : s.split("[,\\r\\n]+")) {
-        if (!part.isBlank()) {
-          parts.add(part.strip());
-        }
-      }
-    }
-    return parts;
   }
 }

@@ -5,8 +5,6 @@ import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
 import io.github.resemblegate.gate.policy.Policy;
-import io.github.resemblegate.gate.policy.Reaction;
-import io.github.resemblegate.gate.policy.VideoScoring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,12 +132,12 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   /** One setter per setting, starting from {@link Defaults}; {@link #build} checks them all. */
   public static final class Builder {
     private Path baseDirectory;
-    private List<String> includes = List.of("**/*");
+    private List<String> includes = List.of(Defaults.INCLUDES);
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
     private String apiUrl = Defaults.API_URL;
     private ApiToken token;
-    private String tokenAdvice = "Set the RESEMBLE_API_KEY environment variable.";
+    private String tokenAdvice = Defaults.TOKEN_ADVICE;
     private ProxyConfig proxy;
     private Duration connectTimeout = Durations.parse(Defaults.CONNECT_TIMEOUT);
     private Duration readTimeout = Durations.parse(Defaults.READ_TIMEOUT);
@@ -155,10 +153,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private Duration pollInterval = Durations.parse(Defaults.POLL_INTERVAL);
     private Duration maxPollInterval = Durations.parse(Defaults.MAX_POLL_INTERVAL);
     private Duration timeout = Durations.parse(Defaults.TIMEOUT);
-    private Policy policy = new Policy(Double.parseDouble(Defaults.THRESHOLD), null, null,
-        Reaction.valueOf(Defaults.ON_FLAGGED), Reaction.valueOf(Defaults.ON_ERROR),
-        Reaction.valueOf(Defaults.ON_NO_SPEECH), Reaction.valueOf(Defaults.ON_EMPTY),
-        VideoScoring.valueOf(Defaults.VIDEO_SCORING), List.of());
+    private Policy policy = Policy.DEFAULT;
     private int maxFiles = Integer.parseInt(Defaults.MAX_FILES);
     private Mode mode = Mode.CHECK;
     private boolean refresh = Boolean.parseBoolean(Defaults.REFRESH);
@@ -234,7 +229,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
           new Scan(base, includes, excludes, defaultExcludes),
-          policy == null ? builder().policy : policy,
+          policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,
               new Limits(connectTimeout, readTimeout, requestsPerSecond, retryBudget, maxRetries,

@@ -54,10 +54,6 @@ final class Parsing {
     problems.add(new Problem(s, Problem.Level.WARNING, sentence));
   }
 
-  Optional<String> text(Setting s) {
-    return raw.word(s);
-  }
-
   Optional<Boolean> bool(Setting s) {
     return raw.word(s).flatMap(w -> switch (w.toLowerCase(Locale.ROOT)) {
       case "true" -> Optional.of(true);
@@ -151,7 +147,7 @@ final class Parsing {
       try {
         return Optional.of(ReportFormat.parse(w));
       } catch (IllegalArgumentException e) {
-        return fail(s, "a list of json, junit, sarif, html and md, or all", w);
+        return fail(s, "a list of json, junit, sarif, html and md, or all, or none", w);
       }
     });
   }

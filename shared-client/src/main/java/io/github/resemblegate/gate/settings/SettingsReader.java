@@ -6,6 +6,7 @@ import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
+import io.github.resemblegate.gate.Defaults;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.policy.Policy;
@@ -26,10 +27,10 @@ import java.util.function.Function;
 public final class SettingsReader {
 
   private final Path base;
-  private List<String> defaultIncludes = List.of("**/*");
+  private List<String> defaultIncludes = List.of(Defaults.INCLUDES);
   private Path defaultReports;
   private ApiToken token;
-  private String tokenAdvice = "Set the RESEMBLE_API_KEY environment variable.";
+  private String tokenAdvice = Defaults.TOKEN_ADVICE;
   private ProxyConfig proxy;
   private String offline;
   private String userAgent;
@@ -121,17 +122,7 @@ public final class SettingsReader {
     Parsing p = new Parsing(raw, names);
     GateConfig.Builder b = GateConfig.builder().baseDirectory(base).clock(clock)
         .tokenAdvice(tokenAdvice).userAgentSuffix(userAgent).proxy(proxy);
-    readScan(p, b);
-    Policy policy = PolicySettings.read(p, raw, base, confinedTo);
-    budget(p, b);
-    boolean dryRun = p.bool(DRY_RUN).orElse(false);
-    b.mode(offline != null && !dryRun ? new GateConfig.Mode.Offline(offline)
-        : dryRun ? GateConfig.Mode.DRY_RUN : GateConfig.Mode.CHECK);
-    b.reportsDirectory(p.path(REPORTS_DIRECTORY, base, confinedTo).orElse(defaultReports));
-    p.formats(FORMATS).ifPresent(b::formats);
-    readCache(p, b);
-    readApi(p, b);
-    b.batchOptions(readOptions(p));
+    Policy policy = readInto(p, b, raw, true);
     if (token != null && token.problem() != null) {
       p.error(null, token.problem());
     }
@@ -155,18 +146,34 @@ public final class SettingsReader {
    */
   public List<Problem> check(Setting focus, RawSettings words) {
     Parsing p = new Parsing(words, names);
-    GateConfig.Builder b = GateConfig.builder();
+    readInto(p, GateConfig.builder(), words, false);
+    return p.problems().stream().filter(x -> x.setting() == focus).toList();
+  }
+
+  /**
+   * Reads every setting into {@code b}, naming each problem in {@code p}, and returns the policy;
+   * the one list of steps behind both {@link #read} and {@link #check}, so a form checks what a
+   * run reads. The waivers (a file, inline ones) are read only with {@code waivers}.
+   */
+  private Policy readInto(Parsing p, GateConfig.Builder b, RawSettings raw, boolean waivers) {
     readScan(p, b);
-    PolicySettings.words(p);
+    Policy policy;
+    if (waivers) {
+      policy = PolicySettings.read(p, raw, base, confinedTo);
+    } else {
+      policy = PolicySettings.words(p);
+      p.path(WAIVERS_FILE, base, confinedTo);
+    }
     budget(p, b);
-    p.bool(DRY_RUN);
-    p.path(REPORTS_DIRECTORY, base, confinedTo);
-    p.path(WAIVERS_FILE, base, confinedTo);
-    p.formats(FORMATS);
+    boolean dryRun = p.bool(DRY_RUN).orElse(Boolean.parseBoolean(DRY_RUN.defaultWord()));
+    b.mode(offline != null && !dryRun ? new GateConfig.Mode.Offline(offline)
+        : dryRun ? GateConfig.Mode.DRY_RUN : GateConfig.Mode.CHECK);
+    b.reportsDirectory(p.path(REPORTS_DIRECTORY, base, confinedTo).orElse(defaultReports));
+    p.formats(FORMATS).ifPresent(b::formats);
     readCache(p, b);
     readApi(p, b);
-    readOptions(p);
-    return p.problems().stream().filter(x -> x.setting() == focus).toList();
+    b.batchOptions(readOptions(p));
+    return policy;
   }
 
   private void budget(Parsing p, GateConfig.Builder b) {
@@ -194,7 +201,7 @@ public final class SettingsReader {
 
   private void readCache(Parsing p, GateConfig.Builder b) {
     p.bool(REFRESH).ifPresent(b::refresh);
-    if (!p.bool(CACHE).orElse(true)) {
+    if (!p.bool(CACHE).orElse(Boolean.parseBoolean(CACHE.defaultWord()))) {
       b.noCache();
     } else {
       p.path(CACHE_DIRECTORY, base, null).ifPresent(b::cacheDirectory);

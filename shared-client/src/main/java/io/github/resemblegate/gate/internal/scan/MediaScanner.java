@@ -1,6 +1,7 @@
 package io.github.resemblegate.gate.internal.scan;
 
 import io.github.resemblegate.gate.AntPattern;
+import io.github.resemblegate.gate.Defaults;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class MediaScanner {
   public static MediaScanner forConfig(GateConfig config, Consumer<String> warn) {
     GateConfig.Scan scan = config.scan();
     List<AntPattern> in = AntPattern.compileAll(
-        scan.includes().isEmpty() ? List.of("**/*") : scan.includes(), "includes");
+        scan.includes().isEmpty() ? List.of(Defaults.INCLUDES) : scan.includes(), "includes");
     List<AntPattern> ex = new ArrayList<>(AntPattern.compileAll(scan.excludes(), "excludes"));
     if (scan.defaultExcludes()) {
       ex.addAll(AntPattern.compileAll(DEFAULT_EXCLUDES, "default excludes"));
