@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class GateConfigMappingTest {
 
+  /** The SHA-256 of a licensed file, for an inline waiver. */
+  private static final String LICENSED =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
   /** Every parameter set to a value that differs from its default. */
   private static final String EVERY_PARAMETER = "<project><build><plugins><plugin>"
       + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
@@ -53,7 +57,7 @@ class GateConfigMappingTest {
       + "<onEmpty>FAIL</onEmpty>"
       + "<videoScoring>visual-only</videoScoring>"
       + "<waivers>"
-      + "<waiver><sha256>abc123</sha256><reason>licensed synthetic voice</reason></waiver>"
+      + "<waiver><sha256>" + LICENSED + "</sha256><reason>licensed synthetic voice</reason></waiver>"
       + "<waiver><path>media/legacy/**</path><reason>re-recorded in Q3</reason><until>2031-01-31</until></waiver>"
       + "</waivers>"
       + "<waiversFile>${project.basedir}/src/test/resources/team-waivers.yaml</waiversFile>"
@@ -110,7 +114,7 @@ class GateConfigMappingTest {
         new Row("onEmpty", c -> c.policy().onEmpty(), Reaction.FAIL),
         new Row("videoScoring", c -> c.policy().videoScoring(), VideoScoring.VISUAL_ONLY),
         new Row("waivers", c -> c.policy().waivers().subList(0, 2), List.of(
-            new Waiver("abc123", null, "licensed synthetic voice", null),
+            new Waiver(LICENSED, null, "licensed synthetic voice", null),
             new Waiver(null, "media/legacy/**", "re-recorded in Q3", LocalDate.of(2031, 1, 31)))),
         new Row("waiversFile", c -> c.policy().waivers().subList(2, c.policy().waivers().size()),
             List.of(new Waiver(null, "media/jingles/**", "Synthetic jingles made on purpose",

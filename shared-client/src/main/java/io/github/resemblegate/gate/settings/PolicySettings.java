@@ -63,6 +63,11 @@ final class PolicySettings {
     List<Waiver> waivers = new ArrayList<>();
     for (RawSettings.InlineWaiver w : raw.waivers()) {
       String subject = !blank(w.sha256()) ? w.sha256() : w.path();
+      if (!blank(w.sha256()) && !WaiverFile.isSha256(w.sha256())) {
+        p.error(null, "The sha256 of the waiver for " + subject + " must be 64 hexadecimal"
+            + " characters (sha256sum prints it), not '" + w.sha256() + "'.");
+        continue;
+      }
       LocalDate until = null;
       if (!blank(w.until())) {
         try {

@@ -132,7 +132,7 @@ public final class WaiverFile {
     if (sha == null && path == null) {
       throw new GateException(where + " needs a sha256 or a path.");
     }
-    if (sha != null && !sha.toLowerCase(Locale.ROOT).matches("[0-9a-f]{64}")) {
+    if (sha != null && !isSha256(sha)) {
       throw new GateException(where + ": sha256 '" + sha + "' is not 64 hexadecimal characters"
           + " (sha256sum prints it).");
     }
@@ -156,6 +156,11 @@ public final class WaiverFile {
       }
     }
     return new Waiver(sha == null ? null : sha.toLowerCase(Locale.ROOT), path, reason, date);
+  }
+
+  /** A SHA-256 as sha256sum prints it, in either case; the waivers in a file and inline. */
+  static boolean isSha256(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).matches("[0-9a-f]{64}");
   }
 
   private static String text(JsonNode node, String field, String where) {

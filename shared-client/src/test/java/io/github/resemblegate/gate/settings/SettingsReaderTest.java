@@ -214,6 +214,14 @@ class SettingsReaderTest {
   }
 
   @Test
+  void anInlineWaiverWhoseSha256IsNotOneIsAProblem() {
+    // A mistyped hash would match no file, so the flagged file it meant would still fail.
+    assertThat(problems(() -> read(new RawSettings().waiver("abc123", null, "licensed", null))))
+        .isEqualTo("The sha256 of the waiver for abc123 must be 64 hexadecimal characters"
+        + " (sha256sum prints it), not 'abc123'.");
+  }
+
+  @Test
   void theCacheCanBeTurnedOff() {
     assertThat(read(Setting.CACHE, "false").cache().enabled()).isFalse();
   }
