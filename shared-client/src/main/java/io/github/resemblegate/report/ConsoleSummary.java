@@ -72,7 +72,7 @@ public final class ConsoleSummary {
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcomes.byRank()) {
       if (t.count(o) > 0) {
-        parts.add(Outcomes.count(o, t.count(o)));
+        parts.add(o.count(t.count(o)));
       }
     }
     if (!parts.isEmpty()) {
@@ -90,8 +90,7 @@ public final class ConsoleSummary {
   private static String reason(FileResult f) {
     String reason = switch (f.outcome()) {
       case FLAGGED, WARNED -> f.label() == null ? "" : "label " + f.label();
-      case ERROR -> f.reason() == null || f.reason().isBlank() ? "the detection failed"
-          : f.reason();
+      case ERROR -> f.errorReason();
       default -> f.reason() == null ? "" : f.reason();
     };
     return reason.replace('\n', ' ').replace('\r', ' ').strip();

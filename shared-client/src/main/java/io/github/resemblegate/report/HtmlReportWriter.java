@@ -92,7 +92,7 @@ final class HtmlReportWriter implements ReportWriter {
       h.append("<li class=\"count o-").append(Outcomes.id(outcome))
           .append(n == 0 ? " zero" : "").append("\"><button type=\"button\" data-outcome=\"")
           .append(outcome.name()).append("\"><b>").append(n).append("</b> ")
-          .append(Outcomes.count(outcome, n).substring(Integer.toString(n).length() + 1))
+          .append(outcome.word(n))
           .append("</button></li>\n");
     }
     h.append("</ul>\n");

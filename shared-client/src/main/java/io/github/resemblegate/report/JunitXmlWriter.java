@@ -120,9 +120,8 @@ final class JunitXmlWriter implements ReportWriter {
               + (file.label() == null ? "" : ", label " + file.label()),
           details(file, file.path() + " scored " + score + from
               + ", at or above the threshold " + threshold + "."));
-      case ERROR -> problem(xml, "error", "resemble.error", reasonOr(file, "the detection failed"),
-          details(file, file.path() + " could not be checked: "
-              + reasonOr(file, "the detection failed") + "."));
+      case ERROR -> problem(xml, "error", "resemble.error", file.errorReason(),
+          details(file, file.path() + " could not be checked: " + file.errorReason() + "."));
       case NO_SPEECH -> {
         String message = "no speech found, nothing to judge"
             + (file.reason() == null ? "" : ": " + file.reason());

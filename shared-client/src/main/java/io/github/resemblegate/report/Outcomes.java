@@ -45,24 +45,6 @@ final class Outcomes {
     };
   }
 
-  /** {@code 2 flagged}, {@code 1 error}, {@code 3 errors}, {@code 1 no speech}. */
-  static String count(Outcome outcome, int n) {
-    return n + " " + (outcome == Outcome.ERROR && n != 1 ? "errors" : countWord(outcome));
-  }
-
-  /** Lower-case word used in counts, e.g. {@code flagged}, {@code no speech}. */
-  static String countWord(Outcome outcome) {
-    return switch (outcome) {
-      case PASSED -> "passed";
-      case FLAGGED -> "flagged";
-      case WARNED -> "warned";
-      case WAIVED -> "waived";
-      case NO_SPEECH -> "no speech";
-      case ERROR -> "error";
-      case SKIPPED -> "skipped";
-    };
-  }
-
   /** Kebab-case id used in CSS classes and SARIF rule ids, e.g. {@code no-speech}. */
   static String id(Outcome outcome) {
     return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

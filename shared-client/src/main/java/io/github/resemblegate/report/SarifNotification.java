@@ -12,10 +12,8 @@ record SarifNotification(String level, String id, String text, FileResult file) 
 
   /** A file that could not be checked. */
   static SarifNotification error(FileResult file) {
-    String reason = file.reason() == null || file.reason().isBlank()
-        ? "the detection failed" : file.reason();
     return new SarifNotification("error", "resemble/error",
-        file.path() + " could not be checked: " + reason + ".", file);
+        file.path() + " could not be checked: " + file.errorReason() + ".", file);
   }
 
   /** Results left out because GitHub accepts no more than {@code maxResults} per run. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,8 +13,8 @@ import java.util.stream.Collectors;
  * words the one sentence every front end prints. Findings (FLAGGED, WARNED, and NO_SPEECH when its
  * reaction is not IGNORE) and errors are judged apart: a FAIL reaction makes the run FAILED, a
  * WARN reaction UNSTABLE. WARNED files make the run UNSTABLE unless {@code onFlagged} is IGNORE.
- * When findings and errors both count, the failure kind is FINDINGS and the sentence adds how
- * many files could not be checked.
+ * When findings and errors would both fail the run, the failure kind is FINDINGS and the sentence
+ * adds how many files could not be checked; when only the errors fail it, the kind is ERRORS.
  */
 public final class DecisionRules {
 
@@ -148,7 +147,7 @@ public final class DecisionRules {
     for (Outcome o : Outcome.values()) {
       long n = files.stream().filter(f -> f.outcome() == o).count();
       if (n > 0) {
-        parts.add(n + " " + o.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        parts.add(o.count((int) n));
       }
     }
     long cached = files.stream().filter(FileResult::cached).count();
@@ -158,8 +157,7 @@ public final class DecisionRules {
   }
 
   private static String reason(FileResult f) {
-    String r = f.reason() == null || f.reason().isBlank() ? "the detection failed" : f.reason();
-    return r.replace('\n', ' ').replace('\r', ' ').strip();
+    return f.errorReason().replace('\n', ' ').replace('\r', ' ').strip();
   }
 
   private static List<FileResult> with(List<FileResult> files, Outcome o) {

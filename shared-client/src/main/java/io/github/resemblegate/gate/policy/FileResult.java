@@ -41,4 +41,12 @@ public record FileResult(
     chunkScores = chunkScores == null ? List.of()
         : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chunkScores));
   }
+
+  /**
+   * Why an ERROR file could not be checked, as the sentence and every report say it: its reason,
+   * or {@code the detection failed} when the API gave none.
+   */
+  public String errorReason() {
+    return reason == null || reason.isBlank() ? "the detection failed" : reason;
+  }
 }

@@ -184,6 +184,16 @@ class DecisionRulesTest {
     assertThat(d.sentence()).isEqualTo("3 files: 2 passed, 1 waived; threshold 0.50.");
   }
 
+  @Test
+  void countsErrorsInPlainEnglishWhenTheyAreIgnored() {
+    List<FileResult> files = new ArrayList<>(passed(1));
+    files.add(file("a.wav", Outcome.ERROR, null, 0.5, "timed out"));
+    files.add(file("b.wav", Outcome.ERROR, null, 0.5, "timed out"));
+    Decision d = DecisionRules.decide(policy(null, Reaction.IGNORE, null), files);
+    assertThat(d.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(d.sentence()).isEqualTo("3 files: 1 passed, 2 errors; threshold 0.50.");
+  }
+
   @ParameterizedTest(name = "onEmpty={0} -> {1} {2}")
   @CsvSource({"FAIL, FAILED, EMPTY", "WARN, UNSTABLE, EMPTY", "IGNORE, PASSED, NONE"})
   void anEmptyMatchFollowsOnEmptyWithItsOwnSentence(Reaction onEmpty, Verdict verdict,
