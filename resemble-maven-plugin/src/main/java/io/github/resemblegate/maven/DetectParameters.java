@@ -50,7 +50,10 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.excludes")
   List<String> excludes;
 
-  /** Also leaves out VCS folders and the reports folder. */
+  /**
+   * Also leaves out Maven's default excludes and the junk OSes and editors leave beside media
+   * (Thumbs.db, desktop.ini, *.swp, *.swo); the reports and cache folders are left out either way.
+   */
   @Parameter(property = "resemble.defaultExcludes", defaultValue = Defaults.DEFAULT_EXCLUDES)
   String defaultExcludes;
 
@@ -78,7 +81,10 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.onNoSpeech", defaultValue = Defaults.ON_NO_SPEECH)
   String onNoSpeech;
 
-  /** What a run that matched no media file does to the build: FAIL, WARN or IGNORE. */
+  /**
+   * What a run that matched no media file, or none it could check (all empty or unreadable), does
+   * to the build: FAIL, WARN or IGNORE.
+   */
   @Parameter(property = "resemble.onEmpty", defaultValue = Defaults.ON_EMPTY)
   String onEmpty;
 
@@ -94,7 +100,7 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.waivers")
   File waiversFile;
 
-  /** Report formats, comma-separated: json, junit, sarif, html, md, or all. */
+  /** Report formats, comma-separated: json, junit, sarif, html, md; all; or none (console only). */
   @Parameter(property = "resemble.formats", defaultValue = Defaults.FORMATS)
   String formats;
 

@@ -8,7 +8,9 @@ import java.util.Optional;
  * Every setting a user can give, by the name they type it under in every front end (a POM
  * parameter, a Jenkins step field, a CLI option), with its default as they would type it (null:
  * none, or the front end's, as noted) and what it means. Front ends are held to this list by a
- * test: the same names, the same defaults.
+ * test: the same names, the same defaults. Where a front end cannot hold a name (a Jenkins field
+ * has no dot in {@code thresholds.audio}) it spells it its own way, and
+ * {@link SettingsReader#spelling} makes the sentences use that spelling.
  */
 public enum Setting {
   INCLUDES("includes", null, "Ant-style patterns of the files to check, relative to the base"
@@ -31,7 +33,8 @@ public enum Setting {
   ON_NO_SPEECH("onNoSpeech", Defaults.ON_NO_SPEECH,
       "what audio without speech does to the build: FAIL, WARN or IGNORE"),
   ON_EMPTY("onEmpty", Defaults.ON_EMPTY,
-      "what a run that matched no media file does to the build: FAIL, WARN or IGNORE"),
+      "what a run that matched no media file, or none it could check (all empty or unreadable),"
+          + " does to the build: FAIL, WARN or IGNORE"),
   VIDEO_SCORING("videoScoring", Defaults.VIDEO_SCORING,
       "which score judges a video: MAX_OF_TRACKS (the higher of picture and sound) or"
       + " VISUAL_ONLY"),
@@ -49,7 +52,7 @@ public enum Setting {
   REPORTS_DIRECTORY("reportsDirectory", null,
       "where the reports and the journal go; the default is the front end's"),
   FORMATS("formats", Defaults.FORMATS,
-      "report formats, comma-separated: json, junit, sarif, html, md, or all"),
+      "report formats, comma-separated: json, junit, sarif, html, md; all; or none"),
   CACHE("cache", Defaults.CACHE, "reuse earlier results for unchanged files"),
   CACHE_DIRECTORY("cacheDirectory", null,
       "where results are kept by content hash (default ~/.resemble-gate/cache)"),
