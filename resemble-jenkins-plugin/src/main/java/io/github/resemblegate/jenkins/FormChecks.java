@@ -49,8 +49,7 @@ final class FormChecks {
   }
 
   private static FormValidation patterns(Setting setting, String value) {
-    // Split as the core splits a list, so the form and a run see the same patterns.
-    for (String p : new RawSettings().set(setting, value).items(setting)) {
+    for (String p : RawSettings.split(value)) {
       if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
         return FormValidation.error("'" + p + "' is absolute; patterns are relative to the "
             + "workspace.");

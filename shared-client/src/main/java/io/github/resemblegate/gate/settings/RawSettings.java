@@ -87,7 +87,11 @@ public final class RawSettings {
     return List.copyOf(waivers);
   }
 
-  private static List<String> split(String word) {
+  /**
+   * Splits one word of a list setting at commas and new lines, dropping blanks: the one splitter,
+   * so a form's check and a run see the same items.
+   */
+  public static List<String> split(String word) {
     List<String> parts = new ArrayList<>();
     if (word != null) {
       for (String part : word.split("[,\\r\\n]+")) {

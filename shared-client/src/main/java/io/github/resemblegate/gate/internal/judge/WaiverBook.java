@@ -100,7 +100,6 @@ public final class WaiverBook {
     return out;
   }
 
-
   private static String summarize(List<String> items) {
     int shown = Math.min(items.size(), 5);
     String head = String.join(", ", items.subList(0, shown));

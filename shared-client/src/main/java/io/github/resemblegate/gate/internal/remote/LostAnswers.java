@@ -5,7 +5,6 @@ import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.store.Journal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 

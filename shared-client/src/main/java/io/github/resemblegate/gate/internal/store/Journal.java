@@ -132,7 +132,10 @@ public final class Journal implements AutoCloseable {
     return null;
   }
 
-  /** What a journal holds, without locking or changing it (for dry runs and offline runs, which change nothing). */
+  /**
+   * What a journal holds, without locking or changing it: for dry runs and offline runs, which
+   * change nothing.
+   */
   public static List<Intent> peek(Path reportsDirectory, Consumer<String> warn) {
     return List.copyOf(JournalLines.read(fileIn(reportsDirectory), warn).values());
   }
