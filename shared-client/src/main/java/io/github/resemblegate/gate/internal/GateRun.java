@@ -9,10 +9,8 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.internal.hash.Hasher;
-import io.github.resemblegate.gate.internal.judge.Judge;
-import io.github.resemblegate.gate.internal.judge.WaiverBook;
+import io.github.resemblegate.gate.internal.judge.Verdicts;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.plan.Planned;
@@ -31,8 +29,6 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.scan.MediaScanner;
 import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,14 +55,26 @@ public final class GateRun {
   /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
   private final Ledger ledger = new Ledger();
-  private final List<ScanFilter> filters = filters();
+  private final List<ScanFilter> filters;
+  private final Verdicts verdicts;
   private int requests;
 
   /** The gate's worker threads call {@code listener} too, one event at a time. */
   public GateRun(GateConfig config, GateListener listener) {
+    this(config, listener, List.of());
+  }
+
+  /** With {@code more} filter stages after the run's own, for tests that watch the pipeline. */
+  GateRun(GateConfig config, GateListener listener, List<ScanFilter> more) {
+    List<ScanFilter> all = new ArrayList<>(filters(config));
+    all.addAll(more);
+    this.filters = List.copyOf(all);
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
+    this.verdicts = new Verdicts(config.policy(),
+        LocalDate.ofInstant(startedAt, config.clock().getZone()), ledger, this.listener);
+    ledger.observe(verdicts);
   }
 
   /**
@@ -74,7 +82,7 @@ public final class GateRun {
    * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
    * no bytes) and the content check (are the bytes the media the name claims).
    */
-  private static List<ScanFilter> filters() {
+  private static List<ScanFilter> filters(GateConfig config) {
     return List.of();
   }
 
@@ -95,57 +103,106 @@ public final class GateRun {
     boolean journalExists = Files.exists(Journal.fileIn(reports));
     Journal journal = checking && journalExists
         ? Journal.open(reports, config.clock(), listener::warn) : null;
+    Sending sending = null;
+    Dispatcher dispatcher = null;
     try {
-      List<Submission> resume = resumable(journal != null ? journal.submissions()
-          : journalExists ? Journal.peek(reports, listener::warn) : List.of(), key, cache);
+      List<Submission> resume = EarlierRuns.resumable(journal != null ? journal.submissions()
+          : journalExists ? Journal.peek(reports, listener::warn) : List.of(), key,
+          config.cache().refresh() ? null : cache);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
       GateConfig.Limits limits = config.api().limits();
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
           config.budget().maxFiles(), ledger, resumed, listener::warn);
-      hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, planner));
-      List<Planned> draft = planner.draft();
-      int uploads = Plans.files(draft);
-      int maxFiles = config.budget().maxFiles();
-      Unsent unsent = new Unsent(ledger);
-      Decision overBudget = null;
-      Sent sent = null;
-      if (maxFiles > 0 && uploads > maxFiles) {
-        overBudget = DecisionRules.overBudget(uploads, ledger.size(), maxFiles);
-        unsent.overBudget(uploads, maxFiles);
-      } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
-        unsent.dryRun(draft, resume);
-      } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
-        unsent.offline(offline.why(), resumed, listener::info);
-      } else if (uploads > 0 || !resume.isEmpty()) {
-        if (config.api().token() == null) {
-          listener.planned(planner.describe());
-          throw new GateException("No Resemble API token was provided. "
-              + config.api().tokenAdvice());
-        }
-        if (journal == null) {
-          journal = Journal.open(reports, config.clock(), listener::warn);
-        }
-        Dispatcher dispatcher = new Dispatcher(config, key, ledger, listener, startedMillis);
-        try {
-          sent = dispatcher.send(planner, resume, resumed, cache, journal);
-        } finally {
-          requests = dispatcher.requests();
+      dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
+      Consumer<Content> toPlan = planner;
+      if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
+        // Nothing left to decide on the whole plan: send while hashing the rest.
+        Journal earlier = journal;
+        Dispatcher d = dispatcher;
+        sending = new Sending(d, () -> d.send(resume, resumed, cache, earlier, false));
+        toPlan = sending.feeding(planner);
+        if (!resume.isEmpty()) {
+          sending.start();
         }
       }
-      if (sent == null) {
-        listener.planned(planner.describe());
+      hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, toPlan));
+      Finished end = sending != null && sending.started()
+          ? new Finished(null, List.of(), sending.finish())
+          : decideAndSend(planner, dispatcher, resume, resumed, cache, journal);
+      requests = dispatcher.requests();
+      Journal used = journal != null ? journal : dispatcher.journal();
+      if (used != null) {
+        EarlierRuns.compact(used, key, cache, ledger, listener::warn);
       }
-      if (journal != null) {
-        compact(journal, key, cache);
+      return finish(end.overBudget(), end.draft(), end.sent());
+    } catch (RuntimeException | Error e) {
+      if (sending != null) {
+        sending.abandon();
       }
-      return finish(overBudget, draft, sent);
+      throw e;
     } finally {
       if (journal != null) {
         journal.close();
+      } else if (dispatcher != null && dispatcher.journal() != null) {
+        dispatcher.journal().close();
       }
     }
+  }
+
+  /** How planning ended: the fixed decision of an over-budget run, the plan, what was sent. */
+  private record Finished(Decision overBudget, List<Planned> draft, Sent sent) {}
+
+  /**
+   * Decides on the whole plan (budget, dry run, offline, token) and sends it when the run may;
+   * for a run that did not send while hashing.
+   */
+  private Finished decideAndSend(Planner planner, Dispatcher dispatcher, List<Submission> resume,
+      Set<String> resumed, ResultCache cache, Journal journal) {
+    List<Planned> draft = planner.draft();
+    int uploads = Plans.files(draft);
+    int maxFiles = config.budget().maxFiles();
+    Unsent unsent = new Unsent(ledger);
+    if (maxFiles > 0 && uploads > maxFiles) {
+      unsent.overBudget(uploads, maxFiles);
+      listener.planned(planner.describe());
+      return new Finished(DecisionRules.overBudget(uploads, ledger.size(), maxFiles), draft,
+          null);
+    } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
+      unsent.dryRun(draft, resume);
+    } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
+      unsent.offline(offline.why(), resumed, listener::info);
+    } else if (uploads > 0 || !resume.isEmpty()) {
+      if (config.api().token() == null) {
+        listener.planned(planner.describe());
+        throw new GateException("No Resemble API token was provided. "
+            + config.api().tokenAdvice());
+      }
+      return new Finished(null, draft, dispatcher.send(resume, resumed, cache, journal, true));
+    }
+    listener.planned(planner.describe());
+    return new Finished(null, draft, null);
+  }
+
+  /**
+   * Whether the budget ({@code maxFiles}) is known to hold before any file is read, so the run
+   * may send while it hashes: no budget, no more candidates than it allows, or few enough whose
+   * remembered hash the cache does not hold. Otherwise the whole plan decides, as before.
+   */
+  private boolean budgetHoldsBeforeHashing(List<ScannedFile> files, ResultCache cache) {
+    int maxFiles = config.budget().maxFiles();
+    List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
+    if (maxFiles == 0 || candidates.size() <= maxFiles) {
+      return true;
+    }
+    if (cache == null || config.cache().refresh()) {
+      return false;
+    }
+    Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
+    long unanswered = Hasher.remembered(index, candidates, listener::warn).stream()
+        .filter(sha -> sha == null || !cache.holds(sha)).count();
+    return unanswered <= maxFiles;
   }
 
   /** Scans, then lets each filter narrow what the run covers. */
@@ -179,42 +236,6 @@ public final class GateRun {
         + hs.reused() + " unchanged since the last run.");
   }
 
-  /**
-   * Earlier submissions of this key, not abandoned, still waiting for a content the cache does
-   * not answer.
-   */
-  private List<Submission> resumable(List<Submission> earlier, ResultKey key,
-      ResultCache cache) {
-    ResultCache answers = config.cache().refresh() ? null : cache;
-    List<Submission> resume = new ArrayList<>();
-    for (Submission i : earlier) {
-      if (i.key().equals(key.canonical()) && i.abandoned() == null && i.parts().stream()
-          .anyMatch(p -> answers == null || answers.get(p.sha256()) == null)) {
-        resume.add(i);
-      }
-    }
-    return resume;
-  }
-
-  /** Keeps journal entries still waiting for a result; drops finished and abandoned ones. */
-  private void compact(Journal journal, ResultKey key, ResultCache cache) {
-    Set<String> keep = new HashSet<>();
-    for (Submission i : journal.submissions()) {
-      boolean waiting = !i.key().equals(key.canonical()) || i.parts().stream().anyMatch(p -> {
-        Fate f = ledger.fate(p.sha256());
-        return !(f != null && f.settled()) && (cache == null || cache.get(p.sha256()) == null);
-      });
-      if (i.abandoned() == null && waiting) {
-        keep.add(i.id());
-      }
-    }
-    try {
-      journal.compact(keep);
-    } catch (IOException | UncheckedIOException e) {
-      listener.warn("Could not tidy the journal " + journal.file() + " (" + e + "); it is read"
-          + " again next run.");
-    }
-  }
 
   /**
    * Judges every matched file in path order and decides: {@code fixed} when the run ended early
@@ -222,18 +243,8 @@ public final class GateRun {
    * it judged nothing that could have used them.
    */
   private GateResult finish(Decision fixed, List<Planned> draft, Sent sent) {
-    LocalDate today = LocalDate.ofInstant(startedAt, config.clock().getZone());
-    WaiverBook waivers = new WaiverBook(config.policy().waivers(), today);
-    Judge judge = new Judge(config.policy(), waivers);
-    List<FileResult> judged = new ArrayList<>(ledger.size());
-    int fromCache = 0;
-    for (Ledger.Line line : ledger.lines()) {
-      FileResult r = judge.outcome(line,
-          line.content() == null ? null : ledger.fate(line.content().sha256()));
-      fromCache += r.cached() ? 1 : 0;
-      judged.add(r);
-      listener.fileJudged(r);
-    }
+    List<FileResult> judged = verdicts.all();
+    int fromCache = (int) judged.stream().filter(FileResult::cached).count();
     Sent uploads = sent == null ? Sent.NONE : sent;
     Decision decision = fixed;
     if (decision == null) {
@@ -243,7 +254,7 @@ public final class GateRun {
             Plans.batches(draft).size(), Plans.singles(draft).size());
       }
     }
-    List<String> notices = waivers.notices(!config.dryRun() && fixed == null);
+    List<String> notices = verdicts.notices(!config.dryRun() && fixed == null);
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),

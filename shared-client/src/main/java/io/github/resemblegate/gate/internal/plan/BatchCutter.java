@@ -48,6 +48,11 @@ public final class BatchCutter {
     return ready;
   }
 
+  /** The batch being filled, as it would be cut now, without cutting it. */
+  public List<Planned> pending() {
+    return current.isEmpty() ? List.of() : List.of(new Planned.Batch(current));
+  }
+
   /** The last, partly filled batch, if any. */
   public List<Planned> flush() {
     return current.isEmpty() ? List.of() : List.of(cut());

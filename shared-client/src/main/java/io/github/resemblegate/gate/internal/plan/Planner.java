@@ -113,7 +113,17 @@ public final class Planner implements Consumer<Content> {
     sendOpen();
   }
 
-  /** Nothing more is coming for now: the last, partly filled batch goes too. */
+  /**
+   * Claims and cuts what it holds, handing on full batches, but keeps the last, partly filled one:
+   * {@link #describe} then shows the whole plan before {@link #flush} sends the rest.
+   */
+  public synchronized void claimHeld() {
+    if (outlet != null) {
+      sendOpen();
+    }
+  }
+
+  /** Nothing more is coming for now: what it holds goes, the last, partly filled batch too. */
   public synchronized void flush() {
     if (outlet == null) {
       return;
@@ -122,9 +132,17 @@ public final class Planner implements Consumer<Content> {
     hand(cutter.flush());
   }
 
-  /** The public view of what the run sends (or, before sending, would send) for the listener. */
+  /**
+   * The public view of what the run sends (or, before sending, would send) for the listener: what
+   * was handed on, and the batch still being filled.
+   */
   public synchronized GateListener.Plan describe() {
-    return Plans.describe(outlet == null ? draft() : List.copyOf(sent), ledger);
+    if (outlet == null) {
+      return Plans.describe(draft(), ledger);
+    }
+    List<Planned> all = new ArrayList<>(sent);
+    all.addAll(cutter.pending());
+    return Plans.describe(all, ledger);
   }
 
   private void sendOpen() {

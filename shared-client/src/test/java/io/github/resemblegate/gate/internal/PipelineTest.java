@@ -1,0 +1,125 @@
+package io.github.resemblegate.gate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.client.ApiToken;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.scan.ScanFilter;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import io.github.resemblegate.simulator.ScoringRule;
+import io.github.resemblegate.simulator.ScoringRules;
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stages overlap: uploads start while later files are hashed, results are told as they come. */
+class PipelineTest {
+
+  @RegisterExtension
+  static final SimulatorExtension SIM = new SimulatorExtension();
+
+  @TempDir Path root;
+  private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  private final CountDownLatch firstUpload = new CountDownLatch(1);
+
+  @AfterEach
+  void defaultRules() {
+    SIM.simulator().rules(ScoringRules.defaults());
+  }
+
+  private Path file(String rel) throws IOException {
+    Path p = root.resolve("project").resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.write(p, rel.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private GateConfig.Builder config() {
+    return GateConfig.builder().baseDirectory(root.resolve("project"))
+        .cacheDirectory(root.resolve("cache")).reportsDirectory(root.resolve("reports"))
+        .apiUrl(SIM.baseUrl()).token(ApiToken.of("tok-pipeline"))
+        .pollInterval(Duration.ofMillis(5)).maxPollInterval(Duration.ofMillis(25))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  /** Keeps the order of the events that matter here. */
+  private final GateListener listener = new GateListener() {
+    @Override
+    public void request(String method, String path) {
+      if (method.equals("POST")) {
+        events.add("upload");
+        firstUpload.countDown();
+      }
+    }
+
+    @Override
+    public void progress(Progress p) {
+      events.add("progress " + p.overallDone() + "/" + p.overallTotal());
+    }
+
+    @Override
+    public void fileJudged(FileResult r) {
+      events.add("judged " + r.path());
+    }
+  };
+
+  @Test
+  void theFirstBatchUploadsWhileLaterFilesAreStillBeingHashed() throws Exception {
+    for (int i = 0; i < 120; i++) {
+      file(String.format("media/take%03d.wav", i));
+    }
+    List<Boolean> uploadedBeforeHashed = new ArrayList<>();
+    // Holds the hashing of the 101st file until an upload has started, or ten seconds.
+    ScanFilter watch = new ScanFilter() {
+      @Override
+      public String skipReason(Path file, ScannedFile scanned) {
+        if (scanned.path().equals("media/take100.wav")) {
+          try {
+            uploadedBeforeHashed.add(firstUpload.await(10, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return null;
+      }
+    };
+
+    GateResult v = new GateRun(config().build(), listener, List.of(watch)).run();
+
+    assertThat(uploadedBeforeHashed).containsExactly(true);
+    assertThat(v.files()).hasSize(120)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(v.totals().batches()).isEqualTo(3);
+    assertThat(SIM.counters().batchPosts()).isEqualTo(3);
+  }
+
+  @Test
+  void aFileIsJudgedAsSoonAsItsResultArrivesNotWhenTheRunEnds() throws Exception {
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("slow*", ScoringRules.REAL_SCORE)
+        .withProcessingTime(Duration.ofMillis(1500))));
+    file("media/fast.wav");
+    file("media/slow.wav");
+
+    GateResult v = new GateRun(config().maxFilesPerBatch(1).build(), listener, List.of()).run();
+
+    assertThat(v.files()).extracting(FileResult::outcome)
+        .containsExactly(Outcome.PASSED, Outcome.PASSED);
+    assertThat(events).containsSubsequence("judged media/fast.wav", "progress 2/2");
+    assertThat(events.stream().filter(e -> e.startsWith("judged"))).hasSize(2);
+  }
+}
