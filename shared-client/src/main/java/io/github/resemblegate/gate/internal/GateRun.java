@@ -128,6 +128,8 @@ public final class GateRun {
         }
       }
       hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, toPlan));
+      // The ledger has every file now; a million-file scan list need not live on to the end.
+      files = null;
       Finished end = sending != null && sending.started()
           ? new Finished(null, List.of(), sending.finish())
           : decideAndSend(planner, dispatcher, resume, resumed, cache, journal);

@@ -77,6 +77,11 @@ public final class ResultCache {
    */
   public Analysis get(String sha256, long notBeforeMillis) {
     Path file = entryFile(sha256);
+    if (!Files.isRegularFile(file) && (!Files.exists(results) || Files.isDirectory(results))) {
+      // Not cached, the common case on a first run: a stat, not an exception each. A results
+      // path that is there but no folder is read below, so its failure is told once.
+      return null;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
