@@ -43,6 +43,7 @@ final class Dispatcher {
   private SharedContents shared;
   private RemoteRun remote;
   private Journal journal;
+  private List<Submission> resume = List.of();
   private boolean planDone;
   private boolean planTold;
 
@@ -93,14 +94,17 @@ final class Dispatcher {
         remoteRun.expectMore();
       }
       planner.send(new Planner.Outlet(claims(sharing, remoteRun), remoteRun::send));
+      boolean finishHere;
       synchronized (this) {
+        this.resume = resume;
         shared = sharing;
         remote = remoteRun;
         planDone |= planComplete;
-        finishPlanIfDone();
+        finishHere = takeFinish();
       }
-      planner.release(remoteRun.resume(resume));
-      flushIfDone();
+      if (finishHere) {
+        finishPlan();
+      }
       remoteRun.awaitAll();
       while (sharing != null && sharing.waitingCount() > 0) {
         Handover turn;
@@ -121,39 +125,46 @@ final class Dispatcher {
   }
 
   /**
-   * The plan is complete: its last batch goes, it is told, and the remote stages stop waiting for
-   * more once everything sent has its fate. Called by the thread that planned.
+   * The plan is complete: called by the thread that planned. Whichever thread finds both the
+   * plan complete and the remote stages built finishes the plan.
    */
-  synchronized void planDone() {
-    planDone = true;
-    finishPlanIfDone();
+  void planDone() {
+    boolean finishHere;
+    synchronized (this) {
+      planDone = true;
+      finishHere = takeFinish();
+    }
+    if (finishHere) {
+      finishPlan();
+    }
+  }
+
+  /** Whether the caller finishes the plan: it is complete, the remote stages exist, none did. */
+  private synchronized boolean takeFinish() {
+    if (!planDone || remote == null || planTold) {
+      return false;
+    }
+    planTold = true;
+    return true;
   }
 
   /**
-   * Once the plan is complete and the remote stages exist: the last batch goes, and the plan is
-   * told, exactly once.
+   * Claims what the planner holds, tells the plan, and only then lets its last batch go (a run
+   * whose plan fits one batch tells it before anything is uploaded, holding every claim it will
+   * hold); then resumes earlier runs' submissions, whose fates the ledger can take now that every
+   * content is hashed, plans those never created, and lets the remote stages end once everything
+   * sent has its fate.
    */
-  private synchronized void finishPlanIfDone() {
-    if (!planDone || remote == null || planTold) {
-      return;
-    }
-    planTold = true;
-    // Claims first, then the plan is told, then its last batch goes: a run whose plan fits one
-    // batch tells it before anything is uploaded, holding every claim it will hold.
+  private void finishPlan() {
     planner.claimHeld();
     listener.planned(planner.describe());
     if (shared != null) {
       shared.announce();
     }
     planner.flush();
+    planner.release(remote.resume(resume));
+    planner.flush();
     remote.planComplete();
-  }
-
-  /** Contents released after the plan was complete go now; before, the planner sends them. */
-  private synchronized void flushIfDone() {
-    if (planDone) {
-      planner.flush();
-    }
   }
 
   /** The contents this run sends itself; with a shared cache, only those it holds the claim of. */

@@ -1,6 +1,5 @@
 package io.github.resemblegate.gate.internal;
 
-import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
@@ -26,7 +25,6 @@ import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
-import io.github.resemblegate.gate.scan.MediaScanner;
 import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.nio.file.Files;
@@ -87,13 +85,14 @@ public final class GateRun {
   }
 
   public GateResult run() {
-    List<ScannedFile> files = scan();
+    List<ScannedFile> files = ScanStep.run(config, filters, listener);
     if (files.stream().noneMatch(ScannedFile::isCandidate)) {
       // Nothing to check: no hash index, result key, cache, journal or claims, so a build
       // without media stays cheap.
       files.forEach(f -> ledger.skip(f.path(), f.size(), f.skipReason()));
       listener.planned(Plans.describe(List.of(), ledger));
-      return finish(DecisionRules.empty(config.policy(), emptySentence()), List.of(), null);
+      return finish(DecisionRules.empty(config.policy(),
+          ScanStep.nothingToCheck(config.scan(), ledger.lines())), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -115,6 +114,8 @@ public final class GateRun {
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
           config.budget().maxFiles(), ledger, resumed, listener::warn);
+      planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count(),
+          files.stream().filter(ScannedFile::isCandidate).mapToLong(ScannedFile::size).sum());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
       Consumer<Content> toPlan = planner;
       if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
@@ -123,7 +124,9 @@ public final class GateRun {
         Dispatcher d = dispatcher;
         sending = new Sending(d, () -> d.send(resume, resumed, cache, earlier, false));
         toPlan = sending.feeding(planner);
-        if (!resume.isEmpty()) {
+        if (!resume.isEmpty() || nothingRemembered()) {
+          // Every file is new, so something will be sent: the client gets ready while the
+          // first batch is hashed. Otherwise the first content the cache does not answer starts it.
           sending.start();
         }
       }
@@ -187,6 +190,12 @@ public final class GateRun {
     return new Finished(null, draft, null);
   }
 
+  /** Whether no hash index remembers this base directory: no cache, or its first run here. */
+  private boolean nothingRemembered() {
+    return !config.cache().enabled() || !Files.exists(Hasher.locate(config.cache().directory(),
+        config.scan().baseDirectory()));
+  }
+
   /**
    * Whether the budget ({@code maxFiles}) is known to hold before any file is read, so the run
    * may send while it hashes: no budget, no more candidates than it allows, or few enough whose
@@ -205,25 +214,6 @@ public final class GateRun {
     long unanswered = Hasher.remembered(index, candidates, listener::warn).stream()
         .filter(sha -> sha == null || !cache.holds(sha)).count();
     return unanswered <= maxFiles;
-  }
-
-  /** Scans, then lets each filter narrow what the run covers. */
-  private List<ScannedFile> scan() {
-    List<Path> gateFolders = new ArrayList<>(List.of(config.reports().directory()));
-    if (config.cache().enabled()) {
-      gateFolders.add(config.cache().directory());
-    }
-    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn).scan();
-    List<ScannedFile> files = scan.files();
-    for (ScanFilter filter : filters) {
-      files = filter.select(files);
-    }
-    listener.scanned(files.size(), files.stream().mapToLong(ScannedFile::size).sum());
-    if (scan.ignoredNonMedia() > 0) {
-      listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
-          + " extension (supported: " + MediaExtensions.describe() + ").");
-    }
-    return files;
   }
 
   /** Hashes into the ledger; each new content goes to {@code next}. */
@@ -269,19 +259,5 @@ public final class GateRun {
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);
     return result;
-  }
-
-  private String emptySentence() {
-    List<Ledger.Line> files = ledger.lines();
-    GateConfig.Scan scan = config.scan();
-    if (files.isEmpty()) {
-      return "No media files matched in " + scan.baseDirectory() + " with includes "
-          + scan.includes() + " and excludes " + scan.excludes() + "; check the base"
-          + " directory and the patterns (media extensions: " + MediaExtensions.describe() + ").";
-    }
-    Ledger.Line first = files.get(0);
-    return "None of the " + files.size() + " matched files in " + scan.baseDirectory()
-        + " could be checked (for example " + first.path() + ": " + first.skipReason()
-        + "); check the include patterns and the files.";
   }
 }

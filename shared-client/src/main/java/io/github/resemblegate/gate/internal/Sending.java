@@ -76,15 +76,10 @@ final class Sending {
     return sent;
   }
 
-  /** Planning failed: the sending thread stops waiting for more, and is stopped. */
+  /** Planning failed: the sending thread is stopped, and waited for. */
   void abandon() {
     if (!started()) {
       return;
-    }
-    try {
-      dispatcher.planDone();
-    } catch (RuntimeException ignored) {
-      // the run already fails with the planning thread's error
     }
     thread.interrupt();
     joinQuietly();

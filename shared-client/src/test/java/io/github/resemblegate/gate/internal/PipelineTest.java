@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,13 +86,25 @@ class PipelineTest {
       file(String.format("media/take%03d.wav", i));
     }
     List<Boolean> uploadedBeforeHashed = new ArrayList<>();
-    // Holds the hashing of the 101st file until an upload has started, or ten seconds.
-    ScanFilter watch = new ScanFilter() {
+
+    GateResult v = new GateRun(config().build(), listener,
+        List.of(holding("media/take100.wav", uploadedBeforeHashed))).run();
+
+    assertThat(uploadedBeforeHashed).containsExactly(true);
+    assertThat(v.files()).hasSize(120)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(v.totals().batches()).isEqualTo(3);
+    assertThat(SIM.counters().batchPosts()).isEqualTo(3);
+  }
+
+  /** Holds the hashing of {@code path} until an upload has started (or ten seconds): says which. */
+  private ScanFilter holding(String path, List<Boolean> uploadedFirst) {
+    return new ScanFilter() {
       @Override
       public String skipReason(Path file, ScannedFile scanned) {
-        if (scanned.path().equals("media/take100.wav")) {
+        if (scanned.path().equals(path)) {
           try {
-            uploadedBeforeHashed.add(firstUpload.await(10, TimeUnit.SECONDS));
+            uploadedFirst.add(firstUpload.await(10, TimeUnit.SECONDS));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -98,14 +112,44 @@ class PipelineTest {
         return null;
       }
     };
+  }
 
-    GateResult v = new GateRun(config().build(), listener, List.of(watch)).run();
+  @Test
+  void aBudgetTheHashIndexAndTheCacheAlreadyProveLetsTheRunUploadWhileHashing() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      Path old = file(String.format("a/take%03d.wav", i));
+      // Older than the index's racy window, so the first run remembers its hash.
+      Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
+    }
+    new GateRun(config().build(), GateListener.NONE, List.of()).run();
+    for (int i = 100; i < 200; i++) {
+      file(String.format("b/take%03d.wav", i));
+    }
+    List<Boolean> uploadedFirst = new ArrayList<>();
 
-    assertThat(uploadedBeforeHashed).containsExactly(true);
-    assertThat(v.files()).hasSize(120)
-        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
-    assertThat(v.totals().batches()).isEqualTo(3);
-    assertThat(SIM.counters().batchPosts()).isEqualTo(3);
+    // 200 candidates are more than maxFiles 150, but only the 100 new ones can need uploading.
+    GateResult v = new GateRun(config().maxFiles(150).build(), listener,
+        List.of(holding("b/take180.wav", uploadedFirst))).run();
+
+    assertThat(uploadedFirst).containsExactly(true);
+    assertThat(v.totals().fromCache()).isEqualTo(100);
+    assertThat(v.totals().uploaded()).isEqualTo(100);
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
+  @Test
+  void aBudgetOnlyTheWholePlanCanDecideIsDecidedBeforeAnythingIsSent() throws Exception {
+    for (int i = 0; i < 120; i++) {
+      file(String.format("media/take%03d.wav", i));
+    }
+    List<Boolean> uploadedFirst = new ArrayList<>();
+
+    GateResult v = new GateRun(config().maxFiles(119).build(), listener,
+        List.of(holding("media/take100.wav", uploadedFirst))).run();
+
+    assertThat(uploadedFirst).containsExactly(false);
+    assertThat(SIM.counters().batchPosts()).isZero();
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED));
   }
 
   @Test

@@ -38,6 +38,10 @@ public final class Planner implements Consumer<Content> {
   private Outlet outlet;
   private long openBytes;
   private int sentFiles;
+  /** Whether the scan may fit one request, whose plan is then told before it is sent. */
+  private boolean oneRequest;
+  /** The run's first request, held while the plan may be that one request. */
+  private Planned first;
 
   /** Where planned requests go once the run sends, and how it claims what it sends. */
   public record Outlet(UnaryOperator<List<Content>> claim, Consumer<List<Planned>> send) {}
@@ -57,6 +61,15 @@ public final class Planner implements Consumer<Content> {
 
   public BatchCutter.Rules rules() {
     return rules;
+  }
+
+  /**
+   * What the scan found to hash: when it fits one batch, the first request is held until a
+   * second is ready or the plan is complete, so a plan of one request is told before anything is
+   * uploaded; a larger scan sends its first batch at once.
+   */
+  public synchronized void expect(int files, long bytes) {
+    oneRequest = files <= rules.maxFilesPerBatch() && bytes <= rules.maxBytesPerBatch();
   }
 
   /** A content the cache does not answer. */
@@ -129,7 +142,7 @@ public final class Planner implements Consumer<Content> {
       return;
     }
     sendOpen();
-    hand(cutter.flush());
+    hand(cutter.flush(), true);
   }
 
   /**
@@ -141,6 +154,9 @@ public final class Planner implements Consumer<Content> {
       return Plans.describe(draft(), ledger);
     }
     List<Planned> all = new ArrayList<>(sent);
+    if (first != null) {
+      all.add(first);
+    }
     all.addAll(cutter.pending());
     return Plans.describe(all, ledger);
   }
@@ -156,12 +172,19 @@ public final class Planner implements Consumer<Content> {
     for (Content c : outlet.claim().apply(group)) {
       ready.addAll(cutter.add(c));
     }
-    hand(ready);
+    hand(ready, false);
   }
 
-  /** Hands {@code ready} on together, within the budget. */
-  private void hand(List<Planned> ready) {
-    List<Planned> within = new ArrayList<>(ready.size());
+  /**
+   * Hands {@code ready} on together, within the budget; see {@link #expect} for the first
+   * request of a small plan, held until a second is ready or the plan is {@code complete}.
+   */
+  private void hand(List<Planned> ready, boolean complete) {
+    List<Planned> within = new ArrayList<>(ready.size() + 1);
+    if (first != null) {
+      within.add(first);
+      first = null;
+    }
     for (Planned p : ready) {
       if (maxFiles > 0 && sentFiles + p.contents().size() > maxFiles) {
         overBudget(p);
@@ -169,6 +192,10 @@ public final class Planner implements Consumer<Content> {
         sentFiles += p.contents().size();
         within.add(p);
       }
+    }
+    if (oneRequest && sent.isEmpty() && within.size() == 1 && !complete) {
+      first = within.get(0);
+      return;
     }
     if (!within.isEmpty()) {
       sent.addAll(within);

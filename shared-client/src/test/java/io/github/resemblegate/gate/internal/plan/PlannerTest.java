@@ -62,6 +62,21 @@ class PlannerTest {
   }
 
   @Test
+  void aScanThatFitsOneBatchHoldsItsFirstRequestUntilThePlanIsComplete() {
+    Planner p = planner(0, Set.of());
+    p.expect(2, 20);
+    p.send(outlet());
+    p.accept(content(0));
+    p.accept(content(1));
+    assertThat(handed).isEmpty();
+    assertThat(p.describe().batches()).singleElement()
+        .satisfies(b -> assertThat(b.paths()).containsExactly("f000.wav", "f001.wav"));
+
+    p.flush();
+    assertThat(sizes()).containsExactly(2);
+  }
+
+  @Test
   void aContentAnEarlierSubmissionCoversIsHeldAsideUntilItIsFoundNeverCreated() {
     Content resumed = content(7);
     Planner p = planner(0, Set.of(resumed.sha256()));
