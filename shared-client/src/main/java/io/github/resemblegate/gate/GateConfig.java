@@ -31,14 +31,21 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
 
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
-   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk.
+   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk; {@code shard}, when
+   * not null, keeps only that shard's part of the matched files.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes) {
+      boolean defaultExcludes, Shard shard) {
 
     public Scan {
       includes = List.copyOf(includes);
       excludes = List.copyOf(excludes);
+    }
+
+    /** A scan of every matched file, not sharded. */
+    public Scan(Path baseDirectory, List<String> includes, List<String> excludes,
+        boolean defaultExcludes) {
+      this(baseDirectory, includes, excludes, defaultExcludes, null);
     }
   }
 
@@ -135,6 +142,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private List<String> includes = List.of(Defaults.INCLUDES);
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
+    private Shard shard;
     private String apiUrl = Defaults.API_URL;
     private ApiToken token;
     private String tokenAdvice = Defaults.TOKEN_ADVICE;
@@ -169,6 +177,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Builder includes(List<String> v) { includes = v; return this; }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
+    /** Null: every matched file. */
+    public Builder shard(Shard v) { shard = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
     public Builder token(ApiToken v) { token = v; return this; }
     public Builder tokenAdvice(String v) { tokenAdvice = v; return this; }
@@ -228,7 +238,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes),
+          new Scan(base, includes, excludes, defaultExcludes, shard),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

@@ -17,7 +17,9 @@ import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.remote.BatchPlanner;
 import io.github.resemblegate.gate.internal.remote.Uploads;
+import io.github.resemblegate.gate.internal.merge.RunConfiguration;
 import io.github.resemblegate.gate.internal.scan.MediaScanner;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.HashIndex;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
@@ -52,6 +54,7 @@ public final class GateRun {
   private final long startedMillis = System.currentTimeMillis();
   private final AtomicInteger requests = new AtomicInteger();
   private final Ledger ledger = new Ledger();
+  private ShardFilter.Kept shard = new ShardFilter.Kept(List.of(), null, false);
 
   /** {@code listener} must take one event at a time; the gate's worker threads call it too. */
   public GateRun(GateConfig config, GateListener listener) {
@@ -66,7 +69,10 @@ public final class GateRun {
       // Nothing to check: no result key, cache, journal or claims, so a build without media
       // stays cheap.
       listener.planned(BatchPlanner.describe(new BatchPlanner.Work(List.of(), List.of()), ledger));
-      return finish(DecisionRules.empty(config.policy(), emptySentence()), null, null);
+      return finish(shard.checkableElsewhere()
+          ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
+              shard.sharding().matchedFiles())
+          : DecisionRules.empty(config.policy(), emptySentence()), null, null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -132,13 +138,14 @@ public final class GateRun {
       listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
           + " extension (supported: " + MediaExtensions.describe() + ").");
     }
-    if (scan.files().isEmpty()) {
+    shard = ShardFilter.apply(config.scan().shard(), scan.files(), listener);
+    if (shard.files().isEmpty()) {
       return; // the hash index keeps what it knows for when files come back
     }
     GateConfig.Cache cache = config.cache();
     HashIndex index = new HashIndex(cache.enabled() ? HashIndex.locate(cache.directory(),
         config.scan().baseDirectory()) : null, config.clock(), listener::warn);
-    index.hash(scan.files(), config.scan().baseDirectory(), ledger);
+    index.hash(shard.files(), config.scan().baseDirectory(), ledger);
     HashIndex.Stats hs = index.stats();
     listener.debug("Hashed " + hs.hashed() + " files (" + hs.bytesHashed() + " bytes); "
         + hs.reused() + " unchanged since the last run.");
@@ -257,7 +264,7 @@ public final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
-        uploads.batchIds());
+        uploads.batchIds(), shard.sharding(), RunConfiguration.of(config));
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
     if (requests.get() > 0) {
@@ -271,6 +278,10 @@ public final class GateRun {
   private String emptySentence() {
     List<Ledger.Line> files = ledger.lines();
     GateConfig.Scan scan = config.scan();
+    if (files.isEmpty() && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
+      return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
+          + " the other shards' reports say why each was skipped.";
+    }
     if (files.isEmpty()) {
       return "No media files matched in " + scan.baseDirectory() + " with includes "
           + scan.includes() + " and excludes " + scan.excludes() + "; check the base"
