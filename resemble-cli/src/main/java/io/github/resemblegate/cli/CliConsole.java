@@ -2,23 +2,20 @@ package io.github.resemblegate.cli;
 
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.Plan;
-import io.github.resemblegate.gate.Progress;
-import io.github.resemblegate.gate.ProgressThrottle;
-import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.narration.ForwardingListener;
+import io.github.resemblegate.gate.narration.LineSink;
+import io.github.resemblegate.gate.narration.Narrator;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.report.ConsoleSummary;
-import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * What the command prints. On a terminal the wait is one progress line that rewrites itself; in a
- * CI log (no terminal) it is a plain line every few seconds. The run's narration goes to standard
- * error, the summary and the verdict to standard output, coloured only for a person at a terminal
- * who did not set NO_COLOR.
+ * Where the command's lines go. The run's narration (the core's {@link Narrator}, the same lines
+ * as the Maven goal's) goes to standard error: on a terminal the wait is one progress line that
+ * rewrites itself, in a CI log a plain line every few seconds. The summary and the verdict go to
+ * standard output. Colours only for a person at a terminal who did not set NO_COLOR.
  */
-final class CliConsole implements GateListener {
+final class CliConsole implements LineSink {
 
   /** How often a CI log gets a progress line. */
   static final Duration LOG_PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -28,7 +25,9 @@ final class CliConsole implements GateListener {
 
   private final Shell shell;
   private final boolean debug;
-  private final ProgressThrottle throttle = new ProgressThrottle(LOG_PROGRESS_INTERVAL);
+  /** The narrator is wording a progress line (a terminal shows it in place). */
+  private boolean progressLine;
+  /** A progress line is on the screen without its line end. */
   private boolean progressShown;
 
   CliConsole(Shell shell, boolean debug) {
@@ -36,72 +35,49 @@ final class CliConsole implements GateListener {
     this.debug = debug;
   }
 
-  @Override
-  public void scanned(int matchedFiles, long totalBytes) {
-    line("Matched " + matchedFiles + " media file" + (matchedFiles == 1 ? "" : "s") + " ("
-        + totalBytes + " bytes).");
+  /** The listener of a run: the narrator speaking into this console. */
+  GateListener narrator(boolean dryRun) {
+    GateListener narrator = shell.terminal() ? new Narrator(this, dryRun)
+        : Narrator.throttled(this, dryRun, LOG_PROGRESS_INTERVAL);
+    return new ForwardingListener(narrator) {
+      @Override
+      public void progress(Progress progress) {
+        progressLine = true;
+        try {
+          super.progress(progress);
+        } finally {
+          progressLine = false;
+        }
+      }
+    };
   }
 
   @Override
-  public void planned(Plan plan) {
-    int toSubmit = plan.batches().stream().mapToInt(b -> b.paths().size()).sum()
-        + plan.singles().size();
-    if (toSubmit > 0) {
-      line("Uploading " + toSubmit + " distinct content" + (toSubmit == 1 ? "" : "s") + " ("
-          + plan.bytesToUpload() + " bytes) in " + plan.batches().size() + " batch"
-          + (plan.batches().size() == 1 ? "" : "es") + "; " + plan.cachedContents()
-          + " answered by the cache.");
-    } else if (plan.uniqueContents() > 0) {
-      line("Nothing new to upload: the cache answers " + plan.cachedContents() + " of "
-          + plan.uniqueContents() + " distinct contents.");
-    }
-  }
-
-  @Override
-  public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
-    line("Submitted batch " + batchIndex + "/" + batchCount + " (" + files + " file"
-        + (files == 1 ? "" : "s") + "): " + batchId);
-  }
-
-  @Override
-  public void progress(Progress p) {
-    long s = p.elapsed().toSeconds();
-    String text = String.format(Locale.ROOT, "Waiting for Resemble: %d of %d detections"
-        + " finished (%dm %02ds).", p.overallDone(), p.overallTotal(), s / 60, s % 60);
-    if (shell.terminal()) {
-      shell.err().print(CLEAR_LINE + text);
+  public void info(String line) {
+    if (progressLine && shell.terminal()) {
+      shell.err().print(CLEAR_LINE + line);
       shell.err().flush();
       progressShown = true;
-    } else if (throttle.admit(p)) {
-      shell.err().println(text);
+    } else {
+      line(line);
     }
   }
 
   @Override
-  public void fileJudged(FileResult f) {
-    debug(f.path() + ": " + f.outcome() + (f.reason() == null ? "" : " - " + f.reason()));
+  public void warn(String line) {
+    line(paint("33", "Warning: ") + line);
   }
 
   @Override
-  public void request(String method, String path) {
-    debug("Resemble API: " + method + " " + path);
-  }
-
-  @Override
-  public void info(String message) {
-    line(message);
-  }
-
-  @Override
-  public void warn(String message) {
-    line(paint("33", "Warning: ") + message);
-  }
-
-  @Override
-  public void debug(String message) {
+  public void debug(String line) {
     if (debug) {
-      line("Debug: " + message);
+      line("Debug: " + line);
     }
+  }
+
+  @Override
+  public boolean debugEnabled() {
+    return debug;
   }
 
   /** A sentence that stopped the command, said once. */
@@ -130,8 +106,7 @@ final class CliConsole implements GateListener {
 
   private void line(String text) {
     endProgress();
-    PrintStream err = shell.err();
-    err.println(text);
+    shell.err().println(text);
   }
 
   /** A line that follows the live progress line starts on a line of its own. */

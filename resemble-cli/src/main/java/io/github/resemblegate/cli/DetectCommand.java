@@ -94,7 +94,7 @@ final class DetectCommand implements Callable<Integer> {
     }
     GateResult result;
     try {
-      result = Gate.run(config, console);
+      result = Gate.run(config, console.narrator(config.dryRun()));
     } catch (GateException e) {
       console.problem(e.getMessage());
       return ExitCode.of(e);

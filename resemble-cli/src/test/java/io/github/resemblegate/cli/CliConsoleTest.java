@@ -2,7 +2,8 @@ package io.github.resemblegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateListener.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,11 @@ class CliConsoleTest {
 
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private CliConsole console(boolean terminal) {
+  /** The run's listener the CLI gives the gate: the narrator speaking into its console. */
+  private GateListener console(boolean terminal) {
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    return new CliConsole(new Shell(Map.of(), Path.of("."), System.out, e, terminal), false);
+    return new CliConsole(new Shell(Map.of(), Path.of("."), System.out, e, terminal), false)
+        .narrator(false);
   }
 
   private static Progress progress(int done) {
@@ -27,7 +30,7 @@ class CliConsoleTest {
 
   @Test
   void aTerminalGetsOneProgressLineThatRewritesItself() {
-    CliConsole c = console(true);
+    GateListener c = console(true);
     c.progress(progress(3));
     c.progress(progress(4));
     c.info("Submitted.");
@@ -40,7 +43,7 @@ class CliConsoleTest {
 
   @Test
   void aCiLogGetsPlainLinesAndNoEscapes() {
-    CliConsole c = console(false);
+    GateListener c = console(false);
     c.progress(progress(3));
     c.progress(progress(4));
     c.progress(progress(10));

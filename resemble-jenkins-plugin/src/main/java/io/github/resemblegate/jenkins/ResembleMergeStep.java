@@ -5,7 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.resemblegate.gate.Defaults;
+import io.github.resemblegate.gate.settings.Defaults;
 import java.io.File;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.Defaults;
+import io.github.resemblegate.gate.settings.Defaults;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;

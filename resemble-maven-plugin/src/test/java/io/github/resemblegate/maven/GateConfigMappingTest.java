@@ -9,7 +9,7 @@ import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.ReportFormat;
-import io.github.resemblegate.gate.Shard;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;

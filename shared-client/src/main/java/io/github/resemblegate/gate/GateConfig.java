@@ -5,6 +5,8 @@ import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.settings.Defaults;
+import io.github.resemblegate.gate.settings.Durations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +33,15 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
 
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
-   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk; {@code shard}, when
-   * not null, keeps only that shard's part of the matched files.
+   * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
+   * adds VCS folders and editor junk; {@code shard}, when not null, keeps only that shard's part of
+   * the matched files.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
       boolean defaultExcludes, Shard shard) {
 
     public Scan {
-      includes = List.copyOf(includes);
+      includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
       excludes = List.copyOf(excludes);
     }
 
@@ -46,6 +49,34 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Scan(Path baseDirectory, List<String> includes, List<String> excludes,
         boolean defaultExcludes) {
       this(baseDirectory, includes, excludes, defaultExcludes, null);
+    }
+  }
+
+  /**
+   * One of {@code total} parts of a run's matched files, as CI agents split them ({@code 2/4}: the
+   * second of four). Every matched file belongs to exactly one shard; {@code merge} joins the
+   * shards' reports into the verdict of one run.
+   *
+   * @param index 1-based, at most {@code total}
+   * @param total how many shards the files are split into, at least 1
+   */
+  public record Shard(int index, int total) {
+
+    public Shard {
+      if (total < 1 || index < 1 || index > total) {
+        throw new IllegalArgumentException("A shard is i/n with 1 <= i <= n, not " + index + "/"
+            + total + ".");
+      }
+    }
+
+    /** How users write it and reports store it: {@code 2/4}. */
+    public String id() {
+      return index + "/" + total;
+    }
+
+    @Override
+    public String toString() {
+      return id();
     }
   }
 

@@ -2,6 +2,8 @@ package io.github.resemblegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.GateConfig.Shard;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Verdict;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Shard;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.GateConfig;
-import io.github.resemblegate.gate.Shard;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.github.resemblegate.gate.internal.merge;
 
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Shard;
-import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateConfig.Shard;
+import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;

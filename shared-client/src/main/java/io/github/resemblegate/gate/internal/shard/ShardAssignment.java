@@ -1,6 +1,6 @@
 package io.github.resemblegate.gate.internal.shard;
 
-import io.github.resemblegate.gate.Shard;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

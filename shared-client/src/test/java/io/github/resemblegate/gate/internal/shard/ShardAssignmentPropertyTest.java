@@ -2,7 +2,7 @@ package io.github.resemblegate.gate.internal.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Shard;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
