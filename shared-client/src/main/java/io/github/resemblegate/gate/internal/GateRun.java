@@ -11,12 +11,14 @@ import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.judge.Verdicts;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.merge.RunConfiguration;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
 import io.github.resemblegate.gate.internal.remote.Sent;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
@@ -53,6 +55,7 @@ public final class GateRun {
   /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
   private final Ledger ledger = new Ledger();
+  private final ShardFilter shard;
   private final List<ScanFilter> filters;
   private final Verdicts verdicts;
   private int requests;
@@ -64,12 +67,13 @@ public final class GateRun {
 
   /** With {@code more} filter stages after the run's own, for tests that watch the pipeline. */
   GateRun(GateConfig config, GateListener listener, List<ScanFilter> more) {
-    List<ScanFilter> all = new ArrayList<>(filters(config));
-    all.addAll(more);
-    this.filters = List.copyOf(all);
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
+    this.shard = new ShardFilter(config.scan().shard(), this.listener);
+    List<ScanFilter> all = new ArrayList<>(filters());
+    all.addAll(more);
+    this.filters = List.copyOf(all);
     this.verdicts = new Verdicts(config.policy(),
         LocalDate.ofInstant(startedAt, config.clock().getZone()), ledger, this.listener);
     ledger.observe(verdicts);
@@ -80,8 +84,8 @@ public final class GateRun {
    * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
    * no bytes) and the content check (are the bytes the media the name claims).
    */
-  private static List<ScanFilter> filters(GateConfig config) {
-    return List.of();
+  private List<ScanFilter> filters() {
+    return List.of(shard);
   }
 
   public GateResult run() {
@@ -91,8 +95,10 @@ public final class GateRun {
       // without media stays cheap.
       files.forEach(f -> ledger.skip(f.path(), f.size(), f.skipReason()));
       listener.planned(Plans.describe(List.of(), ledger));
-      return finish(DecisionRules.empty(config.policy(),
-          ScanStep.nothingToCheck(config.scan(), ledger.lines())), List.of(), null);
+      return finish(shard.checkableElsewhere()
+          ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
+              shard.sharding().matchedFiles())
+          : DecisionRules.empty(config.policy(), nothingToCheck()), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -250,7 +256,7 @@ public final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
-        uploads.batchIds());
+        uploads.batchIds(), shard.sharding(), RunConfiguration.of(config));
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
     if (requests > 0) {
@@ -259,5 +265,13 @@ public final class GateRun {
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);
     return result;
+  }
+
+  private String nothingToCheck() {
+    if (ledger.size() == 0 && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
+      return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
+          + " the other shards' reports say why each was skipped.";
+    }
+    return ScanStep.nothingToCheck(config.scan(), ledger.lines());
   }
 }
