@@ -16,6 +16,7 @@ import io.github.resemblegate.gate.internal.share.SharedContents;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.StoreJson;
 import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.settings.Durations;
 import java.time.Duration;
@@ -92,6 +93,9 @@ final class Dispatcher {
       }
       if (!planComplete) {
         remoteRun.expectMore();
+        // The journal's JSON mapper is made now, while the first batch is still being hashed,
+        // rather than in front of its upload.
+        StoreJson.mapper();
       }
       planner.send(new Planner.Outlet(claims(sharing, remoteRun), remoteRun::send));
       boolean finishHere;

@@ -120,12 +120,12 @@ public final class GateRun {
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
           config.budget().maxFiles(), ledger, resumed, listener::warn);
-      planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count(),
-          files.stream().filter(ScannedFile::isCandidate).mapToLong(ScannedFile::size).sum());
+      planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
       Consumer<Content> toPlan = planner;
       if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
+        listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
         Journal earlier = journal;
         Dispatcher d = dispatcher;
         sending = new Sending(d, () -> d.send(resume, resumed, cache, earlier, false));

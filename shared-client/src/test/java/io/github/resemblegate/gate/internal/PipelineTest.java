@@ -78,6 +78,16 @@ class PipelineTest {
     public void fileJudged(FileResult r) {
       events.add("judged " + r.path());
     }
+
+    @Override
+    public void debug(String message) {
+      events.add("debug " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+      events.add("warn " + message);
+    }
   };
 
   @Test
@@ -131,7 +141,7 @@ class PipelineTest {
     GateResult v = new GateRun(config().maxFiles(150).build(), listener,
         List.of(holding("b/take180.wav", uploadedFirst))).run();
 
-    assertThat(uploadedFirst).containsExactly(true);
+    assertThat(uploadedFirst).as("events: %s", events).containsExactly(true);
     assertThat(v.totals().fromCache()).isEqualTo(100);
     assertThat(v.totals().uploaded()).isEqualTo(100);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));

@@ -48,6 +48,16 @@ public final class BatchCutter {
     return ready;
   }
 
+  /** Files in the batch being filled. */
+  public int files() {
+    return current.size();
+  }
+
+  /** Bytes in the batch being filled. */
+  public long bytes() {
+    return currentBytes;
+  }
+
   /** The batch being filled, as it would be cut now, without cutting it. */
   public List<Planned> pending() {
     return current.isEmpty() ? List.of() : List.of(new Planned.Batch(current));

@@ -38,7 +38,7 @@ public final class Planner implements Consumer<Content> {
   private Outlet outlet;
   private long openBytes;
   private int sentFiles;
-  /** Whether the scan may fit one request, whose plan is then told before it is sent. */
+  /** Whether the plan may be one request, then told before it is sent. */
   private boolean oneRequest;
   /** The run's first request, held while the plan may be that one request. */
   private Planned first;
@@ -64,12 +64,13 @@ public final class Planner implements Consumer<Content> {
   }
 
   /**
-   * What the scan found to hash: when it fits one batch, the first request is held until a
-   * second is ready or the plan is complete, so a plan of one request is told before anything is
-   * uploaded; a larger scan sends its first batch at once.
+   * How many files the scan found to hash: when no more than one batch takes, the first request
+   * is held until a second is ready or the plan is complete, so a plan of one request (a batch, or
+   * one file on its own however large) is told before anything is uploaded; a larger scan sends
+   * its first batch at once.
    */
-  public synchronized void expect(int files, long bytes) {
-    oneRequest = files <= rules.maxFilesPerBatch() && bytes <= rules.maxBytesPerBatch();
+  public synchronized void expect(int files) {
+    oneRequest = files <= rules.maxFilesPerBatch();
   }
 
   /** A content the cache does not answer. */
@@ -81,8 +82,9 @@ public final class Planner implements Consumer<Content> {
     }
     open.add(c);
     openBytes += c.size();
-    if (outlet != null && (open.size() >= rules.maxFilesPerBatch()
-        || openBytes >= rules.maxBytesPerBatch())) {
+    // Claimed and cut as soon as the held contents would fill the batch being cut.
+    if (outlet != null && (open.size() + cutter.files() >= rules.maxFilesPerBatch()
+        || openBytes + cutter.bytes() >= rules.maxBytesPerBatch())) {
       sendOpen();
     }
   }

@@ -62,9 +62,19 @@ class PlannerTest {
   }
 
   @Test
+  void contentsHeldBeforeSendingAndGivenAfterFillABatchAsSoonAsTheyCan() {
+    Planner p = planner(0, Set.of());
+    p.accept(content(0));
+    p.send(outlet());
+    assertThat(handed).isEmpty();
+    p.accept(content(1));
+    assertThat(sizes()).containsExactly(2);
+  }
+
+  @Test
   void aScanThatFitsOneBatchHoldsItsFirstRequestUntilThePlanIsComplete() {
     Planner p = planner(0, Set.of());
-    p.expect(2, 20);
+    p.expect(2);
     p.send(outlet());
     p.accept(content(0));
     p.accept(content(1));
