@@ -10,7 +10,6 @@ import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.FailureKind;
@@ -87,7 +86,7 @@ class GateLocalTest {
     assertThat(v.decision().sentence()).startsWith("Dry run: would submit 120 files (")
         .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
     assertThat(listener.requests).isEmpty();
-    assertThat(Journal.fileIn(reports)).doesNotExist();
+    assertThat(GateFixture.journals(cache, reports)).isEmpty();
   }
 
   @Test

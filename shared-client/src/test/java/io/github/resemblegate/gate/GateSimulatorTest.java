@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -77,7 +76,7 @@ class GateSimulatorTest {
     assertThat(listener.submitted).hasSize(3);
     assertThat(listener.progress).isNotEmpty();
     assertThat(listener.progress.get(listener.progress.size() - 1).overallDone()).isEqualTo(120);
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -309,14 +308,14 @@ class GateSimulatorTest {
       assertThat(f.batchId()).isNotNull();
       assertThat(f.detectId()).isNotNull();
     });
-    assertThat(Journal.fileIn(fx.reports)).exists();
+    assertThat(fx.journals()).hasSize(1);
     RecordingListener resumed = new RecordingListener();
     GateResult again = Gate.run(fx.config().build(), resumed);
     assertThat(again.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(again.totals().uploaded()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
     assertThat(resumed.infos).anyMatch(m -> m.startsWith("Resuming 1 submission from the journal"));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.github.resemblegate.gate.internal.remote.Uploads;
 import io.github.resemblegate.gate.internal.scan.MediaScanner;
 import io.github.resemblegate.gate.internal.store.HashIndex;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.JournalFolder;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.Decision;
@@ -27,8 +28,6 @@ import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,15 +72,17 @@ public final class GateRun {
         ? new ResultCache(config.cache().directory(), key, listener::warn) : null;
     answerFromCache(cache);
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
-    Path journalFile = Journal.fileIn(config.reports().directory());
-    boolean journalExists = Files.exists(journalFile);
+    JournalFolder journals = JournalFolder.of(config.cache().directory(),
+        config.reports().directory(), key);
+    boolean journalExists = journals.exists();
     List<Content> unanswered = ledger.contents(Fate.OPEN::equals);
+    Set<String> contents = new HashSet<>();
+    ledger.contents().forEach(c -> contents.add(c.sha256()));
     Journal journal = checking && (journalExists || !unanswered.isEmpty())
-        ? Journal.open(config.reports().directory(), config.clock(), listener::warn) : null;
+        ? Journal.open(journals, contents, config.clock(), listener::warn) : null;
     try {
       List<Journal.Intent> resume = resumable(journal != null ? journal.intents()
-          : journalExists ? Journal.peek(config.reports().directory(), listener::warn)
-          : List.of(), key);
+          : journalExists ? journals.peek(contents, listener::warn) : List.of(), key);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
       List<Content> open = unanswered.stream().filter(c -> !resumed.contains(c.sha256()))
