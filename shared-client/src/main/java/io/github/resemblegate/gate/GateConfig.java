@@ -31,10 +31,12 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
 
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
-   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk.
+   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk;
+   * {@code includesGiven} says the includes are the user's, not the front end's defaults: the
+   * user's matching nothing is a mistake, the defaults' a module without media.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes) {
+      boolean defaultExcludes, boolean includesGiven) {
 
     public Scan {
       includes = List.copyOf(includes);
@@ -133,6 +135,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   public static final class Builder {
     private Path baseDirectory;
     private List<String> includes = List.of(Defaults.INCLUDES);
+    private boolean includesGiven;
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
     private String apiUrl = Defaults.API_URL;
@@ -166,7 +169,14 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private Builder() {}
 
     public Builder baseDirectory(Path v) { baseDirectory = v; return this; }
-    public Builder includes(List<String> v) { includes = v; return this; }
+    /** The user's includes: matching nothing fails the run unless onEmpty says otherwise. */
+    public Builder includes(List<String> v) { includes = v; includesGiven = true; return this; }
+    /** The front end's includes when the user gave none: matching nothing passes quietly. */
+    public Builder defaultIncludes(List<String> v) {
+      includes = v;
+      includesGiven = false;
+      return this;
+    }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
@@ -228,7 +238,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes),
+          new Scan(base, includes, excludes, defaultExcludes, includesGiven),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

@@ -12,6 +12,7 @@ import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -138,10 +139,42 @@ class GateLocalTest {
   }
 
   @Test
+  void includesTheUserTypedThatMatchNothingFailTheRunByDefault() throws IOException {
+    file("media/intro.wav", "intro");
+    GateResult v = Gate.run(config().includes(List.of("media/**/*.wva")).build(), listener);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.decision().sentence()).startsWith("No media files matched in " + base
+        + " with includes [media/**/*.wva] and excludes []; check the base directory");
+    assertThat(listener.requests).isEmpty();
+  }
+
+  @Test
+  void theDefaultIncludesFindingNoMediaPassQuietly() throws IOException {
+    file("src/Main.java", "class Main {}");
+    GateResult v = Gate.run(config().defaultIncludes(List.of("src/main/media/**")).build(),
+        listener);
+    assertThat(v.decision()).isEqualTo(new Decision(Verdict.PASSED, FailureKind.NONE,
+        "No media files in " + base + " under the default includes; nothing to check."));
+    assertThat(v.files()).isEmpty();
+    assertThat(listener.warnings).isEmpty();
+  }
+
+  @Test
+  void mediaTheDefaultIncludesFoundButNoneCheckableFollowOnEmpty() throws IOException {
+    file("src/main/media/placeholder.wav", "");
+    GateResult v = Gate.run(config().build(), listener);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.files()).singleElement()
+        .satisfies(f -> assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED));
+  }
+
+  @Test
   void aRunWithoutMediaWritesNothingIntoTheCacheOrTheReportsFolder() throws IOException {
     file("src/Main.java", "class Main {}");
     GateResult v = Gate.run(config().build(), listener);
-    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
     // No hash index, cache entry, claim or journal: a build without media stays cheap.
     try (var inCache = Files.list(cache); var inReports = Files.list(reports)) {
       assertThat(inCache).isEmpty();

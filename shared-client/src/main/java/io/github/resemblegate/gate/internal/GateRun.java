@@ -65,7 +65,7 @@ public final class GateRun {
       // Nothing to check: no result key, cache, journal or claims, so a build without media
       // stays cheap.
       listener.planned(BatchPlanner.describe(new BatchPlanner.Work(List.of(), List.of()), ledger));
-      return finish(DecisionRules.empty(config.policy(), emptySentence()), null, null);
+      return finish(emptyDecision(), null, null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -267,6 +267,18 @@ public final class GateRun {
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);
     return result;
+  }
+
+  /**
+   * Nothing to check: the front end's default includes finding no media is a module without
+   * media and passes quietly; anything else is for onEmpty to decide (a typo in the user's
+   * includes must not switch the gate off).
+   */
+  private Decision emptyDecision() {
+    if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
+      return DecisionRules.noMedia(config.scan().baseDirectory().toString());
+    }
+    return DecisionRules.empty(config.policy(), emptySentence());
   }
 
   private String emptySentence() {

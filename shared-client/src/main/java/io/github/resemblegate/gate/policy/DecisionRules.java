@@ -81,6 +81,15 @@ public final class DecisionRules {
     };
   }
 
+  /**
+   * The front end's default includes found no media file in {@code base}: the module ships none,
+   * and the run passes quietly whatever {@code onEmpty} says, which is for includes a user typed.
+   */
+  public static Decision noMedia(String base) {
+    return new Decision(Verdict.PASSED, FailureKind.NONE, "No media files in " + base
+        + " under the default includes; nothing to check.");
+  }
+
   /** More files would be uploaded than {@code maxFiles} allows: nothing was submitted. */
   public static Decision overBudget(int uploads, int matched, int maxFiles) {
     return new Decision(Verdict.FAILED, FailureKind.BUDGET, "This run would upload " + uploads
