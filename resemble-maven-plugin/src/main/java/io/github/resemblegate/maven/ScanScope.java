@@ -1,6 +1,6 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.Defaults;
+import io.github.resemblegate.gate.settings.Defaults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -53,8 +54,8 @@ class GateResumeTest {
   }
 
   /** Every submission the journals beside the cache hold. */
-  private List<Journal.Intent> journaled() {
-    List<Journal.Intent> all = new ArrayList<>();
+  private List<Submission> journaled() {
+    List<Submission> all = new ArrayList<>();
     fx.journals().forEach(f -> all.addAll(Journal.read(f, m -> { }).values()));
     return all;
   }
@@ -100,7 +101,7 @@ class GateResumeTest {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(1).maxFilesPerBatch(50).build(),
         killAfter(1))).hasMessage("killed");
     assertThat(fx.counters().batchesCreated()).isEqualTo(1);
-    List<String> left = journaled().stream().map(Journal.Intent::id).toList();
+    List<String> left = journaled().stream().map(Submission::id).toList();
     assertThat(left).isNotEmpty();
     // Another project sharing the cache holds none of those files: it leaves them alone.
     Path other = root.resolve("other-project");
@@ -109,7 +110,7 @@ class GateResumeTest {
     GateResult v = Gate.run(fx.config().baseDirectory(other)
         .reportsDirectory(root.resolve("reports-other")).build(), new RecordingListener());
     assertThat(v.totals().uploaded()).isEqualTo(1);
-    assertThat(journaled()).extracting(Journal.Intent::id)
+    assertThat(journaled()).extracting(Submission::id)
         .containsExactlyInAnyOrderElementsOf(left);
   }
 
@@ -139,7 +140,7 @@ class GateResumeTest {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
         .hasMessage("killed");
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
-    assertThat(journaled()).hasSize(2).allMatch(Journal.Intent::accepted);
+    assertThat(journaled()).hasSize(2).allMatch(Submission::accepted);
 
     RecordingListener listener = new RecordingListener();
     GateResult v = Gate.run(fx.config().build(), listener);

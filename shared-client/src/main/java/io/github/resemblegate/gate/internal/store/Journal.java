@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A run's write-ahead log of submissions, one JSON object per line, appended and forced to disk
@@ -42,43 +42,10 @@ public final class Journal implements AutoCloseable {
   public static final String BATCH = "batch";
   public static final String SINGLE = "single";
 
-  /** One uploaded file of a submission. */
-  public record Part(String name, String sha256, String path, long size) {}
-
-  /**
-   * A submission as the journal knows it: accepted when it has a batch id or detection ids
-   * ({@code batchId} is null for single files and for batches found by recovery), abandoned when
-   * {@code abandoned} holds the reason, otherwise of unknown fate.
-   */
-  public record Intent(String id, Instant at, String key, String kind, List<Part> parts, String batchId,
-      List<String> detectIds, String abandoned) {
-
-    public Intent {
-      parts = List.copyOf(parts);
-      detectIds = detectIds == null ? List.of() : List.copyOf(detectIds);
-    }
-
-    public boolean accepted() {
-      return batchId != null || !detectIds.isEmpty();
-    }
-
-    public boolean unresolved() {
-      return !accepted() && abandoned == null;
-    }
-
-    public Intent accept(String batch, List<String> ids) {
-      return new Intent(id, at, key, kind, parts, batch, ids, null);
-    }
-
-    public Intent abandon(String why) {
-      return new Intent(id, at, key, kind, parts, batchId, detectIds, why);
-    }
-  }
-
   private final Path file;
   private final Clock clock;
   private final List<FileLocks.Held> locks;
-  private final Map<String, Intent> intents = new LinkedHashMap<>();
+  private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private FileChannel out;
 
   private Journal(Path file, Clock clock, List<FileLocks.Held> locks) {
@@ -94,9 +61,9 @@ public final class Journal implements AutoCloseable {
 
   /**
    * Locks the reports directory for this run, starts the run's journal in {@code folder}, and
-   * takes over what stopped runs left there for {@code contents} (SHA-256).
+   * takes over what stopped runs left there for the run's files ({@code ours}).
    */
-  public static Journal open(JournalFolder folder, Set<String> contents, Clock clock,
+  public static Journal open(JournalFolder folder, Predicate<Submission.Part> ours, Clock clock,
       Consumer<String> warn) {
     List<FileLocks.Held> locks = new ArrayList<>();
     Path reports = folder.reportsDirectory();
@@ -123,7 +90,7 @@ public final class Journal implements AutoCloseable {
       }
       locks.add(ownLock);
       journal = new Journal(own, clock, locks);
-      folder.takeOver(journal, contents, warn);
+      folder.takeOver(journal, ours, warn);
       return journal;
     } catch (IOException | RuntimeException e) {
       if (journal != null) {
@@ -140,7 +107,7 @@ public final class Journal implements AutoCloseable {
   }
 
   /** What the journal file {@code file} holds, without locking or changing it. */
-  public static Map<String, Intent> read(Path file, Consumer<String> warn) {
+  public static Map<String, Submission> read(Path file, Consumer<String> warn) {
     return JournalLines.read(file, warn);
   }
 
@@ -150,7 +117,7 @@ public final class Journal implements AutoCloseable {
    * waits for (a run that took it over moved it there); null when none. Other builds' journals are
    * read without their locks: their lines are appended whole, and files replaced atomically.
    */
-  public static Intent waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
+  public static Submission waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
     return JournalFolder.waitingFor(file, sha256, key, notBeforeMillis);
   }
 
@@ -158,67 +125,67 @@ public final class Journal implements AutoCloseable {
     return file;
   }
 
-  public synchronized List<Intent> intents() {
-    return List.copyOf(intents.values());
+  public synchronized List<Submission> submissions() {
+    return List.copyOf(submissions.values());
   }
 
   /** Records that a submission is about to be sent; returns it with its new id. */
-  public synchronized Intent intend(String kind, String key, List<Part> parts) {
+  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts) {
     return intend(kind, key, parts, null);
   }
 
   /** As {@link #intend(String, String, List)}, also noting the request's options for people. */
-  public synchronized Intent intend(String kind, String key, List<Part> parts, String options) {
-    Intent intent = new Intent(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
+  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts, String options) {
+    Submission intent = new Submission(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
         null, List.of(), null);
     ObjectNode line = JournalLines.intent(intent);
     if (options != null) {
       line.put("options", options);
     }
     append(line);
-    intents.put(intent.id(), intent);
+    submissions.put(intent.id(), intent);
     return intent;
   }
 
   /** Copies submissions another journal held into this one, as they stand. */
-  synchronized void adopt(List<Intent> taken) {
-    for (Intent i : taken) {
+  synchronized void adopt(List<Submission> taken) {
+    for (Submission i : taken) {
       append(JournalLines.intent(i));
       if (i.accepted()) {
         append(JournalLines.accepted(i.id(), i.batchId(), i.detectIds()));
       }
-      intents.put(i.id(), i);
+      submissions.put(i.id(), i);
     }
   }
 
   /** Records the ids the API gave a submission. */
-  public synchronized Intent accepted(String intentId, String batchId, List<String> detectIds) {
-    append(JournalLines.accepted(intentId, batchId, detectIds));
-    Intent updated = intents.get(intentId).accept(batchId, detectIds);
-    intents.put(intentId, updated);
+  public synchronized Submission accepted(String submissionId, String batchId, List<String> detectIds) {
+    append(JournalLines.accepted(submissionId, batchId, detectIds));
+    Submission updated = submissions.get(submissionId).accept(batchId, detectIds);
+    submissions.put(submissionId, updated);
     return updated;
   }
 
   /** Records that a submission certainly created nothing. */
-  public synchronized void abandoned(String intentId, String why) {
-    append(JournalLines.abandoned(intentId, why));
-    intents.computeIfPresent(intentId, (k, v) -> v.abandon(why));
+  public synchronized void abandoned(String submissionId, String why) {
+    append(JournalLines.abandoned(submissionId, why));
+    submissions.computeIfPresent(submissionId, (k, v) -> v.abandon(why));
   }
 
   /**
-   * Rewrites the journal with only the intents to keep (atomically); removes it when none is
-   * left. Abandoned intents are never kept.
+   * Rewrites the journal with only the submissions to keep (atomically); removes it when none is
+   * left. Abandoned submissions are never kept.
    */
   public synchronized void compact(Set<String> keep) throws IOException {
     closeOut();
-    List<Intent> kept = new ArrayList<>();
-    for (Intent i : intents.values()) {
+    List<Submission> kept = new ArrayList<>();
+    for (Submission i : submissions.values()) {
       if (keep.contains(i.id()) && i.abandoned() == null) {
         kept.add(i);
       }
     }
     JournalLines.rewrite(file, kept);
-    intents.keySet().retainAll(kept.stream().map(Intent::id).toList());
+    submissions.keySet().retainAll(kept.stream().map(Submission::id).toList());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.github.resemblegate.gate.internal.store;
 
-import io.github.resemblegate.gate.internal.store.Journal.Intent;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -52,12 +50,12 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
   }
 
   /**
-   * The submissions of this key that hold one of {@code contents} (SHA-256), from every journal,
-   * without locking or changing any: for dry runs and offline runs, which change nothing.
+   * The submissions of this key that hold one of the run's files ({@code ours}), from every
+   * journal, without locking or changing any: for dry runs and offline runs, which change nothing.
    */
-  public List<Intent> peek(Set<String> contents, Consumer<String> warn) {
-    Map<String, Intent> found = new LinkedHashMap<>();
-    Predicate<Intent> wanted = concerning(contents);
+  public List<Submission> peek(Predicate<Submission.Part> ours, Consumer<String> warn) {
+    Map<String, Submission> found = new LinkedHashMap<>();
+    Predicate<Submission> wanted = concerning(ours);
     for (Path file : sources()) {
       JournalLines.read(file, warn).values().stream().filter(wanted)
           .forEach(i -> found.putIfAbsent(i.id(), i));
@@ -67,13 +65,14 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
 
   /**
    * Moves into {@code journal} the submissions of this key that stopped runs left and that hold
-   * one of {@code contents}; from the reports directory's old journal, every submission of this
-   * key. The caller holds the reports directory's lock.
+   * one of the run's files ({@code ours}); from the reports directory's old journal, every
+   * submission of this key. The caller holds the reports directory's lock.
    */
-  void takeOver(Journal journal, Set<String> contents, Consumer<String> warn) throws IOException {
-    Predicate<Intent> mine = i -> i.key().equals(key) && i.abandoned() == null;
+  void takeOver(Journal journal, Predicate<Submission.Part> ours, Consumer<String> warn)
+      throws IOException {
+    Predicate<Submission> mine = i -> i.key().equals(key) && i.abandoned() == null;
     moveFrom(legacyFile(), mine, journal, warn);
-    Predicate<Intent> concerning = concerning(contents);
+    Predicate<Submission> concerning = concerning(ours);
     for (Path file : journals()) {
       if (file.equals(journal.file())) {
         continue;
@@ -93,7 +92,7 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
   }
 
   /** See {@link Journal#waitingFor}. */
-  static Intent waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
+  static Submission waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
     List<Path> files = new ArrayList<>();
     files.add(file);
     Path folder = file.toAbsolutePath().getParent();
@@ -110,7 +109,7 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
       }
     }
     for (Path f : files) {
-      for (Intent i : JournalLines.read(f, m -> { }).values()) {
+      for (Submission i : JournalLines.read(f, m -> { }).values()) {
         if (i.abandoned() == null && i.key().equals(key)
             && i.at().toEpochMilli() >= notBeforeMillis
             && i.parts().stream().anyMatch(p -> p.sha256().equals(sha256))) {
@@ -149,23 +148,22 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
     return files;
   }
 
-  private Predicate<Intent> concerning(Set<String> contents) {
-    return i -> i.key().equals(key) && i.abandoned() == null
-        && i.parts().stream().anyMatch(p -> contents.contains(p.sha256()));
+  private Predicate<Submission> concerning(Predicate<Submission.Part> ours) {
+    return i -> i.key().equals(key) && i.abandoned() == null && i.parts().stream().anyMatch(ours);
   }
 
   /**
    * Copies what {@code take} selects from {@code file} into {@code journal}, then rewrites
    * {@code file} without it and without abandoned submissions (deleting it when nothing is left).
    */
-  private static void moveFrom(Path file, Predicate<Intent> take, Journal journal,
+  private static void moveFrom(Path file, Predicate<Submission> take, Journal journal,
       Consumer<String> warn) throws IOException {
     if (!Files.exists(file)) {
       return;
     }
-    Map<String, Intent> all = JournalLines.read(file, warn);
-    List<Intent> taken = all.values().stream().filter(take).toList();
-    List<Intent> left = all.values().stream()
+    Map<String, Submission> all = JournalLines.read(file, warn);
+    List<Submission> taken = all.values().stream().filter(take).toList();
+    List<Submission> left = all.values().stream()
         .filter(i -> !take.test(i) && i.abandoned() == null).toList();
     if (taken.isEmpty() && left.size() == all.size()) {
       return;

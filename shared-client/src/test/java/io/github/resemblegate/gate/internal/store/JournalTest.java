@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +49,22 @@ class JournalTest {
   }
 
   private Journal open(JournalFolder folder, String... contents) {
-    Set<String> shas = new java.util.HashSet<>();
+    return Journal.open(folder, ours(contents), clock, warnings::add);
+  }
+
+  /** The run's files: here, parts whose content is one of {@code contents}. */
+  private static Predicate<Submission.Part> ours(String... contents) {
+    Set<String> shas = new HashSet<>();
     for (String c : contents) {
       shas.add(Sha256.ofText(c));
     }
-    return Journal.open(folder, shas, clock, warnings::add);
+    return p -> shas.contains(p.sha256());
   }
 
-  private static List<Journal.Part> parts(String... names) {
-    List<Journal.Part> list = new ArrayList<>();
+  private static List<Submission.Part> parts(String... names) {
+    List<Submission.Part> list = new ArrayList<>();
     for (String n : names) {
-      list.add(new Journal.Part(n, Sha256.ofText(n), "media/" + n, 10));
+      list.add(new Submission.Part(n, Sha256.ofText(n), "media/" + n, 10));
     }
     return list;
   }
@@ -71,15 +78,15 @@ class JournalTest {
       j.intend(Journal.SINGLE, KEY.canonical(), parts("c.wav"));
     }
     try (Journal j = open("a.wav", "c.wav")) {
-      assertThat(j.intents()).hasSize(2);
-      Journal.Intent accepted = j.intents().get(0);
+      assertThat(j.submissions()).hasSize(2);
+      Submission accepted = j.submissions().get(0);
       assertThat(accepted.id()).isEqualTo(first);
       assertThat(accepted.batchId()).isEqualTo("batch-1");
       assertThat(accepted.detectIds()).containsExactly("d1", "d2");
-      assertThat(accepted.parts()).extracting(Journal.Part::path)
+      assertThat(accepted.parts()).extracting(Submission.Part::path)
           .containsExactly("media/a.wav", "media/b.wav");
       assertThat(accepted.at()).isEqualTo(clock.instant());
-      assertThat(j.intents().get(1).unresolved()).isTrue();
+      assertThat(j.submissions().get(1).unresolved()).isTrue();
     }
     assertThat(warnings).isEmpty();
   }
@@ -97,8 +104,8 @@ class JournalTest {
           .containsExactly(Journal.LOCK_NAME);
     }
     try (Journal j = open(folder(root.resolve("another-workspace")), "a.wav")) {
-      assertThat(j.intents()).singleElement()
-          .satisfies(i -> assertThat(i.parts()).extracting(Journal.Part::name)
+      assertThat(j.submissions()).singleElement()
+          .satisfies(i -> assertThat(i.parts()).extracting(Submission.Part::name)
               .containsExactly("a.wav"));
     }
   }
@@ -129,12 +136,12 @@ class JournalTest {
     Files.writeString(file, "{\"type\":\"accepted\",\"id\":\"x\",\"detec", StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     try (Journal j = open("a.wav")) {
-      assertThat(j.intents()).hasSize(1);
+      assertThat(j.submissions()).hasSize(1);
       assertThat(warnings).singleElement().asString().contains("1 damaged line");
-      j.accepted(j.intents().get(0).id(), "b", List.of("d"));
+      j.accepted(j.submissions().get(0).id(), "b", List.of("d"));
     }
     warnings.clear();
-    assertThat(folder().peek(Set.of(Sha256.ofText("a.wav")), warnings::add)).singleElement()
+    assertThat(folder().peek(ours("a.wav"), warnings::add)).singleElement()
         .satisfies(i -> assertThat(i.detectIds()).containsExactly("d"));
     assertThat(warnings).isEmpty();
   }
@@ -144,14 +151,14 @@ class JournalTest {
     Path file;
     try (Journal j = open()) {
       file = j.file();
-      Journal.Intent done = j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
+      Submission done = j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
       j.accepted(done.id(), "b1", List.of("d1"));
-      Journal.Intent open = j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav"));
+      Submission open = j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav"));
       j.accepted(open.id(), "b2", List.of("d2"));
-      Journal.Intent dropped = j.intend(Journal.BATCH, KEY.canonical(), parts("c.wav"));
+      Submission dropped = j.intend(Journal.BATCH, KEY.canonical(), parts("c.wav"));
       j.abandoned(dropped.id(), "402");
       j.compact(Set.of(open.id(), dropped.id()));
-      assertThat(Journal.read(file, warnings::add).values()).extracting(Journal.Intent::batchId)
+      assertThat(Journal.read(file, warnings::add).values()).extracting(Submission::batchId)
           .containsExactly("b2");
       j.compact(Set.of());
     }
@@ -165,11 +172,11 @@ class JournalTest {
     try (Journal going = open(folder(root.resolve("reports-1")))) {
       going.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
       try (Journal other = open(folder(root.resolve("reports-2")), "a.wav")) {
-        assertThat(other.intents()).isEmpty();
+        assertThat(other.submissions()).isEmpty();
       }
     }
     try (Journal after = open(folder(root.resolve("reports-2")), "a.wav")) {
-      assertThat(after.intents()).hasSize(1);
+      assertThat(after.submissions()).hasSize(1);
     }
   }
 
@@ -180,27 +187,27 @@ class JournalTest {
       j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav"));
     }
     try (Journal j = open("a.wav")) {
-      assertThat(j.intents()).extracting(i -> i.parts().get(0).name()).containsExactly("a.wav");
+      assertThat(j.submissions()).extracting(i -> i.parts().get(0).name()).containsExactly("a.wav");
     }
-    assertThat(folder().peek(Set.of(Sha256.ofText("b.wav")), warnings::add)).hasSize(1);
+    assertThat(folder().peek(ours("b.wav"), warnings::add)).hasSize(1);
     try (Journal j = open("b.wav")) {
-      assertThat(j.intents()).extracting(i -> i.parts().get(0).name()).containsExactly("b.wav");
+      assertThat(j.submissions()).extracting(i -> i.parts().get(0).name()).containsExactly("b.wav");
     }
   }
 
   @Test
   void takesOverTheJournalAnEarlierVersionLeftInTheReportsFolder() throws IOException {
     Files.createDirectories(reports());
-    Journal.Intent ours = new Journal.Intent("i-ours", clock.instant(), KEY.canonical(),
+    Submission ours = new Submission("i-ours", clock.instant(), KEY.canonical(),
         Journal.BATCH, parts("a.wav"), "batch-7", List.of("d7"), null);
-    Journal.Intent otherKey = new Journal.Intent("i-other", clock.instant(), "api=elsewhere",
+    Submission otherKey = new Submission("i-other", clock.instant(), "api=elsewhere",
         Journal.BATCH, parts("a.wav"), "batch-8", List.of("d8"), null);
     JournalLines.rewrite(Journal.fileIn(reports()), List.of(ours, otherKey));
     assertThat(folder().exists()).isTrue();
-    assertThat(folder().peek(Set.of(Sha256.ofText("a.wav")), warnings::add))
-        .extracting(Journal.Intent::id).containsExactly("i-ours");
+    assertThat(folder().peek(ours("a.wav"), warnings::add))
+        .extracting(Submission::id).containsExactly("i-ours");
     try (Journal j = open("a.wav")) {
-      assertThat(j.intents()).singleElement()
+      assertThat(j.submissions()).singleElement()
           .satisfies(i -> assertThat(i.batchId()).isEqualTo("batch-7"));
     }
     assertThat(Journal.read(Journal.fileIn(reports()), warnings::add)).containsOnlyKeys(
