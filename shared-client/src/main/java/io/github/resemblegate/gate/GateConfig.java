@@ -36,10 +36,11 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
    * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
    * adds VCS folders and editor junk; {@code includesGiven} says the includes are the user's, not
    * the front end's defaults: the user's matching nothing is a mistake, the defaults' a module
-   * without media.
+   * without media; {@code contentCheck} sets aside, before they are hashed or billed, files whose
+   * bytes are not the media their names claim (off only for stand-in media in tests).
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes, boolean includesGiven) {
+      boolean defaultExcludes, boolean includesGiven, boolean contentCheck) {
 
     public Scan {
       includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
@@ -139,6 +140,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private Path baseDirectory;
     private List<String> includes = List.of(Defaults.INCLUDES);
     private boolean includesGiven;
+    private boolean contentCheck = true;
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
     private String apiUrl = Defaults.API_URL;
@@ -182,6 +184,11 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
+    /**
+     * Off only where the media are stand-ins (tests, benchmarks): text or zeros named .wav would
+     * otherwise be set aside as not media, which is what the check is for.
+     */
+    public Builder contentCheck(boolean v) { contentCheck = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
     public Builder token(ApiToken v) { token = v; return this; }
     public Builder tokenAdvice(String v) { tokenAdvice = v; return this; }
@@ -241,7 +248,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes, includesGiven),
+          new Scan(base, includes, excludes, defaultExcludes, includesGiven, contentCheck),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

@@ -55,6 +55,8 @@ class GateLocalTest {
 
   private GateConfig.Builder config() {
     return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
+        // Stand-in media (text named .wav): the content check has its own tests.
+        .contentCheck(false)
         .reportsDirectory(reports).apiUrl(DEAD_API).clock(clock);
   }
 
@@ -136,6 +138,30 @@ class GateLocalTest {
     assertThat(v.decision().sentence()).isEqualTo("No media files matched in " + base + " with includes"
         + " [media/**/*.wav] and excludes []; check the base directory and the patterns (media"
         + " extensions: " + MediaExtensions.describe() + ").");
+  }
+
+  @Test
+  void filesThatAreNotTheMediaTheirNamesClaimAreSkippedBeforeAnythingIsPlanned()
+      throws IOException {
+    file("vo/script.wav", "Intro script, take 3.\nRead slowly.\n");
+    Files.write(base.resolve("vo/silence.mp3"), new byte[50_000]);
+    byte[] noise = new byte[200_000];
+    new java.util.Random(18).nextBytes(noise);
+    Files.write(base.resolve("vo/noise.wav"), noise);
+    Files.write(base.resolve("vo/intro.wav"), io.github.resemblegate.gate.internal.probe
+        .MediaProbeTest.wav(8000, 800));
+    GateResult v = Gate.run(config().contentCheck(true).dryRun(true).build(), listener);
+    assertThat(result(v, "vo/script.wav").reason()).isEqualTo("not media: its bytes look like"
+        + " text (text/plain), not the audio a .wav file holds");
+    assertThat(result(v, "vo/silence.mp3").reason())
+        .isEqualTo("not media: its bytes are all zeros, not the audio a .mp3 file holds");
+    assertThat(result(v, "vo/noise.wav").reason()).startsWith("not media: its bytes match no"
+        + " known format");
+    assertThat(result(v, "vo/intro.wav").reason())
+        .isEqualTo("dry run: would be submitted in batch 1/1");
+    assertThat(listener.plans).singleElement()
+        .satisfies(p -> assertThat(p.batches()).singleElement()
+            .satisfies(b -> assertThat(b.paths()).containsExactly("vo/intro.wav")));
   }
 
   @Test

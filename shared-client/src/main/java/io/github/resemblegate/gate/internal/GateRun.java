@@ -19,6 +19,7 @@ import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
@@ -38,6 +39,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +63,8 @@ public final class GateRun {
   /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
   private final Ledger ledger = new Ledger();
-  private final List<ScanFilter> filters = filters();
+  private final List<ScanFilter> filters;
+  private static final Comparator<ScannedFile> BY_PATH = Comparator.comparing(ScannedFile::path);
   private int requests;
 
   /** The gate's worker threads call {@code listener} too, one event at a time. */
@@ -68,15 +72,12 @@ public final class GateRun {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
+    this.filters = filters(config);
   }
 
-  /**
-   * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
-   * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
-   * no bytes) and the content check (are the bytes the media the name claims).
-   */
-  private static List<ScanFilter> filters() {
-    return List.of();
+  /** The filter stages between the scan and hashing, in order; {@link ScanFilter} says more. */
+  private static List<ScanFilter> filters(GateConfig config) {
+    return config.scan().contentCheck() ? List.of(new ContentCheck()) : List.of();
   }
 
   public GateResult run() {
@@ -261,12 +262,12 @@ public final class GateRun {
     return result;
   }
 
-  /** An earlier submission's part is this scan's when path and size agree (known unhashed). */
+  /** An earlier submission's part is this scan's (sorted by path) when path and size agree. */
   private static Predicate<Submission.Part> scannedParts(List<ScannedFile> files) {
-    Set<String> scanned = new HashSet<>();
-    files.stream().filter(ScannedFile::isCandidate)
-        .forEach(f -> scanned.add(f.size() + ":" + f.path()));
-    return p -> scanned.contains(p.size() + ":" + p.path());
+    return p -> {
+      int i = Collections.binarySearch(files, ScannedFile.candidate(p.path(), 0, 0), BY_PATH);
+      return i >= 0 && files.get(i).isCandidate() && files.get(i).size() == p.size();
+    };
   }
 
   /**

@@ -36,19 +36,32 @@ public final class MediaProbe {
 
   /** Probes {@code file}, whose name (or entry name) is {@code name}. */
   public ProbeResult probe(Path file, String name) throws IOException {
-    long size = Files.size(file);
-    MediaType detected;
-    try (TikaInputStream in = TikaInputStream.get(file)) {
-      detected = types.detect(in, new Metadata(), new ParseContext());
-    }
+    MediaType detected = detect(file);
+    String notMedia = notMedia(file, name, detected);
+    return notMedia == null ? new ProbeResult.Media(detected.toString(), Files.size(file),
+        PlayingTime.of(file, detected.toString()))
+        : new ProbeResult.NotMedia(detected.toString(), notMedia);
+  }
+
+  /**
+   * Null when {@code file} is the media its name claims, else what it looks like instead; reads
+   * only the first bytes (the check before billing, which needs no playing time).
+   */
+  public String notMedia(Path file, String name) throws IOException {
+    return notMedia(file, name, detect(file));
+  }
+
+  private String notMedia(Path file, String name, MediaType detected) throws IOException {
     MediaType claimed = byName(name);
     Kind kind = kind(detected);
-    if (kind != Kind.NONE && kind == kind(claimed)) {
-      return new ProbeResult.Media(detected.toString(), size,
-          PlayingTime.of(file, detected.toString()));
+    return kind != Kind.NONE && kind == kind(claimed) ? null
+        : reason(file, Files.size(file), detected, claimed, name);
+  }
+
+  private MediaType detect(Path file) throws IOException {
+    try (TikaInputStream in = TikaInputStream.get(file)) {
+      return types.detect(in, new Metadata(), new ParseContext());
     }
-    return new ProbeResult.NotMedia(detected.toString(),
-        reason(file, size, detected, claimed, name));
   }
 
   private MediaType byName(String name) throws IOException {

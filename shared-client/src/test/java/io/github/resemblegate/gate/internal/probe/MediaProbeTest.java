@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The content check against real media (the samples in {@code media-samples}, see its README) and
  * against the files issue 18 found billed: text named .wav, zeros named .mp3, random bytes.
  */
-class MediaProbeTest {
+public class MediaProbeTest {
 
   private static final MediaProbe PROBE = new MediaProbe();
 
@@ -117,6 +117,27 @@ class MediaProbeTest {
     assertThat(PROBE.probe(file, "brief.mp4")).isInstanceOfSatisfying(ProbeResult.NotMedia.class,
         n -> assertThat(n.reason()).startsWith("not media: its bytes look like ")
             .contains("(application/pdf)").endsWith(", not the video a .mp4 file holds"));
+  }
+
+  /** A mono 8-bit PCM WAV of {@code samples} samples at {@code rate}: a header and a ramp. */
+  public static byte[] wav(int rate, int samples) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples)
+        .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+        .putShort((short) 1).putInt(rate).putInt(rate).putShort((short) 1).putShort((short) 8)
+        .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples);
+    for (int i = 0; i < samples; i++) {
+      b.put((byte) (128 + i % 64));
+    }
+    return b.array();
+  }
+
+  @Test
+  void aWavWrittenHereIsMediaOfItsLength() throws IOException {
+    Path file = Files.write(dir.resolve("ramp.wav"), wav(8000, 4000));
+    assertThat(PROBE.probe(file, "ramp.wav")).isEqualTo(new ProbeResult.Media("audio/vnd.wave",
+        4044, java.time.Duration.ofMillis(500)));
   }
 
   @Test
