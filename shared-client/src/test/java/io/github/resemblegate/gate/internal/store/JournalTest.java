@@ -196,6 +196,41 @@ class JournalTest {
   }
 
   @Test
+  void twoRunsStartingTogetherNeverBothTakeOverTheSameSubmission() throws Exception {
+    try (Journal stopped = open()) {
+      for (int i = 0; i < 20; i++) {
+        stopped.intend(Journal.BATCH, KEY.canonical(), parts("f" + i + ".wav"));
+      }
+    }
+    String[] all = new String[20];
+    for (int i = 0; i < 20; i++) {
+      all[i] = "f" + i + ".wav";
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        JournalFolder own = folder(root.resolve("reports-" + r));
+        runs.add(pool.submit(() -> {
+          start.await();
+          try (Journal j = open(own, all)) {
+            return j.submissions().stream().map(Submission::id).toList();
+          }
+        }));
+      }
+      List<String> first = runs.get(0).get();
+      List<String> second = runs.get(1).get();
+      Set<String> both = new HashSet<>(first);
+      both.retainAll(second);
+      assertThat(both).as("taken over by both runs").isEmpty();
+      assertThat(first.size() + second.size()).isEqualTo(20);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void takesOverTheJournalAnEarlierVersionLeftInTheReportsFolder() throws IOException {
     Files.createDirectories(reports());
     Submission ours = new Submission("i-ours", clock.instant(), KEY.canonical(),
