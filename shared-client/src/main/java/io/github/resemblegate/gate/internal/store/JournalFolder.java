@@ -15,12 +15,12 @@ import java.util.function.Predicate;
 /**
  * Where journals live: beside the result cache, one folder per result key,
  * {@code <cache>/journal/<key id>/}, so that {@code mvn clean}, a fresh checkout or a retried CI
- * job finds an earlier run's submissions by their content, as it finds cached results. Each run
+ * job finds an earlier run's submissions wherever it runs, as it finds cached results. Each run
  * writes its own {@code <run id>.jsonl} and holds {@code <run id>.lock} while it lives; the
  * operating system drops the lock when the run's process ends, so a journal whose lock can be taken
  * was left by a run that stopped. A new run takes over the submissions of such journals that hold
- * a content of its own: it copies them into its journal (forced to disk) and only then removes them
- * from the old one. A crash in between leaves the same submission in two journals, which readers
+ * one of its own files (the caller says which parts are its own): it copies them into its journal
+ * (forced to disk) and only then removes them from the old one. A crash in between leaves the same submission in two journals, which readers
  * merge by its id. The folder of a run without a cache is inside its reports directory.
  *
  * <p>Earlier versions kept one journal per reports directory, {@code resemble-journal.jsonl}; a run
@@ -31,8 +31,7 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
   static final String SUFFIX = ".jsonl";
   static final String LOCK_SUFFIX = ".lock";
 
-  /** The folder for result key {@code key}: under {@code cacheDirectory}, or without one under
-   * {@code reportsDirectory}. */
+  /** The folder for result key {@code key}: under the cache, or without one, the reports. */
   public static JournalFolder of(Path cacheDirectory, Path reportsDirectory, ResultKey key) {
     Path root = cacheDirectory != null ? cacheDirectory : reportsDirectory;
     return new JournalFolder(root.resolve("journal").resolve(key.id()), reportsDirectory,
