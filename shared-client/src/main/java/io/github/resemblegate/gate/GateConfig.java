@@ -34,17 +34,44 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
    * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
-   * adds VCS folders and editor junk; {@code includesGiven} says the includes are the user's, not
-   * the front end's defaults: the user's matching nothing is a mistake, the defaults' a module
-   * without media; {@code contentCheck} sets aside, before they are hashed or billed, files whose
-   * bytes are not the media their names claim (off only for stand-in media in tests).
+   * adds VCS folders and editor junk; {@code includesGiven}: the user's (matching nothing is then
+   * a mistake), not the front end's; {@code contentCheck} skips files whose bytes are not the media
+   * their names claim; {@code shard}, when not null, keeps only that shard's part of the files.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes, boolean includesGiven, boolean contentCheck) {
+      boolean defaultExcludes, boolean includesGiven, boolean contentCheck, Shard shard) {
 
     public Scan {
       includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
       excludes = List.copyOf(excludes);
+    }
+  }
+
+  /**
+   * One of {@code total} parts of a run's matched files, as CI agents split them ({@code 2/4}: the
+   * second of four). Every matched file belongs to exactly one shard; {@code merge} joins the
+   * shards' reports into the verdict of one run.
+   *
+   * @param index 1-based, at most {@code total}
+   * @param total how many shards the files are split into, at least 1
+   */
+  public record Shard(int index, int total) {
+
+    public Shard {
+      if (total < 1 || index < 1 || index > total) {
+        throw new IllegalArgumentException("A shard is i/n with 1 <= i <= n, not " + index + "/"
+            + total + ".");
+      }
+    }
+
+    /** How users write it and reports store it: {@code 2/4}. */
+    public String id() {
+      return index + "/" + total;
+    }
+
+    @Override
+    public String toString() {
+      return id();
     }
   }
 
@@ -143,6 +170,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private boolean contentCheck = true;
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
+    private Shard shard;
     private String apiUrl = Defaults.API_URL;
     private ApiToken token;
     private String tokenAdvice = Defaults.TOKEN_ADVICE;
@@ -177,18 +205,13 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     /** The user's includes: matching nothing fails the run unless onEmpty says otherwise. */
     public Builder includes(List<String> v) { includes = v; includesGiven = true; return this; }
     /** The front end's includes when the user gave none: matching nothing passes quietly. */
-    public Builder defaultIncludes(List<String> v) {
-      includes = v;
-      includesGiven = false;
-      return this;
-    }
+    public Builder defaultIncludes(List<String> v) { includes(v).includesGiven = false; return this; }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
-    /**
-     * Off only where the media are stand-ins (tests, benchmarks): text or zeros named .wav would
-     * otherwise be set aside as not media, which is what the check is for.
-     */
+    /** Off only where the media are stand-ins (tests, benchmarks): text named .wav and such. */
     public Builder contentCheck(boolean v) { contentCheck = v; return this; }
+    /** Null: every matched file. */
+    public Builder shard(Shard v) { shard = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
     public Builder token(ApiToken v) { token = v; return this; }
     public Builder tokenAdvice(String v) { tokenAdvice = v; return this; }
@@ -248,7 +271,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes, includesGiven, contentCheck),
+          new Scan(base, includes, excludes, defaultExcludes, includesGiven, contentCheck,
+              shard),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

@@ -14,6 +14,7 @@ import io.github.resemblegate.gate.internal.judge.WaiverBook;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.merge.RunConfiguration;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
@@ -21,6 +22,7 @@ import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
 import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.JournalFolder;
@@ -39,8 +41,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,8 +63,8 @@ public final class GateRun {
   /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
   private final Ledger ledger = new Ledger();
+  private final ShardFilter shard;
   private final List<ScanFilter> filters;
-  private static final Comparator<ScannedFile> BY_PATH = Comparator.comparing(ScannedFile::path);
   private int requests;
 
   /** The gate's worker threads call {@code listener} too, one event at a time. */
@@ -72,12 +72,17 @@ public final class GateRun {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
-    this.filters = filters(config);
+    this.shard = new ShardFilter(config.scan().shard(), this.listener);
+    this.filters = filters();
   }
 
-  /** The filter stages between the scan and hashing, in order; {@link ScanFilter} says more. */
-  private static List<ScanFilter> filters(GateConfig config) {
-    return config.scan().contentCheck() ? List.of(new ContentCheck()) : List.of();
+  /**
+   * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
+   * filter may do): the shard filter (by file size, reads no bytes), then the content check (are
+   * the bytes the media the name claims).
+   */
+  private List<ScanFilter> filters() {
+    return config.scan().contentCheck() ? List.of(shard, new ContentCheck()) : List.of(shard);
   }
 
   public GateResult run() {
@@ -87,7 +92,10 @@ public final class GateRun {
       // without media stays cheap.
       files.forEach(f -> ledger.skip(f.path(), f.size(), f.skipReason()));
       listener.planned(Plans.describe(List.of(), ledger));
-      return finish(emptyDecision(), List.of(), null);
+      return finish(shard.checkableElsewhere()
+          ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
+              shard.sharding().matchedFiles())
+          : emptyDecision(), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -95,7 +103,7 @@ public final class GateRun {
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
     JournalFolder journals = JournalFolder.of(config.cache().directory(),
         config.reports().directory(), key);
-    Predicate<Submission.Part> scanned = scannedParts(files);
+    Predicate<Submission.Part> scanned = JournalFolder.partsOf(files);
     boolean journalExists = journals.exists();
     Journal journal = checking && journalExists
         ? Journal.open(journals, scanned, config.clock(), listener::warn) : null;
@@ -251,7 +259,7 @@ public final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
-        uploads.batchIds());
+        uploads.batchIds(), shard.sharding(), RunConfiguration.of(config));
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
     if (requests > 0) {
@@ -262,19 +270,7 @@ public final class GateRun {
     return result;
   }
 
-  /** An earlier submission's part is this scan's (sorted by path) when path and size agree. */
-  private static Predicate<Submission.Part> scannedParts(List<ScannedFile> files) {
-    return p -> {
-      int i = Collections.binarySearch(files, ScannedFile.candidate(p.path(), 0, 0), BY_PATH);
-      return i >= 0 && files.get(i).isCandidate() && files.get(i).size() == p.size();
-    };
-  }
-
-  /**
-   * Nothing to check: the front end's default includes finding no media is a module without
-   * media and passes quietly; anything else is for onEmpty to decide (a typo in the user's
-   * includes must not switch the gate off).
-   */
+  /** Default includes finding no media pass quietly; else onEmpty decides (typos fail). */
   private Decision emptyDecision() {
     if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
       return DecisionRules.noMedia(config.scan().baseDirectory().toString());
@@ -285,6 +281,10 @@ public final class GateRun {
   private String emptySentence() {
     List<Ledger.Line> files = ledger.lines();
     GateConfig.Scan scan = config.scan();
+    if (files.isEmpty() && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
+      return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
+          + " the other shards' reports say why each was skipped.";
+    }
     if (files.isEmpty()) {
       return "No media files matched in " + scan.baseDirectory() + " with includes "
           + scan.includes() + " and excludes " + scan.excludes() + "; check the base"

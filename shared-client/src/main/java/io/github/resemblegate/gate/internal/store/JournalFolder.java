@@ -1,11 +1,14 @@
 package io.github.resemblegate.gate.internal.store;
 
+import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,19 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
     Path root = cacheDirectory != null ? cacheDirectory : reportsDirectory;
     return new JournalFolder(root.resolve("journal").resolve(key.id()), reportsDirectory,
         key.canonical());
+  }
+
+  /**
+   * Which parts of earlier submissions are this run's files, known before anything is hashed: a
+   * part is when its path and size agree with a candidate of {@code sortedScan} (sorted by path);
+   * a content that changed since is planned again all the same.
+   */
+  public static Predicate<Submission.Part> partsOf(List<ScannedFile> sortedScan) {
+    Comparator<ScannedFile> byPath = Comparator.comparing(ScannedFile::path);
+    return p -> {
+      int i = Collections.binarySearch(sortedScan, ScannedFile.candidate(p.path(), 0, 0), byPath);
+      return i >= 0 && sortedScan.get(i).isCandidate() && sortedScan.get(i).size() == p.size();
+    };
   }
 
   /** The journal earlier versions kept in the reports directory. */
