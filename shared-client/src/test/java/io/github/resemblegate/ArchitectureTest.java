@@ -1,11 +1,18 @@
 package io.github.resemblegate;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -56,7 +63,18 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule roomsFormNoCycleButTheFacesOneDoor = slices().assignedFrom(EVERY_PACKAGE)
-      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class);
+      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class)
+      .ignoreDependency(resideInAPackage(ROOT + ".client"), resideInAPackage(ROOT + ".client.internal"));
+
+  /**
+   * The client is a small public face over its inside, as OkHttp is: the face calls into
+   * {@code client.internal}, the inside builds the face's models and exceptions, and nothing else
+   * enters the inside.
+   */
+  @ArchTest
+  static final ArchRule onlyTheClientEntersItsInside = noClasses().that()
+      .resideOutsideOfPackages(ROOT + ".client", ROOT + ".client.internal")
+      .should().dependOnClassesThat().resideInAPackage(ROOT + ".client.internal");
 
   @ArchTest
   static final ArchRule theApiClientKnowsNoGate = noClasses().that()
@@ -77,6 +95,82 @@ class ArchitectureTest {
   static final ArchRule theInsideReadsNoSettingsAndWritesNoReports = noClasses().that()
       .resideInAPackage(ROOT + ".gate.internal..").should().dependOnClassesThat()
       .resideInAnyPackage(ROOT + ".gate.settings..", ROOT + ".report..");
+
+  /**
+   * The client's public face: the calls, the request and response models, and the exceptions a
+   * caller handles. A type added here is a promise to every caller; internals go to
+   * {@code client.internal} or stay package-private.
+   */
+  @Test
+  void theClientsPublicTypesAreItsCallsModelsAndExceptions() {
+    assertThat(publicClientTypes()).containsExactlyInAnyOrder(
+        // the calls, their settings and their observer
+        "ResembleClient", "ResembleClient.Builder", "ApiToken", "ProxyConfig", "RequestListener",
+        // requests
+        "BatchRequest", "BatchRequest.Part", "BatchOptions", "BatchOptions.Builder",
+        "DetectRequest", "DetectRequest.Source", "DetectRequest.Upload", "DetectRequest.Url",
+        "DetectRequest.MediaToken", "IntakeMode", "MediaExtensions",
+        // answers
+        "DetectBatch", "BatchStatus", "Detection", "Detection.AudioMetrics",
+        "Detection.ImageMetrics", "Detection.VideoMetrics", "Detection.TimedScore", "DetectStatus",
+        "DetectPage", "SecureUpload", "MediaType", "ScoreReading", "ScoreReading.Scored",
+        "ScoreReading.NoSpeech", "ScoreReading.Unscored",
+        // what a caller catches
+        "ResembleException", "BadRequestException", "UnauthorizedException",
+        "ForbiddenException", "InsufficientCreditException", "NotFoundException",
+        "RateLimitedException", "ServerErrorException", "TransportException",
+        "MalformedResponseException");
+  }
+
+  /** OkHttp's own regret: no public signature of the client's face names an internal type. */
+  @Test
+  void noPublicSignatureOfTheClientNamesAnInternalType() {
+    List<String> leaks = new java.util.ArrayList<>();
+    for (JavaClass c : clientClasses()) {
+      if (!c.getPackageName().equals(ROOT + ".client") || !isPublic(c)) {
+        continue;
+      }
+      for (JavaMember m : c.getMembers()) {
+        if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+            && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        List<JavaType> types = new java.util.ArrayList<>();
+        if (m instanceof JavaCodeUnit code) {
+          types.addAll(code.getParameterTypes());
+          types.add(code.getReturnType());
+        } else if (m instanceof JavaField field) {
+          types.add(field.getType());
+        }
+        types.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+            .filter(t -> t.getPackageName().startsWith(ROOT + ".client.internal"))
+            .forEach(t -> leaks.add(m.getFullName() + " names " + t.getName()));
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static List<JavaClass> clientClasses() {
+    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT + ".client").stream().toList();
+  }
+
+  private static List<String> publicClientTypes() {
+    return clientClasses().stream()
+        .filter(c -> c.getPackageName().equals(ROOT + ".client") && isPublic(c))
+        .map(c -> c.getName().substring(ROOT.length() + ".client.".length()).replace('$', '.'))
+        .toList();
+  }
+
+  /** Public, and for a nested type every enclosing type public too. */
+  private static boolean isPublic(JavaClass c) {
+    for (JavaClass t = c; t != null; t = t.getEnclosingClass().orElse(null)) {
+      if (!t.getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Test
   void gateConfigIsAFewNestedRecords() {

@@ -1,0 +1,204 @@
+package io.github.resemblegate.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resemblegate.client.BatchStatus;
+import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.DetectPage;
+import io.github.resemblegate.client.DetectStatus;
+import io.github.resemblegate.client.Detection;
+import io.github.resemblegate.client.Detection.TimedScore;
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.client.Payloads;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ResponseParserTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  private JsonNode json(String text) throws Exception {
+    return mapper.readTree(text);
+  }
+
+  private Detection detection(String text) throws Exception {
+    return ResponseParser.detection(json(text), null);
+  }
+
+  @Test
+  void readsCreatedBatch() throws Exception {
+    DetectBatch batch = ResponseParser.batch(json(Payloads.BATCH_CREATED), null);
+
+    assertThat(batch).isEqualTo(new DetectBatch("BATCH_UUID", BatchStatus.PROCESSING, 3, 0, 0,
+        "2024-01-15T09:30:00Z", java.util.List.of("D1", "D2", "D3")));
+  }
+
+  @Test
+  void readsBatchCountsGivenAsStringsAndIdsWithOrWithoutHyphens() throws Exception {
+    DetectBatch batch = ResponseParser.batch(json(Payloads.BATCH_PARTIALLY_FAILED_STRINGS), null);
+
+    assertThat(batch.uuid()).isEqualTo("0b6b2c3e9d2f4c1a8e7f6d5c4b3a2910");
+    assertThat(batch.status()).isEqualTo(BatchStatus.PARTIALLY_FAILED);
+    assertThat(batch.totalFiles()).isEqualTo(3);
+    assertThat(batch.completedCount()).isEqualTo(2);
+    assertThat(batch.failedCount()).isEqualTo(1);
+    assertThat(batch.detectUuids()).containsExactly("5c17d732-0d10-4ee3-8c1d-41ad9b9142a1",
+        "8c6e7a99f3faee6e0ec0cb138bdd4a20", "D3");
+  }
+
+  @Test
+  void refusesCreatedBatchWithoutUuidButFallsBackToTheRequestedOneOnStatus() throws Exception {
+    JsonNode noUuid = json("{\"success\": true, \"item\": {\"status\": \"completed\"}}");
+
+    assertThatThrownBy(() -> ResponseParser.batch(noUuid, null))
+        .isInstanceOf(UnexpectedShapeException.class).hasMessageContaining("no uuid");
+    assertThat(ResponseParser.batch(noUuid, "B1").uuid()).isEqualTo("B1");
+  }
+
+  @Test
+  void readsAudioWithStringNumbers() throws Exception {
+    Detection d = detection(Payloads.AUDIO_STRINGS);
+
+    assertThat(d.uuid()).isEqualTo("5c17d732-0d10-4ee3-8c1d-41ad9b9142a1");
+    assertThat(d.status()).isEqualTo(DetectStatus.COMPLETED);
+    assertThat(d.mediaType()).isEqualTo(MediaType.AUDIO);
+    assertThat(d.filename()).isEqualTo("intro.wav");
+    assertThat(d.durationSeconds()).isEqualTo(5.2);
+    assertThat(d.url()).isEqualTo("https://example.com/intro.wav");
+    assertThat(d.audio().label()).isEqualTo("fake");
+    assertThat(d.audio().aggregatedScore()).isEqualTo(0.566);
+    assertThat(d.audio().chunkScores()).containsExactly(0.9, 0.8, 0.7);
+    assertThat(d.audio().consistency()).isEqualTo(0.85);
+    assertThat(d.audio().heatmapUrl()).isEqualTo("https://example.com/heatmap.png");
+    assertThat(d.image()).isNull();
+    assertThat(d.video()).isNull();
+  }
+
+  @Test
+  void readsAudioWithNumbersKeepingNullChunksAndNormalisingPercentConsistency() throws Exception {
+    Detection d = detection(Payloads.AUDIO_NUMBERS);
+
+    assertThat(d.uuid()).isEqualTo("8c6e7a99f3faee6e0ec0cb138bdd4a20");
+    assertThat(d.durationSeconds()).isEqualTo(8.2);
+    assertThat(d.audio().label()).isEqualTo("real");
+    assertThat(d.audio().aggregatedScore()).isEqualTo(0.1);
+    assertThat(d.audio().chunkScores()).containsExactly(0.12, 0.08, null);
+    assertThat(d.audio().consistency()).isCloseTo(0.92, within(1e-9));
+  }
+
+  @Test
+  void dropsInlineDataHeatmapsWhileParsing() throws Exception {
+    Detection audio = detection(Payloads.AUDIO_NUMBERS);
+    Detection image = detection(Payloads.IMAGE_STRING);
+
+    assertThat(audio.audio().heatmapUrl()).isNull();
+    assertThat(image.image().heatmapUrl()).isNull();
+    assertThat(audio.toString()).doesNotContain("data:").doesNotContain("base64");
+    assertThat(image.toString()).doesNotContain("data:").doesNotContain("base64");
+    assertThat(detection(Payloads.IMAGE_NUMBER).toString()).doesNotContain("data:");
+    assertThat(detection(Payloads.VIDEO_NUMBERS).toString()).doesNotContain("data:");
+  }
+
+  @Test
+  void readsImageScoreGivenAsNumberOrString() throws Exception {
+    Detection number = detection(Payloads.IMAGE_NUMBER);
+    Detection string = detection(Payloads.IMAGE_STRING);
+
+    assertThat(number.image()).isEqualTo(new Detection.ImageMetrics("fake", 1.0, "FinalResult",
+        1.0, "https://example.com/vis.png"));
+    assertThat(number.audio()).as("metrics {} means no audio metrics").isNull();
+    assertThat(string.image().score()).isEqualTo(0.9);
+    assertThat(string.image().label()).isEqualTo("fake");
+    assertThat(string.image().type()).isEqualTo("ImageAnalysis");
+  }
+
+  @Test
+  void readsVideoFramesFromTheChildrenTreeSortedByTime() throws Exception {
+    Detection d = detection(Payloads.VIDEO_NUMBERS);
+
+    assertThat(d.video().label()).isEqualTo("fake");
+    assertThat(d.video().score()).isEqualTo(0.95);
+    assertThat(d.video().certainty()).isEqualTo(0.93);
+    assertThat(d.video().frames()).containsExactly(new TimedScore(0.1, 0.2), new TimedScore(0.23, 0.9));
+    assertThat(d.audio().aggregatedScore()).isEqualTo(0.15);
+    assertThat(d.durationSeconds()).isEqualTo(12.0);
+  }
+
+  @Test
+  void readsVideoWithStringsUnknownNodeTypesAndPercentCertainty() throws Exception {
+    Detection d = detection(Payloads.VIDEO_STRINGS);
+
+    assertThat(d.video().score()).isEqualTo(0.12);
+    assertThat(d.video().certainty()).isCloseTo(0.88, within(1e-9));
+    assertThat(d.video().frames()).as("the deepest timestamped nodes are the frames")
+        .containsExactly(new TimedScore(1.25, 0.07), new TimedScore(1.5, 0.05));
+    assertThat(d.audio()).isNull();
+  }
+
+  @Test
+  void readsAsyncCreateAnswerWithoutStatus() throws Exception {
+    Detection d = detection(Payloads.DETECT_CREATED);
+
+    assertThat(d.uuid()).isEqualTo("DETECTION_UUID");
+    assertThat(d.status()).isEqualTo(DetectStatus.UNKNOWN);
+    assertThat(d.mediaType()).isEqualTo(MediaType.AUDIO);
+    assertThat(d.audio()).isNull();
+  }
+
+  @Test
+  void readsListPage() throws Exception {
+    DetectPage page = ResponseParser.page(json(Payloads.LIST));
+
+    assertThat(page.page()).isEqualTo(1);
+    assertThat(page.numPages()).isEqualTo(5);
+    assertThat(page.pageSize()).isEqualTo(20);
+    assertThat(page.totalCount()).isEqualTo(87);
+    assertThat(page.items()).extracting(Detection::uuid).containsExactly("a1", "a2");
+    assertThat(page.items().get(0).audio().chunkScores()).containsExactly(0.92, 0.88);
+    assertThat(page.items().get(1).status()).isEqualTo(DetectStatus.FAILED);
+    assertThat(page.items().get(1).errorMessage()).isEqualTo("Could not decode media");
+  }
+
+  @Test
+  void readsSecureUploadToken() throws Exception {
+    assertThat(ResponseParser.secureUpload(json(Payloads.SECURE_UPLOAD)).mediaToken())
+        .isEqualTo("media-token-of-the-secure-upload");
+    assertThat(ResponseParser.secureUpload(json("{\"item\": {\"token\": \"t2\"}}")).mediaToken())
+        .isEqualTo("t2");
+    assertThatThrownBy(() -> ResponseParser.secureUpload(json("{\"success\": true}")))
+        .isInstanceOf(UnexpectedShapeException.class);
+  }
+
+  @Test
+  void treatsUnreadableNumbersAsMissingRatherThanGuessing() throws Exception {
+    Detection d = detection("""
+        {"item": {"uuid": "x", "status": "completed", "media_type": "audio", "duration": "long",
+                  "metrics": {"aggregated_score": "n/a", "score": ["0.5", "oops", true],
+                              "consistency": 250, "label": "  FAKE "}}}
+        """);
+
+    assertThat(d.audio().aggregatedScore()).isNull();
+    assertThat(d.audio().chunkScores()).isEqualTo(Arrays.asList(0.5, null, null));
+    assertThat(d.audio().consistency()).as("neither a fraction nor a percentage").isNull();
+    assertThat(d.audio().label()).isEqualTo("fake");
+    assertThat(d.durationSeconds()).isNull();
+  }
+
+  @Test
+  void acceptsAnItemWithoutEnvelope() throws Exception {
+    Detection d = detection("{\"uuid\": \"bare\", \"status\": \"processing\", \"media_type\": \"IMAGE\"}");
+
+    assertThat(d.uuid()).isEqualTo("bare");
+    assertThat(d.status()).isEqualTo(DetectStatus.PROCESSING);
+    assertThat(d.mediaType()).isEqualTo(MediaType.IMAGE);
+  }
+
+  @Test
+  void refusesAnswerWithoutItem() {
+    assertThatThrownBy(() -> detection("{\"success\": true, \"items\": []}"))
+        .isInstanceOf(UnexpectedShapeException.class).hasMessageContaining("no detection 'item'");
+  }
+}
