@@ -14,20 +14,33 @@ final class ErrorBodies {
 
   private ErrorBodies() {}
 
-  /** {@code message}, else {@code error}, else the {@code errors} map flattened; null when none. */
+  /**
+   * The API's own words in an error body, whichever documented shape it takes: {@code message},
+   * else {@code error} (text, or an object with a {@code message}), else {@code detail} (text);
+   * followed by the itemised {@code errors} (a list, or a map of field to messages) or a
+   * {@code detail} list, when the body has them. Null when the body says nothing.
+   */
   static String message(JsonNode root) {
     if (root == null || !root.isObject()) {
       return null;
     }
-    String message = scalar(root.get("message"));
-    if (message == null) {
+    String headline = scalar(root.get("message"));
+    if (headline == null) {
       JsonNode error = root.get("error");
-      message = error != null && error.isObject() ? scalar(error.get("message")) : scalar(error);
+      headline = error != null && error.isObject() ? entry(error) : scalar(error);
     }
-    if (message == null) {
-      message = flatten(root.get("errors"));
+    JsonNode detail = root.get("detail");
+    if (headline == null && detail != null && !detail.isContainerNode()) {
+      headline = scalar(detail);
     }
-    return message == null ? null : tidy(message);
+    String items = flatten(root.get("errors"));
+    if (items == null && detail != null && detail.isContainerNode()) {
+      items = flatten(detail);
+    }
+    String words = headline == null ? items
+        : items == null || headline.contains(items) ? headline
+        : headline.replaceAll("[.:\\s]+$", "") + ": " + items;
+    return words == null ? null : tidy(words);
   }
 
   /** The 402 body's {@code details} as compact JSON, or null. */
@@ -55,16 +68,22 @@ final class ErrorBodies {
     }
   }
 
+  /** A map of field to messages, a list of texts, or a list of objects each naming one problem. */
   private static String flatten(JsonNode errors) {
-    if (errors == null) {
+    if (errors == null || errors.isNull()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
     if (errors.isObject()) {
-      for (Map.Entry<String, JsonNode> field : errors.properties()) {
-        String value = join(field.getValue());
-        if (value != null) {
-          parts.add(field.getKey() + " " + value);
+      String single = entry(errors);
+      if (single != null) {
+        parts.add(single);
+      } else {
+        for (Map.Entry<String, JsonNode> field : errors.properties()) {
+          String value = join(field.getValue());
+          if (value != null) {
+            parts.add(field.getKey() + " " + value);
+          }
         }
       }
     } else {
@@ -80,14 +99,43 @@ final class ErrorBodies {
     if (node.isArray()) {
       List<String> values = new ArrayList<>();
       node.forEach(element -> {
-        String s = scalar(element);
+        String s = element.isObject() ? entry(element) : scalar(element);
         if (s != null) {
           values.add(s);
         }
       });
       return values.isEmpty() ? null : String.join(", ", values);
     }
-    return scalar(node);
+    return node.isObject() ? entry(node) : scalar(node);
+  }
+
+  /**
+   * One problem given as an object: its {@code message} (or {@code msg}, {@code detail},
+   * {@code error}), after the field it names ({@code field}, {@code param}, or a {@code loc}
+   * path) when there is one.
+   */
+  private static String entry(JsonNode object) {
+    String text = null;
+    for (String name : new String[] {"message", "msg", "detail", "error"}) {
+      text = text == null ? scalar(object.get(name)) : text;
+    }
+    if (text == null) {
+      return null;
+    }
+    String where = scalar(object.get("field"));
+    where = where != null ? where : scalar(object.get("param"));
+    JsonNode loc = object.get("loc");
+    if (where == null && loc != null && loc.isArray()) {
+      List<String> path = new ArrayList<>();
+      loc.forEach(p -> {
+        String s = scalar(p);
+        if (s != null && !s.equals("body")) {
+          path.add(s);
+        }
+      });
+      where = path.isEmpty() ? null : String.join(".", path);
+    }
+    return where == null ? text : where + " " + text;
   }
 
   private static String scalar(JsonNode node) {
