@@ -109,10 +109,14 @@ class ArchitectureTest {
         // requests
         "BatchRequest", "BatchRequest.Part", "BatchOptions", "BatchOptions.Builder",
         "DetectRequest", "DetectRequest.Source", "DetectRequest.Upload", "DetectRequest.Url",
-        "DetectRequest.MediaToken", "IntakeMode", "MediaExtensions",
+        "DetectRequest.MediaToken", "DetectOptions", "DetectOptions.Builder", "IntakeMode",
+        "MediaExtensions",
         // answers
         "DetectBatch", "BatchStatus", "Detection", "Detection.AudioMetrics",
-        "Detection.ImageMetrics", "Detection.VideoMetrics", "Detection.TimedScore", "DetectStatus",
+        "Detection.ImageMetrics", "Detection.VideoMetrics", "Detection.TimedScore",
+        "Detection.Retention", "Detection.Findings", "Detection.Intelligence",
+        "Detection.SourceTracing", "Detection.ReverseSearchSource", "DetectStatus",
+        "DetectResult", "DetectResult.Completed", "DetectResult.Running", "DetectResult.Failed",
         "DetectPage", "SecureUpload", "MediaType", "ScoreReading", "ScoreReading.Scored",
         "ScoreReading.NoSpeech", "ScoreReading.Unscored",
         // what a caller catches

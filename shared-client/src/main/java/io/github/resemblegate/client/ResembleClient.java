@@ -68,6 +68,32 @@ public final class ResembleClient implements AutoCloseable {
     return endpoints.getDetect(detectUuid);
   }
 
+  /**
+   * {@code GET /detect/{uuid}}, read as where this file stands: completed, still running, or
+   * failed with the API's words and whether asking again may help. A 404, another 4xx or a body
+   * marked {@code "success": false} ends the file; so does a 5xx or an unreadable answer after
+   * the usual retries, with leave to ask again in a later run.
+   *
+   * @throws ResembleException for what is not this file's fault: the token (401, 403), the
+   *     wallet (402), the rate limit (429) or the network
+   */
+  public DetectResult getResult(String detectUuid) {
+    ensureOpen();
+    return endpoints.getResult(detectUuid);
+  }
+
+  /**
+   * Proves the token and base URL with the cheapest documented authenticated read (the first
+   * page of the detections list at its smallest documented size, 10), before anything is paid
+   * for. Returns normally, or throws what a real call would: {@link UnauthorizedException},
+   * {@link ForbiddenException}, {@link NotFoundException} for a wrong base URL,
+   * {@link TransportException}.
+   */
+  public void checkAccess() {
+    ensureOpen();
+    endpoints.checkAccess();
+  }
+
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
   public DetectPage listDetects(int page, int pageSize) {
     ensureOpen();

@@ -134,4 +134,32 @@ public final class Payloads {
   public static final String NOT_FOUND = """
       {"success": false, "message": "Detect not found"}
       """;
+
+  /** Audio with the findings a content team asks for: intelligence text and source tracing [D-get]. */
+  public static final String AUDIO_WITH_FINDINGS = """
+      {"success": true,
+       "item": {"uuid": "f-1", "status": "completed", "media_type": "audio",
+                "metrics": {"label": "fake", "score": ["0.9", "0.8"], "consistency": "1.0",
+                            "aggregated_score": "0.85"},
+                "audio_source_tracing": {"label": "resemble_ai", "error_message": null},
+                "intelligence": {"uuid": "INTELLIGENCE_UUID",
+                  "description": "Adult male speaker with confident tone discussing quarterly results.",
+                  "created_at": "2024-01-15T10:30:05Z", "detect_uuid": "f-1"}}}
+      """;
+
+  /** An image found on the web by reverse search [D-create, use_reverse_search]. */
+  public static final String IMAGE_REVERSE_SEARCH = """
+      {"success": true,
+       "item": {"uuid": "r-1", "status": "completed", "media_type": "image", "metrics": {},
+                "image_metrics": {"type": "FinalResult", "label": "Fake", "score": 1, "children": [],
+                  "reverse_image_search_sources": [
+                    {"url": "https://example-stock-site.com/ai-generated-images/",
+                     "title": "example-stock-site.com",
+                     "reason": "Labelled as a premium AI-generated image.",
+                     "verdict": "known_fake", "similarity": 1},
+                    {"url": "https://another-stock-site.com/search/ai-art",
+                     "title": "another-stock-site.com",
+                     "reason": "Near-identical variations labelled AI generated.",
+                     "verdict": "known_fake", "similarity": "0.9"}]}}}
+      """;
 }

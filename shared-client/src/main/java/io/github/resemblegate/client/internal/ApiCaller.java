@@ -29,6 +29,28 @@ final class ApiCaller {
   interface Parser<T> {
     T parse(JsonNode json) throws UnexpectedShapeException;
 
+    /**
+     * Whether a success status with a body marked {@code "success": false} is this parser's to
+     * read; otherwise the call fails with it.
+     */
+    default boolean readsRefusals() {
+      return false;
+    }
+  }
+
+  /** {@code parser}, made to read bodies marked {@code "success": false} too. */
+  static <T> Parser<T> readingRefusals(Parser<T> parser) {
+    return new Parser<>() {
+      @Override
+      public T parse(JsonNode json) throws UnexpectedShapeException {
+        return parser.parse(json);
+      }
+
+      @Override
+      public boolean readsRefusals() {
+        return true;
+      }
+    };
   }
 
   /**
@@ -166,7 +188,7 @@ final class ApiCaller {
     if (json == null || json.isMissingNode() || json.isNull()) {
       return new Unreadable(status, "an empty body");
     }
-    if (json.isObject() && json.path("success").isBoolean() && !json.get("success").asBoolean()) {
+    if (!parser.readsRefusals() && refused(json)) {
       String said = ErrorBodies.message(json);
       return new Final(wiring.failures().malformed(ex, status, "a body marked \"success\": false"
           + (said == null ? "" : " (the API said: " + said + ")")));
@@ -176,6 +198,13 @@ final class ApiCaller {
     } catch (UnexpectedShapeException e) {
       return new Final(wiring.failures().malformed(ex, status, e.getMessage()));
     }
+  }
+
+  /** A body marked {@code "success": false} (also as the text {@code "false"}). */
+  static boolean refused(JsonNode json) {
+    JsonNode success = json.isObject() ? json.get("success") : null;
+    return success != null && !success.isContainerNode() && !success.isNull()
+        && success.asText().strip().equalsIgnoreCase("false");
   }
 
   /** The status decides what failed; an error body that cannot be read only loses the explanation. */

@@ -2,7 +2,7 @@ package io.github.resemblegate.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import java.util.Map;
 import okhttp3.RequestBody;
@@ -13,7 +13,7 @@ final class DetectBody {
   private DetectBody() {}
 
   /** The body for a {@link DetectRequest.Url} or {@link DetectRequest.MediaToken} source. */
-  static RequestBody body(DetectRequest.Source source, BatchOptions options, ObjectMapper mapper) {
+  static RequestBody body(DetectRequest.Source source, DetectOptions options, ObjectMapper mapper) {
     ObjectNode json = mapper.createObjectNode();
     if (source instanceof DetectRequest.Url url) {
       json.put("url", requireText(url.url(), "The media URL is empty; pass an https:// URL."));

@@ -1,12 +1,18 @@
 package io.github.resemblegate.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resemblegate.client.BadRequestException;
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
 import io.github.resemblegate.client.DetectPage;
 import io.github.resemblegate.client.DetectRequest;
+import io.github.resemblegate.client.DetectResult;
 import io.github.resemblegate.client.Detection;
+import io.github.resemblegate.client.MalformedResponseException;
+import io.github.resemblegate.client.NotFoundException;
+import io.github.resemblegate.client.ResembleException;
 import io.github.resemblegate.client.SecureUpload;
+import io.github.resemblegate.client.ServerErrorException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +26,8 @@ import okhttp3.RequestBody;
  * caller.
  */
 public final class Endpoints {
+  /** The list's smallest documented page size. */
+  static final int MIN_PAGE_SIZE = 10;
 
   /** One mapper for the API's JSON, shared by every client of the JVM and made on first use. */
   private static final class ApiJson {
@@ -94,6 +102,46 @@ public final class Endpoints {
   public Detection getDetect(String detectUuid) {
     String uuid = ClientArguments.id("detection", detectUuid);
     return caller.call(exchanges.get("detect", uuid), json -> ResponseParser.detection(json, uuid));
+  }
+
+  /**
+   * Where one detection stands. The file's own errors become {@link DetectResult.Failed}: 404,
+   * other 4xx and a body marked {@code "success": false} definitely, a 5xx or an unreadable
+   * answer (after the usual retries) with leave to ask again. Errors of the run, not of the file
+   * (401, 403, 402, 429, transport), are thrown.
+   */
+  public DetectResult getResult(String detectUuid) {
+    String uuid = ClientArguments.id("detection", detectUuid);
+    try {
+      return caller.call(exchanges.get("detect", uuid), ApiCaller.readingRefusals(json -> {
+        if (ApiCaller.refused(json)) {
+          String words = ErrorBodies.message(json);
+          return new DetectResult.Failed(uuid, "the API answered this file's result with"
+              + " \"success\": false" + (words == null ? "" : ": " + words), words, 200, false);
+        }
+        return DetectResult.of(ResponseParser.detection(json, uuid));
+      }));
+    } catch (NotFoundException | BadRequestException | ServerErrorException e) {
+      return failed(uuid, e, e instanceof ServerErrorException);
+    } catch (MalformedResponseException e) {
+      return new DetectResult.Failed(uuid, "the API's answer for this file's result could not be"
+          + " read (" + Failures.statusText(e.httpStatus()) + ")", null, e.httpStatus(), true);
+    }
+  }
+
+  private static DetectResult failed(String uuid, ResembleException e, boolean mayRetry) {
+    String words = e.serverMessage();
+    return new DetectResult.Failed(uuid, "the API answered " + Failures.statusText(e.httpStatus())
+        + " for this file's result" + (words == null ? "" : ": " + words), words, e.httpStatus(),
+        mayRetry);
+  }
+
+  /**
+   * The cheapest documented authenticated read: the first page of the detections list at its
+   * smallest documented size (10; the docs give 10 to 1000).
+   */
+  public void checkAccess() {
+    caller.call(exchanges.get(listUrl(1, MIN_PAGE_SIZE)), ResponseParser::page);
   }
 
   public DetectPage listDetects(int page, int pageSize) {

@@ -51,8 +51,9 @@ final class Failures {
           + " does not allow " + op + answered, message, "Check the plan's Detect features and"
           + " limits in the Resemble dashboard, or ask Resemble support to enable them.", null);
       case 404 -> new NotFoundException(status, "The Resemble API found nothing for " + op
-          + answered, message, ex.idempotent() ? "Check the id: batches and detections are visible"
-          + " only to the team whose token created them." : checkBaseUrl(), null);
+          + answered, message, ex.idempotent() && ex.url().query() == null ? "Check the id:"
+          + " batches and detections are visible only to the team whose token created them."
+          : checkBaseUrl(), null);
       case 429 -> new RateLimitedException(status, "The Resemble API rate-limited " + op + answered
           + tries, message, "Lower requestsPerSecond, or wait a minute and run again.", null);
       default -> {

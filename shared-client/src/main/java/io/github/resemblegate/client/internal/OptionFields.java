@@ -1,25 +1,54 @@
 package io.github.resemblegate.client.internal;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link BatchOptions} as the API's field names, in a stable order, nulls left out. The batch
- * endpoint spells audio source tracing {@code audio_source_tracing_enabled}; single detect spells
- * it {@code audio_source_tracing}.
+ * Each endpoint's options as its documented field names, in a stable order, nulls left out. The
+ * batch spells audio source tracing {@code audio_source_tracing_enabled}, the single endpoint
+ * {@code audio_source_tracing}; {@code search_identity} and {@code use_llm} exist only for a
+ * batch, {@code model_types}, {@code use_reverse_search}, {@code use_ood_detector} and
+ * {@code max_video_fps} only for a single detect.
  */
 final class OptionFields {
 
   private OptionFields() {}
 
-  static Map<String, Object> forBatch(BatchOptions options) {
-    return fields(options, "audio_source_tracing_enabled");
+  static Map<String, Object> forBatch(BatchOptions o) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    put(fields, "callback_url", o.callbackUrl());
+    put(fields, "intelligence", o.intelligence());
+    put(fields, "search_identity", o.searchIdentity());
+    put(fields, "visualize", o.visualize());
+    put(fields, "audio_source_tracing_enabled", o.audioSourceTracing());
+    put(fields, "frame_length", o.frameLength());
+    put(fields, "start_region", finite("start_region", o.startRegion()));
+    put(fields, "end_region", finite("end_region", o.endRegion()));
+    put(fields, "max_video_secs", finite("max_video_secs", o.maxVideoSecs()));
+    put(fields, "use_llm", o.useLlm());
+    put(fields, "zero_retention_mode", o.zeroRetentionMode());
+    return fields;
   }
 
-  static Map<String, Object> forDetect(BatchOptions options) {
-    return fields(options, "audio_source_tracing");
+  static Map<String, Object> forDetect(DetectOptions o) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    put(fields, "callback_url", o.callbackUrl());
+    put(fields, "intelligence", o.intelligence());
+    put(fields, "visualize", o.visualize());
+    put(fields, "audio_source_tracing", o.audioSourceTracing());
+    put(fields, "frame_length", o.frameLength());
+    put(fields, "start_region", finite("start_region", o.startRegion()));
+    put(fields, "end_region", finite("end_region", o.endRegion()));
+    put(fields, "max_video_secs", finite("max_video_secs", o.maxVideoSecs()));
+    put(fields, "max_video_fps", o.maxVideoFps());
+    put(fields, "model_types", o.modelTypes());
+    put(fields, "use_reverse_search", o.useReverseSearch());
+    put(fields, "use_ood_detector", o.useOodDetector());
+    put(fields, "zero_retention_mode", o.zeroRetentionMode());
+    return fields;
   }
 
   /** A multipart form value: booleans as {@code true}/{@code false}, numbers without a needless {@code .0}. */
@@ -28,22 +57,6 @@ final class OptionFields {
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     return String.valueOf(value);
-  }
-
-  private static Map<String, Object> fields(BatchOptions o, String audioSourceTracingName) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    put(fields, "callback_url", o.callbackUrl());
-    put(fields, "intelligence", o.intelligence());
-    put(fields, "search_identity", o.searchIdentity());
-    put(fields, "visualize", o.visualize());
-    put(fields, audioSourceTracingName, o.audioSourceTracing());
-    put(fields, "frame_length", o.frameLength());
-    put(fields, "start_region", finite("start_region", o.startRegion()));
-    put(fields, "end_region", finite("end_region", o.endRegion()));
-    put(fields, "max_video_secs", finite("max_video_secs", o.maxVideoSecs()));
-    put(fields, "use_llm", o.useLlm());
-    put(fields, "zero_retention_mode", o.zeroRetentionMode());
-    return fields;
   }
 
   private static void put(Map<String, Object> fields, String name, Object value) {

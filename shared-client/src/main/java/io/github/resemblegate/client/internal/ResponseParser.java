@@ -1,28 +1,16 @@
 package io.github.resemblegate.client.internal;
 
 import static io.github.resemblegate.client.internal.JsonValues.field;
-import static io.github.resemblegate.client.internal.JsonValues.fraction;
 import static io.github.resemblegate.client.internal.JsonValues.integer;
-import static io.github.resemblegate.client.internal.JsonValues.label;
-import static io.github.resemblegate.client.internal.JsonValues.link;
-import static io.github.resemblegate.client.internal.JsonValues.number;
-import static io.github.resemblegate.client.internal.JsonValues.percentAsFraction;
 import static io.github.resemblegate.client.internal.JsonValues.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resemblegate.client.BatchStatus;
 import io.github.resemblegate.client.DetectBatch;
 import io.github.resemblegate.client.DetectPage;
-import io.github.resemblegate.client.DetectStatus;
 import io.github.resemblegate.client.Detection;
-import io.github.resemblegate.client.Detection.AudioMetrics;
-import io.github.resemblegate.client.Detection.ImageMetrics;
-import io.github.resemblegate.client.Detection.TimedScore;
-import io.github.resemblegate.client.Detection.VideoMetrics;
-import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.SecureUpload;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -65,7 +53,7 @@ final class ResponseParser {
   }
 
   static Detection detection(JsonNode root, String knownUuid) throws UnexpectedShapeException {
-    Detection detection = detectionItem(item(root, "detection"), knownUuid);
+    Detection detection = DetectionReader.read(item(root, "detection"), knownUuid);
     if (detection.uuid() == null) {
       throw new UnexpectedShapeException("the detection in the answer has no uuid");
     }
@@ -80,7 +68,7 @@ final class ResponseParser {
     List<Detection> detections = new ArrayList<>();
     for (JsonNode item : items) {
       if (item.isObject()) {
-        detections.add(detectionItem(item, null));
+        detections.add(DetectionReader.read(item, null));
       }
     }
     return new DetectPage(
@@ -112,102 +100,6 @@ final class ResponseParser {
       return root;
     }
     throw new UnexpectedShapeException("the answer has no " + what + " 'item'");
-  }
-
-  private static Detection detectionItem(JsonNode item, String knownUuid) {
-    String uuid = text(item, "uuid");
-    String url = link(field(item, "url"));
-    return new Detection(
-        uuid == null || uuid.isBlank() ? knownUuid : uuid,
-        DetectStatus.fromApi(text(item, "status")),
-        MediaType.fromApi(text(item, "media_type")),
-        text(item, "filename"),
-        text(item, "error_message"),
-        number(item, "duration"),
-        JsonValues.bool(field(item, "zero_retention_mode")),
-        url != null ? url : link(field(item, "audio_url")),
-        text(item, "created_at"),
-        audio(nonEmpty(field(item, "metrics"))),
-        image(nonEmpty(field(item, "image_metrics"))),
-        video(nonEmpty(field(item, "video_metrics"))));
-  }
-
-  private static AudioMetrics audio(JsonNode m) {
-    if (m == null) {
-      return null;
-    }
-    List<Double> chunks = new ArrayList<>();
-    JsonNode scores = field(m, "score");
-    if (scores != null && scores.isArray()) {
-      for (JsonNode score : scores) {
-        chunks.add(number(score));
-      }
-    }
-    return new AudioMetrics(
-        label(field(m, "label")),
-        number(m, "aggregated_score"),
-        chunks,
-        fraction(field(m, "consistency")),
-        link(field(m, "image")));
-  }
-
-  private static ImageMetrics image(JsonNode m) {
-    if (m == null) {
-      return null;
-    }
-    return new ImageMetrics(
-        label(field(m, "label")),
-        number(m, "score"),
-        text(m, "type"),
-        number(field(m, "ifl"), "score"),
-        link(field(m, "image")));
-  }
-
-  private static VideoMetrics video(JsonNode m) {
-    if (m == null) {
-      return null;
-    }
-    String label = label(field(m, "label"));
-    Double certainty = fraction(field(m, "certainty"));
-    List<TimedScore> frames = new ArrayList<>();
-    collectFrames(field(m, "children"), frames);
-    frames.sort(Comparator.comparingDouble(TimedScore::seconds));
-    return new VideoMetrics(
-        label != null ? label : label(field(m, "conclusion")),
-        number(m, "score"),
-        certainty != null ? certainty : percentAsFraction(field(m, "certainty (%)")),
-        frames);
-  }
-
-  /**
-   * Per-frame scores are the deepest nodes of the {@code children} tree that carry a timestamp.
-   * The node {@code type} names differ between pipelines, so they are not consulted.
-   */
-  private static boolean collectFrames(JsonNode children, List<TimedScore> frames) {
-    boolean found = false;
-    if (children == null || !children.isArray()) {
-      return false;
-    }
-    for (JsonNode child : children) {
-      if (!child.isObject()) {
-        continue;
-      }
-      if (collectFrames(field(child, "children"), frames)) {
-        found = true;
-        continue;
-      }
-      Double seconds = number(child, "timestamp");
-      Double score = number(child, "score");
-      if (seconds != null && score != null && score >= 0 && score <= 1) {
-        frames.add(new TimedScore(seconds, score));
-        found = true;
-      }
-    }
-    return found;
-  }
-
-  private static JsonNode nonEmpty(JsonNode node) {
-    return node != null && node.isObject() && node.size() > 0 ? node : null;
   }
 
   private static int orZero(Integer value) {

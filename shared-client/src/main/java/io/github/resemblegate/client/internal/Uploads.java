@@ -1,6 +1,7 @@
 package io.github.resemblegate.client.internal;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.IntakeMode;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class Uploads {
     return body.build();
   }
 
-  static RequestBody detect(SizedFile file, BatchOptions options) {
+  static RequestBody detect(SizedFile file, DetectOptions options) {
     return form(OptionFields.forDetect(options))
         .addFormDataPart("file", file.partName(),
             new FileBody(file, MediaTypes.forFileName(file.partName())))

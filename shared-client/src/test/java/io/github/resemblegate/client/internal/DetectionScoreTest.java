@@ -121,4 +121,27 @@ class DetectionScoreTest {
     assertThat(of(MediaType.UNKNOWN, DetectStatus.COMPLETED, null, null, null).score())
         .isInstanceOf(Unscored.class);
   }
+
+  @Test
+  void aResultWithoutMediaTypeIsScoredAndLabelledAsTheTypeDecidedOnce() throws Exception {
+    Detection d = parse("""
+        {"item": {"uuid": "two", "status": "completed",
+                  "metrics": {"label": "real", "score": ["0.1"], "aggregated_score": "0.1"},
+                  "video_metrics": {"label": "Fake", "score": 0.9, "children": []}}}
+        """);
+
+    MediaType type = d.mediaTypeOr(MediaType.AUDIO);
+
+    assertThat(type).isEqualTo(MediaType.AUDIO);
+    assertThat(d.score(type)).isEqualTo(new Scored(0.1, "metrics.aggregated_score"));
+    assertThat(d.label(type)).isEqualTo("real");
+  }
+
+  @Test
+  void theApisMediaTypeWinsOverTheFilesOwn() throws Exception {
+    Detection d = parse(Payloads.VIDEO_NUMBERS);
+
+    assertThat(d.mediaTypeOr(MediaType.AUDIO)).isEqualTo(MediaType.VIDEO);
+    assertThat(d.mediaTypeOr(null)).isEqualTo(MediaType.VIDEO);
+  }
 }

@@ -15,6 +15,7 @@ import io.github.resemblegate.client.Detection.TimedScore;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.Payloads;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResponseParserTest {
@@ -143,9 +144,130 @@ class ResponseParserTest {
     Detection d = detection(Payloads.DETECT_CREATED);
 
     assertThat(d.uuid()).isEqualTo("DETECTION_UUID");
-    assertThat(d.status()).isEqualTo(DetectStatus.UNKNOWN);
+    assertThat(d.status()).as("nothing in it proves an end").isEqualTo(DetectStatus.MISSING);
     assertThat(d.mediaType()).isEqualTo(MediaType.AUDIO);
     assertThat(d.audio()).isNull();
+  }
+
+  @Test
+  void resolvesAMissingStatusAsCompletedWhenTheScoresProveIt() throws Exception {
+    Detection audio = detection("""
+        {"item": {"uuid": "a", "media_type": "audio",
+                  "metrics": {"label": "fake", "score": ["0.9"], "aggregated_score": "0.9"}}}
+        """);
+    Detection image = detection("""
+        {"item": {"uuid": "i", "image_metrics": {"label": "Real", "score": 0.1}}}
+        """);
+
+    assertThat(audio.status()).isEqualTo(DetectStatus.COMPLETED);
+    assertThat(image.status()).isEqualTo(DetectStatus.COMPLETED);
+  }
+
+  @Test
+  void resolvesAMissingStatusAsFailedWhenOnlyAnErrorMessageIsThere() throws Exception {
+    Detection d = detection("""
+        {"item": {"uuid": "f", "media_type": "audio", "metrics": null,
+                  "error_message": "Media could not be decoded"}}
+        """);
+
+    assertThat(d.status()).isEqualTo(DetectStatus.FAILED);
+  }
+
+  @Test
+  void leavesAMissingStatusMissingWhenNothingProvesAnEnd() throws Exception {
+    Detection d = detection("""
+        {"item": {"uuid": "m", "media_type": "audio", "metrics": {"label": "fake", "score": []},
+                  "error_message": null}}
+        """);
+
+    assertThat(d.status()).isEqualTo(DetectStatus.MISSING);
+  }
+
+  @Test
+  void readsTheIntelligenceDescriptionAsTextOrAsStructuredFields() throws Exception {
+    Detection text = detection(Payloads.AUDIO_WITH_FINDINGS);
+    Detection structured = detection("""
+        {"item": {"uuid": "s", "status": "completed",
+                  "intelligence": {"uuid": "i1", "created_at": "2024-01-15T10:30:05Z",
+                    "description": {"language": "English", "translation": null,
+                      "fraud": {"type": "impersonation", "confidence": 0.8},
+                      "liveness": {"assessment": "not_real_person"}}}}}
+        """);
+
+    assertThat(text.findings().intelligence().description())
+        .isEqualTo("Adult male speaker with confident tone discussing quarterly results.");
+    assertThat(text.findings().intelligence().uuid()).isEqualTo("INTELLIGENCE_UUID");
+    assertThat(structured.findings().intelligence().description()).isNull();
+    assertThat(structured.findings().intelligence().details()).containsExactly(
+        Map.entry("language", "English"), Map.entry("fraud.type", "impersonation"),
+        Map.entry("fraud.confidence", "0.8"), Map.entry("liveness.assessment", "not_real_person"));
+    assertThat(structured.findings().intelligence().summary()).isEqualTo("language: English;"
+        + " fraud.type: impersonation; fraud.confidence: 0.8; liveness.assessment: not_real_person");
+  }
+
+  @Test
+  void readsAudioSourceTracingInBothShapes() throws Exception {
+    Detection inline = detection(Payloads.AUDIO_WITH_FINDINGS);
+    Detection nested = detection("""
+        {"item": {"uuid": "n", "status": "completed",
+                  "audio_source_tracing": {"results": {"label": "elevenlabs", "error_message": null}}}}
+        """);
+
+    assertThat(inline.findings().sourceTracing())
+        .isEqualTo(new Detection.SourceTracing("resemble_ai", null));
+    assertThat(nested.findings().sourceTracing())
+        .isEqualTo(new Detection.SourceTracing("elevenlabs", null));
+    assertThat(detection(Payloads.AUDIO_STRINGS).findings()).isEqualTo(Detection.Findings.NONE);
+  }
+
+  @Test
+  void readsTheZeroRetentionLifecycleUnderTheOldAndNewNames() throws Exception {
+    Detection current = detection("""
+        {"item": {"uuid": "z", "status": "completed", "zero_retention_mode": true,
+                  "media_redacted": true, "media_deleted": true,
+                  "file_deleted_at": "2024-01-15T10:31:00Z", "url": null,
+                  "filename": "redacted_abc123def4567890abcd1234.wav"}}
+        """);
+    Detection older = detection("""
+        {"item": {"uuid": "p", "status": "completed", "privacy_mode": "true",
+                  "media_redacted": true, "media_deleted": false, "file_deleted_at": null}}
+        """);
+
+    assertThat(current.retention())
+        .isEqualTo(new Detection.Retention(true, true, true, "2024-01-15T10:31:00Z"));
+    assertThat(current.zeroRetention()).isTrue();
+    assertThat(older.retention()).isEqualTo(new Detection.Retention(true, true, false, null));
+  }
+
+  @Test
+  void readsReverseImageSearchSources() throws Exception {
+    Detection d = detection(Payloads.IMAGE_REVERSE_SEARCH);
+
+    assertThat(d.image().reverseSearchSources()).containsExactly(
+        new Detection.ReverseSearchSource("https://example-stock-site.com/ai-generated-images/",
+            "example-stock-site.com", "Labelled as a premium AI-generated image.", "known_fake",
+            1.0),
+        new Detection.ReverseSearchSource("https://another-stock-site.com/search/ai-art",
+            "another-stock-site.com", "Near-identical variations labelled AI generated.",
+            "known_fake", 0.9));
+  }
+
+  @Test
+  void readsTheVideosVerdictWordPosteriorTreeviewAndTheAudioCertainty() throws Exception {
+    Detection d = detection("""
+        {"item": {"uuid": "v", "status": "completed", "media_type": "video",
+                  "metrics": {"label": "fake", "score": ["0.9"], "aggregated_score": "0.9",
+                              "certainty": "0.75"},
+                  "video_metrics": {"label": "Fake", "score": 0.95, "certainty": 0.93,
+                    "posterior": "0.97", "treeview": "https://example.com/tree.html",
+                    "children": [{"type": "VideoResult", "conclusion": "Fake", "score": 0.99,
+                                  "children": []}]}}}
+        """);
+
+    assertThat(d.video().conclusion()).isEqualTo("Fake");
+    assertThat(d.video().posterior()).isEqualTo(0.97);
+    assertThat(d.video().treeview()).isEqualTo("https://example.com/tree.html");
+    assertThat(d.audio().certainty()).isEqualTo(0.75);
   }
 
   @Test

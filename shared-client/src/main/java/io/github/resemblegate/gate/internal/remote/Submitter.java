@@ -3,6 +3,7 @@ package io.github.resemblegate.gate.internal.remote;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
@@ -150,7 +151,7 @@ public final class Submitter {
       } else {
         source = new DetectRequest.Upload(path, name);
       }
-      Detection d = client.createDetect(new DetectRequest(source, options));
+      Detection d = client.createDetect(new DetectRequest(source, DetectOptions.from(options)));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
     }, MAX_RESENDS);
   }
