@@ -45,7 +45,7 @@ final class DetectionReader {
         MediaType.fromApi(text(item, "media_type")),
         text(item, "filename"),
         errorMessage,
-        number(item, "duration"),
+        duration(item),
         retention(item),
         url != null ? url : link(field(item, "audio_url")),
         text(item, "created_at"),
@@ -65,6 +65,12 @@ final class DetectionReader {
     }
     return errorMessage != null && !errorMessage.isBlank() ? DetectStatus.FAILED
         : DetectStatus.MISSING;
+  }
+
+  /** The media's seconds; the list page's example repeats it inside {@code metrics}. */
+  private static Double duration(JsonNode item) {
+    Double duration = number(item, "duration");
+    return duration != null ? duration : number(field(item, "metrics"), "duration");
   }
 
   /** {@code privacy_mode} is the older name of {@code zero_retention_mode}; either counts. */

@@ -271,6 +271,17 @@ class ResponseParserTest {
   }
 
   @Test
+  void takesTheDurationFromMetricsWhenTheItemHasNone() throws Exception {
+    Detection d = detection("""
+        {"item": {"uuid": "l", "status": "completed", "media_type": "audio",
+                  "metrics": {"label": "real", "score": [0.1], "aggregated_score": 0.1,
+                              "duration": 12.5}}}
+        """);
+
+    assertThat(d.durationSeconds()).isEqualTo(12.5);
+  }
+
+  @Test
   void readsListPage() throws Exception {
     DetectPage page = ResponseParser.page(json(Payloads.LIST));
 
