@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 
 /**
  * The run both goals share: hand the parameters' words to the core's {@link SettingsReader} with
@@ -47,6 +50,9 @@ abstract class AbstractDetectMojo extends DetectParameters {
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   AbstractDetectMojo(SettingsDecrypter decrypter) {
     this.decrypter = decrypter;
   }
@@ -57,6 +63,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
+    warnAboutIneffectiveProperties(log);
     if (skip) {
       log.info("Resemble Gate is skipped (resemble.skip).");
       return;
@@ -98,10 +105,41 @@ abstract class AbstractDetectMojo extends DetectParameters {
       reader.offline("Maven is offline (-o)");
     }
     try {
-      return reader.read(rawSettings(scope), getLog()::warn);
+      return reader.read(rawSettings(scope, this::property), getLog()::warn);
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, getLog());
     }
+  }
+
+  /** A property as a parameter's expression finds it: -D, the JVM's, else the POM's. */
+  private String property(String name) {
+    String value = null;
+    if (session != null) {
+      value = session.getUserProperties().getProperty(name,
+          session.getSystemProperties().getProperty(name));
+    }
+    if (value == null && project != null) {
+      value = project.getProperties().getProperty(name);
+    }
+    return value;
+  }
+
+  /** -Dresemble.* properties that change nothing (a typo, or overridden by the POM), once a build. */
+  private void warnAboutIneffectiveProperties(Log log) {
+    if (mojoExecution == null || session == null) {
+      return;
+    }
+    PluginParameterExpressionEvaluator evaluator =
+        new PluginParameterExpressionEvaluator(session, mojoExecution);
+    UserPropertyCheck check = UserPropertyCheck.of(mojoExecution, raw -> {
+      try {
+        Object value = evaluator.evaluate(raw);
+        return value == null ? null : value.toString();
+      } catch (ExpressionEvaluationException e) {
+        return raw;
+      }
+    });
+    UserPropertyCheck.warnOncePerBuild(check.problems(session.getUserProperties()), session, log);
   }
 
   /** The core's summary; notices and an UNSTABLE verdict are warnings. */
