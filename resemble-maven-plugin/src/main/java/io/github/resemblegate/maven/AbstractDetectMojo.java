@@ -60,6 +60,17 @@ abstract class AbstractDetectMojo extends DetectParameters {
   /** What this goal scans. */
   abstract ScanScope scanScope() throws MojoExecutionException;
 
+  /** The log, naming this module when modules build at the same time (-T). */
+  @Override
+  public Log getLog() {
+    return namesModule() ? ModuleLog.of(super.getLog(), session, project) : super.getLog();
+  }
+
+  /** Whether this goal's lines need the module's name under -T: a goal over one module does. */
+  boolean namesModule() {
+    return true;
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
