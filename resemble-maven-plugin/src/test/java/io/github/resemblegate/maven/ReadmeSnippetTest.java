@@ -66,6 +66,16 @@ class ReadmeSnippetTest {
         .doesNotContain("<configuration>");
   }
 
+  @Test
+  void theReadmeSaysWhatMavenItselfPrintsAtDebugLevel() throws Exception {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+
+    assertThat(readme).doesNotContain("not with `mvn -X`")
+        .contains("`env.RESEMBLE_API_KEY: …`", "token-in-environment-shows-only-in-maven-debug");
+    assertThat(IT_POM.resolveSibling("../token-in-environment-shows-only-in-maven-debug/verify.groovy"))
+        .isRegularFile();
+  }
+
   private static String text(PluginDescriptor plugin, String element) {
     return plugin.plugin(element);
   }
