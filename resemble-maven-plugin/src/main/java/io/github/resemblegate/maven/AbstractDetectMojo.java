@@ -79,21 +79,40 @@ abstract class AbstractDetectMojo extends DetectParameters {
       log.info("Resemble Gate is skipped (resemble.skip).");
       return;
     }
-    GateConfig config = gateConfig();
+    ScanScope scope = scanScope();
+    GateConfig config = gateConfig(scope);
     GateResult result;
     try {
       result = Gate.run(config, MavenGateListener.throttled(log, config.dryRun()));
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, log);
     }
-    printSummary(result);
-    writeReports(result, config.reports());
+    boolean nothingToCheck = nothingToCheck(scope, result);
+    if (nothingToCheck) {
+      log.info("No media files under the default patterns "
+          + String.join(", ", scope.defaultIncludes()) + ": nothing to check.");
+    } else {
+      printSummary(result);
+    }
+    writeReports(result, config.reports(), nothingToCheck);
     MavenBuildResult.enforce(result, log);
+  }
+
+  /**
+   * A module that ships no media where Maven projects keep it, and passes for it: a parent POM,
+   * a code module. One line says so, instead of a summary and reports of nothing.
+   */
+  private static boolean nothingToCheck(ScanScope scope, GateResult result) {
+    return scope.includes().isEmpty() && result.files().isEmpty()
+        && result.decision().verdict() == Verdict.PASSED;
   }
 
   /** The core's configuration for this execution; a wrong parameter throws with one sentence each. */
   GateConfig gateConfig() throws MojoExecutionException {
-    ScanScope scope = scanScope();
+    return gateConfig(scanScope());
+  }
+
+  private GateConfig gateConfig(ScanScope scope) throws MojoExecutionException {
     SettingsReader reader = SettingsReader.forBase(scope.baseDirectory())
         .defaultIncludes(scope.defaultIncludes())
         .userAgent(USER_AGENT_SUFFIX);
@@ -153,11 +172,14 @@ abstract class AbstractDetectMojo extends DetectParameters {
     UserPropertyCheck.warnOncePerBuild(check.problems(session.getUserProperties()), session, log);
   }
 
-  /** The core's summary; notices and an UNSTABLE verdict are warnings. */
+  /** The core's summary; notices and an UNSTABLE verdict are warnings, a FAILED one an error. */
   private void printSummary(GateResult result) {
-    boolean unstable = result.decision().verdict() == Verdict.UNSTABLE;
+    Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
-      if (line.startsWith("Notice: ") || unstable && line.startsWith("Verdict: ")) {
+      boolean verdictLine = line.startsWith("Verdict: ");
+      if (verdictLine && verdict == Verdict.FAILED) {
+        getLog().error(line);
+      } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {
         getLog().warn(line);
       } else {
         getLog().info(line);
@@ -165,11 +187,16 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
   }
 
-  private void writeReports(GateResult result, GateConfig.Reports reports)
+  /** Writes the reports, fresh ones for every run; {@code quietly} names them at debug level only. */
+  private void writeReports(GateResult result, GateConfig.Reports reports, boolean quietly)
       throws MojoExecutionException {
     try {
       for (Path file : Reports.write(result, reports)) {
-        getLog().info("Report: " + file);
+        if (quietly) {
+          getLog().debug("Report: " + file);
+        } else {
+          getLog().info("Report: " + file);
+        }
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the reports to " + reports.directory()

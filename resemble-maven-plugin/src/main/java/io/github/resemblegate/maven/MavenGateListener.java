@@ -33,6 +33,10 @@ final class MavenGateListener implements GateListener {
 
   @Override
   public void scanned(int matchedFiles, long totalBytes) {
+    // A run that matched nothing ends with a sentence saying so; "Matched 0" would say it twice.
+    if (matchedFiles == 0) {
+      return;
+    }
     log.info("Matched " + matchedFiles + " media file" + (matchedFiles == 1 ? "" : "s") + " ("
         + bytes(totalBytes) + ").");
   }
