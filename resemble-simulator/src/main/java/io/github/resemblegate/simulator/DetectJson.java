@@ -191,7 +191,7 @@ final class DetectJson {
     }
     putLoose(metrics, "consistency", audio.consistency(), shape != Shape.LIST);
     putLoose(metrics, "aggregated_score", audio.aggregated(), shape == Shape.SINGLE);
-    metrics.put("image", heatmap(detect, "audio-heatmap.png"));
+    metrics.set("image", heatmap(detect, "audio-heatmap.png"));
     return metrics;
   }
 
@@ -201,11 +201,11 @@ final class DetectJson {
     metrics.put("type", "FinalResult");
     metrics.put("label", capitalized(image.label()));
     putLoose(metrics, "score", image.score(), shape == Shape.LIST);
-    metrics.put("image", heatmap(detect, "visualization.png"));
+    metrics.set("image", heatmap(detect, "visualization.png"));
     metrics.putArray("children");
     ObjectNode ifl = metrics.putObject("ifl");
     ifl.put("score", image.score());
-    ifl.put("heatmap", heatmap(detect, "ifl-heatmap.png"));
+    ifl.set("heatmap", heatmap(detect, "ifl-heatmap.png"));
     return metrics;
   }
 
@@ -218,7 +218,7 @@ final class DetectJson {
     metrics.put("label", label);
     putLoose(metrics, "score", video.score(), topStrings);
     putLoose(metrics, "certainty", video.certainty(), topStrings);
-    metrics.put("treeview", heatmap(detect, "treeview.html"));
+    metrics.set("treeview", heatmap(detect, "treeview.html"));
     ArrayNode children = metrics.putArray("children");
     ObjectNode wrapper = node("VideoResult", label, video.score(), video.certainty(), childStrings, shape);
     ArrayNode frames = wrapper.putArray("children");

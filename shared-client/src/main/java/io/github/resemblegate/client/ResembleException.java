@@ -9,6 +9,7 @@ public abstract sealed class ResembleException extends RuntimeException
         InsufficientCreditException, NotFoundException, RateLimitedException,
         ServerErrorException, TransportException, MalformedResponseException,
         UploadRejectedException {
+  private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
   private final String serverMessage;

@@ -132,7 +132,7 @@ public final class JsonReportReader {
       Map<String, String> options = new LinkedHashMap<>();
       JsonNode optionNodes = run.get("options");
       if (optionNodes != null && optionNodes.isObject()) {
-        optionNodes.fields().forEachRemaining(e -> options.put(e.getKey(),
+        optionNodes.properties().forEach(e -> options.put(e.getKey(),
             e.getValue().isNull() ? null : e.getValue().asText()));
       }
       return new RunInfo(
@@ -153,7 +153,7 @@ public final class JsonReportReader {
       Map<MediaType, Double> thresholds = new EnumMap<>(MediaType.class);
       JsonNode byType = policy.get("thresholds");
       if (byType != null && byType.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = byType.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = byType.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           thresholds.put(enumValue(MediaType.class, e.getKey(), "policy.thresholds key"),

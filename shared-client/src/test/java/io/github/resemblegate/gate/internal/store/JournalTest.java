@@ -106,6 +106,7 @@ class JournalTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open journal is the point: a second run must be refused meanwhile
   void refusesASecondRunOnTheSameReportsDirectory() {
     try (Journal j = Journal.open(reports, clock, warnings::add)) {
       assertThatThrownBy(() -> Journal.open(reports, clock, warnings::add))
