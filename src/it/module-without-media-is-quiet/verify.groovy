@@ -6,7 +6,9 @@ def goalLines(String log, String module) {
     assert start >= 0 : module
     def rest = log.substring(log.indexOf('\n', start) + 1)
     def end = rest.indexOf('[INFO] ---')
-    (end < 0 ? rest : rest.substring(0, end)).readLines().findAll { it.trim() && it != '[INFO] ' }
+    // Maven's own download lines (a first build with this plugin) are not the goal's.
+    (end < 0 ? rest : rest.substring(0, end)).readLines()
+        .findAll { it.trim() && it != '[INFO] ' && !it.contains('Download') }
 }
 
 try {
@@ -15,7 +17,7 @@ try {
     assert !log.contains('[WARNING]')
     ['module-without-media-is-quiet', 'code'].each { module ->
         def lines = goalLines(log, module)
-        assert lines.size() == 1 && lines[0] ==~ /\[INFO\] No media files under the default patterns .*: nothing to check\./
+        assert lines.size() == 1 && lines[0].startsWith('[INFO] No media files')
     }
     assert goalLines(log, 'voice').any { it.startsWith('[INFO] Verdict: PASSED. 1 file: 1 passed') }
 } finally {

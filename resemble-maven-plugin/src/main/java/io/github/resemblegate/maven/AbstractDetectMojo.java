@@ -89,8 +89,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
     boolean nothingToCheck = nothingToCheck(scope, result);
     if (nothingToCheck) {
-      log.info("No media files under the default patterns "
-          + String.join(", ", scope.defaultIncludes()) + ": nothing to check.");
+      log.info(result.decision().sentence());
     } else {
       printSummary(result);
     }
@@ -100,7 +99,8 @@ abstract class AbstractDetectMojo extends DetectParameters {
 
   /**
    * A module that ships no media where Maven projects keep it, and passes for it: a parent POM,
-   * a code module. One line says so, instead of a summary and reports of nothing.
+   * a code module. The decision's sentence says so in one line, instead of a summary and reports
+   * of nothing.
    */
   private static boolean nothingToCheck(ScanScope scope, GateResult result) {
     return scope.includes().isEmpty() && result.files().isEmpty()

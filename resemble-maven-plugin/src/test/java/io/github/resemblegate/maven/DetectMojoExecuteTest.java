@@ -101,8 +101,7 @@ class DetectMojoExecuteTest {
     mojo.execute();
 
     assertThat(log.lines).extracting(RecordingLog.Line::level).doesNotContain("warn", "error");
-    assertThat(log.at("info")).containsExactly("No media files under the default patterns"
-        + " src/main/media/**, target/classes/**: nothing to check.");
+    assertThat(log.at("info")).singleElement().asString().startsWith("No media files");
     // Fresh reports all the same, named at debug level only.
     assertThat(project.resolve("target/resemble/resemble-report.json")).isRegularFile();
     assertThat(log.at("debug")).anyMatch(line -> line.startsWith("Report: "));
