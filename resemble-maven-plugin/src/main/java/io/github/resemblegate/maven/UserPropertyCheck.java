@@ -84,6 +84,10 @@ final class UserPropertyCheck {
   }
 
   private String unknown(String name) {
+    if (name.equalsIgnoreCase(PREFIX + "apiKey")) {
+      return "-D" + name + " is not read, on purpose: a token typed on a command line stays in"
+          + " shell history; put it in the settings.xml server or RESEMBLE_API_KEY.";
+    }
     List<String> settings = known.stream().filter(k -> k.startsWith(PREFIX))
         .map(k -> k.substring(PREFIX.length())).toList();
     return SettingNames.closest(name.substring(PREFIX.length()), settings)

@@ -72,6 +72,15 @@ class UserPropertyCheckTest {
   }
 
   @Test
+  void aTokenOnTheCommandLineIsRefusedSayingWhereItBelongs() throws Exception {
+    commandLine.setProperty("resemble.apiKey", "secret-9f2c");
+
+    assertThat(problems()).containsExactly("-Dresemble.apiKey is not read, on purpose: a token"
+        + " typed on a command line stays in shell history; put it in the settings.xml server or"
+        + " RESEMBLE_API_KEY.");
+  }
+
+  @Test
   void theMavenOnlyPropertiesAndOtherPluginsPropertiesAreLeftAlone() throws Exception {
     commandLine.setProperty("resemble.skip", "true");
     commandLine.setProperty("resemble.waivers", "waivers.yaml");
