@@ -91,7 +91,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
     if (nothingToCheck) {
       log.info(result.decision().sentence());
     } else {
-      printSummary(result);
+      printSummary(result, log);
     }
     writeReports(result, config.reports(), nothingToCheck);
     MavenBuildResult.enforce(result, log);
@@ -172,17 +172,20 @@ abstract class AbstractDetectMojo extends DetectParameters {
     UserPropertyCheck.warnOncePerBuild(check.problems(session.getUserProperties()), session, log);
   }
 
-  /** The core's summary; notices and an UNSTABLE verdict are warnings, a FAILED one an error. */
-  private void printSummary(GateResult result) {
+  /**
+   * The core's summary (also the merge goal's); notices and an UNSTABLE verdict are warnings, a
+   * FAILED one an error.
+   */
+  static void printSummary(GateResult result, Log log) {
     Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
       boolean verdictLine = line.startsWith("Verdict: ");
       if (verdictLine && verdict == Verdict.FAILED) {
-        getLog().error(line);
+        log.error(line);
       } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {
-        getLog().warn(line);
+        log.warn(line);
       } else {
-        getLog().info(line);
+        log.info(line);
       }
     }
   }

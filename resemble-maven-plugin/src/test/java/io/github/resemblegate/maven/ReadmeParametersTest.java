@@ -82,13 +82,16 @@ class ReadmeParametersTest {
   void theGoalsAreThreadSafeAndDetectNeedsNoProjectNorNetworkFlag() throws Exception {
     PluginDescriptor descriptor = PluginDescriptor.load();
 
-    assertThat(descriptor.goals()).containsExactlyInAnyOrder("detect", "detect-aggregate", "help");
+    assertThat(descriptor.goals()).containsExactlyInAnyOrder("detect", "detect-aggregate",
+        "help", "merge");
     assertThat(descriptor.attribute("detect", "threadSafe")).isEqualTo("true");
     assertThat(descriptor.attribute("detect", "requiresProject")).isEqualTo("false");
     assertThat(descriptor.attribute("detect", "requiresOnline")).isEqualTo("false");
     assertThat(descriptor.attribute("detect", "phase")).isEqualTo("verify");
     assertThat(descriptor.attribute("detect-aggregate", "aggregator")).isEqualTo("true");
     assertThat(descriptor.attribute("detect-aggregate", "threadSafe")).isEqualTo("true");
+    assertThat(descriptor.attribute("merge", "threadSafe")).isEqualTo("true");
+    assertThat(descriptor.attribute("merge", "requiresProject")).isEqualTo("false");
   }
 
   /** The Property cell: the descriptor's property, else the reason there is none. */
