@@ -43,9 +43,10 @@ class ReleasePomsTest {
   }
 
   @Test
-  void theLibraryThePluginAndTheSimulatorArePublishedAndNothingElse() throws Exception {
+  void theLibraryTheFrontEndsAndTheSimulatorArePublishedAndNothingElse() throws Exception {
     assertThat(published()).extracting(Model::getArtifactId).containsExactly(
-        "resemble-gate-parent", "shared-client", "resemble-simulator", "resemble-maven-plugin");
+        "resemble-gate-parent", "shared-client", "resemble-simulator", "resemble-maven-plugin",
+        "resemble-cli");
   }
 
   @Test
