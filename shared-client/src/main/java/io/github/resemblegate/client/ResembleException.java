@@ -7,8 +7,8 @@ package io.github.resemblegate.client;
 public abstract sealed class ResembleException extends RuntimeException
     permits BadRequestException, UnauthorizedException, ForbiddenException,
         InsufficientCreditException, NotFoundException, RateLimitedException,
-        ServerErrorException, TransportException, MalformedResponseException,
-        UploadRejectedException {
+        ServerErrorException, TransportException, MalformedResponseException {
+  private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
   private final String serverMessage;

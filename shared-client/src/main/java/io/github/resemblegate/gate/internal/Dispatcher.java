@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,14 +74,14 @@ final class Dispatcher {
    * Sends what the planner holds and is given later, after resuming {@code resume} (whose
    * contents are {@code resumed}), and waits for all of it; returns what was uploaded. With
    * {@code planComplete} false the plan is still being made on another thread, which calls
-   * {@link #planDone} when it is; {@code journal} null opens the reports directory's journal.
+   * {@link #planDone} when it is; {@code journal} gives the run's journal, opened only now when
+   * no earlier run left one.
    */
   Sent send(List<Submission> resume, Collection<String> resumed, ResultCache cache,
-      Journal journal, boolean planComplete) {
+      Supplier<Journal> journal, boolean planComplete) {
     GateConfig.Api api = config.api();
     synchronized (this) {
-      this.journal = journal != null ? journal
-          : Journal.open(config.reports().directory(), config.clock(), listener::warn);
+      this.journal = journal.get();
     }
     try (ResembleClient client = buildClient();
         SharedContents sharing = cache == null ? null : new SharedContents(cache,

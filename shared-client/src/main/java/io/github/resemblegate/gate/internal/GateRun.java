@@ -17,10 +17,12 @@ import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.JournalFolder;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.internal.store.Submission;
@@ -38,6 +40,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One gate run from scan to result, as a short pipeline of stages over the ledger: scan,
@@ -81,11 +85,11 @@ public final class GateRun {
 
   /**
    * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
-   * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
-   * no bytes) and the content check (are the bytes the media the name claims).
+   * filter may do): the shard filter (by file size, reads no bytes), then the content check (are
+   * the bytes the media the name claims).
    */
   private List<ScanFilter> filters() {
-    return List.of(shard);
+    return config.scan().contentCheck() ? List.of(shard, new ContentCheck()) : List.of(shard);
   }
 
   public GateResult run() {
@@ -98,21 +102,27 @@ public final class GateRun {
       return finish(shard.checkableElsewhere()
           ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
               shard.sharding().matchedFiles())
-          : DecisionRules.empty(config.policy(), nothingToCheck()), List.of(), null);
+          : emptyDecision(), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
         ? new ResultCache(config.cache().directory(), key, listener::warn) : null;
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
-    Path reports = config.reports().directory();
-    boolean journalExists = Files.exists(Journal.fileIn(reports));
+    JournalFolder journals = JournalFolder.of(config.cache().directory(),
+        config.reports().directory(), key);
+    // Known before anything is hashed (path and size), so a journal opened while hashing takes
+    // over exactly what it would have taken over after.
+    Predicate<Submission.Part> scanned = JournalFolder.partsOf(files);
+    boolean journalExists = journals.exists();
     Journal journal = checking && journalExists
-        ? Journal.open(reports, config.clock(), listener::warn) : null;
+        ? Journal.open(journals, scanned, config.clock(), listener::warn) : null;
+    Supplier<Journal> journalToSend = journal != null ? () -> journal
+        : () -> Journal.open(journals, scanned, config.clock(), listener::warn);
     Sending sending = null;
     Dispatcher dispatcher = null;
     try {
       List<Submission> resume = EarlierRuns.resumable(journal != null ? journal.submissions()
-          : journalExists ? Journal.peek(reports, listener::warn) : List.of(), key,
+          : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key,
           config.cache().refresh() ? null : cache);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
@@ -126,9 +136,8 @@ public final class GateRun {
       if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
         listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
-        Journal earlier = journal;
         Dispatcher d = dispatcher;
-        sending = new Sending(d, () -> d.send(resume, resumed, cache, earlier, false));
+        sending = new Sending(d, () -> d.send(resume, resumed, cache, journalToSend, false));
         toPlan = sending.feeding(planner);
         if (!resume.isEmpty() || nothingRemembered()) {
           // Every file is new, so something will be sent: the client gets ready while the
@@ -141,7 +150,7 @@ public final class GateRun {
       files = null;
       Finished end = sending != null && sending.started()
           ? new Finished(null, List.of(), sending.finish())
-          : decideAndSend(planner, dispatcher, resume, resumed, cache, journal);
+          : decideAndSend(planner, dispatcher, resume, resumed, cache, journalToSend);
       requests = dispatcher.requests();
       Journal used = journal != null ? journal : dispatcher.journal();
       if (used != null) {
@@ -170,7 +179,7 @@ public final class GateRun {
    * for a run that did not send while hashing.
    */
   private Finished decideAndSend(Planner planner, Dispatcher dispatcher, List<Submission> resume,
-      Set<String> resumed, ResultCache cache, Journal journal) {
+      Set<String> resumed, ResultCache cache, Supplier<Journal> journal) {
     List<Planned> draft = planner.draft();
     int uploads = Plans.files(draft);
     int maxFiles = config.budget().maxFiles();
@@ -265,6 +274,14 @@ public final class GateRun {
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);
     return result;
+  }
+
+  /** Default includes finding no media pass quietly; else onEmpty decides (typos fail). */
+  private Decision emptyDecision() {
+    if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
+      return DecisionRules.noMedia(config.scan().baseDirectory().toString());
+    }
+    return DecisionRules.empty(config.policy(), nothingToCheck());
   }
 
   private String nothingToCheck() {

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
@@ -128,7 +129,8 @@ public final class Submitter {
       } else {
         source = new DetectRequest.Upload(path, name);
       }
-      Detection d = target.client().createDetect(new DetectRequest(source, target.options()));
+      Detection d = target.client().createDetect(
+          new DetectRequest(source, DetectOptions.from(target.options())));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
     }), MAX_RESENDS);
   }
@@ -145,6 +147,8 @@ public final class Submitter {
 
   /** A file changed before anything billable was sent; the message is the file's reason. */
   private static final class Changed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Changed(String reason) {
       super(reason, null, false, false);
     }
