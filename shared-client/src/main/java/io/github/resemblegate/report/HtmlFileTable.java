@@ -27,7 +27,8 @@ final class HtmlFileTable {
     }
     h.append("</select></label>\n<span class=\"shown\" id=\"shown\" aria-live=\"polite\">")
         .append(Outcomes.files(files.size())).append("</span>\n</div>\n");
-    h.append("<div class=\"table-wrap\"><table id=\"files\">\n<thead><tr>")
+    h.append("<div class=\"table-wrap\"><table id=\"files\" data-attention=\"")
+        .append(String.join(" ", attention(result))).append("\">\n<thead><tr>")
         .append(sortable("outcome", "Outcome", "ascending"))
         .append(sortable("path", "File", null))
         .append(sortable("type", "Type", null))
@@ -51,17 +52,36 @@ final class HtmlFileTable {
         + "</span></button></th>";
   }
 
+  /**
+   * What "Needs attention" selects: the outcomes the summaries list, no-speech files when they
+   * count.
+   */
+  private static List<String> attention(GateResult result) {
+    return Outcomes.noSpeechMatters(result.policy())
+        ? List.of("FLAGGED", "ERROR", "WARNED", "NO_SPEECH") : List.of("FLAGGED", "ERROR", "WARNED");
+  }
+
+  /** The row and, in its {@code data-} attributes, what the script sorts and filters it by. */
   private static void row(StringBuilder h, FileResult f, int index, Double warn) {
     String id = Outcomes.id(f.outcome());
-    h.append("<tr data-i=\"").append(index).append("\" class=\"o-").append(id).append("\">");
+    h.append("<tr data-i=\"").append(index).append("\" class=\"o-").append(id)
+        .append("\" data-outcome=\"").append(f.outcome().name())
+        .append("\" data-rank=\"").append(Outcomes.rank(f.outcome()))
+        .append("\" data-path=\"").append(Html.escape(f.path()))
+        .append("\" data-type=\"").append(f.mediaType() == null ? "unknown" : f.mediaType().id())
+        .append("\" data-score=\"")
+        .append(f.score() != null && Double.isFinite(f.score()) ? f.score().toString() : "")
+        .append("\" data-threshold=\"").append(f.threshold())
+        .append("\" data-text=\"").append(Html.escape(searchText(f))).append("\">");
     h.append("<td><span class=\"badge o-").append(id).append("\">")
         .append(Outcomes.label(f.outcome())).append("</span></td>");
 
     int slash = f.path().lastIndexOf('/');
     h.append("<td class=\"path\"><span class=\"file\">");
     if (slash >= 0) {
-      h.append("<span class=\"dir\">").append(Html.escape(f.path().substring(0, slash + 1)))
-          .append("</span>");
+      // A line may break after each folder, never inside a name (the CSS forbids that).
+      h.append("<span class=\"dir\">").append(Html.escape(f.path().substring(0, slash + 1))
+          .replace("/", "/<wbr>")).append("</span>");
     }
     h.append("<span class=\"name\">").append(Html.escape(f.path().substring(slash + 1)))
         .append("</span></span><span class=\"sub\">").append(Sizes.bytes(f.size()));
@@ -140,6 +160,14 @@ final class HtmlFileTable {
     if (show && f.reason() != null && !f.reason().isBlank()) {
       d.append("<div class=\"reason\">").append(Html.escape(f.reason())).append("</div>");
     }
+  }
+
+  /** Everything the text filter looks in: the path, the label, the reasons and the ids. */
+  private static String searchText(FileResult f) {
+    return java.util.stream.Stream.of(f.path(), f.label(), f.reason(), f.detectId(), f.sha256(),
+            f.waiver() == null ? null : f.waiver().reason())
+        .filter(v -> v != null && !v.isBlank())
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static String mediaType(FileResult f) {

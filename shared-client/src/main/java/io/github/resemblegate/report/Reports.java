@@ -22,18 +22,29 @@ public final class Reports {
 
   /**
    * Writes each format to {@code directory/<format file name>} and returns the files written, in
-   * the order of {@link ReportFormat}. Each file is written beside its target and moved into place,
-   * so a reader (or a CI server archiving the folder) never sees half a report.
+   * the order of {@link ReportFormat} (the HTML report's style sheet and script right after it).
+   * Each file is written beside its target and moved into place, so a reader (or a CI server
+   * archiving the folder) never sees half a report. A report file an earlier run wrote in a format
+   * not chosen now is deleted: the folder never shows an older run's verdict beside this one.
    */
   public static List<Path> write(GateResult result, Set<ReportFormat> formats, Path directory)
       throws IOException {
-    Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
-    for (ReportFormat format : EnumSet.copyOf(withAll(formats))) {
+    Set<ReportFormat> chosen = withAll(formats);
+    if (!chosen.isEmpty()) {
+      Files.createDirectories(directory);
+    }
+    for (ReportFormat format : EnumSet.copyOf(chosen)) {
       Path target = directory.resolve(format.fileName());
       writeAtomically(target, out -> writer(format).write(result, out));
       written.add(target);
+      for (String asset : format.fileNames().subList(1, format.fileNames().size())) {
+        Path file = directory.resolve(asset);
+        writeAtomically(file, out -> out.write(HtmlReportWriter.asset(asset)));
+        written.add(file);
+      }
     }
+    deleteOlderReports(directory, written);
     return written;
   }
 
@@ -55,6 +66,19 @@ public final class Reports {
 
   private static Set<ReportFormat> withAll(Set<ReportFormat> formats) {
     return formats == null || formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : formats;
+  }
+
+  /** Only the fixed report names are touched: the folder may hold the user's own files too. */
+  private static void deleteOlderReports(Path directory, List<Path> kept) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    for (String name : ReportFormat.allFileNames()) {
+      Path file = directory.resolve(name);
+      if (!kept.contains(file)) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 
   private interface Body {
