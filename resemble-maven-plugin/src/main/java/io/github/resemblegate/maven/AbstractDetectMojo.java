@@ -104,11 +104,14 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
   }
 
-  /** The core's summary; notices and an UNSTABLE verdict are warnings. */
+  /** The core's summary; notices and a verdict with warnings warn, a failing verdict errs. */
   private void printSummary(GateResult result) {
-    boolean unstable = result.decision().verdict() == Verdict.UNSTABLE;
+    Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
-      if (line.startsWith("Notice: ") || unstable && line.startsWith("Verdict: ")) {
+      boolean verdictLine = line.startsWith(ConsoleSummary.VERDICT);
+      if (verdictLine && verdict == Verdict.FAILED) {
+        getLog().error(line);
+      } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {
         getLog().warn(line);
       } else {
         getLog().info(line);

@@ -45,7 +45,7 @@ final class HtmlReportWriter implements ReportWriter {
 
   String page(GateResult result) {
     List<FileResult> files = Outcomes.inReportOrder(result);
-    String status = result.decision().verdict().name();
+    String status = RunState.of(result).word(result);
     StringBuilder h = new StringBuilder(4096 + files.size() * 1200);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -60,6 +60,7 @@ final class HtmlReportWriter implements ReportWriter {
     header(h, result);
     h.append("<main>\n");
     notices(h, result);
+    nextSteps(h, result);
     HtmlFileTable.write(h, result, files);
     HtmlRunSection.write(h, result);
     h.append("</main>\n");
@@ -72,16 +73,16 @@ final class HtmlReportWriter implements ReportWriter {
   }
 
   private static void header(StringBuilder h, GateResult result) {
-    String status = result.decision().verdict().name().toLowerCase(java.util.Locale.ROOT);
+    RunState state = RunState.of(result);
     Totals totals = result.totals();
-    h.append("<header class=\"verdict v-").append(status).append("\">\n")
+    h.append("<header class=\"verdict ").append(state.cssClass(result)).append("\">\n")
         .append("<div class=\"brand\">Resemble Gate · media authenticity report</div>\n")
-        .append("<h1><span class=\"status\">").append(result.decision().verdict().name())
+        .append("<h1><span class=\"status\">").append(state.word(result))
         .append("</span></h1>\n");
     if (result.decision().sentence() != null && !result.decision().sentence().isBlank()) {
       h.append("<p class=\"message\">").append(Html.escape(result.decision().sentence())).append("</p>\n");
     }
-    h.append("<ul class=\"counts\" aria-label=\"Files by outcome\">\n")
+    h.append("<ul class=\"counts\" aria-label=\"Files by verdict\">\n")
         .append("<li class=\"count total\"><button type=\"button\" data-outcome=\"\"><b>")
         .append(totals.files()).append("</b> ").append(totals.files() == 1 ? "file" : "files")
         .append("</button></li>\n");
@@ -93,7 +94,7 @@ final class HtmlReportWriter implements ReportWriter {
       h.append("<li class=\"count o-").append(Outcomes.id(outcome))
           .append(n == 0 ? " zero" : "").append("\"><button type=\"button\" data-outcome=\"")
           .append(outcome.name()).append("\"><b>").append(n).append("</b> ")
-          .append(outcome.word(n))
+          .append(outcome.word())
           .append("</button></li>\n");
     }
     h.append("</ul>\n");
@@ -112,6 +113,25 @@ final class HtmlReportWriter implements ReportWriter {
       h.append(" · <strong>dry run</strong>");
     }
     h.append("</p>\n</header>\n");
+  }
+
+  /** What to do next, with the waiver entries to copy, when a file needs a look. */
+  private static void nextSteps(StringBuilder h, GateResult result) {
+    List<NextSteps.Step> steps = NextSteps.of(result);
+    if (steps.isEmpty()) {
+      return;
+    }
+    h.append("<section class=\"next\" aria-label=\"What to do next\"><h2>What to do next</h2>"
+        + "<ul>\n");
+    for (NextSteps.Step step : steps) {
+      h.append("<li>").append(Html.escape(step.text()));
+      if (!step.copy().isEmpty()) {
+        h.append("<pre><code>").append(Html.escape(String.join("\n", step.copy())))
+            .append("</code></pre>");
+      }
+      h.append("</li>\n");
+    }
+    h.append("</ul></section>\n");
   }
 
   private static void notices(StringBuilder h, GateResult result) {

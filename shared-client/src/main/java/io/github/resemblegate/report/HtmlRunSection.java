@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.RunInfo;
 import io.github.resemblegate.gate.Totals;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.util.Map;
 
 /** The HTML report's Run section: when and how the gate ran, its policy, batches and options. */
@@ -30,7 +31,7 @@ final class HtmlRunSection {
         + ", video scored by " + p.videoScoring());
     dt(h, "Files", t.files() + " matched, " + t.uniqueContents() + " distinct contents, "
         + t.fromCache() + " from cache, " + t.uploaded() + " uploaded ("
-        + Sizes.bytes(t.bytesUploaded()) + ") in " + t.batches()
+        + SizeFormat.bytes(t.bytesUploaded()) + ") in " + t.batches()
         + (t.batches() == 1 ? " batch" : " batches"));
     if (!p.waivers().isEmpty()) {
       dt(h, "Waivers", p.waivers().size() + " configured");

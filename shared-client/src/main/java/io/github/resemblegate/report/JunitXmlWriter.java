@@ -87,7 +87,8 @@ final class JunitXmlWriter implements ReportWriter {
     property(xml, "resemble.toolVersion", result.run().toolVersion());
     property(xml, "resemble.apiUrl", Redaction.url(result.run().apiUrl()));
     property(xml, "resemble.threshold", ScoreFormat.threshold(result.policy().threshold()));
-    property(xml, "resemble.status", result.decision().verdict().name());
+    property(xml, "resemble.status", RunState.of(result).status(result));
+    property(xml, "resemble.verdict", RunState.of(result).word(result));
     property(xml, "resemble.message", result.decision().sentence());
     xml.text("\n    ");
     xml.end();
@@ -113,34 +114,34 @@ final class JunitXmlWriter implements ReportWriter {
     attribute(xml, "time", "0");
     String score = ScoreFormat.score(file.score(), file.threshold());
     String threshold = ScoreFormat.threshold(file.threshold());
-    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
     switch (file.outcome()) {
       case FLAGGED -> problem(xml, "failure", "resemble.flagged",
-          "score " + score + " ≥ threshold " + threshold + from
-              + (file.label() == null ? "" : ", label " + file.label()),
-          details(file, file.path() + " scored " + score + from
+          "likely synthetic: scored " + score + ", at or above the threshold " + threshold,
+          details(file, file.path() + " is likely synthetic: it scored " + score
               + ", at or above the threshold " + threshold + "."));
-      case ERROR -> problem(xml, "error", "resemble.error", file.errorReason(),
-          details(file, file.path() + " could not be checked: " + file.errorReason() + "."));
+      case ERROR -> problem(xml, "error", "resemble.error",
+          "could not judge: " + file.errorReason(),
+          details(file, file.path() + " could not be judged: " + file.errorReason() + "."));
       case NO_SPEECH -> {
-        String message = "no speech found, nothing to judge"
+        String message = "no speech to judge"
             + (file.reason() == null ? "" : ": " + file.reason());
         if (result.policy().onNoSpeech() == Reaction.FAIL) {
           problem(xml, "failure", "resemble.no-speech", message,
-              details(file, file.path() + ": " + message + " (the policy fails on no speech)."));
+              details(file, file.path() + " had " + message + "; the policy fails on no speech."));
         } else {
           skipped(xml, message);
         }
       }
       case WAIVED -> skipped(xml, waived(file, score, threshold));
-      case SKIPPED -> skipped(xml, reasonOr(file, "not submitted"));
-      case WARNED -> systemOut(xml, details(file, file.path() + " scored " + score + from
-          + ", in the warn band"
+      case SKIPPED -> skipped(xml, reasonOr(file, "not sent"));
+      case WARNED -> systemOut(xml, details(file, file.path() + " is possibly synthetic: it"
+          + " scored " + score + ", in the warn band"
           + (result.policy().warnThreshold() == null ? ""
-              : " (at or above " + ScoreFormat.threshold(result.policy().warnThreshold()) + ")")
-          + " but below the threshold " + threshold + "."));
-      case PASSED -> systemOut(xml, file.path() + " scored " + score + from
-          + ", below the threshold " + threshold + "." + (file.cached() ? " (cached result)" : ""));
+              : " from " + ScoreFormat.threshold(result.policy().warnThreshold()))
+          + " below the threshold " + threshold + "."));
+      case PASSED -> systemOut(xml, file.path() + " is likely genuine: it scored " + score
+          + ", below the threshold " + threshold + "."
+          + (file.cached() ? " Judged earlier, from the cache." : ""));
     }
     xml.end();
   }
@@ -150,7 +151,7 @@ final class JunitXmlWriter implements ReportWriter {
     if (file.waiver() != null) {
       s.append(": ").append(file.waiver().reason());
       if (file.waiver().until() != null) {
-        s.append(" (until ").append(file.waiver().until()).append(')');
+        s.append("; until ").append(file.waiver().until());
       }
     } else if (file.reason() != null) {
       s.append(": ").append(file.reason());
@@ -161,11 +162,15 @@ final class JunitXmlWriter implements ReportWriter {
     return s.toString();
   }
 
-  /** Multi-line text under a failure or error: everything a reviewer needs without the HTML. */
+  /**
+   * Multi-line text under a failure or error: the headline in words, then everything a reviewer
+   * needs without the HTML, the API's own names last.
+   */
   private static String details(FileResult file, String headline) {
     StringBuilder s = new StringBuilder(headline);
     line(s, "Media type", file.mediaType() == null ? null : file.mediaType().id());
-    line(s, "Label", file.label());
+    line(s, "API label", file.label());
+    line(s, "API score field", file.scoreField());
     if (!file.chunkScores().isEmpty()) {
       StringBuilder chunks = new StringBuilder();
       for (Double c : file.chunkScores()) {
@@ -174,10 +179,10 @@ final class JunitXmlWriter implements ReportWriter {
       line(s, "Chunk scores", chunks.toString());
     }
     line(s, "SHA-256", file.sha256());
-    line(s, "Detect id", file.detectId());
+    line(s, "Detection id", file.detectId());
     line(s, "Batch id", file.batchId());
     if (file.cached()) {
-      line(s, "Cached", "yes (no API call in this run)");
+      line(s, "Cached", "yes, judged earlier: no API call in this run");
     }
     line(s, "Dashboard", file.dashboardUrl());
     return s.toString();

@@ -13,7 +13,7 @@ record SarifNotification(String level, String id, String text, FileResult file) 
   /** A file that could not be checked. */
   static SarifNotification error(FileResult file) {
     return new SarifNotification("error", "resemble/error",
-        file.path() + " could not be checked: " + file.errorReason() + ".", file);
+        file.path() + " could not be judged: " + file.errorReason() + ".", file);
   }
 
   /** Results left out because GitHub accepts no more than {@code maxResults} per run. */

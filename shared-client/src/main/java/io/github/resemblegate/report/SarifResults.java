@@ -95,14 +95,12 @@ final class SarifResults {
   private static String message(FileResult file, SarifRule rule) {
     String score = ScoreFormat.score(file.score(), file.threshold());
     String threshold = ScoreFormat.threshold(file.threshold());
-    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
-    String label = file.label() == null ? "" : " Resemble labels it '" + file.label() + "'.";
     return switch (rule) {
-      case FLAGGED -> "Likely synthetic media: " + file.path() + " scored " + score
-          + ", at or above the threshold " + threshold + "." + label + from;
-      case WARNED -> "Possibly synthetic media: " + file.path() + " scored " + score
-          + ", in the warn band below the threshold " + threshold + "." + label + from;
-      case NO_SPEECH -> "No speech to judge in " + file.path() + "."
+      case FLAGGED -> file.path() + " is likely synthetic: it scored " + score
+          + ", at or above the threshold " + threshold + ".";
+      case WARNED -> file.path() + " is possibly synthetic: it scored " + score
+          + ", in the warn band below the threshold " + threshold + ".";
+      case NO_SPEECH -> file.path() + " had no speech to judge."
           + (file.reason() == null ? "" : " " + file.reason());
     };
   }

@@ -98,7 +98,7 @@ final class SarifWriter implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
-      json.writeStringField("status", result.decision().verdict().name());
+      json.writeStringField("status", RunState.of(result).status(result));
       json.writeStringField("failureKind", result.decision().failureKind().name());
       if (result.decision().sentence() != null) {
         json.writeStringField("message", result.decision().sentence());

@@ -305,10 +305,10 @@ class HtmlReportBrowserTest {
     assertThat(visiblePaths().get(0)).isEqualTo("assets/pack-0/clip-0000.wav");
     click("th[data-key=outcome] button");
     assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
-        .asText()).isEqualTo("Flagged");
+        .asText()).isEqualTo("Likely synthetic");
     click("th[data-key=outcome] button");
     assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
-        .asText()).isEqualTo("Passed");
+        .asText()).isEqualTo("Likely genuine");
     assertThat(problems()).isEmpty();
   }
 

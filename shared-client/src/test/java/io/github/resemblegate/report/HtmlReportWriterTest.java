@@ -3,6 +3,10 @@ package io.github.resemblegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,7 +45,7 @@ class HtmlReportWriterTest {
         .doesNotContain("<img", "onerror=alert(1)>", "<b>.wav", "<i>odd", "<b>flagged")
         .contains("&lt;img src=x onerror=alert(1)&gt;.wav")
         .contains("say &quot;hi&quot; &amp; &#39;bye&#39; &lt;b&gt;.wav")
-        .contains("Label <b>&quot;fake&quot; &amp; &lt;i&gt;odd&lt;/i&gt;</b>")
+        .contains("API label <b>&quot;fake&quot; &amp; &lt;i&gt;odd&lt;/i&gt;</b>")
         .contains("server said &lt;/script&gt;&lt;script&gt;window.__xss=4&lt;/script&gt;")
         .contains("Three files &lt;b&gt;flagged&lt;/b&gt; &amp; one &lt;/script&gt; error.");
     // In attributes: a URL that is no valid URI is shown, not linked; quotes stay escaped.
@@ -111,25 +115,63 @@ class HtmlReportWriterTest {
   }
 
   @Test
-  void headerShowsVerdictMessageAndCounts() {
+  void headerShowsTheVerdictItsSentenceAndCountsInWords() {
     String page = html(Fixtures.everyOutcome());
 
     assertThat(page)
         .contains("<header class=\"verdict v-failed\">")
         .contains("<span class=\"status\">FAILED</span>")
         .contains("<p class=\"message\">2 of 10 files scored at or above the threshold.</p>")
-        .contains("data-outcome=\"FLAGGED\"><b>2</b> flagged")
-        .contains("data-outcome=\"ERROR\"><b>1</b> error")
-        .contains("data-outcome=\"NO_SPEECH\"><b>1</b> no speech")
-        .contains("data-outcome=\"PASSED\"><b>3</b> passed")
-        .contains("threshold 0.50, audio 0.40, video 0.60");
+        .contains("data-outcome=\"FLAGGED\"><b>2</b> likely synthetic")
+        .contains("data-outcome=\"ERROR\"><b>1</b> could not be judged")
+        .contains("data-outcome=\"NO_SPEECH\"><b>1</b> without speech")
+        .contains("data-outcome=\"PASSED\"><b>3</b> likely genuine")
+        .contains("threshold 0.50, audio 0.40, video 0.60")
+        .doesNotContain(">Flagged<", ">Passed<", ">Error<");
   }
 
   @Test
-  void countsSayErrorsInThePlural() {
-    String page = html(Fixtures.thousandFiles());
+  void aRunWithWarningsReadsPassedWithWarningsNotUnstable() {
+    GateResult warned = Fixtures.result(List.of(Fixtures.file("v.mp4").outcome(Outcome.WARNED)
+        .score(0.44).threshold(0.6).build()), Verdict.UNSTABLE, FailureKind.FINDINGS, "m");
 
-    assertThat(page).contains("data-outcome=\"ERROR\"><b>11</b> errors</button>");
+    assertThat(html(warned)).contains("<span class=\"status\">PASSED with warnings</span>")
+        .contains("<title>Resemble Gate: PASSED with warnings (1 file)</title>")
+        .doesNotContain("UNSTABLE").doesNotContainPattern(">[^<]*[Uu]nstable");
+  }
+
+  @Test
+  void eachFileShowsItsVerdictInWordsAndFoldsTheApiDetailsAway() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<span class=\"badge o-flagged\">Likely synthetic</span>",
+        "<span class=\"badge o-error\">Could not judge</span>",
+        "<span class=\"badge o-passed\">Likely genuine</span>",
+        "<details class=\"more\"><summary>Details</summary><div>API label <b>fake</b></div>"
+            + "<div>Score field <code>metrics.aggregated_score</code></div>"
+            + "<div class=\"ids\">Detection <code>det-0001</code></div><div>SHA-256 <code"
+            + " class=\"hash\">" + Fixtures.sha("media/fake-intro.wav") + "</code></div>"
+            + "</details>");
+    // The hash is a detail: the file's own line shows its size, not a hash.
+    assertThat(page).doesNotContain("<span class=\"hash\"");
+  }
+
+  @Test
+  void saysWhatToDoNextWithTheWaiverEntryToCopy() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<section class=\"next\" aria-label=\"What to do next\">")
+        .contains("<pre><code>- sha256: " + Fixtures.sha("media/fake-intro.wav")
+            + "  # media/fake-intro.wav\n  reason: &quot;why this file may ship, e.g. a licensed"
+            + " synthetic voice&quot;\n  until: 2027-02-23\n- sha256: "
+            + Fixtures.sha("img/fake.png")
+            + "  # img/fake.png\n")
+        .contains("<li>Build again to retry the file that could not be judged;")
+        .contains("<li>Each detection is in Resemble&#39;s dashboard, for example:"
+            + " https://app.resemble.ai/hub/detect/det-0001</li>");
+    List<FileResult> clean = List.of(Fixtures.file("a.wav").build());
+    assertThat(html(Fixtures.result(clean, Verdict.PASSED, FailureKind.NONE, "m")))
+        .doesNotContain("class=\"next\"");
   }
 
   @Test

@@ -87,8 +87,10 @@ class SarifWriterTest {
             "resemble/warned warning");
     JsonNode flagged = resultFor(log, "media/fake-intro.wav");
     assertThat(flagged.at("/message/text").asText()).isEqualTo(
-        "Likely synthetic media: media/fake-intro.wav scored 0.97, at or above the threshold "
-            + "0.40. Resemble labels it 'fake'. (metrics.aggregated_score)");
+        "media/fake-intro.wav is likely synthetic: it scored 0.97, at or above the threshold "
+            + "0.40.");
+    assertThat(flagged.at("/properties/scoreField").asText()).isEqualTo("metrics.aggregated_score");
+    assertThat(flagged.at("/properties/label").asText()).isEqualTo("fake");
     assertThat(flagged.at("/properties/score").asDouble()).isEqualTo(0.97);
     assertThat(flagged.at("/properties/threshold").asDouble()).isEqualTo(0.4);
     assertThat(flagged.get("hostedViewerUri").asText())
@@ -114,7 +116,8 @@ class SarifWriterTest {
     assertThat(notification.get("level").asText()).isEqualTo("error");
     assertThat(notification.at("/descriptor/id").asText()).isEqualTo("resemble/error");
     assertThat(notification.at("/message/text").asText())
-        .isEqualTo("media/broken.mp3 could not be checked: the detection failed: unsupported codec.");
+        .isEqualTo("media/broken.mp3 could not be judged: the detection failed: unsupported"
+            + " codec.");
     assertThat(notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("media/broken.mp3");
   }
