@@ -2,6 +2,7 @@ package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.io.IOException;
@@ -29,7 +30,11 @@ import java.util.regex.Pattern;
  *   <li>Locations: {@code uri} is relative to the repository root (the nearest folder above the
  *       base directory holding {@code .git}; the base directory itself when there is none) with
  *       {@code uriBaseId} {@code %SRCROOT%}. Media files have no text lines, but GitHub requires
- *       a region, so the region is line 1, column 1.</li>
+ *       a region with lines and columns and ignores SARIF's byte regions, so every result and
+ *       notification, binary or not, has the empty region at line 1, column 1: the alert points
+ *       at the file, with no snippet.</li>
+ *   <li>{@code automationDetails.id} is {@code resemble-gate/}, or one category per shard (see
+ *       {@link #automationId}).</li>
  *   <li>{@code partialFingerprints.primaryLocationLineHash} is the file's SHA-256 (plus an
  *       occurrence counter, as CodeQL does), so an alert follows the content: a renamed file keeps
  *       its alert, a replaced file gets a new one.</li>
@@ -39,6 +44,8 @@ final class SarifWriter implements ReportWriter {
 
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String SRCROOT = "%SRCROOT%";
+  /** The code-scanning category of an unsharded or merged run. */
+  static final String CATEGORY = "resemble-gate/";
   /** GitHub rejects runs with more results than this. */
   static final int MAX_RESULTS = 25_000;
 
@@ -67,6 +74,9 @@ final class SarifWriter implements ReportWriter {
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
       writeTool(json, result);
+      json.writeObjectFieldStart("automationDetails");
+      json.writeStringField("id", automationId(result.run()));
+      json.writeEndObject();
       if (root.base() != null) {
         json.writeObjectFieldStart("originalUriBaseIds");
         json.writeObjectFieldStart(SRCROOT);
@@ -130,6 +140,22 @@ final class SarifWriter implements ReportWriter {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /**
+   * The run's {@code automationDetails.id}. GitHub keeps the latest analysis of each category (the
+   * id up to its last slash) and closes the alerts a newer one no longer has, so each shard is a
+   * category of its own ({@code resemble-gate/shard-2-of-4/}) and cannot close another shard's
+   * alerts; a run that is not sharded, or the merged run of all shards, is {@code resemble-gate/}.
+   * The shard is the {@code shard} option ({@code 2/4}) the run reports.
+   */
+  static String automationId(RunInfo run) {
+    String shard = run.options().get("shard");
+    if (shard != null && shard.strip().matches("\\d+/\\d+")) {
+      String[] part = shard.strip().split("/");
+      return CATEGORY + "shard-" + part[0] + "-of-" + part[1] + "/";
+    }
+    return CATEGORY;
   }
 
   /** Where relative URIs start: the repository root above the base directory, when found. */

@@ -150,6 +150,44 @@ class SarifWriterTest {
       assertThat(physical.at("/region/endColumn").asInt()).isEqualTo(1);
       assertThat(result.at("/partialFingerprints/primaryLocationLineHash").asText()).isNotBlank();
     });
+    // Binary files too: the tool's notifications about a file carry the same region.
+    assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications")).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.at("/locations/0/physicalLocation/region/startLine").asInt())
+            .isEqualTo(1));
+  }
+
+  @Test
+  void everyRuleHasASecuritySeverityGitHubReads() throws IOException {
+    JsonNode rules = sarif(Fixtures.showcase()).at("/runs/0/tool/driver/rules");
+
+    assertThat(rules).extracting(r -> r.get("id").asText() + " "
+        + r.at("/properties/security-severity").asText()).containsExactly(
+            "resemble/flagged 8.0", "resemble/warned 5.0", "resemble/no-speech 2.0");
+    // GitHub reads security-severity only on rules tagged security; it is a number in a string.
+    assertThat(rules).allSatisfy(rule -> {
+      assertThat(JsonSchemas.MAPPER.convertValue(rule.at("/properties/tags"), List.class))
+          .contains("security");
+      assertThat(rule.at("/properties/security-severity").isTextual()).isTrue();
+      assertThat(Double.parseDouble(rule.at("/properties/security-severity").asText()))
+          .isBetween(0.1, 10.0);
+    });
+  }
+
+  @Test
+  void eachShardIsACategoryOfItsOwnAndAnUnshardedRunIsOne() throws IOException {
+    assertThat(sarif(Fixtures.everyOutcome()).at("/runs/0/automationDetails/id").asText())
+        .isEqualTo("resemble-gate/");
+    GateResult v = Fixtures.everyOutcome();
+    Map<String, String> options = new java.util.LinkedHashMap<>(v.run().options());
+    options.put("shard", "2/4");
+    GateResult shard = new GateResult(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
+        v.run().finishedAt(), v.run().apiUrl(), v.run().baseDirectory(), false, options,
+        v.run().batchIds()), v.policy(), v.files(), v.totals(), v.decision(), v.notices());
+
+    JsonNode log = sarif(shard);
+    assertThat(log.at("/runs/0/automationDetails/id").asText())
+        .isEqualTo("resemble-gate/shard-2-of-4/");
+    assertThat(JsonSchemas.validate(JsonSchemas.sarif(), log)).isEmpty();
   }
 
   @Test
