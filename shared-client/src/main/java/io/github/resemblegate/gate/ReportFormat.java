@@ -21,7 +21,9 @@ public enum ReportFormat {
    */
   HTML("resemble-report.html", "resemble-report.css", "resemble-report.js"),
   /** {@code resemble-summary.md}: a short table for a pull-request comment or job summary. */
-  MD("resemble-summary.md");
+  MD("resemble-summary.md"),
+  /** {@code gl-code-quality-report.json}: GitLab Code Quality, for the merge request widget. */
+  CODEQUALITY("gl-code-quality-report.json");
 
   private final List<String> fileNames;
 
@@ -69,11 +71,14 @@ public enum ReportFormat {
       if (name.equals("MARKDOWN")) {
         name = "MD";
       }
+      if (name.equals("GITLAB") || name.equals("CODE-QUALITY") || name.equals("CODE_QUALITY")) {
+        name = "CODEQUALITY";
+      }
       try {
         formats.add(ReportFormat.valueOf(name));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("Unknown report format '" + part.strip()
-            + "'; use any of json, junit, sarif, html, md (or all).");
+            + "'; use any of json, junit, sarif, html, md, codequality (or all).");
       }
     }
     return formats;

@@ -61,6 +61,7 @@ public final class Reports {
       case SARIF -> new SarifWriter();
       case HTML -> new HtmlReportWriter();
       case MD -> new MarkdownSummaryWriter();
+      case CODEQUALITY -> new CodeQualityWriter();
     };
   }
 

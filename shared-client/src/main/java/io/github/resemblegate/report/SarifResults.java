@@ -92,7 +92,8 @@ final class SarifResults {
     json.writeEndObject();
   }
 
-  private static String message(FileResult file, SarifRule rule) {
+  /** The finding in words, for SARIF's message and GitLab's issue description alike. */
+  static String message(FileResult file, SarifRule rule) {
     String score = ScoreFormat.score(file.score(), file.threshold());
     String threshold = ScoreFormat.threshold(file.threshold());
     return switch (rule) {

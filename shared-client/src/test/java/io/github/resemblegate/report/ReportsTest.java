@@ -43,10 +43,11 @@ class ReportsTest {
         target.resolve("resemble-report.html"),
         target.resolve("resemble-report.css"),
         target.resolve("resemble-report.js"),
-        target.resolve("resemble-summary.md"));
-    assertThat(listing(target)).containsExactly("resemble-junit.xml", "resemble-report.css",
-        "resemble-report.html", "resemble-report.js", "resemble-report.json",
-        "resemble-summary.md", "resemble.sarif");
+        target.resolve("resemble-summary.md"),
+        target.resolve("gl-code-quality-report.json"));
+    assertThat(listing(target)).containsExactly("gl-code-quality-report.json",
+        "resemble-junit.xml", "resemble-report.css", "resemble-report.html", "resemble-report.js",
+        "resemble-report.json", "resemble-summary.md", "resemble.sarif");
     assertThat(written).extracting(p -> p.getFileName().toString())
         .containsExactlyElementsOf(ReportFormat.allFileNames());
     assertThat(Files.readString(target.resolve("resemble-junit.xml"))).contains("<testsuites");
