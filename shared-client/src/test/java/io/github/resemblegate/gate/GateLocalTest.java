@@ -84,8 +84,8 @@ class GateLocalTest {
         .isEqualTo("dry run: would be submitted in batch 2/3");
     assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
     assertThat(v.run().dryRun()).isTrue();
-    assertThat(v.decision().sentence()).startsWith("Dry run: would send 120 files, ")
-        .endsWith(", in 3 batches and 0 single requests; nothing was sent or judged.");
+    assertThat(v.decision().sentence()).startsWith("Would send 120 files, ")
+        .endsWith(", in 3 batches and 0 single requests; this dry run sent and judged nothing.");
     assertThat(listener.requests).isEmpty();
     assertThat(Journal.fileIn(reports)).doesNotExist();
   }

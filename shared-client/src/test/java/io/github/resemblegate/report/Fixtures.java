@@ -170,6 +170,28 @@ final class Fixtures {
         List.of("The waiver for path legacy/**/*.wav matched no file; remove it or fix its path."));
   }
 
+  /**
+   * A dry run as the gate reports it: two files it would send, one answered by the cache, nothing
+   * uploaded, and the decision the rules make for it.
+   */
+  static GateResult dryRun() {
+    List<FileResult> files = List.of(
+        file("media/new-take.wav").outcome(Outcome.SKIPPED).score(null).label(null)
+            .reason("dry run: would be submitted in batch 1/1").build(),
+        file("media/intro.wav").outcome(Outcome.SKIPPED).score(null).label(null)
+            .reason("dry run: would be submitted in batch 1/1").build(),
+        file("media/clean.wav").cached().build());
+    Decision decision = io.github.resemblegate.gate.policy.DecisionRules.dryRun(
+        io.github.resemblegate.gate.policy.DecisionRules.decide(policy(), files), 2, 96_426, 1,
+        0);
+    GateResult r = result(files, policy(), decision.verdict(), decision.failureKind(),
+        decision.sentence());
+    RunInfo run = r.run();
+    return new GateResult(new RunInfo(run.toolVersion(), run.startedAt(), run.finishedAt(),
+        run.apiUrl(), run.baseDirectory(), true, run.options(), List.of()), r.policy(), files,
+        Totals.countOutcomes(files, 3, 1, 0, 0, 0), decision, List.of());
+  }
+
   static String sha(String content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -104,10 +104,10 @@ public final class DecisionRules {
     if (!judged.passed()) {
       return judged;
     }
-    return new Decision(judged.verdict(), judged.failureKind(), "Dry run: would send " + files
+    return new Decision(judged.verdict(), judged.failureKind(), "Would send " + files
         + (files == 1 ? " file, " : " files, ") + SizeFormat.bytes(bytes) + ", in " + batches
         + (batches == 1 ? " batch" : " batches") + " and " + singles + " single "
-        + (singles == 1 ? "request" : "requests") + "; nothing was sent or judged.");
+        + (singles == 1 ? "request" : "requests") + "; this dry run sent and judged nothing.");
   }
 
   private static Clause flaggedClause(List<FileResult> flagged, int total) {
