@@ -28,14 +28,17 @@ final class HtmlFileTable {
     }
     h.append("</select></label>\n<span class=\"shown\" id=\"shown\" aria-live=\"polite\">")
         .append(Outcomes.files(files.size())).append("</span>\n</div>\n");
-    h.append("<div class=\"table-wrap\"><table id=\"files\" data-attention=\"")
+    // Nothing was scored in a run that did not complete: the score columns are left out.
+    h.append("<div class=\"table-wrap\"><table id=\"files\"")
+        .append(RunState.of(result) == RunState.INCOMPLETE ? " class=\"unscored\"" : "")
+        .append(" data-attention=\"")
         .append(String.join(" ", attention(result))).append("\">\n<thead><tr>")
         .append(sortable("outcome", "Verdict", "ascending"))
         .append(sortable("path", "File", null))
         .append(sortable("type", "Type", null))
         .append(sortable("score", "Score", null))
         .append(sortable("threshold", "Threshold", null))
-        .append("<th scope=\"col\">Scores over time</th>")
+        .append("<th scope=\"col\" class=\"chunks\">Scores over time</th>")
         .append("<th scope=\"col\">Why, and details</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < files.size(); i++) {

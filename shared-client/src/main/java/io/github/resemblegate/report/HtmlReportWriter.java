@@ -108,7 +108,10 @@ final class HtmlReportWriter implements ReportWriter {
       }
       h.append(" · ");
     }
-    h.append("threshold ").append(HtmlFormat.thresholds(result.policy()));
+    // A run that did not complete may not have read its policy: its thresholds are unknown.
+    if (state != RunState.INCOMPLETE) {
+      h.append("threshold ").append(HtmlFormat.thresholds(result.policy()));
+    }
     if (run.dryRun()) {
       h.append(" · <strong>dry run</strong>");
     }

@@ -23,6 +23,11 @@ final class HtmlRunSection {
     dt(h, "Tool version", HtmlFormat.orDash(run.toolVersion()));
     dt(h, "API", HtmlFormat.orDash(Redaction.url(run.apiUrl())));
     dt(h, "Base directory", HtmlFormat.orDash(run.baseDirectory()));
+    if (RunState.of(result) == RunState.INCOMPLETE) {
+      // The run stopped before its policy and its files were known for sure.
+      h.append("</dl>\n</section>\n");
+      return;
+    }
     dt(h, "Thresholds", "flagged at or above " + HtmlFormat.thresholds(p)
         + (p.warnThreshold() == null ? ""
             : "; warned from " + ScoreFormat.threshold(p.warnThreshold())));

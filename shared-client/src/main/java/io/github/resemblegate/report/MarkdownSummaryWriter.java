@@ -28,7 +28,8 @@ final class MarkdownSummaryWriter implements ReportWriter {
   static String summary(GateResult result) {
     StringBuilder md = new StringBuilder();
     RunState state = RunState.of(result);
-    String icon = state != RunState.JUDGED ? "ℹ️" : switch (result.decision().verdict()) {
+    String icon = state == RunState.DRY_RUN ? "ℹ️" : state == RunState.INCOMPLETE ? "❌"
+        : switch (result.decision().verdict()) {
       case PASSED -> "✅";
       case UNSTABLE -> "⚠️";
       case FAILED -> "❌";

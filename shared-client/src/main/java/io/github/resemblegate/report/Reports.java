@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.DecisionRules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,6 +47,27 @@ public final class Reports {
     }
     deleteOlderReports(directory, written);
     return written;
+  }
+
+  /**
+   * Replaces the reports an earlier run left in {@code directory} with reports that say this run
+   * did not complete and why, for a front end's error path: a setting to fix, a missing token, an
+   * unreachable API, an interruption. People read DID NOT COMPLETE and the decision's sentence
+   * ({@link DecisionRules#incomplete}), with {@code why} whole beside it; every matched file, when
+   * known, is listed as not judged; the JSON report keeps its schema (status FAILED, failure kind
+   * ERRORS, {@code run.finishedAt} null: the run never finished) and the SARIF run is unsuccessful.
+   * Report files of formats not chosen are deleted, as {@link #write} does.
+   *
+   * @param formats the formats the run would have written; all of them when the settings could
+   *     not be read
+   * @param why the sentence the front end stops with (never the token)
+   * @param matchedFiles the matched files' paths relative to the base directory, {@code /}
+   *     separated; empty (or null) when the run stopped before it knew them
+   * @return the files written, as {@link #write} returns them
+   */
+  public static List<Path> writeIncomplete(Path directory, Set<ReportFormat> formats, String why,
+      List<String> matchedFiles) throws IOException {
+    return write(Incomplete.result(why, matchedFiles), formats, directory);
   }
 
   /** Writes the formats {@code reports} names into its directory; see the other overload. */

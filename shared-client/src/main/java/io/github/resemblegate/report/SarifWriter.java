@@ -91,7 +91,12 @@ final class SarifWriter implements ReportWriter {
 
       json.writeArrayFieldStart("invocations");
       json.writeStartObject();
-      json.writeBooleanField("executionSuccessful", result.filesWith(Outcome.ERROR).isEmpty());
+      boolean incomplete = RunState.of(result) == RunState.INCOMPLETE;
+      if (incomplete) {
+        notifications.add(0, SarifNotification.incomplete(result));
+      }
+      json.writeBooleanField("executionSuccessful", !incomplete
+          && result.filesWith(Outcome.ERROR).isEmpty());
       if (result.run().startedAt() != null) {
         json.writeStringField("startTimeUtc", result.run().startedAt().toString());
       }

@@ -89,6 +89,24 @@ public final class DecisionRules {
     };
   }
 
+  /**
+   * A run that stopped before its verdict (a setting to fix, no token, an interruption): FAILED,
+   * with why as far as it fits in one sentence; the reports carry {@code why} whole.
+   */
+  public static Decision incomplete(String why) {
+    String head = "The run did not complete: ";
+    String reason = why == null ? "" : SentenceFit.asPart(why);
+    for (String part : SentenceFit.shorterReasons(reason)) {
+      String sentence = SentenceFit.sentence(head + part);
+      if (!part.isBlank() && SentenceFit.readable(part)
+          && SentenceFit.length(sentence) <= MAX_SENTENCE) {
+        return new Decision(Verdict.FAILED, FailureKind.ERRORS, sentence);
+      }
+    }
+    return new Decision(Verdict.FAILED, FailureKind.ERRORS,
+        "The run did not complete; the reports say why.");
+  }
+
   /** More files would be uploaded than {@code maxFiles} allows: nothing was submitted. */
   public static Decision overBudget(int uploads, int matched, int maxFiles) {
     return new Decision(Verdict.FAILED, FailureKind.BUDGET, "This run would upload " + uploads

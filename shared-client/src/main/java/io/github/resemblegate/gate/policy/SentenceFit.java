@@ -97,7 +97,12 @@ final class SentenceFit {
    * a name (The, Could, ...) in lower case; {@code Maven is offline} keeps its capital.
    */
   static String reason(FileResult f) {
-    String r = f.errorReason().replace('\n', ' ').replace('\r', ' ').strip();
+    return asPart(f.errorReason());
+  }
+
+  /** Any sentence made part of another, as {@link #reason(FileResult)} makes a file's reason. */
+  static String asPart(String text) {
+    String r = text.replace('\n', ' ').replace('\r', ' ').strip();
     while (r.endsWith(".")) {
       r = r.substring(0, r.length() - 1);
     }

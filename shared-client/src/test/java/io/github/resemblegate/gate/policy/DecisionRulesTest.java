@@ -226,6 +226,19 @@ class DecisionRulesTest {
   }
 
   @Test
+  void aRunThatDidNotCompleteFailsWithWhyAsFarAsItFits() {
+    assertThat(DecisionRules.incomplete("The API token is missing. Set RESEMBLE_API_KEY."))
+        .isEqualTo(new Decision(Verdict.FAILED, FailureKind.ERRORS,
+            "The run did not complete: the API token is missing."));
+    assertThat(DecisionRules.incomplete("Interrupted").sentence())
+        .isEqualTo("The run did not complete: Interrupted.");
+    assertThat(DecisionRules.incomplete("x (y (z))").sentence())
+        .isEqualTo("The run did not complete; the reports say why.");
+    assertThat(DecisionRules.incomplete(null).sentence())
+        .isEqualTo("The run did not complete; the reports say why.");
+  }
+
+  @Test
   void aRunOverBudgetFailsAndSaysWhatToChange() {
     assertThat(DecisionRules.overBudget(1200, 1500, 1000)).isEqualTo(new Decision(Verdict.FAILED,
         FailureKind.BUDGET, "This run would upload 1200 of the 1500 matched files, more than"

@@ -59,6 +59,9 @@ class DecisionSentencesTest {
       }
     }
     seen.add(check(DecisionRules.overBudget(123_456, 234_567, 100_000).sentence()));
+    for (String reason : REASONS) {
+      seen.add(check(DecisionRules.incomplete(reason).sentence()));
+    }
     seen.add(check(DecisionRules.dryRun(DecisionRules.decide(POLICIES.get(0),
         files("a.wav", "x", true, 0, 0, 0, 0)), 99_999, 499_000_000_000L, 2_000, 99_999)
         .sentence()));
