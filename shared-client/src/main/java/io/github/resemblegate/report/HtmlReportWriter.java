@@ -88,7 +88,9 @@ final class HtmlReportWriter implements ReportWriter {
         .append("</button></li>\n");
     for (Outcome outcome : Outcomes.byRank()) {
       int n = totals.count(outcome);
-      if (n == 0 && outcome != Outcome.FLAGGED && outcome != Outcome.PASSED) {
+      // A judged run always shows how many files look synthetic and genuine, even none.
+      if (n == 0 && (state != RunState.JUDGED
+          || outcome != Outcome.FLAGGED && outcome != Outcome.PASSED)) {
         continue;
       }
       h.append("<li class=\"count o-").append(Outcomes.id(outcome))
@@ -98,24 +100,22 @@ final class HtmlReportWriter implements ReportWriter {
           .append("</button></li>\n");
     }
     h.append("</ul>\n");
-    h.append("<p class=\"meta\">");
+    List<String> meta = new java.util.ArrayList<>();
     RunInfo run = result.run();
     if (run.startedAt() != null) {
-      h.append("Run ").append(HtmlFormat.TIME.format(run.startedAt()));
-      if (run.finishedAt() != null && !run.finishedAt().isBefore(run.startedAt())) {
-        h.append(" · took ")
-            .append(HtmlFormat.took(Duration.between(run.startedAt(), run.finishedAt())));
-      }
-      h.append(" · ");
+      meta.add("Run " + HtmlFormat.TIME.format(run.startedAt())
+          + (run.finishedAt() != null && !run.finishedAt().isBefore(run.startedAt())
+              ? " · took " + HtmlFormat.took(Duration.between(run.startedAt(), run.finishedAt()))
+              : ""));
     }
     // A run that did not complete may not have read its policy: its thresholds are unknown.
     if (state != RunState.INCOMPLETE) {
-      h.append("threshold ").append(HtmlFormat.thresholds(result.policy()));
+      meta.add("threshold " + HtmlFormat.thresholds(result.policy()));
     }
     if (run.dryRun()) {
-      h.append(" · <strong>dry run</strong>");
+      meta.add("<strong>dry run</strong>");
     }
-    h.append("</p>\n</header>\n");
+    h.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n</header>\n");
   }
 
   /** What to do next, with the waiver entries to copy, when a file needs a look. */

@@ -381,4 +381,22 @@ class HtmlReportBrowserTest {
           "deviceScaleFactor", 1, "mobile", false));
     }
   }
+
+  @Test
+  void aRunThatDidNotCompleteReadsSoInJenkinsWithoutScoreColumns() throws IOException {
+    Path dir = OUT.resolve("incomplete");
+    Reports.writeIncomplete(dir, EnumSet.of(ReportFormat.HTML), "The API token is missing. Set"
+        + " the RESEMBLE_API_KEY environment variable.", List.of("media/intro.wav",
+        "media/outro.wav"));
+
+    browser.navigate(server.jenkins("incomplete/resemble-report.html"));
+
+    assertThat(problems()).noneMatch(p -> p.contains("Content Security Policy"));
+    assertThat(browser.evaluate("document.querySelector('.status').textContent").asText())
+        .isEqualTo("DID NOT COMPLETE");
+    assertThat(style("th[data-key=score]", "display")).isEqualTo("none");
+    assertThat(style("td.threshold", "display")).isEqualTo("none");
+    assertThat(visiblePaths()).containsExactlyInAnyOrder("media/intro.wav", "media/outro.wav");
+    screenshot("resemble-report-incomplete.png", true);
+  }
 }
