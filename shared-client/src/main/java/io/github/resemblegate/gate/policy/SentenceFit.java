@@ -59,20 +59,42 @@ final class SentenceFit {
   }
 
   /**
-   * The reason whole, its first sentence, its first clause, and that without a closing aside in
-   * parentheses: longest first, for the sentence to take the longest that fits.
+   * The reason whole, its first sentence, that without a closing aside in parentheses, its first
+   * clause, and that without its aside: longest first, for the sentence to take the longest that
+   * fits. Sentences and clauses end only outside parentheses.
    */
   static List<String> shorterReasons(String reason) {
     String sentence = upTo(reason, ". ");
     String clause = upTo(sentence, "; ");
-    int aside = clause.lastIndexOf(" (");
-    String core = aside > 0 && clause.endsWith(")") ? clause.substring(0, aside) : clause;
-    return List.of(reason, sentence, clause, core);
+    return List.of(reason, sentence, withoutAside(sentence), clause, withoutAside(clause));
   }
 
+  /** {@code s} up to the first {@code separator} outside parentheses, or all of it. */
   private static String upTo(String s, String separator) {
-    int at = s.indexOf(separator);
-    return at < 0 ? s : s.substring(0, at);
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth == 0 && s.startsWith(separator, i)) {
+        return s.substring(0, i);
+      }
+    }
+    return s;
+  }
+
+  /** {@code s} without the parenthesised aside it ends with, if it ends with one. */
+  private static String withoutAside(String s) {
+    if (!s.endsWith(")")) {
+      return s;
+    }
+    int depth = 0;
+    for (int i = s.length() - 1; i >= 0; i--) {
+      depth += s.charAt(i) == ')' ? 1 : s.charAt(i) == '(' ? -1 : 0;
+      if (depth == 0) {
+        return s.substring(0, i).stripTrailing();
+      }
+    }
+    return s;
   }
 
   /**

@@ -113,11 +113,31 @@ class DecisionRulesTest {
   }
 
   @Test
-  void aReasonWithParenthesesInsideParenthesesIsLeftToTheSummary() {
+  void aReasonLosesAnAsideWithParenthesesInsideParentheses() {
     List<FileResult> files = List.of(file("a.wav", Outcome.ERROR, null, 0.5,
         "the answer was lost (the list failed (HTTP 500)); re-run to resume"));
     assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
+        + " be judged: a.wav; the answer was lost.");
+  }
+
+  @Test
+  void aReasonWithParenthesesInsideParenthesesInItsMiddleIsLeftToTheSummary() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.ERROR, null, 0.5,
+        "the list (page 2 (of 3)) failed"));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
         + " be judged: a.wav; the summary and the reports say why.");
+  }
+
+  @Test
+  void aSentenceEndsOutsideParenthesesAndDropsItsAsideToFit() {
+    String why = "The Resemble API rejected the API token with 401 Unauthorized (the API said:"
+        + " Invalid or missing API token; send Authorization: Bearer <token>.). Check that the"
+        + " token is current: create one at https://app.resemble.ai/hub/api.";
+    List<FileResult> files = List.of(file("src/main/media/narration.wav", Outcome.ERROR, null,
+        0.5, why));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
+        + " be judged: src/main/media/narration.wav; the Resemble API rejected the API token with"
+        + " 401 Unauthorized.");
   }
 
   @Test
@@ -232,7 +252,7 @@ class DecisionRulesTest {
             "The run did not complete: the API token is missing."));
     assertThat(DecisionRules.incomplete("Interrupted").sentence())
         .isEqualTo("The run did not complete: Interrupted.");
-    assertThat(DecisionRules.incomplete("x (y (z))").sentence())
+    assertThat(DecisionRules.incomplete("x (y (z)) w").sentence())
         .isEqualTo("The run did not complete; the reports say why.");
     assertThat(DecisionRules.incomplete(null).sentence())
         .isEqualTo("The run did not complete; the reports say why.");
