@@ -43,15 +43,16 @@ final class NextSteps {
         .filter(f -> f.outcome() == Outcome.FLAGGED || f.outcome() == Outcome.WARNED)
         .filter(f -> f.sha256() != null).toList();
     if (!suspect.isEmpty()) {
-      String which = suspect.size() == 1 ? "the file" : "each file";
-      steps.add(new Step("Listen to or look at " + which + " Resemble judged "
-          + (suspect.get(0).outcome() == Outcome.FLAGGED ? "likely" : "possibly")
-          + " synthetic. If one is synthetic on purpose, waive it with a reason and an end date:"
-          + " add its entry under 'waivers:' in the waiver file (setting waiversFile)"
+      boolean one = suspect.size() == 1;
+      steps.add(new Step("Listen to or look at " + (one ? "the file" : "each file")
+          + " Resemble judged " + (suspect.get(0).outcome() == Outcome.FLAGGED ? "likely"
+          : "possibly") + " synthetic. If " + (one ? "it" : "one") + " is synthetic on purpose,"
+          + " waive it with a reason and an end date: add " + (one ? "this entry" : "its entry")
+          + " under 'waivers:' in the waiver file (setting waiversFile)"
           + (suspect.size() > MAX_WAIVERS ? "; the first " + MAX_WAIVERS + " are below, the"
               + " reports list every hash" : "") + ".", waiverEntries(result, suspect)));
-      steps.add(new Step("Otherwise replace it with an authentic recording and build again.",
-          List.of()));
+      steps.add(new Step("Otherwise replace " + (one ? "it" : "each") + " with an authentic"
+          + " recording and build again.", List.of()));
     }
     int errors = result.filesWith(Outcome.ERROR).size();
     if (errors > 0 && result.policy().onError() != Reaction.IGNORE) {

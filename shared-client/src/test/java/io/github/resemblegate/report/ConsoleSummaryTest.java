@@ -49,13 +49,30 @@ class ConsoleSummaryTest {
         "      - sha256: " + Fixtures.sha("video/trailer.mp4") + "  # video/trailer.mp4",
         "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
         "        until: 2027-02-23",
-        "  - Otherwise replace it with an authentic recording and build again.",
+        "  - Otherwise replace each with an authentic recording and build again.",
         "  - Build again to retry the file that could not be judged; results already received"
             + " come from the cache and are not paid for again.",
         "  - Each detection is in Resemble's dashboard, for example:"
             + " https://app.resemble.ai/hub/detect/det-0001");
     assertThat(lines.get(lines.size() - 1)).isEqualTo("Verdict: FAILED. "
         + Fixtures.everyOutcome().decision().sentence());
+  }
+
+  @Test
+  void oneFlaggedFileGetsItsWaiverEntryInTheSingular() {
+    List<FileResult> files = List.of(Fixtures.file("media/fake.wav").outcome(Outcome.FLAGGED)
+        .score(0.97).threshold(0.5).build(), Fixtures.file("media/ok.wav").build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.FAILED,
+        FailureKind.FINDINGS, "m"));
+
+    assertThat(lines).containsSubsequence("What to do next:",
+        "  - Listen to or look at the file Resemble judged likely synthetic. If it is synthetic"
+            + " on purpose, waive it with a reason and an end date: add this entry under"
+            + " 'waivers:' in the waiver file (setting waiversFile).",
+        "      - sha256: " + Fixtures.sha("media/fake.wav") + "  # media/fake.wav",
+        "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "        until: 2027-02-23",
+        "  - Otherwise replace it with an authentic recording and build again.");
   }
 
   @Test
