@@ -66,6 +66,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private int maxFiles = Integer.parseInt(Defaults.MAX_FILES);
   private String timeout = Defaults.TIMEOUT;
   private boolean dryRun = Boolean.parseBoolean(Defaults.DRY_RUN);
+  /** Empty: every matched file. */
+  private String shard = "";
   /** Empty: {@value ScanSettings#DEFAULT_REPORTS_DIRECTORY} in the workspace. */
   private String reportsDirectory = "";
   private String formats = Defaults.FORMATS;
@@ -196,6 +198,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public int getMaxFiles() { return maxFiles; }
   public String getTimeout() { return timeout; }
   public boolean isDryRun() { return dryRun; }
+  public String getShard() { return shard; }
   public String getReportsDirectory() { return reportsDirectory; }
   public String getFormats() { return formats; }
   public boolean isCache() { return cache; }
@@ -254,6 +257,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     timeout = Text.orDefault(v, Defaults.TIMEOUT);
   }
   @DataBoundSetter public void setDryRun(boolean v) { dryRun = v; }
+  @DataBoundSetter public void setShard(String v) { shard = Text.trim(v); }
   @DataBoundSetter public void setReportsDirectory(String v) { reportsDirectory = Text.trim(v); }
   @DataBoundSetter public void setFormats(String v) {
     formats = Text.orDefault(v, Defaults.FORMATS);

@@ -58,6 +58,7 @@ final class ScanSettings implements Serializable {
     v.put(MAX_FILES, s.getMaxFiles());
     v.put(TIMEOUT, s.getTimeout());
     v.put(DRY_RUN, s.isDryRun());
+    v.put(SHARD, s.getShard());
     v.put(REPORTS_DIRECTORY, s.getReportsDirectory());
     v.put(FORMATS, s.getFormats());
     v.put(CACHE, s.isCache());

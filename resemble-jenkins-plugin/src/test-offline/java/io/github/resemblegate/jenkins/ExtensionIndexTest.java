@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ExtensionIndexTest {
 
   @Test
-  void bothDescriptorsAreIndexedAndInstantiable() throws Exception {
+  void everyDescriptorIsIndexedAndInstantiable() throws Exception {
     List<String> names = new ArrayList<>();
     List<Object> instances = new ArrayList<>();
     for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class,
@@ -28,8 +28,10 @@ class ExtensionIndexTest {
 
     assertThat(names).containsExactlyInAnyOrder(
         "io.github.resemblegate.jenkins.ResembleDetectBuilder$DescriptorImpl",
-        "io.github.resemblegate.jenkins.ResembleDetectSummaryStep$DescriptorImpl");
+        "io.github.resemblegate.jenkins.ResembleDetectSummaryStep$DescriptorImpl",
+        "io.github.resemblegate.jenkins.ResembleMergeStep$DescriptorImpl");
     assertThat(instances).hasAtLeastOneElementOfType(ResembleDetectBuilder.DescriptorImpl.class)
-        .hasAtLeastOneElementOfType(ResembleDetectSummaryStep.DescriptorImpl.class);
+        .hasAtLeastOneElementOfType(ResembleDetectSummaryStep.DescriptorImpl.class)
+        .hasAtLeastOneElementOfType(ResembleMergeStep.DescriptorImpl.class);
   }
 }

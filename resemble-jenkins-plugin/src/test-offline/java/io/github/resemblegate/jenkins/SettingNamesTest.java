@@ -65,6 +65,7 @@ class SettingNamesTest {
     b.setSearchIdentity(true);
     b.setAudioSourceTracing(true);
     b.setCallbackUrl("https://hooks.example.com/resemble");
+    b.setShard("2/4");
 
     Set<String> sent = b.toSettings().words().keySet();
 

@@ -68,7 +68,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, log);
     }
-    printSummary(result);
+    printSummary(result, log);
     writeReports(result, config.reports());
     MavenBuildResult.enforce(result, log);
   }
@@ -105,16 +105,16 @@ abstract class AbstractDetectMojo extends DetectParameters {
   }
 
   /** The core's summary; notices and a verdict with warnings warn, a failing verdict errs. */
-  private void printSummary(GateResult result) {
+  static void printSummary(GateResult result, Log log) {
     Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
       boolean verdictLine = line.startsWith(ConsoleSummary.VERDICT);
       if (verdictLine && verdict == Verdict.FAILED) {
-        getLog().error(line);
+        log.error(line);
       } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {
-        getLog().warn(line);
+        log.warn(line);
       } else {
-        getLog().info(line);
+        log.info(line);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FileResult;
@@ -152,15 +153,13 @@ final class SarifWriter implements ReportWriter {
    * id up to its last slash) and closes the alerts a newer one no longer has, so each shard is a
    * category of its own ({@code resemble-gate/shard-2-of-4/}) and cannot close another shard's
    * alerts; a run that is not sharded, or the merged run of all shards, is {@code resemble-gate/}.
-   * The shard is the {@code shard} option ({@code 2/4}) the run reports.
    */
   static String automationId(RunInfo run) {
-    String shard = run.options().get("shard");
-    if (shard != null && shard.strip().matches("\\d+/\\d+")) {
-      String[] part = shard.strip().split("/");
-      return CATEGORY + "shard-" + part[0] + "-of-" + part[1] + "/";
+    if (run.sharding() == null) {
+      return CATEGORY;
     }
-    return CATEGORY;
+    GateConfig.Shard shard = run.sharding().shard();
+    return CATEGORY + "shard-" + shard.index() + "-of-" + shard.total() + "/";
   }
 
   /** Where relative URIs start: the repository root above the base directory, when found. */

@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FailureKind;
@@ -178,11 +179,10 @@ class SarifWriterTest {
     assertThat(sarif(Fixtures.everyOutcome()).at("/runs/0/automationDetails/id").asText())
         .isEqualTo("resemble-gate/");
     GateResult v = Fixtures.everyOutcome();
-    Map<String, String> options = new java.util.LinkedHashMap<>(v.run().options());
-    options.put("shard", "2/4");
     GateResult shard = new GateResult(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
-        v.run().finishedAt(), v.run().apiUrl(), v.run().baseDirectory(), false, options,
-        v.run().batchIds()), v.policy(), v.files(), v.totals(), v.decision(), v.notices());
+        v.run().finishedAt(), v.run().apiUrl(), v.run().baseDirectory(), false, v.run().options(),
+        v.run().batchIds(), new RunInfo.Sharding(new GateConfig.Shard(2, 4), 40), Map.of()),
+        v.policy(), v.files(), v.totals(), v.decision(), v.notices());
 
     JsonNode log = sarif(shard);
     assertThat(log.at("/runs/0/automationDetails/id").asText())
