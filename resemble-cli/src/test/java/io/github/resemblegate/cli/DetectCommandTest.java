@@ -163,7 +163,7 @@ class DetectCommandTest {
     CliRun run = detect(Map.of(), "--dry-run", "media");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Dry run: would submit 1 files");
+    assertThat(run.out).contains("Verdict: DRY RUN. Would send 1 file, ").doesNotContain("PASSED");
     assertThat(SIM.counters().totalRequests()).isZero();
   }
 

@@ -97,7 +97,7 @@ class MergeAndReportCommandTest {
         "--threshold", "0.99", "--reports-dir", "rejudged");
 
     assertThat(report.exitCode).as(report.toString()).isZero();
-    assertThat(report.out).contains("Verdict: PASSED. 4 files: 4 passed");
+    assertThat(report.out).contains("Verdict: PASSED. 4 files checked: 4 likely genuine");
     assertThat(project.resolve("rejudged/resemble-report.html")).exists();
     assertThat(SIM.counters().totalRequests()).isEqualTo(requests);
   }
