@@ -91,12 +91,12 @@ class ConsoleSummaryTest {
   void aCleanRunIsTotalsAndVerdict() {
     List<FileResult> files = List.of(Fixtures.file("a.wav").build());
     List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.PASSED,
-        FailureKind.NONE, "1 file checked; none scored at or above the threshold."));
+        FailureKind.NONE, "1 file checked: 1 likely genuine; threshold 0.50."));
 
     assertThat(lines).containsExactly(
         "1 file: 1 likely genuine; 0 from cache, 1 uploaded (123.5 MB) in 2 batches",
         "Notice: The waiver for path legacy/**/*.wav matched no file; remove it or fix its path.",
-        "Verdict: PASSED. 1 file checked; none scored at or above the threshold.");
+        "Verdict: PASSED. 1 file checked: 1 likely genuine; threshold 0.50.");
   }
 
   @Test

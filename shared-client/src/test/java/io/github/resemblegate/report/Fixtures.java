@@ -89,7 +89,8 @@ final class Fixtures {
 
   static GateResult everyOutcome() {
     return result(everyOutcomeFiles(), Verdict.FAILED, FailureKind.FINDINGS,
-        "2 of 10 files scored at or above the threshold.");
+        "2 of 10 files are likely synthetic, at or above their thresholds; the highest is"
+            + " media/fake-intro.wav at 0.97.");
   }
 
   /** Names and API strings that try to break out of every format. */
@@ -118,7 +119,8 @@ final class Fixtures {
     List<FileResult> files = new ArrayList<>(everyOutcomeFiles());
     files.addAll(hostileFiles());
     return result(files, Verdict.FAILED, FailureKind.FINDINGS,
-        "5 of 16 files scored at or above their thresholds.");
+        "5 of 16 files are likely synthetic, at or above their thresholds; the highest is"
+            + " media/<img src=x onerror=alert(1)>.wav at 0.99.");
   }
 
   /** A large run: 1,000 files with a deterministic mix of outcomes and long clips. */
@@ -145,7 +147,7 @@ final class Fixtures {
       files.add(f.build());
     }
     return result(files, Verdict.FAILED, FailureKind.FINDINGS,
-        "11 of 1000 files scored at or above the threshold 0.40.");
+        "11 of 1000 files are likely synthetic, at or above the threshold 0.40.");
   }
 
   static GateResult result(List<FileResult> files, Verdict status, FailureKind kind,

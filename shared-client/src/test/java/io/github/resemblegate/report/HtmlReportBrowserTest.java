@@ -208,7 +208,8 @@ class HtmlReportBrowserTest {
     assertThat(visiblePaths()).contains(Fixtures.XSS_IMG, Fixtures.XSS_FLAG, Fixtures.XSS_SCRIPT,
         Fixtures.QUOTES, Fixtures.PIPES, Fixtures.NON_ASCII);
     assertThat(browser.evaluate("document.querySelector('.message').textContent").asText())
-        .isEqualTo("5 of 16 files scored at or above their thresholds.");
+        .isEqualTo("5 of 16 files are likely synthetic, at or above their thresholds; the highest"
+            + " is media/<img src=x onerror=alert(1)>.wav at 0.99.");
     assertThat(problems()).isEmpty();
   }
 

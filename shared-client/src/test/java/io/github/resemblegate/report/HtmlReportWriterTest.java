@@ -121,7 +121,8 @@ class HtmlReportWriterTest {
     assertThat(page)
         .contains("<header class=\"verdict v-failed\">")
         .contains("<span class=\"status\">FAILED</span>")
-        .contains("<p class=\"message\">2 of 10 files scored at or above the threshold.</p>")
+        .contains("<p class=\"message\">2 of 10 files are likely synthetic, at or above their"
+            + " thresholds; the highest is media/fake-intro.wav at 0.97.</p>")
         .contains("data-outcome=\"FLAGGED\"><b>2</b> likely synthetic")
         .contains("data-outcome=\"ERROR\"><b>1</b> could not be judged")
         .contains("data-outcome=\"NO_SPEECH\"><b>1</b> without speech")

@@ -22,7 +22,8 @@ class MarkdownSummaryWriterTest {
 
     assertThat(lines(md).get(0)).isEqualTo("### ❌ Resemble Gate: FAILED");
     // The decision's own sentence, the one every front end prints.
-    assertThat(lines(md).get(2)).isEqualTo("2 of 10 files scored at or above the threshold.");
+    assertThat(lines(md).get(2)).isEqualTo("2 of 10 files are likely synthetic, at or above their"
+        + " thresholds; the highest is media/fake-intro.wav at 0.97.");
   }
 
   @Test
@@ -111,7 +112,7 @@ class MarkdownSummaryWriterTest {
   void aCleanRunIsShort() {
     List<FileResult> files = List.of(Fixtures.file("a.wav").build());
     String md = MarkdownSummaryWriter.summary(Fixtures.result(files, Verdict.PASSED,
-        FailureKind.NONE, "1 file checked; none scored at or above the threshold."));
+        FailureKind.NONE, "1 file checked: 1 likely genuine; threshold 0.50."));
 
     assertThat(lines(md).get(0)).isEqualTo("### ✅ Resemble Gate: PASSED");
     assertThat(md).doesNotContain("| File |", "What to do next");

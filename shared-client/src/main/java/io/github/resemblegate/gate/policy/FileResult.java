@@ -43,7 +43,7 @@ public record FileResult(
   }
 
   /**
-   * Why an ERROR file could not be checked, as the sentence and every report say it: its reason,
+   * Why an ERROR file could not be judged, as the sentence and every report say it: its reason,
    * or {@code the detection failed} when the API gave none.
    */
   public String errorReason() {
