@@ -8,7 +8,6 @@ import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.remote.Collector;
 import io.github.resemblegate.gate.internal.remote.RecentDetections;
 import io.github.resemblegate.gate.internal.remote.Submitter;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -64,7 +63,7 @@ class GateFaultTest {
     assertThat(v.decision().sentence()).isEqualTo("120 of 120 files could not be judged:"
         + " media/f000.wav and 119 more; first of 2 reasons: the Resemble wallet"
         + " cannot pay for POST /detect/batch with 402 Payment Required, so nothing was created.");
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -107,7 +106,7 @@ class GateFaultTest {
     assertThat(v.files()).extracting(FileResult::detectId)
         .containsExactlyInAnyOrderElementsOf(created.detectUuids());
     assertThat(listener.infos).anyMatch(m -> m.startsWith("Found the lost submission"));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -177,7 +176,7 @@ class GateFaultTest {
           .map(ReceivedBatch::uuid).toList());
     });
     assertThat(listener.warnings).anyMatch(m -> m.startsWith("Timed out after 500ms"));
-    assertThat(Journal.fileIn(fx.reports)).exists();
+    assertThat(fx.journals()).hasSize(1);
   }
 
   @Test
@@ -203,7 +202,7 @@ class GateFaultTest {
         + " answer was lost").contains("zero-retention mode redacts file names")
         .contains("re-run to resume");
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
-    assertThat(Journal.fileIn(fx.reports)).exists();
+    assertThat(fx.journals()).hasSize(1);
     // The next run must not upload it again on a guess either.
     GateResult again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
@@ -249,7 +248,7 @@ class GateFaultTest {
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(result(v, "media/f000.wav").sha256()).isEqualTo(
         io.github.resemblegate.gate.internal.ledger.Sha256.ofText("re-recorded take"));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test

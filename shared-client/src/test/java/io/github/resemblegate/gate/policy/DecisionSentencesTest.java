@@ -63,6 +63,9 @@ class DecisionSentencesTest {
       seen.add(check(DecisionRules.incomplete(reason).sentence()));
     }
     seen.add(check(DecisionRules.emptyShard("12/16", 0, 999_999).sentence()));
+    seen.add(check(DecisionRules.noMedia("/work/site").sentence()));
+    seen.add(check(DecisionRules.noMedia("/home/ci/builds/" + "workspace/nested/".repeat(20))
+        .sentence()));
     seen.add(check(DecisionRules.emptyShard("12/16", 99_999, 999_999).sentence()));
     seen.add(check(DecisionRules.dryRun(DecisionRules.decide(POLICIES.get(0),
         files("a.wav", "x", true, 0, 0, 0, 0)), 99_999, 499_000_000_000L, 2_000, 99_999)
