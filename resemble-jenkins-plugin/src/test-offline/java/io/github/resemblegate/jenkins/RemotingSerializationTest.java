@@ -111,7 +111,7 @@ class RemotingSerializationTest {
 
   @Test
   void unexpectedFailureIsAPluginClassTooWithoutCause() throws Exception {
-    ScanFailure f = ScanFailure.of(new IllegalStateException("boom"), new SecretMasker(null));
+    ScanFailure f = ScanFailure.of(new IllegalStateException("boom"), new SecretMasker((String[]) null));
 
     assertThat(classesIn(f, new ByteArrayOutputStream()))
         .allMatch(RemotingSerializationTest::allowedOverRemoting);

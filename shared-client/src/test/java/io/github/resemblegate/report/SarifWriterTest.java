@@ -166,8 +166,9 @@ class SarifWriterTest {
             "resemble/flagged 8.0", "resemble/warned 5.0", "resemble/no-speech 2.0");
     // GitHub reads security-severity only on rules tagged security; it is a number in a string.
     assertThat(rules).allSatisfy(rule -> {
-      assertThat(JsonSchemas.MAPPER.convertValue(rule.at("/properties/tags"), List.class))
-          .contains("security");
+      List<String> tags = new ArrayList<>();
+      rule.at("/properties/tags").forEach(t -> tags.add(t.asText()));
+      assertThat(tags).contains("security");
       assertThat(rule.at("/properties/security-severity").isTextual()).isTrue();
       assertThat(Double.parseDouble(rule.at("/properties/security-severity").asText()))
           .isBetween(0.1, 10.0);
