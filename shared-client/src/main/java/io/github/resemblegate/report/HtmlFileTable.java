@@ -138,6 +138,7 @@ final class HtmlFileTable {
           .append("</div>");
       default -> reason(d, f, true);
     }
+    HtmlFindings.write(d, f.findings());
     if (Html.isWebUrl(f.dashboardUrl())) {
       d.append("<div><a class=\"dashboard\" href=\"").append(Html.escape(f.dashboardUrl().strip()))
           .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Open in Resemble ↗</a>")
@@ -177,10 +178,14 @@ final class HtmlFileTable {
     }
   }
 
-  /** Everything the text filter looks in: the path, the label, the reasons and the ids. */
+  /**
+   * Everything the text filter looks in: the path, the label, the reasons, the ids, and what the
+   * API found (so "elevenlabs" finds every voice it likely made).
+   */
   private static String searchText(FileResult f) {
     return java.util.stream.Stream.of(f.path(), f.label(), f.reason(), f.detectId(), f.sha256(),
-            f.waiver() == null ? null : f.waiver().reason())
+            f.waiver() == null ? null : f.waiver().reason(), f.findings().intelligence(),
+            f.findings().sourceTracing(), f.findings().conclusion())
         .filter(v -> v != null && !v.isBlank())
         .collect(java.util.stream.Collectors.joining(" "));
   }

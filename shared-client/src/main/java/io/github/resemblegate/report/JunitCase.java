@@ -26,7 +26,8 @@ final class JunitCase {
     String threshold = ScoreFormat.threshold(file.threshold());
     switch (file.outcome()) {
       case FLAGGED -> problem(xml, "failure", "resemble.flagged",
-          "likely synthetic: scored " + score + ", at or above the threshold " + threshold,
+          "likely synthetic: scored " + score + ", at or above the threshold " + threshold
+              + besideTheScore(file),
           details(file, file.path() + " is likely synthetic: it scored " + score
               + ", at or above the threshold " + threshold + "."));
       case ERROR -> problem(xml, "error", "resemble.error",
@@ -49,9 +50,9 @@ final class JunitCase {
           + (result.policy().warnThreshold() == null ? ""
               : " from " + ScoreFormat.threshold(result.policy().warnThreshold()))
           + " below the threshold " + threshold + "."));
-      case PASSED -> systemOut(xml, file.path() + " is likely genuine: it scored " + score
-          + ", below the threshold " + threshold + "."
-          + (file.cached() ? " Judged earlier, from the cache." : ""));
+      case PASSED -> systemOut(xml, findings(new StringBuilder(file.path()
+          + " is likely genuine: it scored " + score + ", below the threshold " + threshold + "."
+          + (file.cached() ? " Judged earlier, from the cache." : "")), file).toString());
     }
     xml.end();
   }
@@ -77,7 +78,7 @@ final class JunitCase {
    * needs without the HTML, the API's own names last.
    */
   private static String details(FileResult file, String headline) {
-    StringBuilder s = new StringBuilder(headline);
+    StringBuilder s = findings(new StringBuilder(headline), file);
     line(s, "Media type", file.mediaType() == null ? null : file.mediaType().id());
     line(s, "API label", file.label());
     line(s, "API score field", file.scoreField());
@@ -95,6 +96,25 @@ final class JunitCase {
       line(s, "Cached", "yes, judged earlier: no API call in this run");
     }
     line(s, "Dashboard", file.dashboardUrl());
+    return s.toString();
+  }
+
+  /** What the API said beside the score, a line each, below the headline. */
+  private static StringBuilder findings(StringBuilder s, FileResult file) {
+    for (String sentence : FindingWords.sentences(file.findings(), Integer.MAX_VALUE)) {
+      s.append('\n').append(sentence);
+    }
+    return s;
+  }
+
+  /** The short findings after a failure's message: {@code ; likely voice generator: x}. */
+  private static String besideTheScore(FileResult file) {
+    StringBuilder s = new StringBuilder();
+    for (String sentence : FindingWords.headline(file.findings())) {
+      String clause = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1)
+          : sentence;
+      s.append("; ").append(Character.toLowerCase(clause.charAt(0))).append(clause.substring(1));
+    }
     return s.toString();
   }
 

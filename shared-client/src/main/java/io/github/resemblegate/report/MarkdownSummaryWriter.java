@@ -9,6 +9,7 @@ import io.github.resemblegate.gate.policy.SizeFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ final class MarkdownSummaryWriter implements ReportWriter {
 
   /** More rows than this make a comment nobody reads; the HTML report has them all. */
   static final int MAX_ROWS = 25;
+
+  /** An intelligence text longer than this is cut in a table cell; the HTML report has it whole. */
+  static final int MAX_INTELLIGENCE = 200;
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
@@ -100,13 +104,26 @@ final class MarkdownSummaryWriter implements ReportWriter {
     return md.toString();
   }
 
-  /** Why the file needs a look beyond its verdict and score; the API's fields stay in the JSON. */
+  /**
+   * Why the file needs a look beyond its verdict and score, then what the API said beside it in
+   * plain words; the API's fields stay in the JSON.
+   */
   private static String details(FileResult f) {
-    return switch (f.outcome()) {
+    String why = switch (f.outcome()) {
       case ERROR -> f.errorReason();
       case NO_SPEECH -> f.reason() == null ? "" : f.reason();
       default -> f.cached() ? "judged earlier, from the cache" : "";
     };
+    List<String> found = FindingWords.sentences(f.findings(), MAX_INTELLIGENCE);
+    if (found.isEmpty()) {
+      return why;
+    }
+    List<String> parts = new ArrayList<>();
+    if (!why.isBlank()) {
+      parts.add(why.endsWith(".") ? why : why + ".");
+    }
+    parts.addAll(found);
+    return String.join(" ", parts);
   }
 
   /**

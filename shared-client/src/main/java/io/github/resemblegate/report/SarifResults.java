@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Findings;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.io.IOException;
@@ -88,12 +89,34 @@ final class SarifResults {
     SarifJson.writeIfSet(json, "detectId", file.detectId());
     SarifJson.writeIfSet(json, "dashboardUrl", file.dashboardUrl());
     json.writeBooleanField("cached", file.cached());
+    Findings found = file.findings();
+    SarifJson.writeIfSet(json, "intelligence", found.intelligence());
+    SarifJson.writeIfSet(json, "sourceTracing", found.sourceTracing());
+    SarifJson.writeIfSet(json, "conclusion", found.conclusion());
+    if (found.certainty() != null) {
+      json.writeNumberField("certainty", found.certainty());
+    }
+    if (!found.imageSources().isEmpty()) {
+      json.writeNumberField("imageSources", found.imageSources().size());
+    }
+    if (found.retention().mediaDeleted()) {
+      json.writeBooleanField("mediaDeleted", true);
+    }
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  /** The finding in words, for SARIF's message and GitLab's issue description alike. */
+  /**
+   * The finding in words, for SARIF's message and GitLab's issue description alike; what the API
+   * said beside the score (the likely voice generator, its own verdict) follows in a sentence.
+   */
   static String message(FileResult file, SarifRule rule) {
+    List<String> found = FindingWords.headline(file.findings());
+    return found.isEmpty() ? headline(file, rule) : headline(file, rule) + " "
+        + String.join(" ", found);
+  }
+
+  private static String headline(FileResult file, SarifRule rule) {
     String score = ScoreFormat.score(file.score(), file.threshold());
     String threshold = ScoreFormat.threshold(file.threshold());
     return switch (rule) {

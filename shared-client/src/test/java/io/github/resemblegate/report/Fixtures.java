@@ -7,6 +7,7 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Findings;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
@@ -222,6 +223,7 @@ final class Fixtures {
     private Waiver waiver;
     private boolean cached;
     private String dashboardUrl;
+    private Findings findings = Findings.NONE;
 
     FileResults(String path) {
       this.path = path;
@@ -242,6 +244,7 @@ final class Fixtures {
     FileResults sha256(String v) { sha256 = v; return this; }
     FileResults mediaType(MediaType v) { mediaType = v; return this; }
     FileResults dashboard(String v) { dashboardUrl = v; return this; }
+    FileResults findings(Findings v) { findings = v; return this; }
 
     FileResults detect(String id, String batch) {
       detectId = id;
@@ -266,7 +269,7 @@ final class Fixtures {
           : mediaType == MediaType.VIDEO ? "video_metrics.score" : "metrics.aggregated_score";
       return new FileResult(path, sha256, size, mediaType, outcome, score, field, label,
           threshold, chunks, chunkSeconds, detectId, batchId, reason, waiver, cached,
-          dashboardUrl);
+          dashboardUrl, findings);
     }
   }
 }

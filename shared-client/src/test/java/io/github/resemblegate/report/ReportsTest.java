@@ -74,7 +74,7 @@ class ReportsTest {
     Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
 
     assertThat(Files.readString(dir.resolve("resemble-report.json")))
-        .contains("\"schemaVersion\" : \"1.1\"");
+        .contains("\"schemaVersion\" : \"1.2\"");
     assertThat(listing(dir)).containsExactly("resemble-report.json");
   }
 
