@@ -213,10 +213,10 @@ class GateParallelTest {
     FileResult waiter = result(vb, "media/corrupt-jingle.wav");
     assertThat(owner.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(owner.reason()).isEqualTo("the API could not analyse this file: Audio stream"
-        + " unreadable");
+        + " unreadable; re-running will not help");
     assertThat(waiter.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(waiter.reason()).isEqualTo("the API could not analyse this file: Audio stream"
-        + " unreadable; another build running at the same time got this answer for the same"
+        + " unreadable; re-running will not help; another build running at the same time got this answer for the same"
         + " content, so it was not submitted again");
     assertThat(waiter.detectId()).isEqualTo(owner.detectId());
     assertThat(vb.decision().verdict()).isEqualTo(Verdict.FAILED);

@@ -131,6 +131,7 @@ class ResultMapperTest {
     Awaited u = single("d1", part("a.wav"));
     mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.FAILED, 0)), false);
     assertThat(failure("a.wav")).isEqualTo(new Failed(
-        "the API could not analyse this file: Unsupported codec", "d1", null, Failed.Kind.ANALYSED));
+        "the API could not analyse this file: Unsupported codec; re-running will not help", "d1",
+        null, Failed.Kind.ANALYSED));
   }
 }
