@@ -97,6 +97,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private boolean searchIdentity;
   private boolean audioSourceTracing;
   private String callbackUrl = "";
+  private String modelTypes;
+  private boolean useReverseSearch;
+  private boolean useOodDetector;
+  private Double maxVideoFps;
 
   // Saved by earlier versions under their old names. Transient: XStream still reads them from a
   // saved job, readResolve moves them to the new fields, and they are never written again.
@@ -224,6 +228,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public Double getMaxVideoSecs() { return maxVideoSecs; }
   public boolean isUseLlm() { return useLlm; }
   public boolean isZeroRetentionMode() { return zeroRetentionMode; }
+  public String getModelTypes() { return modelTypes; }
+  public boolean isUseReverseSearch() { return useReverseSearch; }
+  public boolean isUseOodDetector() { return useOodDetector; }
+  public Double getMaxVideoFps() { return maxVideoFps; }
   public boolean isSearchIdentity() { return searchIdentity; }
   public boolean isAudioSourceTracing() { return audioSourceTracing; }
   public String getCallbackUrl() { return callbackUrl; }
@@ -309,6 +317,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setMaxVideoSecs(Double v) { maxVideoSecs = v; }
   @DataBoundSetter public void setUseLlm(boolean v) { useLlm = v; }
   @DataBoundSetter public void setZeroRetentionMode(boolean v) { zeroRetentionMode = v; }
+  @DataBoundSetter public void setModelTypes(String v) { modelTypes = v; }
+  @DataBoundSetter public void setUseReverseSearch(boolean v) { useReverseSearch = v; }
+  @DataBoundSetter public void setUseOodDetector(boolean v) { useOodDetector = v; }
+  @DataBoundSetter public void setMaxVideoFps(Double v) { maxVideoFps = v; }
   @DataBoundSetter public void setSearchIdentity(boolean v) { searchIdentity = v; }
   @DataBoundSetter public void setAudioSourceTracing(boolean v) { audioSourceTracing = v; }
   @DataBoundSetter public void setCallbackUrl(String v) { callbackUrl = Text.trim(v); }

@@ -87,6 +87,10 @@ final class ScanSettings implements Serializable {
     v.put(SEARCH_IDENTITY, ticked(s.isSearchIdentity()));
     v.put(AUDIO_SOURCE_TRACING, ticked(s.isAudioSourceTracing()));
     v.put(CALLBACK_URL, s.getCallbackUrl());
+    v.put(MODEL_TYPES, s.getModelTypes());
+    v.put(USE_REVERSE_SEARCH, ticked(s.isUseReverseSearch()));
+    v.put(USE_OOD_DETECTOR, ticked(s.isUseOodDetector()));
+    v.put(MAX_VIDEO_FPS, s.getMaxVideoFps());
     return new ScanSettings(s.getCredentialsId(), v);
   }
 

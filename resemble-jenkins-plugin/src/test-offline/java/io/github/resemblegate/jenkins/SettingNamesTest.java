@@ -66,6 +66,10 @@ class SettingNamesTest {
     b.setAudioSourceTracing(true);
     b.setCallbackUrl("https://hooks.example.com/resemble");
     b.setShard("2/4");
+    b.setModelTypes("talking_head");
+    b.setUseReverseSearch(true);
+    b.setUseOodDetector(true);
+    b.setMaxVideoFps(5.0);
 
     Set<String> sent = b.toSettings().words().keySet();
 

@@ -2,7 +2,6 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
-import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
@@ -130,7 +129,7 @@ public final class Submitter {
         source = new DetectRequest.Upload(path, name);
       }
       Detection d = target.client().createDetect(
-          new DetectRequest(source, DetectOptions.from(target.options())));
+          new DetectRequest(source, target.detectOptions()));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
     }), MAX_RESENDS);
   }
