@@ -345,8 +345,8 @@ class GateParallelTest {
     assertThat(v.totals().uploaded()).isZero();
     assertThat(SIM.counters().batchPosts()).isEqualTo(1);
     // The killed build's journal is beside the shared cache: the next build takes it over.
-    assertThat(listener.infos).contains("Resuming 1 submission from the journal; nothing is"
-        + " uploaded again for them.");
+    assertThat(listener.infos).contains("Resuming batch " + SIM.simulator().batches().get(0).uuid()
+        + " (3 files) submitted earlier; nothing is uploaded again.");
     // The killed build, run again, finds everything in the cache.
     long before = SIM.counters().totalRequests();
     GateResult again = Gate.run(sharedCache(a).build(), new RecordingListener());

@@ -318,7 +318,7 @@ class GateSimulatorTest {
     assertThat(again.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(again.totals().uploaded()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
-    assertThat(resumed.infos).anyMatch(m -> m.startsWith("Resuming 1 submission from the journal"));
+    assertThat(resumed.infos).anyMatch(m -> m.startsWith("Resuming batch "));
     assertThat(fx.journals()).isEmpty();
   }
 

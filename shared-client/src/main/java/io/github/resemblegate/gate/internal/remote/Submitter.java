@@ -248,9 +248,11 @@ public final class Submitter {
   private void refused(Submission journaled, List<Submission.Part> parts,
       ResembleException e) {
     String reason = e.getMessage();
-    if (e instanceof InsufficientCreditException credit && credit.costDetails() != null
-        && !credit.costDetails().isBlank()) {
-      reason = reason + " Cost details: " + credit.costDetails();
+    if (e instanceof InsufficientCreditException credit && credit.costDetails() != null) {
+      // People read the cost in words; the raw details stay in the debug log.
+      listener.debug("The API's cost details: " + credit.costDetails());
+      String words = CostWords.of(credit.costDetails(), parts.size());
+      reason = words == null ? reason : reason + words;
     }
     journal.abandoned(journaled.id(), reason);
     boolean repeats = e instanceof InsufficientCreditException
