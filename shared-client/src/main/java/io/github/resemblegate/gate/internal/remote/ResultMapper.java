@@ -89,9 +89,11 @@ final class ResultMapper {
         continue;
       }
       String detectId = s.singleDetectId();
-      if (!s.refused.isEmpty() && unmatched.isEmpty()) {
-        // Every other detection of the submission was matched by its name, so the parts left are
-        // exactly the refused ones: none gets a result, whichever refusal is whose.
+      if (!s.refused.isEmpty() && unmatched.isEmpty() && running.isEmpty()) {
+        // Every other detection of the submission was matched by its name and none is still
+        // running, so the parts left are exactly the refused ones: none gets a result, whichever
+        // refusal is whose. Timed out with some still running, which part is whose is unknown:
+        // they all wait for the next run.
         u.failed(part.sha256(), refusalOfParts(s));
       } else if (timedOut) {
         u.failed(part.sha256(), Failed.pending(timeoutReason, detectId, s.batchId()));
