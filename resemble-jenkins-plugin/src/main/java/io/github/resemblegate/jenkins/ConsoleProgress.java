@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 final class ConsoleProgress implements GateListener {
 
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
-  private static final String PREFIX = "[Resemble] ";
+  static final String PREFIX = "[Resemble] ";
 
   private final PrintStream out;
   private final SecretMasker masker;

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
@@ -34,24 +35,23 @@ final class DetectFlow {
     ScanOutcome outcome = workspace.act(new ScanCallable(settings, token, proxy, listener,
         engine));
     int index = run.getActions(ResembleDetectAction.class).size() + 1;
-    ResembleDetectAction action = new ResembleDetectAction(index, outcome);
-    archiveReports(outcome, workspace, new File(run.getRootDir(), action.getArchiveDirName()));
-    run.addAction(action);
+    String archiveDir = ResembleDetectAction.archiveDirName(index);
+    List<String> archived = archiveReports(outcome, workspace,
+        new File(run.getRootDir(), archiveDir), listener);
+    run.addAction(new ResembleDetectAction(index, outcome, archived));
     applyResult(outcome, run, listener);
   }
 
-  /** Copies the written reports next to the build, so they outlive the workspace. */
-  static void archiveReports(ScanOutcome outcome, FilePath workspace, File target)
-      throws IOException, InterruptedException {
-    if (outcome.getReportFiles().isEmpty()) {
-      return;
-    }
-    FilePath to = new FilePath(target);
-    to.mkdirs();
-    FilePath from = workspace.child(outcome.getReportsDir());
-    for (String name : outcome.getReportFiles()) {
-      from.child(name).copyTo(to.child(name));
-    }
+  /**
+   * Copies the written reports next to the build, so they outlive the workspace; only what
+   * {@link ReportArchive} accepts of what the agent claims.
+   *
+   * @return the names archived
+   */
+  static List<String> archiveReports(ScanOutcome outcome, FilePath workspace, File target,
+      TaskListener listener) throws IOException, InterruptedException {
+    return ReportArchive.copy(workspace, outcome.getReportsDir(), outcome.getReportFiles(), target,
+        listener.getLogger());
   }
 
   /**

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import io.github.resemblegate.gate.ReportFormat;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,14 @@ public final class ResembleDetectAction implements RunAction2 {
 
   private final int index;
   private final ScanOutcome outcome;
+  /** The reports the controller archived; the agent's own list is not trusted. */
+  private final ArrayList<String> reportFiles;
   private transient Run<?, ?> run;
 
-  ResembleDetectAction(int index, ScanOutcome outcome) {
+  ResembleDetectAction(int index, ScanOutcome outcome, List<String> reportFiles) {
     this.index = index;
     this.outcome = outcome;
+    this.reportFiles = new ArrayList<>(reportFiles);
   }
 
   @Override
@@ -60,17 +64,26 @@ public final class ResembleDetectAction implements RunAction2 {
 
   @Override
   public String getUrlName() {
+    return archiveDirName(index);
+  }
+
+  /** The folder under the build's directory that holds the reports of the run with {@code index}. */
+  static String archiveDirName(int index) {
     return index == 1 ? "resemble" : "resemble-" + index;
   }
 
-  /** The folder under the build's directory that holds this run's reports. */
   String getArchiveDirName() {
-    return getUrlName();
+    return archiveDirName(index);
+  }
+
+  /** File names of the reports kept with the build, served under {@code report/}. */
+  public List<String> getReportFiles() {
+    return reportFiles == null ? List.of() : Collections.unmodifiableList(reportFiles);
   }
 
   /** True when the HTML report was written and archived. */
   public boolean isHtmlReportArchived() {
-    return outcome.getReportFiles().contains(ReportFormat.HTML.fileName());
+    return getReportFiles().contains(ReportFormat.HTML.fileName());
   }
 
   public String getHtmlReportName() {
@@ -114,7 +127,7 @@ public final class ResembleDetectAction implements RunAction2 {
     }
     m.put("attention", attention);
     m.put("reportsDir", outcome.getReportsDir());
-    m.put("reportFiles", new ArrayList<>(outcome.getReportFiles()));
+    m.put("reportFiles", new ArrayList<>(getReportFiles()));
     m.put("url", run == null ? null : run.getUrl() + getUrlName() + "/");
     return m;
   }

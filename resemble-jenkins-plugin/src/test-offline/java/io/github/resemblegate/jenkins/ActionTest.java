@@ -81,10 +81,9 @@ class ActionTest {
     Files.writeString(new File(reports, "resemble-report.json").toPath(), "{}");
     ScanOutcome outcome = mixed(List.of("resemble-report.html", "resemble-report.json"));
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    ResembleDetectAction action = new ResembleDetectAction(1, outcome);
-
-    DetectFlow.archiveReports(outcome, new FilePath(workspace),
-        new File(buildDir, action.getArchiveDirName()));
+    List<String> archived = DetectFlow.archiveReports(outcome, new FilePath(workspace),
+        new File(buildDir, ResembleDetectAction.archiveDirName(1)), new TestBuilds.Console());
+    ResembleDetectAction action = new ResembleDetectAction(1, outcome, archived);
     build.addAction(action);
 
     assertThat(new File(buildDir, "resemble/resemble-report.html")).hasContent(
@@ -99,13 +98,14 @@ class ActionTest {
 
   @Test
   void withoutHtmlThereIsNoReportLink() {
-    assertThat(new ResembleDetectAction(1, mixed(List.of("resemble-report.json")))
+    assertThat(new ResembleDetectAction(1, mixed(List.of()), List.of("resemble-report.json"))
         .isHtmlReportArchived()).isFalse();
   }
 
   @Test
   void summaryMapHoldsOnlyPlainValuesForSandboxedScripts() throws Exception {
-    ResembleDetectAction action = new ResembleDetectAction(2, mixed(List.of("resemble.sarif")));
+    ResembleDetectAction action = new ResembleDetectAction(2, mixed(List.of()),
+        List.of("resemble.sarif"));
     new TestBuilds.TestRun(buildDir).addAction(action);
 
     Map<String, Object> m = action.toSummaryMap();

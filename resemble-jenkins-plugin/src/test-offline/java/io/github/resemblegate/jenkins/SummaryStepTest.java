@@ -37,9 +37,9 @@ class SummaryStepTest {
   void returnsTheLatestCheckOfTheBuild() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     build.addAction(new ResembleDetectAction(1, new ScanOutcome(Results.passed(), "r",
-        List.of())));
+        List.of()), List.of()));
     build.addAction(new ResembleDetectAction(2, new ScanOutcome(
-        Results.flagged(Verdict.UNSTABLE), "r", List.of())));
+        Results.flagged(Verdict.UNSTABLE), "r", List.of()), List.of()));
 
     Map<String, Object> summary = summarize(build);
 
