@@ -79,7 +79,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     }
     try {
       for (Path p : Reports.write(result, reports)) {
-        names.add(p.getFileName().toString());
+        names.add(reports.directory().relativize(p).toString());
       }
     } catch (IOException e) {
       throw new AbortException("The reports could not be written to " + reports.directory()

@@ -89,8 +89,9 @@ final class ScanSettings implements Serializable {
     return new ScanSettings(s.getCredentialsId(), v);
   }
 
-  private static Boolean ticked(boolean box) {
-    return box ? Boolean.TRUE : null;
+  /** A ticked box as the word {@code true}; an unticked one is not sent (null). */
+  private static String ticked(boolean box) {
+    return box ? "true" : null;
   }
 
   /**
