@@ -12,11 +12,11 @@ final class LegacyWords {
 
   /**
    * A reaction as the catalogue writes it: Jenkins' FAILURE and UNSTABLE become FAIL and WARN,
-   * blank becomes {@code fallback}; anything else is kept (upper-cased) for the reader to judge.
+   * blank becomes null (the default); anything else is kept, upper-cased, for the reader to judge.
    */
-  static String reaction(String word, String fallback) {
+  static String reaction(String word) {
     if (Text.isBlank(word)) {
-      return fallback;
+      return null;
     }
     String w = word.strip().toUpperCase(Locale.ROOT);
     return switch (w) {
@@ -27,12 +27,15 @@ final class LegacyWords {
   }
 
   /** {@code timeoutMinutes} as a duration word: 30 is {@code 30m}. */
-  static String minutes(int minutes) {
-    return minutes + "m";
+  static String minutes(Integer minutes) {
+    return minutes == null ? null : minutes + "m";
   }
 
   /** {@code retryBudgetSeconds} as a duration word: 120 is {@code 2m}, 90 is {@code 90s}. */
-  static String seconds(int seconds) {
+  static String seconds(Integer seconds) {
+    if (seconds == null) {
+      return null;
+    }
     return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Result;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.simulator.ResembleSimulator;
 import io.github.resemblegate.simulator.SimulatorOptions;
 import java.io.File;
@@ -50,6 +51,7 @@ class CallableAgainstSimulatorTest {
   @BeforeEach
   void forgetEarlierRequests() {
     simulator.reset();
+    TestBuilds.freshController();
   }
 
   /** Distinct sample counts keep the contents distinct: the gate judges identical content once. */
@@ -76,7 +78,7 @@ class CallableAgainstSimulatorTest {
 
   private void run(ResembleDetectBuilder b, TestBuilds.TestRun run, String token,
       TestBuilds.Console console) throws Exception {
-    new DetectFlow(RealGate.INSTANCE).run(b.toSettings(), run, new FilePath(workspace),
+    TestBuilds.perform(b, RealGate.INSTANCE, run, workspace,
         token == null ? new EnvVars() : new EnvVars("RESEMBLE_API_KEY", token), console);
   }
 
@@ -92,11 +94,10 @@ class CallableAgainstSimulatorTest {
     ResembleDetectAction action = run.getAction(ResembleDetectAction.class);
     assertThat(abort).isExactlyInstanceOf(AbortException.class)
         .hasMessageContaining("media/fake-intro.wav")
-        .hasMessage(action.getOutcome().getMessage());
-    assertThat(console.text()).contains("Verdict: FAILED. " + action.getOutcome().getMessage());
+        .hasMessage(action.getSentence());
+    assertThat(console.text()).contains("Verdict: FAILED. " + action.getSentence());
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
-    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
-    assertThat(action.getOutcome().getPassed()).isEqualTo(1);
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 passed, 1 flagged");
     assertThat(new File(buildDir, "resemble/resemble-report.html")).exists();
     assertThat(new File(workspace, "resemble-reports/resemble-report.json")).exists();
     assertThat(console.text()).doesNotContain(TOKEN);
@@ -151,10 +152,10 @@ class CallableAgainstSimulatorTest {
 
     run(cached, again, null, new TestBuilds.Console());
 
-    ScanOutcome outcome = again.getActions(ResembleDetectAction.class).get(0).getOutcome();
-    assertThat(outcome.getFromCache()).isEqualTo(2);
-    assertThat(outcome.getUploaded()).isZero();
-    assertThat(outcome.getFlagged()).isEqualTo(1);
+    GateResult outcome = again.getActions(ResembleDetectAction.class).get(0).getResult();
+    assertThat(outcome.totals().fromCache()).isEqualTo(2);
+    assertThat(outcome.totals().uploaded()).isZero();
+    assertThat(outcome.totals().count(Outcome.FLAGGED)).isEqualTo(1);
     assertThat(again.getResult()).isEqualTo(Result.UNSTABLE);
     assertThat(simulator.counters().totalRequests()).isZero();
   }
@@ -167,7 +168,7 @@ class CallableAgainstSimulatorTest {
 
     run(dry, run, null, new TestBuilds.Console());
 
-    assertThat(run.getAction(ResembleDetectAction.class).getOutcome().isDryRun()).isTrue();
+    assertThat(run.getAction(ResembleDetectAction.class).getResult().run().dryRun()).isTrue();
     assertThat(run.getResult()).isNull();
   }
 }

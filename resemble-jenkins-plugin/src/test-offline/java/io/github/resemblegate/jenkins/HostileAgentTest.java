@@ -38,8 +38,8 @@ class HostileAgentTest {
   }
 
   private void archiveWhatTheAgentClaims(String reportsDir, String... names) throws Exception {
-    DetectFlow.archiveReports(new ScanOutcome(Results.passed(), reportsDir, List.of(names)),
-        new FilePath(workspace.toFile()), archive.toFile(), console);
+    ReportArchive.copy(new FilePath(workspace.toFile()), reportsDir, List.of(names),
+        archive.toFile(), console.getLogger());
   }
 
   /** Every file under {@code root} that is outside the workspace and outside the archive. */

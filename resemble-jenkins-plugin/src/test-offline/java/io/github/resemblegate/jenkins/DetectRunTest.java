@@ -6,40 +6,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Result;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole step on the controller, with the scan run locally against a prepared result. */
-class DetectFlowTest {
+class DetectRunTest {
 
   @TempDir File workspace;
   @TempDir File buildDir;
 
   private final TestBuilds.Console console = new TestBuilds.Console();
 
+  @BeforeEach
+  void freshController() {
+    TestBuilds.freshController();
+  }
+
   @AfterEach
   void forgetCredentials() {
     CredentialsProvider.resetForTest();
   }
 
-  private ResembleDetectBuilder step() {
+  private static ResembleDetectBuilder step() {
     ResembleDetectBuilder b = new ResembleDetectBuilder("media/**");
     b.setFormats("none");
     return b;
   }
 
-  private void run(ResembleDetectBuilder b, GateEngine engine, TestBuilds.TestRun run,
-      EnvVars env) throws Exception {
-    new DetectFlow(engine).run(b.toSettings(), run, new FilePath(workspace), env, console);
+  private ResembleDetectAction run(ResembleDetectBuilder b, GateEngine engine,
+      TestBuilds.TestRun run, EnvVars env) throws Exception {
+    return TestBuilds.perform(b, engine, run, workspace, env, console);
   }
 
   @Test
@@ -54,8 +60,8 @@ class DetectFlowTest {
     assertThat(build.getResult()).isEqualTo(Result.FAILURE);
     ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
     assertThat(action.getRun()).isSameAs(build);
-    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
-    assertThat(action.getOutcome().getAttentionRows()).extracting(FileRow::getPath)
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 passed, 1 flagged");
+    assertThat(action.getAttentionRows()).extracting(FileResult::path)
         .containsExactly("media/fake.wav");
   }
 
@@ -63,12 +69,12 @@ class DetectFlowTest {
   void flaggedFileWithUnstableMarksTheBuildAndLetsItGoOn() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
 
-    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
+    ResembleDetectAction action = run(step(),
+        new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isEqualTo(Result.UNSTABLE);
-    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
-        .isEqualTo("UNSTABLE");
+    assertThat(action.getVerdict()).isEqualTo(Verdict.UNSTABLE);
   }
 
   @Test
@@ -79,7 +85,26 @@ class DetectFlowTest {
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isNull();
-    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getPassed()).isEqualTo(1);
+    assertThat(build.getAction(ResembleDetectAction.class).getCounts())
+        .isEqualTo("1 file: 1 passed");
+  }
+
+  @Test
+  void theResultIsKeptWithTheBuildAsTheCoresJsonReportEvenWithoutReports() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+
+    ResembleDetectAction action = run(step(),
+        new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
+        new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    assertThat(new File(buildDir, "resemble/resemble-report.json")).isFile();
+    assertThat(action.getReportFiles()).containsExactly("resemble-report.json");
+    ResembleDetectAction reloaded = new ResembleDetectAction(action.getIndex(),
+        action.getReportFiles(), null);
+    reloaded.onLoad(build);
+    assertThat(reloaded.getSentence()).isEqualTo(action.getSentence());
+    assertThat(reloaded.getAttentionRows()).extracting(FileResult::path, FileResult::score)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("media/fake.wav", 0.97));
   }
 
   @Test
@@ -204,6 +229,23 @@ class DetectFlowTest {
             + "journal is corrupt for key ****")
         .hasNoCause()
         .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+  }
+
+  @Test
+  void anAbortedScanEndsWithAnInterruptionSoJenkinsMarksTheBuildAborted() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    GateEngine aborted = (config, listener) -> {
+      // What the gate does when the build's thread is interrupted (Gate.run's contract).
+      Thread.currentThread().interrupt();
+      throw new GateException("The run was interrupted; run it again to resume.",
+          new InterruptedException());
+    };
+
+    assertThatThrownBy(() -> run(step(), aborted, build, new EnvVars("RESEMBLE_API_KEY", "k")))
+        .isExactlyInstanceOf(InterruptedException.class)
+        .hasMessage("The run was interrupted; run it again to resume.");
+    assertThat(build.getResult()).isNull();
+    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,90 @@
+package io.github.resemblegate.jenkins;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.settings.Setting;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+
+/**
+ * One run of the step on the controller, for freestyle and Pipeline alike: find the token, scan
+ * on the agent, keep the result and the reports with the build, attach the build's action; then
+ * {@link #judge} turns the decision into the build result.
+ */
+final class DetectRun {
+
+  private final GateEngine engine;
+
+  DetectRun(GateEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Runs the scan and attaches its action. No token is not a reason to stop here: the gate asks
+   * for one only when it must pay for something (a dry run, or a run the cache answers, needs
+   * none), as the Maven goal does.
+   */
+  ResembleDetectAction scan(ResembleDetectBuilder step, Run<?, ?> run, FilePath workspace,
+      EnvVars env, TaskListener listener) throws IOException, InterruptedException {
+    ResembleGlobalConfiguration global = ResembleGlobalConfiguration.get();
+    StepWords words = StepWords.of(step).orElse(Setting.API_URL, global.getApiUrl());
+    String token = Tokens.resolve(step.getCredentialsId(), run, env, global.getCredentialsId());
+    ProxySettings proxy = ProxySettings.forApi(Jenkins.get().getProxy(),
+        words.word(Setting.API_URL));
+    int number = StepCounter.next(run);
+    ScanOutcome outcome = workspace.act(new ScanCallable(words, token, proxy, listener, engine));
+    GateResult result = outcome.result();
+    File folder = new File(run.getRootDir(), ResembleDetectAction.archiveDirName(number));
+    List<String> archived = new ArrayList<>();
+    archived.add(keepResult(outcome, folder));
+    List<String> reports = new ArrayList<>(outcome.reportFiles());
+    reports.remove(ReportFormat.JSON.fileName());
+    archived.addAll(ReportArchive.copy(workspace, outcome.reportsDir(), reports, folder,
+        listener.getLogger()));
+    ResembleDetectAction action = new ResembleDetectAction(number, archived, result);
+    run.addAction(action);
+    return action;
+  }
+
+  /**
+   * Writes the result the controller read into the build's folder as the JSON report: the build
+   * page reads it back, and it is the one JSON report kept, whatever the agent's folder holds.
+   */
+  private static String keepResult(ScanOutcome outcome, File folder) throws IOException {
+    String name = ReportFormat.JSON.fileName();
+    Files.createDirectories(folder.toPath());
+    Files.write(new File(folder, name).toPath(), outcome.resultJson());
+    return name;
+  }
+
+  /**
+   * PASSED leaves the result alone; UNSTABLE marks the build unstable; FAILED sets FAILURE and
+   * stops the step with the decision's sentence, the same one the Maven goal fails with.
+   */
+  static void judge(ResembleDetectAction action, Run<?, ?> run, TaskListener listener)
+      throws AbortException {
+    String sentence = action.getSentence();
+    switch (action.getVerdict()) {
+      case PASSED -> listener.getLogger().println(ConsoleProgress.PREFIX + "Passed: " + sentence);
+      case UNSTABLE -> {
+        listener.getLogger().println(ConsoleProgress.PREFIX + "Marking the build UNSTABLE: "
+            + sentence);
+        run.setResult(Result.UNSTABLE);
+      }
+      case FAILED -> {
+        run.setResult(Result.FAILURE);
+        throw new AbortException(sentence);
+      }
+    }
+  }
+}
