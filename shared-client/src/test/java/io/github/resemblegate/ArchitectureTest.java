@@ -1,20 +1,33 @@
 package io.github.resemblegate;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.GateRun;
+import io.github.resemblegate.gate.settings.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +64,15 @@ class ArchitectureTest {
       .should().beFreeOfCycles();
 
   /**
-   * No package imports one that imports it back, except at one door: {@link Gate#run} starts the
-   * run the internals carry out, and the internals use the face's configuration and listener.
+   * No package imports one that imports it back, except at two doors: {@link Gate#run} starts the
+   * run the internals carry out, and the internals use the face's configuration and listener;
+   * {@link GateConfig.Builder} starts from the defaults users type ({@link Durations} reads the
+   * default durations), and the settings reader builds a {@link GateConfig}.
    */
   @ArchTest
-  static final ArchRule roomsFormNoCycleButTheFacesOneDoor = slices().assignedFrom(EVERY_PACKAGE)
-      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class);
+  static final ArchRule roomsFormNoCycleButTheFacesTwoDoors = slices().assignedFrom(EVERY_PACKAGE)
+      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class)
+      .ignoreDependency(GateConfig.Builder.class, Durations.class);
 
   @ArchTest
   static final ArchRule theApiClientKnowsNoGate = noClasses().that()
@@ -73,10 +89,53 @@ class ArchitectureTest {
       .resideInAPackage(ROOT + ".gate.policy..").should().onlyDependOnClassesThat()
       .resideInAnyPackage(ROOT + ".gate.policy..", ROOT + ".client..", "java..");
 
+  /** The inside words durations as users write them ({@link Durations}), and reads no more. */
   @ArchTest
   static final ArchRule theInsideReadsNoSettingsAndWritesNoReports = noClasses().that()
-      .resideInAPackage(ROOT + ".gate.internal..").should().dependOnClassesThat()
-      .resideInAnyPackage(ROOT + ".gate.settings..", ROOT + ".report..");
+      .resideInAPackage(ROOT + ".gate.internal..").should().dependOnClassesThat(
+          resideInAnyPackage(ROOT + ".gate.settings..", ROOT + ".report..")
+              .and(not(equivalentTo(Durations.class))));
+
+  /**
+   * The face holds what a front end needs and nothing else: the entry point, the configuration,
+   * the result, the listener, the one exception, and the report formats a front end may choose.
+   * Everything else lives in the room that owns it.
+   */
+  @Test
+  void theFaceHoldsOnlyWhatAFrontEndNeeds() {
+    List<String> face = new ClassFileImporter()
+        .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages(ROOT + ".gate")
+        .stream()
+        .filter(c -> c.getPackageName().equals(ROOT + ".gate") && c.isTopLevelClass()
+            && c.getModifiers().contains(JavaModifier.PUBLIC))
+        .map(JavaClass::getSimpleName).sorted().toList();
+    assertThat(face).containsExactly("Gate", "GateConfig", "GateException", "GateListener",
+        "GateResult", "ReportFormat");
+  }
+
+  /**
+   * A method or constructor of the core takes at most six parameters; more asks for a record or
+   * a split. A record's own constructor is its list of parts, not a method, so it is left out.
+   */
+  @ArchTest
+  static final ArchRule noMethodOfTheCoreTakesMoreThanSixParameters = codeUnits().that()
+      .areDeclaredInClassesThat().resideInAPackage(ROOT + ".gate..")
+      .and(new DescribedPredicate<JavaCodeUnit>("not a record's canonical constructor") {
+        @Override
+        public boolean test(JavaCodeUnit u) {
+          return !(u instanceof JavaConstructor && u.getOwner().isRecord());
+        }
+      })
+      .should(new ArchCondition<JavaCodeUnit>("take at most six parameters") {
+        @Override
+        public void check(JavaCodeUnit u, ConditionEvents events) {
+          int n = u.getRawParameterTypes().size();
+          if (n > 6 && !u.getOwner().isAnonymousClass() && !u.getOwner().isLocalClass()) {
+            events.add(SimpleConditionEvent.violated(u, u.getFullName() + " takes " + n
+                + " parameters"));
+          }
+        }
+      });
 
   @Test
   void gateConfigIsAFewNestedRecords() {

@@ -1,8 +1,8 @@
 package io.github.resemblegate.jenkins;
 
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Plan;
-import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.GateListener.Plan;
+import io.github.resemblegate.gate.GateListener.Progress;
 import io.github.resemblegate.gate.policy.FileResult;
 import java.io.PrintStream;
 import java.time.Duration;

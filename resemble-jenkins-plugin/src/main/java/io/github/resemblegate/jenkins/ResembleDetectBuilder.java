@@ -13,7 +13,7 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.github.resemblegate.gate.Durations;
+import io.github.resemblegate.gate.settings.Durations;
 import io.github.resemblegate.gate.settings.Setting;
 import java.io.IOException;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.GateListener.Progress;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

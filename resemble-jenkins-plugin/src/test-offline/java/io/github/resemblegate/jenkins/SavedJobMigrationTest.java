@@ -2,10 +2,10 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.Defaults;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.settings.Defaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

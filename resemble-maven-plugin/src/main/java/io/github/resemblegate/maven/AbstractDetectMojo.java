@@ -1,11 +1,11 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.Defaults;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.settings.Defaults;
 import io.github.resemblegate.gate.settings.SettingsReader;
 import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.Reports;

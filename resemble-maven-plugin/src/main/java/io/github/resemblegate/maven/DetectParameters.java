@@ -1,6 +1,6 @@
 package io.github.resemblegate.maven;
 
-import io.github.resemblegate.gate.Defaults;
+import io.github.resemblegate.gate.settings.Defaults;
 import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import java.io.File;

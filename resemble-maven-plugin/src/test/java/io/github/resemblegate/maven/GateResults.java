@@ -2,8 +2,8 @@ package io.github.resemblegate.maven;
 
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;

@@ -3,8 +3,9 @@ package io.github.resemblegate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Plan;
-import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.GateListener.Plan;
+import io.github.resemblegate.gate.GateListener.Progress;
+import io.github.resemblegate.gate.narration.Narrator;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,9 @@ class MavenGateListenerTest {
 
   private final RecordingLog log = new RecordingLog();
 
-  private MavenGateListener listener(boolean dryRun) {
-    return new MavenGateListener(log, dryRun);
+  /** The core's narrator writing to the Maven log, as a run's listener does, without thinning. */
+  private GateListener listener(boolean dryRun) {
+    return new Narrator(MavenGateListener.sink(log), dryRun);
   }
 
   private static Progress progress(int done, int total, int seconds) {
@@ -23,7 +25,7 @@ class MavenGateListenerTest {
 
   @Test
   void logsProgressWithElapsedTimeAndTheFinalCountOnce() {
-    MavenGateListener listener = listener(false);
+    GateListener listener = listener(false);
 
     listener.progress(progress(0, 10, 0));
     listener.progress(progress(5, 10, 65));
@@ -87,12 +89,23 @@ class MavenGateListenerTest {
 
   @Test
   void anEmptyPlanAddsNothingToTheScanLine() {
-    MavenGateListener listener = listener(false);
+    GateListener listener = listener(false);
 
     listener.scanned(0, 0);
     listener.planned(new Plan(0, 0, 0, 0, List.of(), List.of(), 0));
 
     assertThat(log.at("info")).containsExactly("Matched 0 media files (0 B).");
+  }
+
+  @Test
+  void warningsAndDebugLinesKeepTheirMavenLevels() {
+    GateListener listener = listener(false);
+
+    listener.warn("careful");
+    listener.debug("details");
+
+    assertThat(log.at("warn")).containsExactly("careful");
+    assertThat(log.at("debug")).containsExactly("details");
   }
 
   @Test

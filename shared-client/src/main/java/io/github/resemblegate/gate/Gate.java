@@ -20,7 +20,6 @@ public final class Gate {
    * @throws GateException for a problem the user must fix, with one sentence saying what
    */
   public static GateResult run(GateConfig config, GateListener listener) {
-    return new GateRun(config,
-        new SerialListener(listener == null ? GateListener.NONE : listener)).run();
+    return new GateRun(config, listener == null ? GateListener.NONE : listener).run();
   }
 }

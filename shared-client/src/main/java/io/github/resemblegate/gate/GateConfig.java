@@ -5,6 +5,8 @@ import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.settings.Defaults;
+import io.github.resemblegate.gate.settings.Durations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,13 +33,14 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
 
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
-   * relative to too; {@code defaultExcludes} adds VCS folders and editor junk.
+   * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
+   * adds VCS folders and editor junk.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
       boolean defaultExcludes) {
 
     public Scan {
-      includes = List.copyOf(includes);
+      includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
       excludes = List.copyOf(excludes);
     }
   }

@@ -1,6 +1,8 @@
 package io.github.resemblegate.gate;
 
 import io.github.resemblegate.gate.policy.FileResult;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Receives a run's events so a front end can log them (Maven {@code Log}, Jenkins
@@ -40,4 +42,50 @@ public interface GateListener {
   default void warn(String message) {}
 
   default void debug(String message) {}
+
+  /**
+   * What a run will submit: batches of files, files that go one by one (too large for a batch, or
+   * name-redacted under zero-retention), and how many files the cache already answers.
+   */
+  record Plan(
+      int matchedFiles,
+      int uniqueContents,
+      int cachedContents,
+      int skippedFiles,
+      List<PlannedBatch> batches,
+      List<PlannedSingle> singles,
+      long bytesToUpload) {
+
+    public Plan {
+      batches = List.copyOf(batches);
+      singles = List.copyOf(singles);
+    }
+
+    /** One batch: the relative paths of its files (one per unique content) and its size. */
+    public record PlannedBatch(int index, List<String> paths, long bytes) {
+      public PlannedBatch {
+        paths = List.copyOf(paths);
+      }
+    }
+
+    /**
+     * A file submitted on its own, and why ({@code "larger than a batch allows"},
+     * {@code "zero-retention"}).
+     */
+    public record PlannedSingle(String path, long bytes, String why) {}
+  }
+
+  /**
+   * Where the run stands while it waits: how many detections of how many are finished, overall and
+   * for the batch that just reported.
+   */
+  record Progress(
+      int batchIndex,
+      int batchCount,
+      String batchId,
+      int batchDone,
+      int batchTotal,
+      int overallDone,
+      int overallTotal,
+      Duration elapsed) {}
 }

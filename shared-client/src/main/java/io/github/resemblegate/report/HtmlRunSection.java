@@ -1,8 +1,8 @@
 package io.github.resemblegate.report;
 
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.resemblegate.report;
 
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;

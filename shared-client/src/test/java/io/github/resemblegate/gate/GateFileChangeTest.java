@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.remote.BatchPlanner;
+import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
@@ -127,11 +127,11 @@ class GateFileChangeTest {
     Path big = fx.base.resolve("media/feature.mp4");
     Files.createDirectories(big.getParent());
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-      f.setLength(BatchPlanner.DIRECT_UPLOAD_LIMIT + 1);
+      f.setLength(BatchCutter.DIRECT_UPLOAD_LIMIT + 1);
     }
     RecordingListener listener = changingAfterPlan(() -> {
       try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-        f.setLength(BatchPlanner.DIRECT_UPLOAD_LIMIT + 2);
+        f.setLength(BatchCutter.DIRECT_UPLOAD_LIMIT + 2);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -7,6 +7,7 @@ import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class GateResumeTest {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
         .hasMessage("killed");
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
-    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2).allMatch(Journal.Intent::accepted);
+    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2).allMatch(Submission::accepted);
 
     RecordingListener listener = new RecordingListener();
     GateResult v = Gate.run(fx.config().build(), listener);

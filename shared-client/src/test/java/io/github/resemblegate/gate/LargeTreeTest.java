@@ -2,7 +2,7 @@ package io.github.resemblegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.resemblegate.gate.internal.scan.ScanMemoryProbe;
+import io.github.resemblegate.gate.scan.ScanMemoryProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,14 +2,15 @@ package io.github.resemblegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
-import io.github.resemblegate.gate.internal.scan.MediaScanner;
-import io.github.resemblegate.gate.internal.store.HashIndex;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.scan.MediaScanner;
 import io.github.resemblegate.report.JsonReportReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -97,17 +98,18 @@ class StoredFormatsTest {
   void aHashIndexWrittenByTheLastReleaseSparesReadingUnchangedFiles() throws Exception {
     Path media = copy("media");
     Path cache = root.resolve("cache");
-    Path index = HashIndex.locate(cache, media);
+    Path index = Hasher.locate(cache, media);
     Files.createDirectories(index.getParent());
     // The index is named after the base folder it was written for; its lines are relative.
     Files.copy(fixtures().resolve("cache/index/fd46257a9a84a648324f99882e4a154b.idx"), index);
     GateConfig config = GateConfig.builder().baseDirectory(media).cacheDirectory(cache).build();
     List<String> warnings = new ArrayList<>();
-    HashIndex hashes = new HashIndex(index,
-        Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), warnings::add);
+    Hasher hashes = new Hasher(index, media,
+        Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC), List.of(),
+        warnings::add);
     Ledger ledger = new Ledger();
 
-    hashes.hash(MediaScanner.forConfig(config, warnings::add).scan().files(), media, ledger);
+    hashes.hash(MediaScanner.forConfig(config, warnings::add).scan().files(), ledger, c -> { });
 
     assertThat(hashes.stats().reused()).isEqualTo(6);
     assertThat(hashes.stats().hashed()).isZero();
@@ -120,18 +122,18 @@ class StoredFormatsTest {
   void aJournalWrittenByTheLastReleaseIsReadAsItWasLeftAndAsATidiedOne() throws Exception {
     for (String name : List.of("resemble-journal.jsonl", "resemble-journal-live.jsonl")) {
       List<String> warnings = new ArrayList<>();
-      Map<String, Journal.Intent> intents = Journal.read(fixtures().resolve("journal/" + name),
+      Map<String, Submission> intents = Journal.read(fixtures().resolve("journal/" + name),
           warnings::add);
       assertThat(intents.values()).as(name).hasSize(2);
-      Journal.Intent single = intents.get("54b4b96e-f9ae-45c2-ba44-0529f748ac4e");
+      Submission single = intents.get("54b4b96e-f9ae-45c2-ba44-0529f748ac4e");
       assertThat(single.kind()).isEqualTo(Journal.SINGLE);
       assertThat(single.unresolved()).isTrue();
-      assertThat(single.parts()).extracting(Journal.Part::path).containsExactly("voice/memo.amr");
-      Journal.Intent batch = intents.get("ea2c285e-643a-4c4e-9bfe-7ca9a8327cbd");
+      assertThat(single.parts()).extracting(Submission.Part::path).containsExactly("voice/memo.amr");
+      Submission batch = intents.get("ea2c285e-643a-4c4e-9bfe-7ca9a8327cbd");
       assertThat(batch.accepted()).isTrue();
       assertThat(batch.batchId()).isEqualTo("dd377f0b-78b1-4f54-9cc3-c775064517db");
       assertThat(batch.detectIds()).hasSize(4);
-      assertThat(batch.parts()).extracting(Journal.Part::name).containsExactly("logo.png",
+      assertThat(batch.parts()).extracting(Submission.Part::name).containsExactly("logo.png",
           "narration.wav", "fake-promo.wav", "silent-room.wav");
       assertThat(warnings).as(name).isEmpty();
     }

@@ -3,8 +3,8 @@ package io.github.resemblegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.ReportFormat;
-import io.github.resemblegate.gate.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.RunInfo;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -44,7 +44,7 @@ class SarifWriterTest {
 
   private static GateResult withBase(List<FileResult> files, String baseDirectory) {
     GateResult v = Fixtures.result(files, Verdict.FAILED, FailureKind.FINDINGS, "m");
-    return new GateResult(new io.github.resemblegate.gate.RunInfo(v.run().toolVersion(),
+    return new GateResult(new io.github.resemblegate.gate.GateResult.RunInfo(v.run().toolVersion(),
         v.run().startedAt(), v.run().finishedAt(), v.run().apiUrl(), baseDirectory, false,
         Map.of(), List.of()), v.policy(), v.files(), v.totals(), v.decision(),
         v.notices());

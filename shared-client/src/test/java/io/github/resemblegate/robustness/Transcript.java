@@ -1,9 +1,9 @@
 package io.github.resemblegate.robustness;
 
 import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateListener.Plan;
+import io.github.resemblegate.gate.GateListener.Progress;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.Plan;
-import io.github.resemblegate.gate.Progress;
 import io.github.resemblegate.gate.policy.FileResult;
 import java.util.ArrayList;
 import java.util.List;

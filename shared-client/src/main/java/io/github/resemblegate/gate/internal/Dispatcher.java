@@ -2,119 +2,116 @@ package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.client.RequestListener;
 import io.github.resemblegate.client.ResembleClient;
-import io.github.resemblegate.gate.Durations;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
-import io.github.resemblegate.gate.internal.remote.BatchPlanner;
+import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.remote.RemoteRun;
-import io.github.resemblegate.gate.internal.remote.Uploads;
+import io.github.resemblegate.gate.internal.remote.Sent;
+import io.github.resemblegate.gate.internal.remote.Target;
+import io.github.resemblegate.gate.internal.share.Handover;
 import io.github.resemblegate.gate.internal.share.SharedContents;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.settings.Durations;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
- * Sends the run's open contents to the API and waits for them. When a cache is shared it first
- * claims them, so a content another build is analysing is waited for rather than uploaded again;
- * then it submits what this run holds and resumes its journal, then waits for the contents other
- * builds hold, submitting or collecting those they let go without a result. One deadline covers
- * it all.
+ * Wires the sending half of a run: the client, the claims that share content with other builds
+ * using the same cache, and the remote stages the plan sends through. It resumes the journal,
+ * lets the plan send what this run holds, and then waits for the contents other builds hold,
+ * planning or collecting those they let go without a result. One deadline covers it all.
  */
 final class Dispatcher {
 
   private final GateConfig config;
-  private final GateListener listener;
-  private final Ledger ledger;
   private final ResultKey key;
-  private final BatchPlanner planner;
-  private final AtomicInteger requests;
+  private final Ledger ledger;
+  private final GateListener listener;
   private final long startedMillis;
-  private Uploads uploads = Uploads.NONE;
+  private final AtomicInteger requests = new AtomicInteger();
 
-  Dispatcher(GateConfig config, GateListener listener, Ledger ledger, ResultKey key,
-      BatchPlanner planner, AtomicInteger requests, long startedMillis) {
+  Dispatcher(GateConfig config, ResultKey key, Ledger ledger, GateListener listener,
+      long startedMillis) {
     this.config = config;
-    this.listener = listener;
-    this.ledger = ledger;
     this.key = key;
-    this.planner = planner;
-    this.requests = requests;
+    this.ledger = ledger;
+    this.listener = listener;
     this.startedMillis = startedMillis;
   }
 
+  /** HTTP requests made, retries included. */
+  int requests() {
+    return requests.get();
+  }
+
   /**
-   * Sends {@code open}, planned as {@code work}, and resumes {@code resume}, whose contents are
-   * {@code resumed}; returns what all passes uploaded.
+   * Sends what {@code planner} holds and is given later, after resuming {@code resume} (whose
+   * contents are {@code resumed}), and waits for all of it; returns what was uploaded.
    */
-  Uploads send(List<Content> open, BatchPlanner.Work work, List<Journal.Intent> resume,
-      Set<String> resumed, ResultCache cache, Journal journal) {
+  Sent send(Planner planner, List<Submission> resume, Collection<String> resumed,
+      ResultCache cache, Journal journal) {
+    GateConfig.Api api = config.api();
     try (ResembleClient client = buildClient();
-        SharedContents shared = cache == null ? null : new SharedContents(config, key, cache,
-            journal.file(), startedMillis, ledger, listener)) {
-      List<Journal.Intent> collect = new ArrayList<>(resume);
-      BatchPlanner.Work mine = work;
+        SharedContents shared = cache == null ? null : new SharedContents(cache, journal.file(),
+            pace(), ledger, listener);
+        RemoteRun remote = new RemoteRun(new Target(client, key.canonical(), config.scan()
+            .baseDirectory(), api.options(), api.intakeMode()), api.limits(),
+            config.budget().timeout(), journal, ledger, listener)) {
       if (shared != null) {
         shared.claimResumed(resumed);
-        SharedContents.Handover turn = shared.claim(open);
-        mine = planner.plan(turn.mine());
-        collect.addAll(turn.adopt());
       }
-      listener.planned(BatchPlanner.describe(mine, ledger));
-      // The timeout bounds submitting and waiting, not the local set-up above: a cold JVM's
-      // first HTTP client and lock files must not eat a short budget before the first upload.
-      long deadline = System.nanoTime() + config.budget().timeout().toNanos();
+      planner.send(new Planner.Outlet(claims(shared, remote), remote::send));
+      planner.flush();
+      listener.planned(planner.describe());
       if (shared != null) {
         shared.announce();
       }
-      pass(client, journal, deadline, collect, mine);
+      planner.release(remote.resume(resume));
+      planner.flush();
+      remote.awaitAll();
       while (shared != null && shared.waitingCount() > 0) {
-        SharedContents.Handover turn;
+        Handover turn;
         try {
-          turn = shared.await(deadline);
+          turn = shared.await(remote.deadlineNanos());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new GateException("The run was interrupted while it waited for another build;"
               + " run it again: results that build finds are kept in the cache.", e);
         }
-        pass(client, journal, deadline, turn.adopt(), planner.plan(turn.mine()));
+        remote.adopt(turn.adopt());
+        planner.acceptAll(turn.mine());
+        planner.flush();
+        remote.awaitAll();
       }
+      return remote.sent();
     }
-    return uploads;
   }
 
-  /** One remote pass, when there is anything to submit or collect. */
-  private void pass(ResembleClient client, Journal journal, long deadline,
-      List<Journal.Intent> resume, BatchPlanner.Work work) {
-    if (work.batches().isEmpty() && work.singles().isEmpty() && resume.isEmpty()) {
-      return;
+  /** The contents this run sends itself; with a shared cache, only those it holds the claim of. */
+  private static UnaryOperator<List<Content>> claims(SharedContents shared, RemoteRun remote) {
+    if (shared == null) {
+      return group -> group;
     }
-    uploads = uploads.plus(new RemoteRun(config, client, journal, key, ledger, listener, deadline)
-        .run(resume, work, this::replan));
+    return group -> {
+      Handover turn = shared.claim(group);
+      remote.adopt(turn.adopt());
+      return turn.mine();
+    };
   }
 
-  /**
-   * Plans again the contents of earlier submissions that were never created, from the files this
-   * scan hashed: the journal's paths may since hold other bytes, or be gone.
-   */
-  private BatchPlanner.Work replan(List<Journal.Part> lost) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<Content> contents = new ArrayList<>();
-    for (Journal.Part p : lost) {
-      Content current = ledger.content(p.sha256());
-      if (current != null && seen.add(p.sha256())) {
-        contents.add(current);
-      }
-    }
-    return planner.plan(contents);
+  private SharedContents.Pace pace() {
+    GateConfig.Limits limits = config.api().limits();
+    return new SharedContents.Pace(startedMillis, config.cache().refresh(),
+        limits.pollInterval(), limits.maxPollInterval(), config.budget().timeout());
   }
 
   private ResembleClient buildClient() {

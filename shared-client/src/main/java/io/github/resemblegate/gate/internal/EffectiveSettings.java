@@ -1,9 +1,9 @@
 package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.client.BatchOptions;
-import io.github.resemblegate.gate.Durations;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.settings.Durations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,25 +6,31 @@ import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.RunInfo;
-import io.github.resemblegate.gate.Totals;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateResult.Totals;
+import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.judge.Judge;
 import io.github.resemblegate.gate.internal.judge.WaiverBook;
-import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
-import io.github.resemblegate.gate.internal.remote.BatchPlanner;
-import io.github.resemblegate.gate.internal.remote.Uploads;
-import io.github.resemblegate.gate.internal.scan.MediaScanner;
-import io.github.resemblegate.gate.internal.store.HashIndex;
+import io.github.resemblegate.gate.internal.plan.BatchCutter;
+import io.github.resemblegate.gate.internal.plan.Planned;
+import io.github.resemblegate.gate.internal.plan.Planner;
+import io.github.resemblegate.gate.internal.plan.Plans;
+import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.remote.Sent;
+import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.scan.MediaScanner;
+import io.github.resemblegate.gate.scan.ScanFilter;
+import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,88 +41,106 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * One gate run from scan to result: scan → cache → plan → submit and wait → judge. The order
- * matters for billing safety and for the user: everything local (scan, hashes, cache, plan,
- * budget, token) is settled before the first request, the journal is consulted before anything is
- * planned for upload, and every matched file ends with exactly one outcome.
+ * One gate run from scan to result, as a short pipeline of stages over the ledger: scan,
+ * filters, hash, cache, plan, submit, poll, judge. Each stage is a small class with one job
+ * and the slice of the configuration it needs; this class only connects them, in an order that
+ * matters for billing safety and for the user: the journal is read before anything is planned,
+ * the cache answers before anything could bill a content, the budget, the token and the mode are
+ * settled before the first request, and every matched file ends with exactly one outcome.
  */
 public final class GateRun {
 
   private final GateConfig config;
   private final GateListener listener;
   private final Instant startedAt;
-  /** Wall-clock start, for what other builds sharing the cache did meanwhile (never a test clock). */
+  /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
-  private final AtomicInteger requests = new AtomicInteger();
   private final Ledger ledger = new Ledger();
+  private final List<ScanFilter> filters = filters();
+  private int requests;
 
-  /** {@code listener} must take one event at a time; the gate's worker threads call it too. */
+  /** The gate's worker threads call {@code listener} too, one event at a time. */
   public GateRun(GateConfig config, GateListener listener) {
     this.config = config;
-    this.listener = listener;
+    this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
   }
 
+  /**
+   * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
+   * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
+   * no bytes) and the content check (are the bytes the media the name claims).
+   */
+  private static List<ScanFilter> filters() {
+    return List.of();
+  }
+
   public GateResult run() {
-    scanAndHash();
-    if (!ledger.hasContents()) {
-      // Nothing to check: no result key, cache, journal or claims, so a build without media
-      // stays cheap.
-      listener.planned(BatchPlanner.describe(new BatchPlanner.Work(List.of(), List.of()), ledger));
-      return finish(DecisionRules.empty(config.policy(), emptySentence()), null, null);
+    List<ScannedFile> files = scan();
+    if (files.stream().noneMatch(ScannedFile::isCandidate)) {
+      // Nothing to check: no hash index, result key, cache, journal or claims, so a build
+      // without media stays cheap.
+      files.forEach(f -> ledger.skip(f.path(), f.size(), f.skipReason()));
+      listener.planned(Plans.describe(List.of(), ledger));
+      return finish(DecisionRules.empty(config.policy(), emptySentence()), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
         ? new ResultCache(config.cache().directory(), key, listener::warn) : null;
-    answerFromCache(cache);
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
-    Path journalFile = Journal.fileIn(config.reports().directory());
-    boolean journalExists = Files.exists(journalFile);
-    List<Content> unanswered = ledger.contents(Fate.OPEN::equals);
-    Journal journal = checking && (journalExists || !unanswered.isEmpty())
-        ? Journal.open(config.reports().directory(), config.clock(), listener::warn) : null;
+    Path reports = config.reports().directory();
+    boolean journalExists = Files.exists(Journal.fileIn(reports));
+    Journal journal = checking && journalExists
+        ? Journal.open(reports, config.clock(), listener::warn) : null;
     try {
-      List<Journal.Intent> resume = resumable(journal != null ? journal.intents()
-          : journalExists ? Journal.peek(config.reports().directory(), listener::warn)
-          : List.of(), key);
+      List<Submission> resume = resumable(journal != null ? journal.submissions()
+          : journalExists ? Journal.peek(reports, listener::warn) : List.of(), key, cache);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
-      List<Content> open = unanswered.stream().filter(c -> !resumed.contains(c.sha256()))
-          .toList();
       GateConfig.Limits limits = config.api().limits();
-      BatchPlanner planner = new BatchPlanner(limits.maxFilesPerBatch(),
-          limits.maxBytesPerBatch(), config.api().options().zeroRetention());
-      BatchPlanner.Work work = planner.plan(open);
+      Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
+          limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
+          config.budget().maxFiles(), ledger, resumed, listener::warn);
+      hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, planner));
+      List<Planned> draft = planner.draft();
+      int uploads = Plans.files(draft);
       int maxFiles = config.budget().maxFiles();
+      Unsent unsent = new Unsent(ledger);
       Decision overBudget = null;
-      Uploads sent = null;
-      if (maxFiles > 0 && work.uploads() > maxFiles) {
-        overBudget = DecisionRules.overBudget(work.uploads(), ledger.size(), maxFiles);
-        skipOpen("not submitted: this run would upload " + work.uploads() + " files (of "
-            + ledger.size() + " matched), more than maxFiles " + maxFiles);
+      Sent sent = null;
+      if (maxFiles > 0 && uploads > maxFiles) {
+        overBudget = DecisionRules.overBudget(uploads, ledger.size(), maxFiles);
+        unsent.overBudget(uploads, maxFiles);
       } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
-        skipForDryRun(work, resume);
+        unsent.dryRun(draft, resume);
       } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
-        failOffline(offline.why(), resumed);
-      } else if (work.uploads() > 0 || !resume.isEmpty()) {
+        unsent.offline(offline.why(), resumed, listener::info);
+      } else if (uploads > 0 || !resume.isEmpty()) {
         if (config.api().token() == null) {
-          listener.planned(BatchPlanner.describe(work, ledger));
+          listener.planned(planner.describe());
           throw new GateException("No Resemble API token was provided. "
               + config.api().tokenAdvice());
         }
-        sent = new Dispatcher(config, listener, ledger, key, planner, requests, startedMillis)
-            .send(open, work, resume, resumed, cache, journal);
+        if (journal == null) {
+          journal = Journal.open(reports, config.clock(), listener::warn);
+        }
+        Dispatcher dispatcher = new Dispatcher(config, key, ledger, listener, startedMillis);
+        try {
+          sent = dispatcher.send(planner, resume, resumed, cache, journal);
+        } finally {
+          requests = dispatcher.requests();
+        }
       }
       if (sent == null) {
-        listener.planned(BatchPlanner.describe(work, ledger));
+        listener.planned(planner.describe());
       }
       if (journal != null) {
         compact(journal, key, cache);
       }
-      return finish(overBudget, work, sent);
+      return finish(overBudget, draft, sent);
     } finally {
       if (journal != null) {
         journal.close();
@@ -124,92 +148,58 @@ public final class GateRun {
     }
   }
 
-  /** Scans, then hashes into the ledger; the scan's own list is garbage afterwards. */
-  private void scanAndHash() {
-    MediaScanner.Result scan = MediaScanner.forConfig(config, listener::warn).scan();
-    listener.scanned(scan.files().size(), scan.files().stream().mapToLong(f -> f.size()).sum());
+  /** Scans, then lets each filter narrow what the run covers. */
+  private List<ScannedFile> scan() {
+    List<Path> gateFolders = new ArrayList<>(List.of(config.reports().directory()));
+    if (config.cache().enabled()) {
+      gateFolders.add(config.cache().directory());
+    }
+    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn).scan();
+    List<ScannedFile> files = scan.files();
+    for (ScanFilter filter : filters) {
+      files = filter.select(files);
+    }
+    listener.scanned(files.size(), files.stream().mapToLong(ScannedFile::size).sum());
     if (scan.ignoredNonMedia() > 0) {
       listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
           + " extension (supported: " + MediaExtensions.describe() + ").");
     }
-    if (scan.files().isEmpty()) {
-      return; // the hash index keeps what it knows for when files come back
-    }
+    return files;
+  }
+
+  /** Hashes into the ledger; each new content goes to {@code next}. */
+  private void hash(List<ScannedFile> files, Consumer<Content> next) {
     GateConfig.Cache cache = config.cache();
-    HashIndex index = new HashIndex(cache.enabled() ? HashIndex.locate(cache.directory(),
-        config.scan().baseDirectory()) : null, config.clock(), listener::warn);
-    index.hash(scan.files(), config.scan().baseDirectory(), ledger);
-    HashIndex.Stats hs = index.stats();
+    Path base = config.scan().baseDirectory();
+    Hasher hasher = new Hasher(cache.enabled() ? Hasher.locate(cache.directory(), base) : null,
+        base, config.clock(), filters, listener::warn);
+    hasher.hash(files, ledger, next);
+    Hasher.Stats hs = hasher.stats();
     listener.debug("Hashed " + hs.hashed() + " files (" + hs.bytesHashed() + " bytes); "
         + hs.reused() + " unchanged since the last run.");
   }
 
-  private void answerFromCache(ResultCache cache) {
-    if (cache == null || config.cache().refresh()) {
-      return;
-    }
-    ledger.update(u -> {
-      for (Content c : ledger.contents()) {
-        Analysis a = cache.get(c.sha256());
-        if (a != null) {
-          u.fromCache(c.sha256(), a);
-        }
-      }
-    });
-  }
-
-  /** Earlier submissions of this key, not abandoned, still waiting for a content of this run. */
-  private List<Journal.Intent> resumable(List<Journal.Intent> earlier, ResultKey key) {
-    List<Journal.Intent> resume = new ArrayList<>();
-    for (Journal.Intent i : earlier) {
-      if (i.key().equals(key.canonical()) && i.abandoned() == null
-          && i.parts().stream().anyMatch(p -> !(ledger.fate(p.sha256()) instanceof Fate.Scored))) {
+  /**
+   * Earlier submissions of this key, not abandoned, still waiting for a content the cache does
+   * not answer.
+   */
+  private List<Submission> resumable(List<Submission> earlier, ResultKey key,
+      ResultCache cache) {
+    ResultCache answers = config.cache().refresh() ? null : cache;
+    List<Submission> resume = new ArrayList<>();
+    for (Submission i : earlier) {
+      if (i.key().equals(key.canonical()) && i.abandoned() == null && i.parts().stream()
+          .anyMatch(p -> answers == null || answers.get(p.sha256()) == null)) {
         resume.add(i);
       }
     }
     return resume;
   }
 
-  private void skipOpen(String reason) {
-    ledger.update(u -> ledger.contents(Fate.OPEN::equals)
-        .forEach(c -> u.skipped(c.sha256(), reason)));
-  }
-
-  private void skipForDryRun(BatchPlanner.Work work, List<Journal.Intent> resume) {
-    ledger.update(u -> {
-      int n = work.batches().size();
-      for (int i = 0; i < n; i++) {
-        String reason = "dry run: would be submitted in batch " + (i + 1) + "/" + n;
-        work.batches().get(i).forEach(c -> u.skipped(c.sha256(), reason));
-      }
-      for (BatchPlanner.Single s : work.singles()) {
-        u.skipped(s.content().sha256(), "dry run: would be submitted on its own (" + s.why()
-            + ")");
-      }
-      for (Journal.Intent i : resume) {
-        String reason = "dry run: an earlier run submitted it" + (i.batchId() == null ? ""
-            : " in batch " + i.batchId()) + "; a real run resumes it";
-        i.parts().forEach(p -> u.skipped(p.sha256(), reason));
-      }
-    });
-  }
-
-  /** Offline: what the cache does not answer cannot be checked; a resumed one stays journaled. */
-  private void failOffline(String why, Set<String> resumed) {
-    String reason = why + " and it is not in the cache, so it cannot be sent to Resemble; build"
-        + " online, or set onError=WARN to let offline builds pass unchecked";
-    List<Content> open = ledger.contents(Fate.OPEN::equals);
-    if (open.isEmpty()) {
-      listener.info(why + ", but the cache answers every matched file: judging from the cache.");
-    }
-    ledger.update(u -> open.forEach(c -> u.failed(c.sha256(), resumed.contains(c.sha256())
-        ? Failed.pending(reason, null, null) : Failed.of(reason, null, null))));
-  }
-
   /** Keeps journal entries still waiting for a result; drops finished and abandoned ones. */
   private void compact(Journal journal, ResultKey key, ResultCache cache) {
     Set<String> keep = new HashSet<>();
-    for (Journal.Intent i : journal.intents()) {
+    for (Submission i : journal.submissions()) {
       boolean waiting = !i.key().equals(key.canonical()) || i.parts().stream().anyMatch(p -> {
         Fate f = ledger.fate(p.sha256());
         return !(f != null && f.settled()) && (cache == null || cache.get(p.sha256()) == null);
@@ -231,7 +221,7 @@ public final class GateRun {
    * (nothing matched, over budget), else from the outcomes. Such a run reports no unused waivers:
    * it judged nothing that could have used them.
    */
-  private GateResult finish(Decision fixed, BatchPlanner.Work work, Uploads sent) {
+  private GateResult finish(Decision fixed, List<Planned> draft, Sent sent) {
     LocalDate today = LocalDate.ofInstant(startedAt, config.clock().getZone());
     WaiverBook waivers = new WaiverBook(config.policy().waivers(), today);
     Judge judge = new Judge(config.policy(), waivers);
@@ -244,13 +234,13 @@ public final class GateRun {
       judged.add(r);
       listener.fileJudged(r);
     }
-    Uploads uploads = sent == null ? Uploads.NONE : sent;
+    Sent uploads = sent == null ? Sent.NONE : sent;
     Decision decision = fixed;
     if (decision == null) {
       decision = DecisionRules.decide(config.policy(), judged);
       if (config.dryRun()) {
-        decision = DecisionRules.dryRun(decision, work.uploads(), work.bytes(),
-            work.batches().size(), work.singles().size());
+        decision = DecisionRules.dryRun(decision, Plans.files(draft), Plans.bytes(draft),
+            Plans.batches(draft).size(), Plans.singles(draft).size());
       }
     }
     List<String> notices = waivers.notices(!config.dryRun() && fixed == null);
@@ -260,8 +250,8 @@ public final class GateRun {
         uploads.batchIds());
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
-    if (requests.get() > 0) {
-      listener.debug("Made " + requests.get() + " HTTP requests.");
+    if (requests > 0) {
+      listener.debug("Made " + requests + " HTTP requests.");
     }
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);

@@ -1,11 +1,10 @@
 package io.github.resemblegate.gate.settings;
 
 import io.github.resemblegate.client.ResembleClient;
-import io.github.resemblegate.gate.AntPattern;
-import io.github.resemblegate.gate.Durations;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.gate.scan.AntPattern;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;

@@ -3,12 +3,12 @@ package io.github.resemblegate.gate.settings;
 import static io.github.resemblegate.gate.settings.Setting.*;
 
 import io.github.resemblegate.client.MediaType;
-import io.github.resemblegate.gate.AntPattern;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;
 import io.github.resemblegate.gate.policy.Waiver;
+import io.github.resemblegate.gate.scan.AntPattern;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,5 @@
 package io.github.resemblegate.gate.settings;
 
-import io.github.resemblegate.gate.Defaults;
 import java.util.Arrays;
 import java.util.Optional;
 

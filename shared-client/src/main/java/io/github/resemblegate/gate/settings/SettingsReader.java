@@ -6,7 +6,6 @@ import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
-import io.github.resemblegate.gate.Defaults;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.policy.Policy;
@@ -20,7 +19,7 @@ import java.util.function.Function;
  * The one reader of the user's settings, for every front end. A front end says what only it knows
  * (the base folder, the token and where it came from, the proxy, its own defaults for includes
  * and reports) and hands over the user's words by {@link Setting}; the reader applies the defaults
- * ({@link io.github.resemblegate.gate.Defaults}), checks every word, and returns the
+ * ({@link io.github.resemblegate.gate.settings.Defaults}), checks every word, and returns the
  * {@link GateConfig} or throws a {@link SettingsException} with one sentence per problem. A form
  * checks one field with {@link #check}, by the same rules.
  */

@@ -1,8 +1,8 @@
 package io.github.resemblegate.gate.internal.judge;
 
-import io.github.resemblegate.gate.AntPattern;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Waiver;
+import io.github.resemblegate.gate.scan.AntPattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

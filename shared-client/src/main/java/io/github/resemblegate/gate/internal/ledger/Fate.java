@@ -14,9 +14,9 @@ public sealed interface Fate {
 
   /**
    * Sent to the API by this run, an earlier one, or another build: a journal holds submission
-   * {@code intentId}; {@code batchId} is null for single files and recovered batches.
+   * {@code submissionId}; {@code batchId} is null for single files and recovered batches.
    */
-  record Submitted(String intentId, String batchId) implements Fate {}
+  record Submitted(String submissionId, String batchId) implements Fate {}
 
   /** Analysed: by the API in this run, or known from the cache. */
   record Scored(Analysis analysis, boolean fromCache) implements Fate {}

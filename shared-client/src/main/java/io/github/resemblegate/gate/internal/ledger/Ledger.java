@@ -41,14 +41,18 @@ public final class Ledger {
   private final Map<String, Fate> fates = new LinkedHashMap<>();
   private final List<Observer> observers = new CopyOnWriteArrayList<>();
 
-  /** A hashed file; a content already seen gains a path. */
-  public synchronized void add(String path, long size, long modifiedMicros, String sha256) {
-    Content c = contents.get(sha256);
-    c = c == null ? new Content(sha256, size, MediaType.fromFileName(path), List.of(path),
-        modifiedMicros) : c.withPath(path);
+  /**
+   * A hashed file; a content already seen gains a path. Returns the content when this file is
+   * its first, else null.
+   */
+  public synchronized Content add(String path, long size, long modifiedMicros, String sha256) {
+    Content known = contents.get(sha256);
+    Content c = known == null ? new Content(sha256, size, MediaType.fromFileName(path),
+        List.of(path), modifiedMicros) : known.withPath(path);
     contents.put(sha256, c);
     fates.putIfAbsent(sha256, Fate.OPEN);
     lines.add(new Line(path, size, c, null));
+    return known == null ? c : null;
   }
 
   /** A matched file that is reported SKIPPED without a content (empty, unreadable, a link out). */

@@ -2,7 +2,7 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ResembleClient;
-import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ final class BatchRecovery {
   }
 
   /** What became of {@code intent}, reading no longer than {@code allowance} lets it. */
-  Finding find(Journal.Intent intent, RequestBudget allowance) {
+  Finding find(Submission intent, RequestBudget allowance) {
     if (zeroRetention) {
       return new Undecidable("zero-retention mode redacts file names, so the API's detections"
           + " cannot be matched to this submission");
@@ -104,7 +104,7 @@ final class BatchRecovery {
     }
     if (matches.size() == names.size()) {
       Map<String, Detection> byName = new LinkedHashMap<>();
-      for (Journal.Part part : intent.parts()) {
+      for (Submission.Part part : intent.parts()) {
         byName.put(part.name(), matches.get(part.name()).values().iterator().next());
       }
       return new Found(byName);

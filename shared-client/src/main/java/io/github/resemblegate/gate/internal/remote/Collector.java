@@ -43,10 +43,10 @@ public final class Collector {
    * Fetches the unfinished detections of {@code units} in one pass and settles what it brings:
    * a finished batch completes, detections polled one by one complete once all are finished.
    */
-  void collect(List<Submission> units) {
-    Map<String, Submission> others = inFlight.othersById(units);
+  void collect(List<Awaited> units) {
+    Map<String, Awaited> others = inFlight.othersById(units);
     ResultFetcher.Fetched f = fetch(units, untilDeadline, d -> observe(d, others));
-    for (Submission s : units) {
+    for (Awaited s : units) {
       if (s.batchMode) {
         complete(s, s.readyWith(f.found()), false);
       } else {
@@ -74,25 +74,25 @@ public final class Collector {
    * rest fail with their ids, to be resumed from the journal.
    */
   void lastLook() {
-    List<Submission> all = inFlight.all();
+    List<Awaited> all = inFlight.all();
     ResultFetcher.Fetched f = fetch(all, RequestBudget.of(LAST_LOOK_TIME, LAST_LOOK_CALLS, 0),
         d -> { });
-    for (Submission s : all) {
+    for (Awaited s : all) {
       complete(s, s.readyWith(f.found()), true);
     }
   }
 
   /** Fails every part of {@code s} that has no result; {@code pending} keeps it in the journal. */
-  void giveUp(Submission s, String reason, boolean pending) {
+  void giveUp(Awaited s, String reason, boolean pending) {
     mapper.giveUp(s, reason, pending);
     inFlight.finish(s);
   }
 
-  private ResultFetcher.Fetched fetch(List<Submission> units, RequestBudget budget,
+  private ResultFetcher.Fetched fetch(List<Awaited> units, RequestBudget budget,
       java.util.function.Consumer<Detection> observer) {
     Set<String> ids = new LinkedHashSet<>();
     Instant since = null;
-    for (Submission s : units) {
+    for (Awaited s : units) {
       ids.addAll(s.unfinished());
       Instant at = s.intent.at().minus(BatchRecovery.CLOCK_SKEW);
       since = since == null || at.isBefore(since) ? at : since;
@@ -101,8 +101,8 @@ public final class Collector {
   }
 
   /** A listed detection of another submission in flight: kept once it is finished. */
-  private static void observe(Detection d, Map<String, Submission> others) {
-    Submission s = others.get(d.uuid());
+  private static void observe(Detection d, Map<String, Awaited> others) {
+    Awaited s = others.get(d.uuid());
     if (s != null && d.status().terminal()) {
       s.ready.put(d.uuid(), d);
       s.open.remove(d.uuid());
@@ -111,7 +111,7 @@ public final class Collector {
 
   /** Settles the submissions whose every detection a list pass showed finished. */
   private void completeObserved() {
-    for (Submission s : inFlight.all()) {
+    for (Awaited s : inFlight.all()) {
       if (s.allReady()) {
         s.done = s.total();
         complete(s, new LinkedHashMap<>(s.ready), false);
@@ -125,13 +125,13 @@ public final class Collector {
    * fetched although the batch said they finished, are then polled one by one. With
    * {@code timedOut}, everything unfinished fails.
    */
-  private void complete(Submission s, Map<String, Detection> found, boolean timedOut) {
+  private void complete(Awaited s, Map<String, Detection> found, boolean timedOut) {
     Set<String> running = mapper.settle(s, found, timedOut);
     if (running.isEmpty()) {
       inFlight.finish(s);
       return;
     }
-    Submission rest = new Submission(s.index, s.intent, false, List.copyOf(s.detectIds),
+    Awaited rest = new Awaited(s.index, s.intent, false, List.copyOf(s.detectIds),
         System.nanoTime() + s.delayNanos, s.delayNanos);
     rest.ready.putAll(found);
     running.forEach(rest.ready::remove);

@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.Progress;
+import io.github.resemblegate.gate.GateListener.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,35 +10,38 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The submissions the run waits on, and the progress they make toward every detection the run
- * expects. Owned by the polling thread.
+ * expects. Owned by the polling thread; what is expected grows as work is handed in.
  */
 final class InFlight {
 
-  private final List<Submission> active = new ArrayList<>();
+  private final List<Awaited> active = new ArrayList<>();
   private final GateListener listener;
   private final long startNanos = System.nanoTime();
-  private int units;
-  private int expected;
+  /** Written by whoever hands work to the run, read by the polling thread. */
+  private final AtomicInteger units = new AtomicInteger();
+  private final AtomicInteger expected = new AtomicInteger();
   private int finishedParts;
 
   InFlight(GateListener listener) {
     this.listener = listener;
   }
 
-  /** How many submissions and detections the run expects, for the progress line. */
-  void expect(int units, int detections) {
-    this.units = units;
-    this.expected = detections;
+  /** More submissions and detections the run expects, for the progress line. */
+  void expect(int moreUnits, int moreDetections) {
+    units.addAndGet(moreUnits);
+    expected.addAndGet(moreDetections);
   }
 
+  /** The submissions the run expects so far: resumed, adopted and sent. */
   int units() {
-    return units;
+    return units.get();
   }
 
-  void add(Submission s) {
+  void add(Awaited s) {
     active.add(s);
   }
 
@@ -46,33 +49,33 @@ final class InFlight {
     return active.isEmpty();
   }
 
-  boolean contains(Submission s) {
+  boolean contains(Awaited s) {
     return active.contains(s);
   }
 
-  List<Submission> all() {
+  List<Awaited> all() {
     return List.copyOf(active);
   }
 
   /** {@code s} needs no more polls: every part has its fate. */
-  void finish(Submission s) {
+  void finish(Awaited s) {
     finishedParts += s.total();
     s.done = s.total();
     active.remove(s);
   }
 
   /** {@code s} goes on as {@code rest}: its unfinished detections, polled one by one. */
-  void replace(Submission s, Submission rest) {
+  void replace(Awaited s, Awaited rest) {
     active.remove(s);
     active.add(rest);
   }
 
   /** The other submissions, by the ids of their unfinished detections. */
-  Map<String, Submission> othersById(List<Submission> except) {
-    Map<String, Submission> byId = new HashMap<>();
-    Set<Submission> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+  Map<String, Awaited> othersById(List<Awaited> except) {
+    Map<String, Awaited> byId = new HashMap<>();
+    Set<Awaited> skip = Collections.newSetFromMap(new IdentityHashMap<>());
     skip.addAll(except);
-    for (Submission s : active) {
+    for (Awaited s : active) {
       if (!skip.contains(s)) {
         s.unfinished().forEach(id -> byId.put(id, s));
       }
@@ -81,12 +84,13 @@ final class InFlight {
   }
 
   /** Tells the listener where {@code s} and the whole run stand. */
-  void progress(Submission s) {
+  void progress(Awaited s) {
     int done = finishedParts;
-    for (Submission a : active) {
+    for (Awaited a : active) {
       done += a.done;
     }
-    listener.progress(new Progress(s.index, units, s.batchId(), s.done, s.total(),
-        Math.min(done, expected), expected, Duration.ofNanos(System.nanoTime() - startNanos)));
+    int all = expected.get();
+    listener.progress(new Progress(s.index, units.get(), s.batchId(), s.done, s.total(),
+        Math.min(done, all), all, Duration.ofNanos(System.nanoTime() - startNanos)));
   }
 }

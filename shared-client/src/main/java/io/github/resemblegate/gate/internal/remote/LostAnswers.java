@@ -4,6 +4,7 @@ import io.github.resemblegate.client.ResembleException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,8 +41,8 @@ final class LostAnswers {
    * when found; {@code resend} (null when no resend is left) sends it again when it was certainly
    * not created.
    */
-  void resolve(Journal.Intent intent, List<Journal.Part> parts, ResembleException e,
-      Consumer<Journal.Intent> adopt, Runnable resend) {
+  void resolve(Submission intent, List<Submission.Part> parts, ResembleException e,
+      Consumer<Submission> adopt, Runnable resend) {
     listener.info("The answer to a submission of " + parts.size()
         + (parts.size() == 1 ? " file" : " files") + " was lost (" + e.getMessage() + ");"
         + " looking for it among recent detections.");
@@ -71,7 +72,7 @@ final class LostAnswers {
   }
 
   /** Absent only counts when a second look, a moment later, agrees: the API may be slow. */
-  private BatchRecovery.Finding findConfirmed(Journal.Intent intent) {
+  private BatchRecovery.Finding findConfirmed(Submission intent) {
     BatchRecovery.Finding first = recovery.find(intent, allowance);
     if (!(first instanceof BatchRecovery.Absent)) {
       return first;

@@ -41,7 +41,7 @@ final class Poller {
   /** When the next submission is due ({@link System#nanoTime()}), no later than {@code limit}. */
   long nextDue(long limit) {
     long next = limit;
-    for (Submission s : inFlight.all()) {
+    for (Awaited s : inFlight.all()) {
       next = s.nextPollNanos - next < 0 ? s.nextPollNanos : next;
     }
     return next;
@@ -50,8 +50,8 @@ final class Poller {
   /** Polls what is due now; false when nothing was. */
   boolean pollDue() {
     long now = System.nanoTime();
-    List<Submission> due = new ArrayList<>();
-    for (Submission s : inFlight.all()) {
+    List<Awaited> due = new ArrayList<>();
+    for (Awaited s : inFlight.all()) {
       if (s.nextPollNanos - now <= 0) {
         due.add(s);
       }
@@ -59,9 +59,9 @@ final class Poller {
     if (due.isEmpty()) {
       return false;
     }
-    due.sort(Comparator.comparing((Submission s) -> s.intent.at()));
-    List<Submission> singly = new ArrayList<>();
-    for (Submission s : due) {
+    due.sort(Comparator.comparing((Awaited s) -> s.intent.at()));
+    List<Awaited> singly = new ArrayList<>();
+    for (Awaited s : due) {
       if (!inFlight.contains(s)) {
         continue; // settled by a list pass earlier in this round
       }
@@ -78,7 +78,7 @@ final class Poller {
     return true;
   }
 
-  private void pollBatch(Submission s) {
+  private void pollBatch(Awaited s) {
     try {
       DetectBatch b = untilDeadline.client(client).getBatch(s.batchId());
       if (!b.detectUuids().isEmpty()) {

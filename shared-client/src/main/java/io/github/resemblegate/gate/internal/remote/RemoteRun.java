@@ -1,46 +1,31 @@
 package io.github.resemblegate.gate.internal.remote;
 
-import io.github.resemblegate.client.Detection;
-import io.github.resemblegate.client.ResembleClient;
-import io.github.resemblegate.gate.Durations;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
-import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.store.Journal;
-import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.settings.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One pass of the remote half of a run: resumes the submissions earlier runs (or other builds)
- * left, submits the planned batches and singles with bounded concurrency, and polls everything in
- * flight from the calling thread until it is done or the run's deadline passes. Every request ends
- * by the deadline; after it, {@link Collector#lastLook} collects what finished meanwhile and the
- * rest fails with its ids, kept in the journal for the next run. Every fate goes to the ledger the
- * moment it is known.
+ * The remote half of a run: the submit and poll stages. It resumes the submissions earlier runs
+ * (or other builds) left, sends what the plan hands it with bounded concurrency the moment it is
+ * handed, and polls everything in flight from the thread that waits until it is done or the
+ * run's deadline passes. Every request ends by the deadline; after it, {@link Collector#lastLook}
+ * collects what finished meanwhile and the rest fails with its ids, kept in the journal for the
+ * next run. Every fate goes to the ledger the moment it is known.
  */
-public final class RemoteRun implements Submitter.Sink {
+public final class RemoteRun implements AutoCloseable {
 
-  private static final Object WAKE = new Object();
-
-  private final GateConfig config;
+  private final GateConfig.Limits limits;
+  private final Duration timeout;
   private final Journal journal;
-  private final Ledger ledger;
   private final GateListener listener;
   private final RequestBudget untilDeadline;
   private final BatchRecovery recovery;
@@ -48,160 +33,172 @@ public final class RemoteRun implements Submitter.Sink {
   private final InFlight inFlight;
   private final Collector collector;
   private final Poller poller;
+  private final Handoff handoff;
+  private final SubmitPool pool;
   private final Submitter submitter;
-  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-  private final AtomicReference<String> stopReason = new AtomicReference<>();
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-  private final AtomicInteger submissionsLeft = new AtomicInteger();
-  private final AtomicInteger uploadedFiles = new AtomicInteger();
-  private final AtomicLong uploadedBytes = new AtomicLong();
-  private final Set<String> batchIds = Collections.synchronizedSet(new LinkedHashSet<>());
-  private final AtomicInteger batches = new AtomicInteger();
+  private final AtomicInteger lastIndex = new AtomicInteger();
+  /** What was handed in before the run started waiting, sent once it does. */
+  private final List<Runnable> queued = new ArrayList<>();
+  private boolean started;
+  private volatile boolean moreComing;
+  private boolean timedOut;
 
-  /** {@code deadlineNanos} ({@link System#nanoTime()}) ends every pass of the run. */
-  public RemoteRun(GateConfig config, ResembleClient client, Journal journal, ResultKey key,
-      Ledger ledger, GateListener listener, long deadlineNanos) {
-    this.config = config;
+  /** The run's {@code timeout} starts now: the local set-up before this is not counted. */
+  public RemoteRun(Target target, GateConfig.Limits limits, Duration timeout, Journal journal,
+      Ledger ledger, GateListener listener) {
+    this.limits = limits;
+    this.timeout = timeout;
     this.journal = journal;
-    this.ledger = ledger;
     this.listener = listener;
-    this.untilDeadline = RequestBudget.until(deadlineNanos);
-    this.recovery = new BatchRecovery(client, config.api().options().zeroRetention());
-    this.mapper = new ResultMapper(ledger, config.api().options().frameLength(),
-        "timed out after " + Durations.format(config.budget().timeout()) + " while the API was"
+    this.untilDeadline = RequestBudget.until(System.nanoTime() + timeout.toNanos());
+    this.recovery = new BatchRecovery(target.client(), target.options().zeroRetention());
+    this.mapper = new ResultMapper(ledger, target.options().frameLength(),
+        "timed out after " + Durations.format(timeout) + " while the API was"
         + " still processing; re-run to resume");
     this.inFlight = new InFlight(listener);
-    this.collector = new Collector(new ResultFetcher(client, listener::debug), mapper, inFlight,
-        untilDeadline, config.api().limits().maxPollInterval());
-    this.poller = new Poller(client, untilDeadline, collector, inFlight, listener,
-        config.api().limits().maxPollInterval().toNanos());
-    this.submitter = new Submitter(client, journal, key.canonical(), config, recovery,
-        untilDeadline, this, mapper, listener);
+    this.collector = new Collector(new ResultFetcher(target.client(), listener::debug), mapper,
+        inFlight, untilDeadline, limits.maxPollInterval());
+    this.poller = new Poller(target.client(), untilDeadline, collector, inFlight, listener,
+        limits.maxPollInterval().toNanos());
+    this.handoff = new Handoff(ledger, inFlight, listener, limits.pollInterval().toNanos());
+    this.pool = new SubmitPool(limits.concurrency(), handoff);
+    this.submitter = new Submitter(target, journal, new LostAnswers(recovery, untilDeadline,
+        limits.pollInterval(), journal, mapper, listener), handoff, mapper, listener);
+  }
+
+  /** When the run's time is up ({@link System#nanoTime()}). */
+  public long deadlineNanos() {
+    return untilDeadline.deadlineNanos();
   }
 
   /**
-   * Resumes {@code resume} (journal intents of this result key), then submits {@code work}.
-   * {@code replan} turns the contents of resumed submissions found never to have been created
-   * into more work.
+   * Resumes {@code earlier} (journaled submissions of this result key): those the API accepted
+   * are waited for, nothing uploaded again; one whose answer was lost is looked for. Returns the
+   * contents of submissions certainly never created, for the plan.
    */
-  public Uploads run(List<Journal.Intent> resume, BatchPlanner.Work work,
-      java.util.function.Function<List<Journal.Part>, BatchPlanner.Work> replan) {
-    Resumption resumed = Resumption.of(resume, recovery, untilDeadline, journal, mapper);
-    List<Journal.Intent> adopt = resumed.adopt();
-    List<Journal.Part> lost = resumed.lost();
-    List<List<Content>> toBatch = new ArrayList<>(work.batches());
-    List<BatchPlanner.Single> singles = new ArrayList<>(work.singles());
-    if (!lost.isEmpty()) {
-      BatchPlanner.Work more = replan.apply(lost);
-      toBatch.addAll(more.batches());
-      singles.addAll(more.singles());
-    }
-    inFlight.expect(adopt.size() + toBatch.size() + singles.size(),
-        adopt.stream().mapToInt(i -> i.parts().size()).sum()
-            + toBatch.stream().mapToInt(List::size).sum() + singles.size());
+  public List<String> resume(List<Submission> earlier) {
+    Resumption resumed = Resumption.of(earlier, recovery, untilDeadline, journal, mapper);
+    List<Submission> adopt = resumed.adopt();
     if (!adopt.isEmpty()) {
       listener.info("Resuming " + adopt.size() + (adopt.size() == 1 ? " submission"
           : " submissions") + " from the journal; nothing is uploaded again for them.");
     }
-    int index = 0;
-    for (Journal.Intent intent : adopt) {
-      accepted(++index, intent, null, false);
+    adopt(adopt);
+    List<String> lost = new ArrayList<>();
+    resumed.lost().forEach(p -> lost.add(p.sha256()));
+    return lost;
+  }
+
+  /** Waits for submissions the API already accepted: resumed, or another build's. */
+  public void adopt(List<Submission> accepted) {
+    for (Submission s : accepted) {
+      inFlight.expect(1, s.parts().size());
+      handoff.accepted(lastIndex.incrementAndGet(), s, null, false);
     }
-    int tasks = toBatch.size() + singles.size();
-    ExecutorService pool = tasks == 0 ? null : Executors.newFixedThreadPool(
-        Math.min(config.api().limits().concurrency(), tasks), daemonThreads());
-    submissionsLeft.set(tasks);
+  }
+
+  /**
+   * Sends {@code planned}, in order, as threads come free: at once while the run waits
+   * ({@link #awaitAll}), else as soon as it starts to.
+   */
+  public synchronized void send(List<Planned> planned) {
+    for (Planned p : planned) {
+      inFlight.expect(1, p.contents().size());
+    }
+    for (Planned p : planned) {
+      int index = lastIndex.incrementAndGet();
+      Runnable task = () -> submitter.submit(index, p);
+      if (started) {
+        pool.execute(task);
+      } else {
+        queued.add(task);
+      }
+    }
+  }
+
+  private synchronized void start() {
+    if (!started) {
+      started = true;
+      queued.forEach(pool::execute);
+      queued.clear();
+    }
+  }
+
+  /** Whether the plan may still hand more: {@link #awaitAll} waits for it to say it is done. */
+  public void expectMore(boolean more) {
+    moreComing = more;
+    handoff.wake();
+  }
+
+  /** Sends what was handed in and polls until all of it has its fate, or the deadline passes. */
+  public void awaitAll() {
+    start();
     try {
-      if (pool != null) {
-        for (List<Content> batch : toBatch) {
-          int i = ++index;
-          pool.execute(task(() -> submitter.submitBatch(i, batch)));
-        }
-        for (BatchPlanner.Single single : singles) {
-          int i = ++index;
-          pool.execute(task(() -> submitter.submitSingle(i, single)));
-        }
-        pool.shutdown();
-      }
-      pollUntilDone(pool);
+      pollUntilDone();
     } catch (InterruptedException e) {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      pool.abort();
       Thread.currentThread().interrupt();
       throw new GateException("The run was interrupted; run it again to resume: the journal "
           + journal.file() + " keeps every submission, so nothing is uploaded twice.", e);
     } catch (RuntimeException | Error e) {
-      stopReason.compareAndSet(null, "not submitted: the run stopped");
-      if (pool != null) {
-        awaitQuietly(pool);
-      }
+      handoff.stop("not submitted: the run stopped");
+      pool.finish(grace());
       throw e;
     }
-    return new Uploads(uploadedFiles.get(), uploadedBytes.get(), List.copyOf(batchIds),
-        batches.get());
   }
 
-  private Runnable task(Runnable body) {
-    return () -> {
-      try {
-        body.run();
-      } catch (Throwable t) {
-        fatal.compareAndSet(null, t);
-        stop("not submitted: the run stopped");
-      } finally {
-        submissionsLeft.decrementAndGet();
-        events.add(WAKE);
-      }
-    };
+  /** What the run uploaded, for the totals and the reports. */
+  public Sent sent() {
+    return handoff.sent();
   }
 
-  private void pollUntilDone(ExecutorService pool) throws InterruptedException {
+  /** Lets submissions being sent finish, so their ids reach the journal. */
+  @Override
+  public void close() {
+    pool.finish(grace());
+  }
+
+  private void pollUntilDone() throws InterruptedException {
     long deadline = untilDeadline.deadlineNanos();
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException();
       }
-      drainEvents();
-      rethrowFatal(pool);
-      if (inFlight.isEmpty() && submissionsLeft.get() == 0) {
-        drainEvents();
+      drain();
+      rethrowFatal();
+      if (!moreComing && pool.left() == 0 && inFlight.isEmpty()) {
+        drain();
         if (inFlight.isEmpty()) {
           return;
         }
       }
       long now = System.nanoTime();
       if (now - deadline >= 0) {
-        timeOut(pool);
+        timeOut();
         return;
       }
       if (poller.pollDue()) {
         continue;
       }
-      Object e = events.poll(Math.max(1, poller.nextDue(deadline) - now), TimeUnit.NANOSECONDS);
-      if (e instanceof Submission s) {
+      Awaited s = handoff.next(Math.max(1, poller.nextDue(deadline) - now));
+      if (s != null) {
         inFlight.add(s);
       }
     }
   }
 
-  private void drainEvents() {
-    Object e;
-    while ((e = events.poll()) != null) {
-      if (e instanceof Submission s) {
-        inFlight.add(s);
-      }
+  private void drain() {
+    for (Awaited s = handoff.poll(); s != null; s = handoff.poll()) {
+      inFlight.add(s);
     }
   }
 
-  private void rethrowFatal(ExecutorService pool) {
-    Throwable t = fatal.get();
+  private void rethrowFatal() {
+    Throwable t = pool.fatal();
     if (t == null) {
       return;
     }
-    if (pool != null) {
-      awaitQuietly(pool);
-    }
+    pool.finish(grace());
     if (t instanceof RuntimeException r) {
       throw r;
     }
@@ -211,83 +208,27 @@ public final class RemoteRun implements Submitter.Sink {
     throw new IllegalStateException(t);
   }
 
-  private void awaitQuietly(ExecutorService pool) {
-    // Submissions already sending finish, so their ids reach the journal before the run ends.
-    try {
-      pool.awaitTermination(config.api().limits().readTimeout().toMillis() + 60_000,
-          TimeUnit.MILLISECONDS);
-    } catch (InterruptedException ie) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+  /** Submissions already sending may take up to a read timeout to learn their ids. */
+  private Duration grace() {
+    return limits.readTimeout().plusSeconds(60);
   }
 
-  private void timeOut(ExecutorService pool) {
-    String timeout = Durations.format(config.budget().timeout());
-    stop("timed out after " + timeout + " before it was submitted; re-run to continue");
-    if (pool != null) {
-      awaitQuietly(pool);
-    }
-    drainEvents();
+  private void timeOut() {
+    String after = Durations.format(timeout);
+    handoff.stop("timed out after " + after + " before it was submitted; re-run to continue");
+    pool.finish(grace());
+    drain();
+    boolean first = !timedOut;
+    timedOut = true;
     if (inFlight.isEmpty()) {
-      listener.warn("Timed out after " + timeout + " before anything was accepted by the API, so"
-          + " nothing is waiting there; run again to submit it.");
+      if (first) {
+        listener.warn("Timed out after " + after + " before anything was accepted by the API, so"
+            + " nothing is waiting there; run again to submit it.");
+      }
       return;
     }
     collector.lastLook();
-    listener.warn("Timed out after " + timeout + " while the API was still processing; run"
+    listener.warn("Timed out after " + after + " while the API was still processing; run"
         + " again to resume: the journal " + journal.file() + " keeps the submissions.");
-  }
-
-  // --- Submitter.Sink ------------------------------------------------------------------------
-
-  @Override
-  public void accepted(int index, Journal.Intent intent, Detection immediate,
-      boolean uploadedNow) {
-    long delay = config.api().limits().pollInterval().toNanos();
-    Submission s = new Submission(index, intent, System.nanoTime() + delay, delay);
-    if (immediate != null) {
-      s.ready.put(immediate.uuid(), immediate);
-      s.open.remove(immediate.uuid());
-      s.nextPollNanos = System.nanoTime();
-    }
-    if (Journal.BATCH.equals(intent.kind())) {
-      batches.incrementAndGet();
-    }
-    if (intent.batchId() != null) {
-      batchIds.add(intent.batchId());
-    }
-    Fate.Submitted sent = new Fate.Submitted(intent.id(), intent.batchId());
-    ledger.update(u -> intent.parts().forEach(p -> u.submitted(p.sha256(), sent)));
-    if (uploadedNow) {
-      uploadedFiles.addAndGet(intent.parts().size());
-      uploadedBytes.addAndGet(intent.parts().stream().mapToLong(Journal.Part::size).sum());
-      if (intent.batchId() != null) {
-        listener.batchSubmitted(index, inFlight.units(), intent.batchId(), intent.parts().size());
-      } else {
-        listener.debug("Submitted " + intent.parts().get(0).path() + " on its own ("
-            + s.describe() + ").");
-      }
-    }
-    events.add(s);
-  }
-
-  @Override
-  public void stop(String reason) {
-    stopReason.compareAndSet(null, reason);
-  }
-
-  @Override
-  public String stopReason() {
-    return stopReason.get();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "resemble-gate-submit-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

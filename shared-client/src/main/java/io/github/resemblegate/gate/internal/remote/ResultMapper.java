@@ -6,7 +6,7 @@ import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
-import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,19 +39,19 @@ final class ResultMapper {
    * empty set once every part has a result or a failure. With {@code timedOut}, whatever is
    * unfinished fails with the timeout reason and its ids.
    */
-  Set<String> settle(Submission s, Map<String, Detection> found, boolean timedOut) {
+  Set<String> settle(Awaited s, Map<String, Detection> found, boolean timedOut) {
     Set<String> running = new LinkedHashSet<>();
     ledger.update(u -> running.addAll(settle(s, found, timedOut, u)));
     return running;
   }
 
-  private Set<String> settle(Submission s, Map<String, Detection> found, boolean timedOut,
+  private Set<String> settle(Awaited s, Map<String, Detection> found, boolean timedOut,
       Ledger.Updates u) {
     Set<String> mapped = new HashSet<>();
     Set<String> running = new LinkedHashSet<>();
     List<String> unmatched = new ArrayList<>();
     for (Detection d : found.values()) {
-      Journal.Part part = s.partOf(d);
+      Submission.Part part = s.partOf(d);
       if (part == null) {
         unmatched.add(d.uuid());
         continue;
@@ -79,7 +79,7 @@ final class ResultMapper {
     if (!running.isEmpty() && !timedOut) {
       return running;
     }
-    for (Journal.Part part : s.intent.parts()) {
+    for (Submission.Part part : s.intent.parts()) {
       if (mapped.contains(part.name())) {
         continue;
       }
@@ -100,14 +100,14 @@ final class ResultMapper {
   }
 
   /** Fails every part of {@code s} that has no result. */
-  void giveUp(Submission s, String reason, boolean pending) {
+  void giveUp(Awaited s, String reason, boolean pending) {
     String detectId = s.singleDetectId();
     fail(s.intent.parts(), new Failed(reason, detectId, s.batchId(),
         pending ? Failed.Kind.PENDING : Failed.Kind.FINAL));
   }
 
   /** Fails {@code parts} together, each with {@code failure}. */
-  void fail(List<Journal.Part> parts, Failed failure) {
+  void fail(List<Submission.Part> parts, Failed failure) {
     ledger.update(u -> parts.forEach(p -> u.failed(p.sha256(), failure)));
   }
 

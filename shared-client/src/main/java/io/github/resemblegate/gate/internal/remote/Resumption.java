@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,13 @@ import java.util.List;
  * @param adopt submissions to wait for, nothing uploaded again
  * @param lost the parts of submissions never created, to plan again
  */
-record Resumption(List<Journal.Intent> adopt, List<Journal.Part> lost) {
+record Resumption(List<Submission> adopt, List<Submission.Part> lost) {
 
-  static Resumption of(List<Journal.Intent> resume, BatchRecovery recovery,
+  static Resumption of(List<Submission> resume, BatchRecovery recovery,
       RequestBudget budget, Journal journal, ResultMapper mapper) {
-    List<Journal.Intent> adopt = new ArrayList<>();
-    List<Journal.Part> lost = new ArrayList<>();
-    for (Journal.Intent intent : resume) {
+    List<Submission> adopt = new ArrayList<>();
+    List<Submission.Part> lost = new ArrayList<>();
+    for (Submission intent : resume) {
       if (intent.accepted()) {
         adopt.add(intent);
         continue;

@@ -1,26 +1,24 @@
 package io.github.resemblegate.gate.internal.remote;
 
-import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
 import io.github.resemblegate.client.InsufficientCreditException;
-import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.MalformedResponseException;
 import io.github.resemblegate.client.RateLimitedException;
-import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.client.ResembleException;
 import io.github.resemblegate.client.SecureUpload;
 import io.github.resemblegate.client.ServerErrorException;
 import io.github.resemblegate.client.TransportException;
 import io.github.resemblegate.client.UnauthorizedException;
-import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,48 +39,21 @@ import java.util.List;
  */
 public final class Submitter {
 
-  /** Where accepted submissions go, and the one switch that stops every submission not sent. */
-  interface Sink {
-    /** The API accepted it; {@code immediate} is a finished single detection, or null. */
-    void accepted(int index, Journal.Intent intent, Detection immediate, boolean uploadedNow);
-
-    /** Stops every submission not yet sent, with the reason their files get. */
-    void stop(String reason);
-
-    String stopReason();
-  }
-
-  private final ResembleClient client;
+  private final Target target;
   private final Journal journal;
-  private final String key;
-  private final Path base;
-  private final BatchOptions options;
-  private final IntakeMode mode;
   private final LostAnswers lost;
-  private final Sink sink;
+  private final Handoff handoff;
   private final ResultMapper mapper;
   private final GateListener listener;
-  private final String optionsText;
 
-  /** {@code allowance} bounds what recovering a lost answer may read. */
-  Submitter(ResembleClient client, Journal journal, String key, GateConfig config,
-      BatchRecovery recovery, RequestBudget allowance, Sink sink, ResultMapper mapper,
-      GateListener listener) {
-    this.client = client;
+  Submitter(Target target, Journal journal, LostAnswers lost, Handoff handoff,
+      ResultMapper mapper, GateListener listener) {
+    this.target = target;
     this.journal = journal;
-    this.key = key;
-    this.base = config.scan().baseDirectory();
-    this.options = config.api().options();
-    this.mode = config.api().intakeMode();
-    this.lost = new LostAnswers(recovery, allowance, config.api().limits().pollInterval(), journal,
-        mapper, listener);
-    this.sink = sink;
+    this.lost = lost;
+    this.handoff = handoff;
     this.mapper = mapper;
     this.listener = listener;
-    BatchOptions o = options;
-    // Everything the request carries except the callback URL, which may hold a secret.
-    this.optionsText = "intake=" + mode + ";visualize=" + o.visualize() + ";zero_retention_mode="
-        + o.zeroRetentionMode() + ";" + key;
   }
 
   /**
@@ -91,8 +62,13 @@ public final class Submitter {
    */
   public static final int MAX_RESENDS = 2;
 
-  void submitBatch(int index, List<Content> planned) {
-    submitBatch(index, planned, MAX_RESENDS);
+  /** Sends {@code planned} as submission {@code index} of the run. */
+  void submit(int index, Planned planned) {
+    if (planned instanceof Planned.Single single) {
+      submitSingle(index, single);
+    } else {
+      submitBatch(index, planned.contents(), MAX_RESENDS);
+    }
   }
 
   private void submitBatch(int index, List<Content> planned, int resends) {
@@ -101,47 +77,49 @@ public final class Submitter {
       return;
     }
     List<Path> paths = new ArrayList<>(uploads.size());
-    uploads.forEach(u -> paths.add(base.resolve(u.path())));
-    List<Journal.Part> parts;
+    uploads.forEach(u -> paths.add(file(u)));
+    List<Submission.Part> parts;
     BatchRequest request;
     try {
-      request = BatchRequest.of(paths, options, mode);
+      request = BatchRequest.of(paths, target.options(), target.mode());
       parts = new ArrayList<>(uploads.size());
       for (int i = 0; i < uploads.size(); i++) {
         Content u = uploads.get(i);
-        parts.add(new Journal.Part(request.files().get(i).partName(), u.sha256(), u.path(),
+        parts.add(new Submission.Part(request.files().get(i).partName(), u.sha256(), u.path(),
             u.size()));
       }
     } catch (IllegalArgumentException e) {
       fail(unnamed(uploads), e.getMessage());
       return;
     }
-    submit(index, parts, uploads, Journal.BATCH, () -> {
-      DetectBatch b = client.createBatch(request);
+    submit(new Attempt(index, Journal.BATCH, parts, uploads, () -> {
+      DetectBatch b = target.client().createBatch(request);
       return new Accepted(b.uuid(), b.detectUuids(), null);
-    }, resends);
+    }), resends);
   }
 
-  void submitSingle(int index, BatchPlanner.Single single) {
+  private void submitSingle(int index, Planned.Single single) {
     Content u = single.content();
     if (unchanged(List.of(u)).isEmpty()) {
       return;
     }
-    Path path = base.resolve(u.path());
+    Path path = file(u);
     String name;
     try {
-      name = BatchRequest.of(List.of(path), options, mode).files().get(0).partName();
+      name = BatchRequest.of(List.of(path), target.options(), target.mode()).files().get(0)
+          .partName();
     } catch (IllegalArgumentException e) {
       fail(unnamed(List.of(u)), e.getMessage());
       return;
     }
-    List<Journal.Part> parts = List.of(new Journal.Part(name, u.sha256(), u.path(), u.size()));
-    submit(index, parts, List.of(u), Journal.SINGLE, () -> {
+    List<Submission.Part> parts =
+        List.of(new Submission.Part(name, u.sha256(), u.path(), u.size()));
+    submit(new Attempt(index, Journal.SINGLE, parts, List.of(u), () -> {
       DetectRequest.Source source;
       if (single.secure()) {
         // A secure upload only stores the file; the detection below is what is billed, so a file
         // that changed while it was stored is not analysed.
-        SecureUpload upload = client.createSecureUpload(path);
+        SecureUpload upload = target.client().createSecureUpload(path);
         String why = FileCheck.changed(path, u);
         if (why != null) {
           throw new Changed(FileCheck.beforeUpload(why));
@@ -150,12 +128,16 @@ public final class Submitter {
       } else {
         source = new DetectRequest.Upload(path, name);
       }
-      Detection d = client.createDetect(new DetectRequest(source, options));
+      Detection d = target.client().createDetect(new DetectRequest(source, target.options()));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
-    }, MAX_RESENDS);
+    }), MAX_RESENDS);
   }
 
   private record Accepted(String batchId, List<String> detectIds, Detection immediate) {}
+
+  /** One send of submission {@code index}: its parts, the contents they upload, the call. */
+  private record Attempt(int index, String kind, List<Submission.Part> parts,
+      List<Content> uploads, Call call) {}
 
   private interface Call {
     Accepted send();
@@ -172,7 +154,7 @@ public final class Submitter {
   private List<Content> unchanged(List<Content> uploads) {
     List<Content> kept = new ArrayList<>(uploads.size());
     for (Content u : uploads) {
-      String why = FileCheck.changed(base.resolve(u.path()), u);
+      String why = FileCheck.changed(file(u), u);
       if (why == null) {
         kept.add(u);
       } else {
@@ -182,37 +164,38 @@ public final class Submitter {
     return kept;
   }
 
-  private void submit(int index, List<Journal.Part> parts, List<Content> uploads, String kind,
-      Call call, int resends) {
-    String stop = sink.stopReason();
+  private void submit(Attempt a, int resends) {
+    String stop = handoff.stopReason();
     if (stop != null) {
-      fail(parts, stop);
+      fail(a.parts(), stop);
       return;
     }
-    Journal.Intent intent = journal.intend(kind, key, parts, optionsText);
+    Submission journaled = journal.intend(a.kind(), target.key(), a.parts(), target.describe());
     Accepted accepted;
     try {
-      accepted = call.send();
+      accepted = a.call().send();
     } catch (Changed e) {
-      journal.abandoned(intent.id(), e.getMessage());
-      fail(parts, e.getMessage());
+      journal.abandoned(journaled.id(), e.getMessage());
+      fail(a.parts(), e.getMessage());
       return;
     } catch (ResembleException e) {
-      if (e instanceof TransportException t && t.localFile() != null && !t.requestMayHaveArrived()) {
-        journal.abandoned(intent.id(), e.getMessage());
-        brokenByLocalFile(index, kind, parts, uploads, t, resends);
+      if (e instanceof TransportException t && t.localFile() != null
+          && !t.requestMayHaveArrived()) {
+        journal.abandoned(journaled.id(), e.getMessage());
+        brokenByLocalFile(a, t, resends);
         return;
       }
       if (fateUnknown(e)) {
-        recover(index, intent, parts, uploads, kind, call, e, resends);
+        recover(a, journaled, e, resends);
       } else {
-        refused(intent, parts, e);
+        refused(journaled, a.parts(), e);
       }
       return;
     }
-    Journal.Intent done = journal.accepted(intent.id(), accepted.batchId(), accepted.detectIds());
-    checkAfterUpload(uploads, accepted.batchId());
-    sink.accepted(index, done, accepted.immediate(), true);
+    Submission done = journal.accepted(journaled.id(), accepted.batchId(),
+        accepted.detectIds());
+    checkAfterUpload(a.uploads(), accepted.batchId());
+    handoff.accepted(a.index(), done, accepted.immediate(), true);
   }
 
   /**
@@ -220,34 +203,33 @@ public final class Submitter {
    * streamed). The cut-short request cannot have been accepted, so this is not a network failure
    * that stops the run: the file is ERROR, and a batch goes again once without it.
    */
-  private void brokenByLocalFile(int index, String kind, List<Journal.Part> parts,
-      List<Content> uploads, TransportException e, int resends) {
+  private void brokenByLocalFile(Attempt a, TransportException e, int resends) {
     Path broken = e.localFile().toAbsolutePath().normalize();
     List<Content> rest = new ArrayList<>();
-    List<Journal.Part> failed = new ArrayList<>();
-    for (int i = 0; i < uploads.size(); i++) {
-      if (base.resolve(uploads.get(i).path()).toAbsolutePath().normalize().equals(broken)) {
-        failed.add(parts.get(i));
+    List<Submission.Part> failed = new ArrayList<>();
+    for (int i = 0; i < a.uploads().size(); i++) {
+      if (file(a.uploads().get(i)).toAbsolutePath().normalize().equals(broken)) {
+        failed.add(a.parts().get(i));
       } else {
-        rest.add(uploads.get(i));
+        rest.add(a.uploads().get(i));
       }
     }
-    if (failed.isEmpty() || !Journal.BATCH.equals(kind) || resends == 0) {
-      fail(parts, e.getMessage());
+    if (failed.isEmpty() || !Journal.BATCH.equals(a.kind()) || resends == 0) {
+      fail(a.parts(), e.getMessage());
       return;
     }
     fail(failed, e.getMessage());
     if (!rest.isEmpty()) {
       listener.info("Sending the other " + rest.size() + (rest.size() == 1 ? " file" : " files")
           + " of that batch again without " + failed.get(0).path() + ".");
-      submitBatch(index, rest, resends - 1);
+      submitBatch(a.index(), rest, resends - 1);
     }
   }
 
   /** A file that changed while it was sent: its result belongs to neither version. */
   private void checkAfterUpload(List<Content> uploads, String batchId) {
     for (Content u : uploads) {
-      String why = FileCheck.changed(base.resolve(u.path()), u);
+      String why = FileCheck.changed(file(u), u);
       if (why != null) {
         mapper.taint(u.sha256(), FileCheck.duringUpload(why), batchId);
       }
@@ -260,37 +242,41 @@ public final class Submitter {
         || (e instanceof TransportException t && t.requestMayHaveArrived());
   }
 
-  private void refused(Journal.Intent intent, List<Journal.Part> parts, ResembleException e) {
+  private void refused(Submission journaled, List<Submission.Part> parts,
+      ResembleException e) {
     String reason = e.getMessage();
     if (e instanceof InsufficientCreditException credit && credit.costDetails() != null
         && !credit.costDetails().isBlank()) {
       reason = reason + " Cost details: " + credit.costDetails();
     }
-    journal.abandoned(intent.id(), reason);
+    journal.abandoned(journaled.id(), reason);
     boolean repeats = e instanceof InsufficientCreditException
         || e instanceof UnauthorizedException || e instanceof ForbiddenException
         || e instanceof RateLimitedException || e instanceof TransportException;
     if (repeats) {
-      sink.stop("not submitted: " + reason);
+      handoff.stop("not submitted: " + reason);
     }
     fail(parts, reason);
   }
 
-  private void recover(int index, Journal.Intent intent, List<Journal.Part> parts,
-      List<Content> uploads, String kind, Call call, ResembleException e, int resends) {
-    lost.resolve(intent, parts, e, adopted -> {
-      checkAfterUpload(uploads, null);
-      sink.accepted(index, adopted, null, true);
-    }, resends == 0 ? null : () -> submit(index, parts, uploads, kind, call, resends - 1));
+  private void recover(Attempt a, Submission journaled, ResembleException e, int resends) {
+    lost.resolve(journaled, a.parts(), e, adopted -> {
+      checkAfterUpload(a.uploads(), null);
+      handoff.accepted(a.index(), adopted, null, true);
+    }, resends == 0 ? null : () -> submit(a, resends - 1));
   }
 
-  private static List<Journal.Part> unnamed(List<Content> uploads) {
-    List<Journal.Part> parts = new ArrayList<>();
-    uploads.forEach(u -> parts.add(new Journal.Part("", u.sha256(), u.path(), u.size())));
+  private Path file(Content u) {
+    return target.base().resolve(u.path());
+  }
+
+  private static List<Submission.Part> unnamed(List<Content> uploads) {
+    List<Submission.Part> parts = new ArrayList<>();
+    uploads.forEach(u -> parts.add(new Submission.Part("", u.sha256(), u.path(), u.size())));
     return parts;
   }
 
-  private void fail(List<Journal.Part> parts, String reason) {
+  private void fail(List<Submission.Part> parts, String reason) {
     mapper.fail(parts, Failed.of(reason, null, null));
   }
 }

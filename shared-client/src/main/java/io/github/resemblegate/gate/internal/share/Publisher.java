@@ -1,7 +1,7 @@
 package io.github.resemblegate.gate.internal.share;
 
-import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Fate;
+import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import java.nio.file.Path;
@@ -42,8 +42,8 @@ final class Publisher implements Ledger.Observer {
       String sha = c.content().sha256();
       Fate fate = c.fate();
       if (fate instanceof Fate.Submitted s && claims.holds(sha)) {
-        notes.write(sha, new ClaimNotes.Submitted(adopted.getOrDefault(s.intentId(), ownJournal),
-            now));
+        notes.write(sha, new ClaimNotes.Submitted(
+            adopted.getOrDefault(s.submissionId(), ownJournal), now));
       } else if (fate instanceof Fate.Scored s) {
         if (!s.fromCache()) {
           cache.put(sha, s.analysis());

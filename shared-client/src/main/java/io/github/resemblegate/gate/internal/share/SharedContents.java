@@ -1,7 +1,5 @@
 package io.github.resemblegate.gate.internal.share;
 
-import io.github.resemblegate.gate.Durations;
-import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Content;
@@ -9,7 +7,8 @@ import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
-import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.settings.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,36 +53,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SharedContents implements AutoCloseable {
 
-  /**
-   * What a step hands this run: the contents it now holds and submits itself, and other builds'
-   * accepted submissions it collects. What the cache answered, and what ends in a failure, is in
-   * the ledger already.
-   */
-  public static final class Handover {
-    final Map<String, Analysis> answered = new LinkedHashMap<>();
-    final Map<String, Failed> failed = new LinkedHashMap<>();
-    final List<Content> mine = new ArrayList<>();
-    final List<Journal.Intent> adopt = new ArrayList<>();
-    final Set<String> collected = new HashSet<>();
-
-    public List<Content> mine() {
-      return mine;
-    }
-
-    public List<Journal.Intent> adopt() {
-      return adopt;
-    }
-
-    boolean isEmpty() {
-      return answered.isEmpty() && failed.isEmpty() && mine.isEmpty() && adopt.isEmpty();
-    }
-  }
-
   /** How often, at most, a waiting run checks on other processes' claims. */
   static final Duration MAX_CHECK_INTERVAL = Duration.ofSeconds(2);
   static final Duration REPORT_INTERVAL = Duration.ofSeconds(20);
 
-  private final GateConfig config;
+  /**
+   * How a waiting run looks again: it started at {@code startedMillis} (a refreshing run counts
+   * only results from after that); it looks again after {@code firstCheck}, pausing longer each
+   * time up to {@code longestCheck}; {@code timeout} names the run's timeout when it gives up.
+   */
+  public record Pace(long startedMillis, boolean refresh, Duration firstCheck,
+      Duration longestCheck, Duration timeout) {}
+
+  private final Pace pace;
   private final ResultCache cache;
   private final Claims claims;
   private final ClaimNotes notes;
@@ -103,18 +85,19 @@ public final class SharedContents implements AutoCloseable {
   private final Ledger ledger;
   private final Publisher publisher;
 
-  public SharedContents(GateConfig config, ResultKey key, ResultCache cache, Path ownJournal,
-      long startedMillis, Ledger ledger, GateListener listener) {
-    this.config = config;
+  /** Shares {@code cache}'s contents; {@code ownJournal} is where this run journals. */
+  public SharedContents(ResultCache cache, Path ownJournal, Pace pace, Ledger ledger,
+      GateListener listener) {
+    this.pace = pace;
     this.cache = cache;
     this.ledger = ledger;
-    this.claims = new Claims(config.cache().directory(), key, listener::warn);
-    this.notes = new ClaimNotes(config.cache().directory(), key);
+    this.claims = new Claims(cache.directory(), cache.key(), listener::warn);
+    this.notes = new ClaimNotes(cache.directory(), cache.key());
     this.ownJournal = ownJournal.toAbsolutePath().normalize();
-    this.keyCanonical = key.canonical();
+    this.keyCanonical = cache.key().canonical();
     this.listener = listener;
-    this.startedMillis = startedMillis;
-    this.notBeforeMillis = config.cache().refresh() ? startedMillis : Long.MIN_VALUE;
+    this.startedMillis = pace.startedMillis();
+    this.notBeforeMillis = pace.refresh() ? startedMillis : Long.MIN_VALUE;
     this.publisher = new Publisher(cache, claims, notes, this.ownJournal, adopted);
     ledger.observe(publisher);
   }
@@ -127,9 +110,13 @@ public final class SharedContents implements AutoCloseable {
     sha256s.forEach(claims::claim);
   }
 
-  /** Claims the contents the run would upload; those held elsewhere are waited for. */
+  /**
+   * Claims the contents the run would upload; those held elsewhere are waited for. Called once
+   * per group the plan is about to send.
+   */
   public Handover claim(List<Content> uploads) {
     Handover turn = new Handover();
+    int alreadyWaiting = waiting.size();
     List<Content> held = new ArrayList<>();
     for (Content u : uploads) {
       if (claims.claim(u.sha256())) {
@@ -143,9 +130,11 @@ public final class SharedContents implements AutoCloseable {
     for (Content u : held) {
       settleHeld(u, turn, noted);
     }
-    waitedFor = waiting.size();
-    waitStartNanos = System.nanoTime();
-    nextReportNanos = waitStartNanos + REPORT_INTERVAL.toNanos();
+    waitedFor += waiting.size() - alreadyWaiting;
+    if (alreadyWaiting == 0) {
+      waitStartNanos = System.nanoTime();
+      nextReportNanos = waitStartNanos + REPORT_INTERVAL.toNanos();
+    }
     record(turn);
     return turn;
   }
@@ -168,9 +157,9 @@ public final class SharedContents implements AutoCloseable {
    * elsewhere fails.
    */
   public Handover await(long deadlineNanos) throws InterruptedException {
-    long delay = Math.max(1, Math.min(config.api().limits().pollInterval().toMillis(),
+    long delay = Math.max(1, Math.min(pace.firstCheck().toMillis(),
         MAX_CHECK_INTERVAL.toMillis()));
-    long cap = Math.max(delay, Math.min(config.api().limits().maxPollInterval().toMillis(),
+    long cap = Math.max(delay, Math.min(pace.longestCheck().toMillis(),
         MAX_CHECK_INTERVAL.toMillis()));
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
@@ -207,7 +196,7 @@ public final class SharedContents implements AutoCloseable {
       }
       long now = System.nanoTime();
       if (expired) {
-        String reason = "timed out after " + Durations.format(config.budget().timeout()) + " waiting for"
+        String reason = "timed out after " + Durations.format(pace.timeout()) + " waiting for"
             + " another build running at the same time that is analysing the same content;"
             + " re-run to use its result";
         waiting.keySet().forEach(sha -> turn.failed.put(sha, Failed.of(reason, null, null)));
@@ -252,7 +241,7 @@ public final class SharedContents implements AutoCloseable {
     }
     if (note instanceof ClaimNotes.Submitted s) {
       Path journal = s.journal().toAbsolutePath().normalize();
-      Journal.Intent open = journal.equals(ownJournal) ? null
+      Submission open = journal.equals(ownJournal) ? null
           : Journal.waitingFor(journal, sha, keyCanonical, notBeforeMillis);
       if (open != null && open.accepted()) {
         if (adopted.putIfAbsent(open.id(), journal) == null) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,51 +36,18 @@ public final class Journal implements AutoCloseable {
   public static final String BATCH = "batch";
   public static final String SINGLE = "single";
 
-
-  /** One uploaded file of a submission. */
-  public record Part(String name, String sha256, String path, long size) {}
-
-  /**
-   * A submission as the journal knows it: accepted when it has a batch id or detection ids
-   * ({@code batchId} is null for single files and for batches found by recovery), abandoned when
-   * {@code abandoned} holds the reason, otherwise of unknown fate.
-   */
-  public record Intent(String id, Instant at, String key, String kind, List<Part> parts, String batchId,
-      List<String> detectIds, String abandoned) {
-
-    public Intent {
-      parts = List.copyOf(parts);
-      detectIds = detectIds == null ? List.of() : List.copyOf(detectIds);
-    }
-
-    public boolean accepted() {
-      return batchId != null || !detectIds.isEmpty();
-    }
-
-    public boolean unresolved() {
-      return !accepted() && abandoned == null;
-    }
-
-    public Intent accept(String batch, List<String> ids) {
-      return new Intent(id, at, key, kind, parts, batch, ids, null);
-    }
-
-    public Intent abandon(String why) {
-      return new Intent(id, at, key, kind, parts, batchId, detectIds, why);
-    }
-  }
-
   private final Path file;
   private final Clock clock;
   private final FileLocks.Held lock;
-  private final Map<String, Intent> intents;
+  private final Map<String, Submission> submissions;
   private FileChannel out;
 
-  private Journal(Path file, Clock clock, FileLocks.Held lock, Map<String, Intent> intents) {
+  private Journal(Path file, Clock clock, FileLocks.Held lock,
+      Map<String, Submission> submissions) {
     this.file = file;
     this.clock = clock;
     this.lock = lock;
-    this.intents = intents;
+    this.submissions = submissions;
   }
 
   public static Path fileIn(Path reportsDirectory) {
@@ -113,7 +79,7 @@ public final class Journal implements AutoCloseable {
   }
 
   /** What the journal file {@code file} holds, without locking or changing it. */
-  public static Map<String, Intent> read(Path file, Consumer<String> warn) {
+  public static Map<String, Submission> read(Path file, Consumer<String> warn) {
     return JournalLines.read(file, warn);
   }
 
@@ -122,8 +88,8 @@ public final class Journal implements AutoCloseable {
    * {@code notBeforeMillis}, that the journal {@code file} still waits for; null when none.
    * Another build's journal is read without its lock: its lines are appended whole.
    */
-  public static Intent waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
-    for (Intent i : read(file, m -> { }).values()) {
+  public static Submission waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
+    for (Submission i : read(file, m -> { }).values()) {
       if (i.abandoned() == null && i.key().equals(key) && i.at().toEpochMilli() >= notBeforeMillis
           && i.parts().stream().anyMatch(p -> p.sha256().equals(sha256))) {
         return i;
@@ -136,7 +102,7 @@ public final class Journal implements AutoCloseable {
    * What a journal holds, without locking or changing it: for dry runs and offline runs, which
    * change nothing.
    */
-  public static List<Intent> peek(Path reportsDirectory, Consumer<String> warn) {
+  public static List<Submission> peek(Path reportsDirectory, Consumer<String> warn) {
     return List.copyOf(JournalLines.read(fileIn(reportsDirectory), warn).values());
   }
 
@@ -144,61 +110,63 @@ public final class Journal implements AutoCloseable {
     return file;
   }
 
-  public synchronized List<Intent> intents() {
-    return List.copyOf(intents.values());
+  public synchronized List<Submission> submissions() {
+    return List.copyOf(submissions.values());
   }
 
   /** Records that a submission is about to be sent; returns it with its new id. */
-  public synchronized Intent intend(String kind, String key, List<Part> parts) {
+  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts) {
     return intend(kind, key, parts, null);
   }
 
   /** As {@link #intend(String, String, List)}, also noting the request's options for people. */
-  public synchronized Intent intend(String kind, String key, List<Part> parts, String options) {
-    Intent intent = new Intent(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
-        null, List.of(), null);
+  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts,
+      String options) {
+    Submission intent = new Submission(UUID.randomUUID().toString(), clock.instant(), key, kind,
+        parts, null, List.of(), null);
     ObjectNode line = JournalLines.intent(intent);
     if (options != null) {
       line.put("options", options);
     }
     append(line);
-    intents.put(intent.id(), intent);
+    submissions.put(intent.id(), intent);
     return intent;
   }
 
   /** Records the ids the API gave a submission. */
-  public synchronized Intent accepted(String intentId, String batchId, List<String> detectIds) {
-    append(JournalLines.accepted(intentId, batchId, detectIds));
-    Intent updated = intents.get(intentId).accept(batchId, detectIds);
-    intents.put(intentId, updated);
+  public synchronized Submission accepted(String submissionId, String batchId,
+      List<String> detectIds) {
+    append(JournalLines.accepted(submissionId, batchId, detectIds));
+    Submission updated = submissions.get(submissionId).accept(batchId, detectIds);
+    submissions.put(submissionId, updated);
     return updated;
   }
 
   /** Records that a submission certainly created nothing. */
-  public synchronized void abandoned(String intentId, String why) {
-    append(JournalLines.abandoned(intentId, why));
-    intents.computeIfPresent(intentId, (k, v) -> v.abandon(why));
+  public synchronized void abandoned(String submissionId, String why) {
+    append(JournalLines.abandoned(submissionId, why));
+    submissions.computeIfPresent(submissionId, (k, v) -> v.abandon(why));
   }
 
   /**
-   * Rewrites the journal with only the intents to keep (atomically); removes it when none is
-   * left. Abandoned intents are never kept.
+   * Rewrites the journal with only the submissions to keep (atomically); removes it when none is
+   * left. Abandoned submissions are never kept.
    */
   public synchronized void compact(Set<String> keep) throws IOException {
     closeOut();
-    List<Intent> kept = new ArrayList<>();
-    for (Intent i : intents.values()) {
+    List<Submission> kept = new ArrayList<>();
+    for (Submission i : submissions.values()) {
       if (keep.contains(i.id()) && i.abandoned() == null) {
         kept.add(i);
       }
     }
     if (kept.isEmpty()) {
       Files.deleteIfExists(file);
-      intents.clear();
+      submissions.clear();
       return;
     }
     StringBuilder sb = new StringBuilder();
-    for (Intent i : kept) {
+    for (Submission i : kept) {
       sb.append(StoreJson.mapper().writeValueAsString(JournalLines.intent(i))).append('\n');
       if (i.accepted()) {
         sb.append(StoreJson.mapper().writeValueAsString(JournalLines.accepted(i.id(), i.batchId(),
@@ -216,7 +184,7 @@ public final class Journal implements AutoCloseable {
     } finally {
       Files.deleteIfExists(temp);
     }
-    intents.keySet().retainAll(kept.stream().map(Intent::id).toList());
+    submissions.keySet().retainAll(kept.stream().map(Submission::id).toList());
   }
 
   @Override
@@ -285,6 +253,5 @@ public final class Journal implements AutoCloseable {
       return last.get(0) != '\n';
     }
   }
-
 
 }

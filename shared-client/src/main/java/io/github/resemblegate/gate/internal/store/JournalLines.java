@@ -3,8 +3,7 @@ package io.github.resemblegate.gate.internal.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.resemblegate.gate.internal.store.Journal.Intent;
-import io.github.resemblegate.gate.internal.store.Journal.Part;
+import io.github.resemblegate.gate.internal.store.Submission.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +48,7 @@ final class JournalLines {
     return n;
   }
 
-  static ObjectNode intent(Intent i) {
+  static ObjectNode intent(Submission i) {
     ObjectNode n = StoreJson.mapper().createObjectNode();
     n.put("type", "intent");
     n.put("id", i.id());
@@ -67,18 +66,18 @@ final class JournalLines {
     return n;
   }
 
-  /** Folds the journal's lines into intents; a line that does not parse is skipped. */
-  static Map<String, Intent> read(Path file, Consumer<String> warn) {
-    Map<String, Intent> intents = new LinkedHashMap<>();
+  /** Folds the journal's lines into submissions; a line that does not parse is skipped. */
+  static Map<String, Submission> read(Path file, Consumer<String> warn) {
+    Map<String, Submission> submissions = new LinkedHashMap<>();
     List<String> lines;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       lines = r.lines().toList();
     } catch (NoSuchFileException e) {
-      return intents;
+      return submissions;
     } catch (IOException | UncheckedIOException e) {
       warn.accept("Could not read the journal " + file + " (" + e + "); earlier submissions"
           + " cannot be resumed.");
-      return intents;
+      return submissions;
     }
     int skipped = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -87,7 +86,7 @@ final class JournalLines {
         continue;
       }
       try {
-        apply(StoreJson.mapper().readTree(line), intents);
+        apply(StoreJson.mapper().readTree(line), submissions);
       } catch (IOException | RuntimeException e) {
         skipped++;
       }
@@ -96,10 +95,10 @@ final class JournalLines {
       warn.accept("Skipped " + skipped + (skipped == 1 ? " damaged line" : " damaged lines")
           + " of the journal " + file + " (a run was probably killed while writing).");
     }
-    return intents;
+    return submissions;
   }
 
-  private static void apply(JsonNode n, Map<String, Intent> intents) {
+  private static void apply(JsonNode n, Map<String, Submission> submissions) {
     String id = n.get("id").asText();
     switch (n.get("type").asText()) {
       case "intent" -> {
@@ -111,16 +110,17 @@ final class JournalLines {
         if (parts.isEmpty()) {
           throw new IllegalArgumentException("intent without parts");
         }
-        intents.put(id, new Intent(id, Instant.parse(n.get("at").asText()),
+        submissions.put(id, new Submission(id, Instant.parse(n.get("at").asText()),
             n.get("key").asText(), n.get("kind").asText(), parts, null, List.of(), null));
       }
       case "accepted" -> {
         List<String> ids = new ArrayList<>();
         n.get("detectIds").forEach(d -> ids.add(d.asText()));
         String batch = n.hasNonNull("batchId") ? n.get("batchId").asText() : null;
-        intents.computeIfPresent(id, (k, v) -> v.accept(batch, ids));
+        submissions.computeIfPresent(id, (k, v) -> v.accept(batch, ids));
       }
-      case "abandoned" -> intents.computeIfPresent(id, (k, v) -> v.abandon(n.path("why").asText()));
+      case "abandoned" ->
+          submissions.computeIfPresent(id, (k, v) -> v.abandon(n.path("why").asText()));
       default -> throw new IllegalArgumentException("unknown line type");
     }
   }}

@@ -27,6 +27,7 @@ public final class ResultCache {
 
   public static final int FORMAT = 1;
 
+  private final Path directory;
   private final Path results;
   private final Path lockFile;
   private final ResultKey key;
@@ -35,10 +36,21 @@ public final class ResultCache {
   private volatile boolean readWarned;
 
   public ResultCache(Path cacheDirectory, ResultKey key, Consumer<String> warn) {
+    this.directory = cacheDirectory;
     this.results = cacheDirectory.resolve("results");
     this.lockFile = cacheDirectory.resolve("cache.lock");
     this.key = key;
     this.warn = warn;
+  }
+
+  /** The cache directory: results, claims and hash indexes live below it. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The result key every entry of this cache is stored under. */
+  public ResultKey key() {
+    return key;
   }
 
   public Path entryFile(String sha256) {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +38,12 @@ class BatchRecoveryTest {
     client.close();
   }
 
-  private static Journal.Intent intent(String... names) {
-    List<Journal.Part> parts = new ArrayList<>();
+  private static Submission intent(String... names) {
+    List<Submission.Part> parts = new ArrayList<>();
     for (String n : names) {
-      parts.add(new Journal.Part(n, Sha256.ofText(n), "media/" + n, 10));
+      parts.add(new Submission.Part(n, Sha256.ofText(n), "media/" + n, 10));
     }
-    return new Journal.Intent("i1", AT, "key", Journal.BATCH, parts, null, null, null);
+    return new Submission("i1", AT, "key", Journal.BATCH, parts, null, null, null);
   }
 
   private static List<String> others(int page, int count, Instant newest) {

@@ -7,11 +7,12 @@ import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Fate;
+import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ class ResultMapperTest {
   private final Ledger ledger = new Ledger();
   private final ResultMapper mapper = new ResultMapper(ledger, null, "timed out");
 
-  private Journal.Part part(String name) {
+  private Submission.Part part(String name) {
     ledger.add("media/" + name, 10, 0, Sha256.ofText(name));
-    return new Journal.Part(name, Sha256.ofText(name), "media/" + name, 10);
+    return new Submission.Part(name, Sha256.ofText(name), "media/" + name, 10);
   }
 
   /** The contents the ledger holds a result for. */
@@ -45,16 +46,16 @@ class ResultMapperTest {
     return ledger.contents(f -> f instanceof Failed).stream().map(Content::sha256).toList();
   }
 
-  private static Submission batch(List<String> ids, Journal.Part... parts) {
-    Journal.Intent intent = new Journal.Intent("i1", Instant.EPOCH, "key", Journal.BATCH,
+  private static Awaited batch(List<String> ids, Submission.Part... parts) {
+    Submission intent = new Submission("i1", Instant.EPOCH, "key", Journal.BATCH,
         List.of(parts), "b1", ids, null);
-    return new Submission(1, intent, 0, 0);
+    return new Awaited(1, intent, 0, 0);
   }
 
-  private static Submission single(String id, Journal.Part part) {
-    Journal.Intent intent = new Journal.Intent("i2", Instant.EPOCH, "key", Journal.SINGLE,
+  private static Awaited single(String id, Submission.Part part) {
+    Submission intent = new Submission("i2", Instant.EPOCH, "key", Journal.SINGLE,
         List.of(part), null, List.of(id), null);
-    return new Submission(1, intent, 0, 0);
+    return new Awaited(1, intent, 0, 0);
   }
 
   private static Detection detection(String id, String filename, DetectStatus status,
@@ -74,7 +75,7 @@ class ResultMapperTest {
 
   @Test
   void mapsABatchsDetectionsByPartName() {
-    Submission u = batch(List.of("d1", "d2"), part("en-intro.wav"), part("fr-intro.wav"));
+    Awaited u = batch(List.of("d1", "d2"), part("en-intro.wav"), part("fr-intro.wav"));
     Map<String, Detection> found = byId(detection("d1", "fr-intro.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "en-intro.wav", DetectStatus.COMPLETED, 0.8));
     assertThat(mapper.settle(u, found, false)).isEmpty();
@@ -85,7 +86,7 @@ class ResultMapperTest {
 
   @Test
   void neverGuessesWhenANameMatchesNoPart() {
-    Submission u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
+    Awaited u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "redacted_x1.wav", DetectStatus.COMPLETED, 0.9));
     assertThat(mapper.settle(u, found, false)).isEmpty();
@@ -98,7 +99,7 @@ class ResultMapperTest {
 
   @Test
   void aSingleFilesDetectionIsItsOwnWhateverItsName() {
-    Submission u = single("d9", part("voice.wav"));
+    Awaited u = single("d9", part("voice.wav"));
     assertThat(mapper.settle(u, byId(detection("d9", "redacted_q.wav", DetectStatus.COMPLETED,
         0.7)), false)).isEmpty();
     assertThat(result("voice.wav").detectId()).isEqualTo("d9");
@@ -106,7 +107,7 @@ class ResultMapperTest {
 
   @Test
   void leavesPartsOpenWhileDetectionsRunOrAreMissing() {
-    Submission u = batch(List.of("d1", "d2", "d3"), part("a.wav"), part("b.wav"), part("c.wav"));
+    Awaited u = batch(List.of("d1", "d2", "d3"), part("a.wav"), part("b.wav"), part("c.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.2),
         detection("d2", "b.wav", DetectStatus.PROCESSING, 0));
     assertThat(mapper.settle(u, found, false)).containsExactly("d2", "d3");
@@ -116,7 +117,7 @@ class ResultMapperTest {
 
   @Test
   void aTimeoutFailsWhatIsUnfinishedWithItsIds() {
-    Submission u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
+    Awaited u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
     Map<String, Detection> found = byId(detection("d1", "a.wav", DetectStatus.PROCESSING, 0));
     assertThat(mapper.settle(u, found, true)).isEmpty();
     assertThat(failure("a.wav"))
@@ -127,7 +128,7 @@ class ResultMapperTest {
 
   @Test
   void aFailedDetectionCarriesTheApisMessageAndIsFinal() {
-    Submission u = single("d1", part("a.wav"));
+    Awaited u = single("d1", part("a.wav"));
     mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.FAILED, 0)), false);
     assertThat(failure("a.wav")).isEqualTo(new Failed(
         "the API could not analyse this file: Unsupported codec", "d1", null, Failed.Kind.ANALYSED));

@@ -25,10 +25,10 @@ class JournalTest {
   private final List<String> warnings = new ArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
-  private static List<Journal.Part> parts(String... names) {
-    List<Journal.Part> list = new ArrayList<>();
+  private static List<Submission.Part> parts(String... names) {
+    List<Submission.Part> list = new ArrayList<>();
     for (String n : names) {
-      list.add(new Journal.Part(n, Sha256.ofText(n), "media/" + n, 10));
+      list.add(new Submission.Part(n, Sha256.ofText(n), "media/" + n, 10));
     }
     return list;
   }
@@ -42,15 +42,15 @@ class JournalTest {
       j.intend(Journal.SINGLE, "key", parts("c.wav"));
     }
     try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      assertThat(j.intents()).hasSize(2);
-      Journal.Intent accepted = j.intents().get(0);
+      assertThat(j.submissions()).hasSize(2);
+      Submission accepted = j.submissions().get(0);
       assertThat(accepted.id()).isEqualTo(first);
       assertThat(accepted.batchId()).isEqualTo("batch-1");
       assertThat(accepted.detectIds()).containsExactly("d1", "d2");
-      assertThat(accepted.parts()).extracting(Journal.Part::path)
+      assertThat(accepted.parts()).extracting(Submission.Part::path)
           .containsExactly("media/a.wav", "media/b.wav");
       assertThat(accepted.at()).isEqualTo(clock.instant());
-      assertThat(j.intents().get(1).unresolved()).isTrue();
+      assertThat(j.submissions().get(1).unresolved()).isTrue();
     }
     assertThat(warnings).isEmpty();
   }
@@ -78,9 +78,9 @@ class JournalTest {
     Files.writeString(file, "{\"type\":\"accepted\",\"id\":\"x\",\"detec", StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      assertThat(j.intents()).hasSize(1);
+      assertThat(j.submissions()).hasSize(1);
       assertThat(warnings).singleElement().asString().contains("1 damaged line");
-      j.accepted(j.intents().get(0).id(), "b", List.of("d"));
+      j.accepted(j.submissions().get(0).id(), "b", List.of("d"));
     }
     warnings.clear();
     assertThat(Journal.peek(reports, warnings::add)).singleElement()
@@ -91,14 +91,14 @@ class JournalTest {
   @Test
   void compactionKeepsOnlyWhatIsStillOpenAndRemovesAnEmptyJournal() throws IOException {
     try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      Journal.Intent done = j.intend(Journal.BATCH, "key", parts("a.wav"));
+      Submission done = j.intend(Journal.BATCH, "key", parts("a.wav"));
       j.accepted(done.id(), "b1", List.of("d1"));
-      Journal.Intent open = j.intend(Journal.BATCH, "key", parts("b.wav"));
+      Submission open = j.intend(Journal.BATCH, "key", parts("b.wav"));
       j.accepted(open.id(), "b2", List.of("d2"));
-      Journal.Intent dropped = j.intend(Journal.BATCH, "key", parts("c.wav"));
+      Submission dropped = j.intend(Journal.BATCH, "key", parts("c.wav"));
       j.abandoned(dropped.id(), "402");
       j.compact(Set.of(open.id(), dropped.id()));
-      assertThat(Journal.peek(reports, warnings::add)).extracting(Journal.Intent::batchId)
+      assertThat(Journal.peek(reports, warnings::add)).extracting(Submission::batchId)
           .containsExactly("b2");
       j.compact(Set.of());
     }

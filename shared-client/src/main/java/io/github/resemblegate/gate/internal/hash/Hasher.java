@@ -1,0 +1,117 @@
+package io.github.resemblegate.gate.internal.hash;
+
+import io.github.resemblegate.gate.internal.ledger.Content;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.scan.ScanFilter;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The hash stage: gives each scanned file its content in the ledger, in scan order, and hands
+ * each content on the first time it is seen, so the next stages work while later files are still
+ * being read. The {@link HashIndex} remembers each file's SHA-256 by path, size and modification
+ * time, so a re-run over unchanged files reads no file contents; it is read and rewritten in one
+ * pass alongside the sorted scan, so memory stays bounded however large the tree. Just before a
+ * file is read, the filters' per-file checks may set it aside.
+ *
+ * <p>A file modified within {@link #RACY_MICROS} of the index being written is not remembered:
+ * a second change in the same clock tick would keep size and time and go unnoticed (Git calls
+ * this the racy-clean problem). Such files are simply hashed again next time.
+ */
+public final class Hasher {
+
+  public static final long RACY_MICROS = TimeUnit.SECONDS.toMicros(2);
+
+  /** What hashing did, for the log. */
+  public record Stats(int hashed, long bytesHashed, int reused) {}
+
+  private final Path indexFile;
+  private final Path base;
+  private final Clock clock;
+  private final List<ScanFilter> checks;
+  private final Consumer<String> warn;
+  private Stats stats = new Stats(0, 0, 0);
+
+  /** {@code indexFile} null: no index, every file is hashed. */
+  public Hasher(Path indexFile, Path baseDirectory, Clock clock, List<ScanFilter> checks,
+      Consumer<String> warn) {
+    this.indexFile = indexFile;
+    this.base = baseDirectory;
+    this.clock = clock;
+    this.checks = List.copyOf(checks);
+    this.warn = warn;
+  }
+
+  /** {@code <cache>/index/<hash of the base directory>.idx}. */
+  public static Path locate(Path cacheDirectory, Path baseDirectory) {
+    return HashIndex.locate(cacheDirectory, baseDirectory);
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+
+  /**
+   * Hashes every candidate of the sorted scan (reusing remembered hashes) into {@code ledger}, in
+   * the same order, hands each new content to {@code next}, and writes the new index. A file the
+   * scan skipped, a check set aside, or that cannot be read now, goes into the ledger as skipped,
+   * with the reason.
+   */
+  public void hash(List<ScannedFile> scanned, Ledger ledger, Consumer<Content> next) {
+    byte[] buffer = new byte[64 * 1024];
+    int hashed = 0;
+    int reused = 0;
+    long bytes = 0;
+    long racyFrom = TimeUnit.MILLISECONDS.toMicros(clock.millis()) - RACY_MICROS;
+    try (HashIndex.Reader old = HashIndex.Reader.open(indexFile, warn);
+        HashIndex.Writer fresh = HashIndex.Writer.open(indexFile, warn)) {
+      for (ScannedFile f : scanned) {
+        String skip = f.isCandidate() ? checked(f) : f.skipReason();
+        if (skip != null) {
+          ledger.skip(f.path(), f.size(), skip);
+          continue;
+        }
+        String sha = old.lookup(f);
+        if (sha != null) {
+          reused++;
+        } else {
+          try {
+            sha = Sha256.ofFile(base.resolve(f.path()), buffer);
+            hashed++;
+            bytes += f.size();
+          } catch (IOException e) {
+            ledger.skip(f.path(), f.size(), "could not be read (" + e + ")");
+            continue;
+          }
+        }
+        if (f.modifiedMicros() < racyFrom) {
+          fresh.write(f, sha);
+        }
+        Content first = ledger.add(f.path(), f.size(), f.modifiedMicros(), sha);
+        if (first != null) {
+          next.accept(first);
+        }
+      }
+      fresh.commit();
+    } finally {
+      stats = new Stats(hashed, bytes, reused);
+    }
+  }
+
+  /** Why a check sets the file aside, or null. */
+  private String checked(ScannedFile f) {
+    for (ScanFilter check : checks) {
+      String why = check.skipReason(base.resolve(f.path()), f);
+      if (why != null) {
+        return why;
+      }
+    }
+    return null;
+  }
+}
