@@ -23,6 +23,9 @@ import jenkins.model.Jenkins;
  */
 final class DetectRun {
 
+  /** Marks the step's own lines in the build log. */
+  static final String PREFIX = "[Resemble] ";
+
   private final GateEngine engine;
 
   DetectRun(GateEngine engine) {
@@ -34,11 +37,11 @@ final class DetectRun {
    * for one only when it must pay for something (a dry run, or a run the cache answers, needs
    * none), as the Maven goal does.
    */
-  ResembleDetectAction scan(ResembleDetectBuilder step, Run<?, ?> run, FilePath workspace,
-      EnvVars env, TaskListener listener) throws IOException, InterruptedException {
+  ResembleDetectAction scan(StepWords step, Run<?, ?> run, FilePath workspace, EnvVars env,
+      TaskListener listener) throws IOException, InterruptedException {
     ResembleGlobalConfiguration global = ResembleGlobalConfiguration.get();
-    StepWords words = StepWords.of(step).orElse(Setting.API_URL, global.getApiUrl());
-    String token = Tokens.resolve(step.getCredentialsId(), run, env, global.getCredentialsId());
+    StepWords words = step.orElse(Setting.API_URL, global.getApiUrl());
+    String token = Tokens.resolve(step.credentialsId(), run, env, global.getCredentialsId());
     ProxySettings proxy = ProxySettings.forApi(Jenkins.get().getProxy(),
         words.word(Setting.API_URL));
     int number = StepCounter.next(run);
@@ -69,21 +72,16 @@ final class DetectRun {
 
   /**
    * PASSED leaves the result alone; UNSTABLE marks the build unstable; FAILED sets FAILURE and
-   * stops the step with the decision's sentence, the same one the Maven goal fails with.
+   * stops the step with the decision's sentence, the same one the Maven goal fails with. The
+   * console's verdict line has said it already.
    */
-  static void judge(ResembleDetectAction action, Run<?, ?> run, TaskListener listener)
-      throws AbortException {
-    String sentence = action.getSentence();
+  static void judge(ResembleDetectAction action, Run<?, ?> run) throws AbortException {
     switch (action.getVerdict()) {
-      case PASSED -> listener.getLogger().println(ConsoleProgress.PREFIX + "Passed: " + sentence);
-      case UNSTABLE -> {
-        listener.getLogger().println(ConsoleProgress.PREFIX + "Marking the build UNSTABLE: "
-            + sentence);
-        run.setResult(Result.UNSTABLE);
-      }
+      case PASSED -> { }
+      case UNSTABLE -> run.setResult(Result.UNSTABLE);
       case FAILED -> {
         run.setResult(Result.FAILURE);
-        throw new AbortException(sentence);
+        throw new AbortException(action.getSentence());
       }
     }
   }

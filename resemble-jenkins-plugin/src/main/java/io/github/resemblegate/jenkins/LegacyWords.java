@@ -1,5 +1,7 @@
 package io.github.resemblegate.jenkins;
 
+import io.github.resemblegate.gate.settings.Durations;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -37,5 +39,24 @@ final class LegacyWords {
       return null;
     }
     return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
+  /** A duration word in whole minutes, for the old {@code timeoutMinutes}; else null. */
+  static Integer wholeMinutes(String word) {
+    return whole(word, Duration.ofMinutes(1));
+  }
+
+  /** A duration word in whole seconds, for the old {@code retryBudgetSeconds}; else null. */
+  static Integer wholeSeconds(String word) {
+    return whole(word, Duration.ofSeconds(1));
+  }
+
+  private static Integer whole(String word, Duration unit) {
+    Duration d = Text.isBlank(word) ? null : Durations.parse(word.strip());
+    if (d == null || d.toMillis() % unit.toMillis() != 0) {
+      return null;
+    }
+    long n = d.toMillis() / unit.toMillis();
+    return n > Integer.MAX_VALUE ? null : Integer.valueOf((int) n);
   }
 }

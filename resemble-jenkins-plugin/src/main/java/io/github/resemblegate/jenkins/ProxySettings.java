@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Jenkins' HTTP proxy (Manage Jenkins, Plugins, Advanced settings) for the agent's calls to the
  * API, carried as plain values. Whether the API's host goes through it is decided on the
  * controller by Jenkins' own {@code ProxyConfiguration.getNoProxyHostPatterns}, so the No Proxy
- * Host list means exactly what it means to Jenkins. Its password, like the token, is masked in
- * every printed line.
+ * Host list means exactly what it means to Jenkins. Its password, like the token, is never
+ * printed: not here, and the core masks both in every line and message it makes.
  */
 final class ProxySettings implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -76,6 +76,6 @@ final class ProxySettings implements Serializable {
   @Override
   public String toString() {
     return "ProxySettings[" + host + ":" + port + ", user=" + userName + ", password="
-        + (Text.isBlank(password) ? "none" : SecretMasker.MASK) + "]";
+        + (Text.isBlank(password) ? "none" : "****") + "]";
   }
 }

@@ -38,7 +38,7 @@ final class ReportArchive {
       return copied;
     }
     if (!isRelativeInside(reportsDir) || !workspace.isDescendant(reportsDir)) {
-      log.println(ConsoleProgress.PREFIX + "Reports not archived: '" + printable(reportsDir)
+      log.println(DetectRun.PREFIX + "Reports not archived: '" + printable(reportsDir)
           + "' is not a folder inside the workspace.");
       return copied;
     }
@@ -47,7 +47,7 @@ final class ReportArchive {
     for (String name : new LinkedHashSet<>(names)) {
       String refusal = refusal(workspace, reportsDir, from, name);
       if (refusal != null) {
-        log.println(ConsoleProgress.PREFIX + "Not archived: '" + printable(name) + "' "
+        log.println(DetectRun.PREFIX + "Not archived: '" + printable(name) + "' "
             + refusal);
         continue;
       }

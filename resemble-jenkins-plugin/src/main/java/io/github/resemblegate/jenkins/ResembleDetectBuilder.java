@@ -13,10 +13,8 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.github.resemblegate.gate.settings.Durations;
 import io.github.resemblegate.gate.settings.Setting;
 import java.io.IOException;
-import java.time.Duration;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -103,8 +101,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
       @NonNull Launcher launcher, @NonNull TaskListener listener)
       throws InterruptedException, IOException {
-    DetectRun.judge(new DetectRun(RealGate.INSTANCE).scan(this, run, workspace, env, listener),
-        run, listener);
+    DetectRun.judge(new DetectRun(RealGate.INSTANCE).scan(StepWords.of(this), run, workspace,
+        env, listener), run);
   }
 
   @Override
@@ -201,10 +199,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setImageThreshold(Double v) { imageThreshold = v; }
   @DataBoundSetter public void setVideoThreshold(Double v) { videoThreshold = v; }
   @DataBoundSetter public void setWarnThreshold(Double v) { warnThreshold = v; }
-  @DataBoundSetter public void setOnFlagged(String v) { onFlagged = LegacyWords.reaction(v); }
-  @DataBoundSetter public void setOnError(String v) { onError = LegacyWords.reaction(v); }
-  @DataBoundSetter public void setOnNoSpeech(String v) { onNoSpeech = LegacyWords.reaction(v); }
-  @DataBoundSetter public void setOnEmpty(String v) { onEmpty = LegacyWords.reaction(v); }
+  @DataBoundSetter public void setOnFlagged(String v) { onFlagged = Text.blankToNull(v); }
+  @DataBoundSetter public void setOnError(String v) { onError = Text.blankToNull(v); }
+  @DataBoundSetter public void setOnNoSpeech(String v) { onNoSpeech = Text.blankToNull(v); }
+  @DataBoundSetter public void setOnEmpty(String v) { onEmpty = Text.blankToNull(v); }
   @DataBoundSetter public void setVideoScoring(String v) { videoScoring = Text.blankToNull(v); }
   @DataBoundSetter public void setWaiversFile(String v) { waiversFile = Text.blankToNull(v); }
   @DataBoundSetter public void setMaxFiles(Integer v) { maxFiles = v; }
@@ -251,14 +249,14 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     timeout = LegacyWords.minutes(v);
   }
   /** @deprecated the timeout in whole minutes, or null; see {@link #getTimeout()} */
-  @Deprecated public Integer getTimeoutMinutes() { return whole(timeout, Duration.ofMinutes(1)); }
+  @Deprecated public Integer getTimeoutMinutes() { return LegacyWords.wholeMinutes(timeout); }
   /** @deprecated use {@link #setRetryBudget(String)}: {@code retryBudget: '2m'} */
   @Deprecated @DataBoundSetter public void setRetryBudgetSeconds(Integer v) {
     retryBudget = LegacyWords.seconds(v);
   }
   /** @deprecated the retry budget in whole seconds, or null; see {@link #getRetryBudget()} */
   @Deprecated public Integer getRetryBudgetSeconds() {
-    return whole(retryBudget, Duration.ofSeconds(1));
+    return LegacyWords.wholeSeconds(retryBudget);
   }
   /** @deprecated use {@link #setReportsDirectory(String)} */
   @Deprecated @DataBoundSetter public void setReportsDir(String v) { setReportsDirectory(v); }
@@ -272,16 +270,6 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @Deprecated @DataBoundSetter public void setWaivers(String v) { setWaiversFile(v); }
   /** @deprecated use {@link #getWaiversFile()} */
   @Deprecated public String getWaivers() { return waiversFile; }
-
-  /** How many whole {@code unit}s the duration word names; null when it names no whole number. */
-  private static Integer whole(String word, Duration unit) {
-    Duration d = word == null ? null : Durations.parse(word);
-    if (d == null || d.toMillis() % unit.toMillis() != 0) {
-      return null;
-    }
-    long n = d.toMillis() / unit.toMillis();
-    return n > Integer.MAX_VALUE ? null : Integer.valueOf((int) n);
-  }
 
   /** The freestyle form: its field checks and select boxes ({@link StepForm}), and credentials. */
   @Extension

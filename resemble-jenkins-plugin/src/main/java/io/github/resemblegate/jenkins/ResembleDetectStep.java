@@ -7,6 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.gate.settings.Setting;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -23,147 +24,121 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code resembleDetect} in Pipeline: the freestyle step's settings under the same names (old
  * names too), run the same way, returning the run's summary to the script as junit's step returns
  * its {@code TestResultSummary}; a WARN verdict also marks the step's stage unstable. A Pipeline
- * {@code Step} cannot extend a {@code Builder}, so each setting is bound here and handed to one.
+ * {@code Step} cannot extend a {@code Builder}, so the settings are bound here again, as public
+ * fields: Pipeline binds a {@code @DataBoundSetter} field and reads a public one back, and the
+ * form, which needs getters, is the freestyle step's.
  */
 public final class ResembleDetectStep extends Step {
 
-  private final ResembleDetectBuilder settings;
+  public final String includes;
+  @DataBoundSetter public String excludes;
+  @DataBoundSetter public Boolean defaultExcludes;
+  @DataBoundSetter public String credentialsId;
+  @DataBoundSetter public Double threshold;
+  @DataBoundSetter public Double audioThreshold;
+  @DataBoundSetter public Double imageThreshold;
+  @DataBoundSetter public Double videoThreshold;
+  @DataBoundSetter public Double warnThreshold;
+  @DataBoundSetter public String onFlagged;
+  @DataBoundSetter public String onError;
+  @DataBoundSetter public String onNoSpeech;
+  @DataBoundSetter public String onEmpty;
+  @DataBoundSetter public String videoScoring;
+  @DataBoundSetter public String waiversFile;
+  @DataBoundSetter public Integer maxFiles;
+  @DataBoundSetter public String timeout;
+  @DataBoundSetter public Boolean dryRun;
+  @DataBoundSetter public String reportsDirectory;
+  @DataBoundSetter public String formats;
+  @DataBoundSetter public Boolean cache;
+  @DataBoundSetter public String cacheDirectory;
+  @DataBoundSetter public Boolean refresh;
+  @DataBoundSetter public String apiUrl;
+  @DataBoundSetter public String connectTimeout;
+  @DataBoundSetter public String readTimeout;
+  @DataBoundSetter public Double requestsPerSecond;
+  @DataBoundSetter public String retryBudget;
+  @DataBoundSetter public Integer maxRetries;
+  @DataBoundSetter public Integer concurrency;
+  @DataBoundSetter public String intakeMode;
+  @DataBoundSetter public Integer maxFilesPerBatch;
+  @DataBoundSetter public Integer maxBytesPerBatch;
+  @DataBoundSetter public String pollInterval;
+  @DataBoundSetter public String maxPollInterval;
+  @DataBoundSetter public Boolean intelligence;
+  @DataBoundSetter public Boolean visualize;
+  @DataBoundSetter public Integer frameLength;
+  @DataBoundSetter public Double startRegion;
+  @DataBoundSetter public Double endRegion;
+  @DataBoundSetter public Double maxVideoSecs;
+  @DataBoundSetter public Boolean useLlm;
+  @DataBoundSetter public Boolean zeroRetentionMode;
+  @DataBoundSetter public Boolean searchIdentity;
+  @DataBoundSetter public Boolean audioSourceTracing;
+  @DataBoundSetter public String callbackUrl;
 
   /** @param includes Ant-style patterns, comma- or newline-separated, relative to the workspace */
   @DataBoundConstructor
   public ResembleDetectStep(String includes) {
-    this.settings = new ResembleDetectBuilder(includes);
+    this.includes = includes;
   }
 
-  /** The settings, as the freestyle step holds them. */
-  ResembleDetectBuilder settings() {
-    return settings;
+  // The old names, for Pipeline scripts that still use them: kept apart, and given to the new
+  // names only where those are not set (see ResembleDetectBuilder).
+  private Integer timeoutMinutes;
+  private Integer retryBudgetSeconds;
+  private String reportsDir;
+  private String cacheDir;
+  private String waivers;
+
+  /** @deprecated use {@code timeout: '30m'} */
+  @Deprecated @DataBoundSetter public void setTimeoutMinutes(Integer v) { timeoutMinutes = v; }
+  /** @deprecated use {@code timeout} */
+  @Deprecated public Integer getTimeoutMinutes() { return timeoutMinutes; }
+  /** @deprecated use {@code retryBudget: '2m'} */
+  @Deprecated @DataBoundSetter public void setRetryBudgetSeconds(Integer v) {
+    retryBudgetSeconds = v;
+  }
+  /** @deprecated use {@code retryBudget} */
+  @Deprecated public Integer getRetryBudgetSeconds() { return retryBudgetSeconds; }
+  /** @deprecated use {@code reportsDirectory} */
+  @Deprecated @DataBoundSetter public void setReportsDir(String v) { reportsDir = v; }
+  /** @deprecated use {@code reportsDirectory} */
+  @Deprecated public String getReportsDir() { return reportsDir; }
+  /** @deprecated use {@code cacheDirectory} */
+  @Deprecated @DataBoundSetter public void setCacheDir(String v) { cacheDir = v; }
+  /** @deprecated use {@code cacheDirectory} */
+  @Deprecated public String getCacheDir() { return cacheDir; }
+  /** @deprecated use {@code waiversFile} */
+  @Deprecated @DataBoundSetter public void setWaivers(String v) { waivers = v; }
+  /** @deprecated use {@code waiversFile} */
+  @Deprecated public String getWaivers() { return waivers; }
+
+  /** The step's words, an old name's value standing in where its new name is not set. */
+  StepWords words() {
+    return StepWords.of(this)
+        .orElse(Setting.TIMEOUT, LegacyWords.minutes(timeoutMinutes))
+        .orElse(Setting.RETRY_BUDGET, LegacyWords.seconds(retryBudgetSeconds))
+        .orElse(Setting.REPORTS_DIRECTORY, reportsDir)
+        .orElse(Setting.CACHE_DIRECTORY, cacheDir)
+        .orElse(Setting.WAIVERS_FILE, waivers);
   }
 
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(settings, context, RealGate.INSTANCE);
+    return new Execution(words(), context, RealGate.INSTANCE);
   }
-
-  public String getIncludes() { return settings.getIncludes(); }
-  public String getExcludes() { return settings.getExcludes(); }
-  public Boolean getDefaultExcludes() { return settings.getDefaultExcludes(); }
-  public String getCredentialsId() { return settings.getCredentialsId(); }
-  public Double getThreshold() { return settings.getThreshold(); }
-  public Double getAudioThreshold() { return settings.getAudioThreshold(); }
-  public Double getImageThreshold() { return settings.getImageThreshold(); }
-  public Double getVideoThreshold() { return settings.getVideoThreshold(); }
-  public Double getWarnThreshold() { return settings.getWarnThreshold(); }
-  public String getOnFlagged() { return settings.getOnFlagged(); }
-  public String getOnError() { return settings.getOnError(); }
-  public String getOnNoSpeech() { return settings.getOnNoSpeech(); }
-  public String getOnEmpty() { return settings.getOnEmpty(); }
-  public String getVideoScoring() { return settings.getVideoScoring(); }
-  public String getWaiversFile() { return settings.getWaiversFile(); }
-  public Integer getMaxFiles() { return settings.getMaxFiles(); }
-  public String getTimeout() { return settings.getTimeout(); }
-  public Boolean getDryRun() { return settings.getDryRun(); }
-  public String getReportsDirectory() { return settings.getReportsDirectory(); }
-  public String getFormats() { return settings.getFormats(); }
-  public Boolean getCache() { return settings.getCache(); }
-  public String getCacheDirectory() { return settings.getCacheDirectory(); }
-  public Boolean getRefresh() { return settings.getRefresh(); }
-  public String getApiUrl() { return settings.getApiUrl(); }
-  public String getConnectTimeout() { return settings.getConnectTimeout(); }
-  public String getReadTimeout() { return settings.getReadTimeout(); }
-  public Double getRequestsPerSecond() { return settings.getRequestsPerSecond(); }
-  public String getRetryBudget() { return settings.getRetryBudget(); }
-  public Integer getMaxRetries() { return settings.getMaxRetries(); }
-  public Integer getConcurrency() { return settings.getConcurrency(); }
-  public String getIntakeMode() { return settings.getIntakeMode(); }
-  public Integer getMaxFilesPerBatch() { return settings.getMaxFilesPerBatch(); }
-  public Integer getMaxBytesPerBatch() { return settings.getMaxBytesPerBatch(); }
-  public String getPollInterval() { return settings.getPollInterval(); }
-  public String getMaxPollInterval() { return settings.getMaxPollInterval(); }
-  public Boolean getIntelligence() { return settings.getIntelligence(); }
-  public Boolean getVisualize() { return settings.getVisualize(); }
-  public Integer getFrameLength() { return settings.getFrameLength(); }
-  public Double getStartRegion() { return settings.getStartRegion(); }
-  public Double getEndRegion() { return settings.getEndRegion(); }
-  public Double getMaxVideoSecs() { return settings.getMaxVideoSecs(); }
-  public Boolean getUseLlm() { return settings.getUseLlm(); }
-  public Boolean getZeroRetentionMode() { return settings.getZeroRetentionMode(); }
-  public Boolean getSearchIdentity() { return settings.getSearchIdentity(); }
-  public Boolean getAudioSourceTracing() { return settings.getAudioSourceTracing(); }
-  public String getCallbackUrl() { return settings.getCallbackUrl(); }
-  @DataBoundSetter public void setExcludes(String v) { settings.setExcludes(v); }
-  @DataBoundSetter public void setDefaultExcludes(Boolean v) { settings.setDefaultExcludes(v); }
-  @DataBoundSetter public void setCredentialsId(String v) { settings.setCredentialsId(v); }
-  @DataBoundSetter public void setThreshold(Double v) { settings.setThreshold(v); }
-  @DataBoundSetter public void setAudioThreshold(Double v) { settings.setAudioThreshold(v); }
-  @DataBoundSetter public void setImageThreshold(Double v) { settings.setImageThreshold(v); }
-  @DataBoundSetter public void setVideoThreshold(Double v) { settings.setVideoThreshold(v); }
-  @DataBoundSetter public void setWarnThreshold(Double v) { settings.setWarnThreshold(v); }
-  @DataBoundSetter public void setOnFlagged(String v) { settings.setOnFlagged(v); }
-  @DataBoundSetter public void setOnError(String v) { settings.setOnError(v); }
-  @DataBoundSetter public void setOnNoSpeech(String v) { settings.setOnNoSpeech(v); }
-  @DataBoundSetter public void setOnEmpty(String v) { settings.setOnEmpty(v); }
-  @DataBoundSetter public void setVideoScoring(String v) { settings.setVideoScoring(v); }
-  @DataBoundSetter public void setWaiversFile(String v) { settings.setWaiversFile(v); }
-  @DataBoundSetter public void setMaxFiles(Integer v) { settings.setMaxFiles(v); }
-  @DataBoundSetter public void setTimeout(String v) { settings.setTimeout(v); }
-  @DataBoundSetter public void setDryRun(Boolean v) { settings.setDryRun(v); }
-  @DataBoundSetter public void setReportsDirectory(String v) { settings.setReportsDirectory(v); }
-  @DataBoundSetter public void setFormats(String v) { settings.setFormats(v); }
-  @DataBoundSetter public void setCache(Boolean v) { settings.setCache(v); }
-  @DataBoundSetter public void setCacheDirectory(String v) { settings.setCacheDirectory(v); }
-  @DataBoundSetter public void setRefresh(Boolean v) { settings.setRefresh(v); }
-  @DataBoundSetter public void setApiUrl(String v) { settings.setApiUrl(v); }
-  @DataBoundSetter public void setConnectTimeout(String v) { settings.setConnectTimeout(v); }
-  @DataBoundSetter public void setReadTimeout(String v) { settings.setReadTimeout(v); }
-  @DataBoundSetter public void setRequestsPerSecond(Double v) { settings.setRequestsPerSecond(v); }
-  @DataBoundSetter public void setRetryBudget(String v) { settings.setRetryBudget(v); }
-  @DataBoundSetter public void setMaxRetries(Integer v) { settings.setMaxRetries(v); }
-  @DataBoundSetter public void setConcurrency(Integer v) { settings.setConcurrency(v); }
-  @DataBoundSetter public void setIntakeMode(String v) { settings.setIntakeMode(v); }
-  @DataBoundSetter public void setMaxFilesPerBatch(Integer v) { settings.setMaxFilesPerBatch(v); }
-  @DataBoundSetter public void setMaxBytesPerBatch(Integer v) { settings.setMaxBytesPerBatch(v); }
-  @DataBoundSetter public void setPollInterval(String v) { settings.setPollInterval(v); }
-  @DataBoundSetter public void setMaxPollInterval(String v) { settings.setMaxPollInterval(v); }
-  @DataBoundSetter public void setIntelligence(Boolean v) { settings.setIntelligence(v); }
-  @DataBoundSetter public void setVisualize(Boolean v) { settings.setVisualize(v); }
-  @DataBoundSetter public void setFrameLength(Integer v) { settings.setFrameLength(v); }
-  @DataBoundSetter public void setStartRegion(Double v) { settings.setStartRegion(v); }
-  @DataBoundSetter public void setEndRegion(Double v) { settings.setEndRegion(v); }
-  @DataBoundSetter public void setMaxVideoSecs(Double v) { settings.setMaxVideoSecs(v); }
-  @DataBoundSetter public void setUseLlm(Boolean v) { settings.setUseLlm(v); }
-  @DataBoundSetter public void setZeroRetentionMode(Boolean v) { settings.setZeroRetentionMode(v); }
-  @DataBoundSetter public void setSearchIdentity(Boolean v) { settings.setSearchIdentity(v); }
-  @DataBoundSetter public void setAudioSourceTracing(Boolean v) {
-    settings.setAudioSourceTracing(v);
-  }
-  @DataBoundSetter public void setCallbackUrl(String v) { settings.setCallbackUrl(v); }
-  @Deprecated @DataBoundSetter public void setTimeoutMinutes(Integer v) {
-    settings.setTimeoutMinutes(v);
-  }
-  @Deprecated @DataBoundSetter public void setRetryBudgetSeconds(Integer v) {
-    settings.setRetryBudgetSeconds(v);
-  }
-  @Deprecated @DataBoundSetter public void setReportsDir(String v) { settings.setReportsDir(v); }
-  @Deprecated @DataBoundSetter public void setCacheDir(String v) { settings.setCacheDir(v); }
-  @Deprecated @DataBoundSetter public void setWaivers(String v) { settings.setWaivers(v); }
-  @Deprecated public Integer getTimeoutMinutes() { return settings.getTimeoutMinutes(); }
-  @Deprecated public Integer getRetryBudgetSeconds() { return settings.getRetryBudgetSeconds(); }
-  @Deprecated public String getReportsDir() { return settings.getReportsDir(); }
-  @Deprecated public String getCacheDir() { return settings.getCacheDir(); }
-  @Deprecated public String getWaivers() { return settings.getWaivers(); }
 
   /** Runs on a thread of its own: a scan waits minutes for the API. Not resumed after a restart. */
   static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    // Not kept across a restart: the execution is not resumed, and a builder is not Serializable.
-    private final transient ResembleDetectBuilder settings;
+    private final StepWords words;
     private final GateEngine engine;
 
-    Execution(ResembleDetectBuilder settings, StepContext context, GateEngine engine) {
+    Execution(StepWords words, StepContext context, GateEngine engine) {
       super(context);
-      this.settings = settings;
+      this.words = words;
       this.engine = engine;
     }
 
@@ -171,14 +146,13 @@ public final class ResembleDetectStep extends Step {
     protected Map<String, Object> run() throws Exception {
       StepContext c = getContext();
       Run<?, ?> run = c.get(Run.class);
-      TaskListener listener = c.get(TaskListener.class);
-      ResembleDetectAction action = new DetectRun(engine).scan(settings, run,
-          c.get(FilePath.class), c.get(EnvVars.class), listener);
+      ResembleDetectAction action = new DetectRun(engine).scan(words, run, c.get(FilePath.class),
+          c.get(EnvVars.class), c.get(TaskListener.class));
       if (action.getVerdict() == Verdict.UNSTABLE) {
         c.get(FlowNode.class).addOrReplaceAction(new WarningAction(Result.UNSTABLE)
             .withMessage(action.getSentence()));
       }
-      DetectRun.judge(action, run, listener);
+      DetectRun.judge(action, run);
       return action.toSummaryMap();
     }
   }

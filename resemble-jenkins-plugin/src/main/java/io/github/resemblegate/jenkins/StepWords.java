@@ -5,10 +5,11 @@ import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.gate.settings.SettingsReader;
 import java.io.Serializable;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * A step's settings on their way to the agent: the user's words by the catalogue's name, as
  * plain strings so remoting's class filter passes them, handed to the core's settings reader
  * there in one step. It also owns the reader's Jenkins rules, which the form's checks use too.
- * Never holds the token; the credential is resolved on the controller.
+ * Never holds the token: the controller resolves the credential named here.
  */
 final class StepWords implements Serializable {
   private static final long serialVersionUID = 3L;
@@ -25,33 +26,46 @@ final class StepWords implements Serializable {
   /** The reports folder when the step names none, inside the workspace. */
   static final String DEFAULT_REPORTS_DIRECTORY = "resemble-reports";
 
-  private final TreeMap<String, String> words = new TreeMap<>();
+  private static final Set<Setting> REACTIONS =
+      EnumSet.of(Setting.ON_FLAGGED, Setting.ON_ERROR, Setting.ON_NO_SPEECH, Setting.ON_EMPTY);
 
-  private StepWords() {}
+  private final TreeMap<String, String> words = new TreeMap<>();
+  private final String credentialsId;
+
+  private StepWords(String credentialsId) {
+    this.credentialsId = credentialsId;
+  }
 
   /**
-   * The words of a step's fields, each read through its getter under the field's name: a field
-   * left null or blank is not sent (the reader's default applies), nor is an unticked box of a
-   * setting without a default (a detection option: the API's default applies).
+   * The words of a step's settings, each read under its field name from the freestyle step's
+   * getter or the Pipeline step's public field: a setting left null or blank is not sent (the
+   * reader's default applies), nor is an unticked box of a setting without a default (a
+   * detection option: the API's default applies); Jenkins' FAILURE and UNSTABLE become the
+   * catalogue's FAIL and WARN.
    */
-  static StepWords of(ResembleDetectBuilder step) {
-    StepWords w = new StepWords();
+  static StepWords of(Object step) {
+    StepWords w = new StepWords(Text.blankToNull((String) valueOf(step, "credentialsId")));
     for (Setting s : Setting.values()) {
       Object value = valueOf(step, fieldName(s));
       boolean untickedOption = Boolean.FALSE.equals(value) && s.defaultWord() == null;
-      if (value != null && !untickedOption && !value.toString().isBlank()) {
-        w.words.put(s.id(), value.toString().strip());
+      String word = value == null || untickedOption ? null : Text.blankToNull(value.toString());
+      if (word != null) {
+        w.words.put(s.id(), REACTIONS.contains(s) ? LegacyWords.reaction(word) : word);
       }
     }
     return w;
   }
 
-  private static Object valueOf(ResembleDetectBuilder step, String field) {
+  private static Object valueOf(Object step, String field) {
     String getter = "get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
     try {
-      return ResembleDetectBuilder.class.getMethod(getter).invoke(step);
-    } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("The step has no readable field " + field, e);
+      try {
+        return step.getClass().getMethod(getter).invoke(step);
+      } catch (NoSuchMethodException e) {
+        return step.getClass().getField(field).get(step);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The step has no readable setting " + field, e);
     }
   }
 
@@ -60,10 +74,15 @@ final class StepWords implements Serializable {
     if (words.containsKey(setting.id()) || Text.isBlank(word)) {
       return this;
     }
-    StepWords w = new StepWords();
+    StepWords w = new StepWords(credentialsId);
     w.words.putAll(words);
     w.words.put(setting.id(), word.strip());
     return w;
+  }
+
+  /** The step's credential, or null: the controller resolves it; the agent gets the token. */
+  String credentialsId() {
+    return credentialsId;
   }
 
   /** The word sent for {@code setting}, or null when it takes its default. */

@@ -58,9 +58,9 @@ class BlankFieldsTest {
 
   @Test
   void thePipelineStepBindsTheSameWay() {
-    for (Method m : ResembleDetectStep.class.getMethods()) {
-      if (m.isAnnotationPresent(DataBoundSetter.class)) {
-        assertThat(BLANK_IS_NULL).as(m.getName()).contains(m.getParameterTypes()[0]);
+    for (java.lang.reflect.Field f : ResembleDetectStep.class.getFields()) {
+      if (f.isAnnotationPresent(DataBoundSetter.class)) {
+        assertThat(BLANK_IS_NULL).as(f.getName()).contains(f.getType());
       }
     }
   }

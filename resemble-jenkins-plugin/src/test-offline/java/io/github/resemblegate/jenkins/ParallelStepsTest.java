@@ -74,7 +74,7 @@ class ParallelStepsTest {
           ResembleDetectBuilder b = new ResembleDetectBuilder("media/**");
           b.setFormats("none");
           return new DetectRun(new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)))
-              .scan(b, build, new hudson.FilePath(workspace), new EnvVars(),
+              .scan(StepWords.of(b), build, new hudson.FilePath(workspace), new EnvVars(),
                   new TestBuilds.Console());
         });
       }

@@ -53,8 +53,8 @@ class PipelineStepTest {
   }
 
   private Map<String, Object> call(ResembleDetectStep step, GateEngine engine) throws Exception {
-    step.setFormats("none");
-    return new ResembleDetectStep.Execution(step.settings(), context(), engine).run();
+    step.formats = "none";
+    return new ResembleDetectStep.Execution(step.words(), context(), engine).run();
   }
 
   @Test
@@ -100,29 +100,55 @@ class PipelineStepTest {
   @SuppressWarnings("deprecation")
   void theStepBindsEverySettingAndTheOldNamesAsTheFreestyleStepDoes() {
     ResembleDetectStep step = new ResembleDetectStep("media/**");
-    step.setThreshold(0.7);
-    step.setOnFlagged("UNSTABLE");
+    step.threshold = 0.7;
+    step.onFlagged = "UNSTABLE";
+    step.credentialsId = "resemble-api-key";
     step.setTimeoutMinutes(5);
     step.setReportsDir("old-reports");
 
-    assertThat(StepWords.of(step.settings()).words()).containsEntry("threshold", "0.7")
-        .containsEntry("onFlagged", "WARN").containsEntry("timeout", "5m")
-        .containsEntry("reportsDirectory", "old-reports");
+    StepWords words = step.words();
+
+    assertThat(words.words()).containsEntry("includes", "media/**")
+        .containsEntry("threshold", "0.7").containsEntry("onFlagged", "WARN")
+        .containsEntry("timeout", "5m").containsEntry("reportsDirectory", "old-reports");
+    assertThat(words.credentialsId()).isEqualTo("resemble-api-key");
     assertThat(step.getTimeoutMinutes()).isEqualTo(5);
   }
 
+  /**
+   * Pipeline binds the same names to the same types: a public field Pipeline sets and reads back
+   * for each freestyle setter, a deprecated setter and getter for each old name.
+   */
   @Test
-  void everyFreestyleSettingIsAStepSettingWithAGetter() throws Exception {
+  void everyFreestyleSettingIsAPipelineSettingOfTheSameType() throws Exception {
     for (java.lang.reflect.Method m : ResembleDetectBuilder.class.getMethods()) {
-      if (m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)) {
+      if (!m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)) {
+        continue;
+      }
+      String name = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+      if (m.isAnnotationPresent(Deprecated.class)) {
         assertThat(ResembleDetectStep.class.getMethod(m.getName(), m.getParameterTypes())
-            .isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)).as(m.getName())
+            .isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)).as(name).isTrue();
+        assertThat(ResembleDetectStep.class.getMethod("get" + m.getName().substring(3)))
+            .as(name).isNotNull();
+      } else {
+        java.lang.reflect.Field f = ResembleDetectStep.class.getField(name);
+        assertThat(f.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)).as(name)
             .isTrue();
-        String getter = "get" + m.getName().substring(3);
-        assertThat(ResembleDetectStep.class.getMethod(getter).getReturnType())
-            .isEqualTo(m.getParameterTypes()[0]);
+        assertThat(f.getType()).as(name).isEqualTo(m.getParameterTypes()[0]);
       }
     }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void aNewNameWinsOverItsOldName() {
+    ResembleDetectStep step = new ResembleDetectStep("media/**");
+    step.timeout = "90s";
+    step.setTimeoutMinutes(5);
+
+    assertThat(step.words().word(io.github.resemblegate.gate.settings.Setting.TIMEOUT))
+        .isEqualTo("90s");
   }
 
   @Test

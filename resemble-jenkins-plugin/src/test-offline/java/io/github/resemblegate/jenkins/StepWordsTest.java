@@ -220,9 +220,8 @@ class StepWordsTest {
     b.setOnError("FAILURE");
     b.setOnNoSpeech("Unstable");
 
-    assertThat(b.getOnFlagged()).isEqualTo("WARN");
-    assertThat(b.getOnError()).isEqualTo("FAIL");
-    assertThat(b.getOnNoSpeech()).isEqualTo("WARN");
+    assertThat(StepWords.of(b).words()).containsEntry("onFlagged", "WARN")
+        .containsEntry("onError", "FAIL").containsEntry("onNoSpeech", "WARN");
     assertThat(read(b).policy().onFlagged()).isEqualTo(Reaction.WARN);
   }
 

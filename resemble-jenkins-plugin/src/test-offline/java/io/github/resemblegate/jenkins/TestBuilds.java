@@ -25,9 +25,9 @@ final class TestBuilds {
    */
   static ResembleDetectAction perform(ResembleDetectBuilder step, GateEngine engine, Run<?, ?> run,
       File workspace, EnvVars env, TaskListener listener) throws Exception {
-    ResembleDetectAction action = new DetectRun(engine).scan(step, run, new FilePath(workspace),
-        env, listener);
-    DetectRun.judge(action, run, listener);
+    ResembleDetectAction action = new DetectRun(engine).scan(StepWords.of(step), run,
+        new FilePath(workspace), env, listener);
+    DetectRun.judge(action, run);
     return action;
   }
 

@@ -195,7 +195,7 @@ class ResembleDetectJenkinsTest {
         + "  }\n"
         + "}", true));
     WorkflowRun run = p.scheduleBuild2(0).waitForStart();
-    j.waitForMessage("submitted", run);
+    j.waitForMessage("Submitted batch", run);
 
     run.doStop();
 
@@ -209,7 +209,7 @@ class ResembleDetectJenkinsTest {
     addApiKey();
     FreeStyleProject p = freestyle(j, b);
     FreeStyleBuild build = p.scheduleBuild2(0).waitForStart();
-    j.waitForMessage("submitted", build);
+    j.waitForMessage("Submitted batch", build);
 
     build.getExecutor().interrupt();
 
