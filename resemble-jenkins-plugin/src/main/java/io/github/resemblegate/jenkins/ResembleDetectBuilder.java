@@ -25,8 +25,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Checks media files in the workspace with the Resemble AI Detect API and marks the build
- * UNSTABLE or FAILURE when a file looks synthetic: the freestyle build step, and the settings
- * the Pipeline step {@code resembleDetect} ({@link ResembleDetectStep}) binds.
+ * UNSTABLE or FAILURE when a file looks synthetic: the freestyle build step and its form. In
+ * Pipeline, {@code resembleDetect} is {@link ResembleDetectStep}, with the same settings.
  *
  * <p>Its fields are the settings catalogue's ({@link Setting}) under the same names, except that
  * a field name cannot hold the catalogue's dot ({@code audioThreshold} for
