@@ -13,7 +13,6 @@ import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.report.JsonReportReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,33 +82,44 @@ public final class ResembleDetectAction implements RunAction2 {
     return index == 1 ? "resemble" : "resemble-" + index;
   }
 
-  /** The run's result, read again from the build's folder after a restart. */
+  /**
+   * The run's result, read again from the build's folder after a restart; null when that file is
+   * gone (deleted by hand, or a build of an earlier version that kept no JSON report).
+   */
   public GateResult getResult() {
     SoftReference<GateResult> ref = result;
     GateResult r = ref == null ? null : ref.get();
-    if (r == null) {
-      File json = new File(folder(), ReportFormat.JSON.fileName());
+    if (r == null && run != null) {
       try {
-        r = JsonReportReader.read(json.toPath());
+        r = JsonReportReader.read(new File(folder(), ReportFormat.JSON.fileName()).toPath());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return null;
       }
       result = new SoftReference<>(r);
     }
     return r;
   }
 
+  /** True when the result can be shown; the pages say so when it cannot. */
+  public boolean isResultKept() {
+    return getResult() != null;
+  }
+
   public Verdict getVerdict() {
-    return getResult().decision().verdict();
+    return isResultKept() ? getResult().decision().verdict() : null;
   }
 
   /** The decision's one sentence, as the console and the Maven goal say it. */
   public String getSentence() {
-    return getResult().decision().sentence();
+    return isResultKept() ? getResult().decision().sentence()
+        : "The result of this run is no longer in the build's folder.";
   }
 
   /** {@code 4 files: 1 passed, 1 flagged, 1 error, 1 no speech}, counted by the core's words. */
   public String getCounts() {
+    if (!isResultKept()) {
+      return "";
+    }
     int files = getResult().totals().files();
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcome.values()) {
@@ -124,18 +134,18 @@ public final class ResembleDetectAction implements RunAction2 {
 
   /** The files shown on the page, those that need attention first; at most {@link #MAX_ROWS}. */
   public List<FileResult> getRows() {
-    List<FileResult> files = new ArrayList<>(getResult().files());
+    List<FileResult> files = new ArrayList<>(isResultKept() ? getResult().files() : List.of());
     files.sort(Comparator.comparing(f -> !needsAttention(f)));
     return files.subList(0, Math.min(MAX_ROWS, files.size()));
   }
 
   /** Flagged, warned and errored files. */
   public List<FileResult> getAttentionRows() {
-    return getResult().files().stream().filter(ResembleDetectAction::needsAttention).toList();
+    return getRows().stream().filter(ResembleDetectAction::needsAttention).toList();
   }
 
   public int getOmittedRows() {
-    return Math.max(0, getResult().files().size() - MAX_ROWS);
+    return isResultKept() ? Math.max(0, getResult().files().size() - MAX_ROWS) : 0;
   }
 
   private static boolean needsAttention(FileResult f) {

@@ -106,6 +106,19 @@ class ActionTest {
   }
 
   @Test
+  void aBuildWhoseResultFileIsGoneStillShowsItsPageSayingSo() throws Exception {
+    ResembleDetectAction gone = new ResembleDetectAction(1, List.of(), null);
+    new TestBuilds.TestRun(buildDir).addAction(gone);
+
+    assertThat(gone.isResultKept()).isFalse();
+    assertThat(gone.getSentence())
+        .isEqualTo("The result of this run is no longer in the build's folder.");
+    assertThat(gone.getRows()).isEmpty();
+    assertThat(gone.getAttentionRows()).isEmpty();
+    assertThat(gone.getCounts()).isEmpty();
+  }
+
+  @Test
   void reportsAreServedFromTheBuildsFolder() throws Exception {
     ResembleDetectAction action = attached(2, List.of("resemble-report.html"), mixed());
 

@@ -96,6 +96,9 @@ class CallableAgainstSimulatorTest {
         .hasMessageContaining("media/fake-intro.wav")
         .hasMessage(action.getSentence());
     assertThat(console.text()).contains("Verdict: FAILED. " + action.getSentence());
+    // The core's narration, worded as the Maven goal's log words it.
+    assertThat(console.text()).contains("[Resemble] Matched 2 media files",
+        "[Resemble] Submitted batch 1/1 (2 files): ", "[Resemble] Report: ");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
     assertThat(action.getCounts()).isEqualTo("2 files: 1 passed, 1 flagged");
     assertThat(new File(buildDir, "resemble/resemble-report.html")).exists();

@@ -244,11 +244,19 @@ class DescriptorFormTest {
   }
 
   @Test
-  void buildPageAndActionPageTemplatesExist() {
-    String action = "/io/github/resemblegate/jenkins/ResembleDetectAction/";
-    assertThat(STEP.getResource(action + "summary.jelly")).isNotNull();
-    assertThat(STEP.getResource(action + "index.jelly")).isNotNull();
-    assertThat(STEP.getResource("/index.jelly")).isNotNull();
+  void everyPageTemplateExistsAndIsWellFormed() throws Exception {
+    String base = "/io/github/resemblegate/jenkins/";
+    for (String page : List.of(base + "ResembleDetectAction/summary.jelly",
+        base + "ResembleDetectAction/index.jelly", base + "ResembleDetectBuilder/config.jelly",
+        base + "ResembleGlobalConfiguration/config.jelly",
+        base + "ResembleDetectSummaryStep/config.jelly", "/index.jelly")) {
+      try (InputStream in = STEP.getResourceAsStream(page)) {
+        assertThat(in).as(page).isNotNull();
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        assertThat(f.newDocumentBuilder().parse(in).getDocumentElement()).as(page).isNotNull();
+      }
+    }
   }
 
   @Test
