@@ -44,9 +44,10 @@ final class DetectRun {
     String token = Tokens.resolve(step.credentialsId(), run, env, global.getCredentialsId());
     ProxySettings proxy = ProxySettings.forApi(Jenkins.get().getProxy(),
         words.word(Setting.API_URL));
-    int number = StepCounter.next(run);
     ScanOutcome outcome = workspace.act(new ScanCallable(words, token, proxy, listener, engine));
     GateResult result = outcome.result();
+    // Numbered once the scan is over, so a step stopped by a setting leaves no gap.
+    int number = StepCounter.next(run);
     File folder = new File(run.getRootDir(), ResembleDetectAction.archiveDirName(number));
     List<String> archived = new ArrayList<>();
     archived.add(keepResult(outcome, folder));

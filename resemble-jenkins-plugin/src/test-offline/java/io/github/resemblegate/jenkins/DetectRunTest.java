@@ -239,6 +239,21 @@ class DetectRunTest {
   }
 
   @Test
+  void aStepStoppedByASettingLeavesNoGapInTheNumbers() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
+    ResembleDetectBuilder wrong = step();
+    wrong.setTimeout("soon");
+
+    assertThatThrownBy(() -> run(wrong, new Results.FixedEngine(Results.passed()), build, env))
+        .isInstanceOf(AbortException.class);
+    run(step(), new Results.FixedEngine(Results.passed()), build, env);
+
+    assertThat(build.getActions(ResembleDetectAction.class))
+        .extracting(ResembleDetectAction::getUrlName).containsExactly("resemble");
+  }
+
+  @Test
   void secondRunInTheSameBuildGetsItsOwnPage() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
