@@ -45,6 +45,16 @@ final class DetectRun {
     ProxySettings proxy = ProxySettings.forApi(Jenkins.get().getProxy(),
         words.word(Setting.API_URL));
     ScanOutcome outcome = workspace.act(new ScanCallable(words, token, proxy, listener, engine));
+    return keep(outcome, run, workspace, listener);
+  }
+
+  /**
+   * Keeps what the agent sent back with the build, trusting none of it: the result is read with
+   * the core's report reader and written under the controller's own name, and only the reports
+   * {@link ReportArchive} accepts are copied; then the action is attached.
+   */
+  static ResembleDetectAction keep(ScanOutcome outcome, Run<?, ?> run, FilePath workspace,
+      TaskListener listener) throws IOException, InterruptedException {
     GateResult result = outcome.result();
     // Numbered once the scan is over, so a step stopped by a setting leaves no gap.
     int number = StepCounter.next(run);

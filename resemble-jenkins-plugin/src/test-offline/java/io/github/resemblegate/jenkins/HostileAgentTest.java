@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A compromised agent decides what its scan returns. The controller copies reports into the build
+ * A compromised agent decides what its scan returns (a {@link ScanOutcome}). The controller copies reports into the build
  * only under the names the core's report formats write, into the folder it chose itself, and only
  * from real files inside the workspace: a name that climbs out, an absolute path, an unknown name
  * or a symbolic link is refused with a log line, and nothing is written outside that folder.
@@ -132,6 +132,46 @@ class HostileAgentTest {
     assertThat(archive.resolve("resemble-report.html")).hasContent("<html></html>");
     assertThat(archive.resolve("resemble.sarif")).hasContent("{}");
     assertThat(console.text()).doesNotContain("Not archived");
+  }
+
+  @Test
+  void aHostileScanOutcomeWritesNothingOutsideTheBuildsFolder() throws Exception {
+    Path dir = workspace.resolve("resemble-reports/a/b");
+    Files.writeString(dir.resolve("notes.txt"), "not a report");
+    Files.createSymbolicLink(dir.resolve("resemble-junit.xml"), root.resolve("secret.key"));
+    Files.writeString(dir.resolve("resemble-report.json"), "{\"agent\":\"chose this\"}");
+    ScanOutcome hostile = new ScanOutcome(Results.json(Results.passed()), "resemble-reports/a/b",
+        List.of("../../escaped.txt", root.resolve("jobs/media/config.xml").toString(),
+            "notes.txt", "resemble-junit.xml", "resemble-report.json"));
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir.toFile());
+
+    ResembleDetectAction action = DetectRun.keep(hostile, build,
+        new FilePath(workspace.toFile()), console);
+
+    assertThat(writtenOutsideTheArchive()).isEmpty();
+    assertThat(root.resolve("jobs/media/config.xml")).doesNotExist();
+    try (Stream<Path> archived = Files.list(archive)) {
+      assertThat(archived.map(p -> p.getFileName().toString()))
+          .containsExactly("resemble-report.json");
+    }
+    assertThat(read(archive.resolve("resemble-report.json"))).doesNotContain("chose this");
+    assertThat(action.getReportFiles()).containsExactly("resemble-report.json");
+    assertThat(action.getSentence()).isEqualTo(Results.passed().decision().sentence());
+    assertThat(console.text()).contains("'../../escaped.txt'", "'notes.txt'",
+        "'resemble-junit.xml' is a symbolic link");
+  }
+
+  @Test
+  void aResultThatIsNotTheCoresReportStopsTheStepAndKeepsNothing() throws Exception {
+    ScanOutcome garbage = new ScanOutcome("<html>not a result</html>".getBytes(
+        StandardCharsets.UTF_8), "resemble-reports", List.of());
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir.toFile());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DetectRun.keep(garbage, build,
+        new FilePath(workspace.toFile()), console))
+        .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("the agent's result");
+    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(archive).doesNotExist();
   }
 
   private static String read(Path p) {
