@@ -27,6 +27,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.GateRun;
+import io.github.resemblegate.gate.internal.merge.Rejudging;
+import io.github.resemblegate.gate.internal.merge.ShardMerge;
 import io.github.resemblegate.gate.settings.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,15 +66,9 @@ class ArchitectureTest {
       .should().beFreeOfCycles();
 
   /**
-   * No package imports one that imports it back, except at two doors: {@link Gate#run} starts the
-   * run the internals carry out, and the internals use the face's configuration and listener;
-   * {@link GateConfig.Builder} starts from the defaults users type ({@link Durations} reads the
-   * default durations), and the settings reader builds a {@link GateConfig}.
-   */
-  @ArchTest
-  static final ArchRule roomsFormNoCycleButTheFacesTwoDoors = slices().assignedFrom(EVERY_PACKAGE)
-      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class)
-      .ignoreDependency(GateConfig.Builder.class, Durations.class);
+import io.github.resemblegate.gate.internal.merge.Rejudging;
+import io.github.resemblegate.gate.internal.merge.ShardMerge;
+import io.github.resemblegate.gate.settings.Durations;
 
   @ArchTest
   static final ArchRule theApiClientKnowsNoGate = noClasses().that()

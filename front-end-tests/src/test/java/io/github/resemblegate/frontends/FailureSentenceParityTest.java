@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import hudson.AbortException;
+import io.github.resemblegate.cli.CliCommand;
 import io.github.resemblegate.jenkins.JenkinsStep;
 import io.github.resemblegate.jenkins.ResembleDetectBuilder;
 import io.github.resemblegate.maven.DetectMojo;
@@ -14,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same run through the Maven goal and the Jenkins step ends with the same sentence. */
+/** The same run through the Maven goal, the Jenkins step and the CLI ends with the same sentence. */
 @MojoTest
 class FailureSentenceParityTest {
 
@@ -44,7 +46,7 @@ class FailureSentenceParityTest {
 
   @Test
   @InjectMojo(goal = "detect")
-  void aFlaggedFileFailsMavenAndJenkinsWithTheSameSentence(DetectMojo mojo) throws Exception {
+  void aFlaggedFileFailsMavenJenkinsAndTheCliWithTheSameSentence(DetectMojo mojo) throws Exception {
     media();
     MavenGoal maven = new MavenGoal(mojo, project, SIM.baseUrl(), TOKEN);
     Throwable mavenFailure = catchThrowable(() -> maven.mojo().execute());
@@ -59,11 +61,17 @@ class FailureSentenceParityTest {
     Throwable jenkinsFailure = catchThrowable(() -> jenkins.perform(step, project,
         Files.createDirectories(project.resolve("build")), TOKEN));
 
+    CliCommand cli = new CliCommand(project, Map.of("RESEMBLE_API_KEY", TOKEN));
+    int cliExit = cli.run("detect", "--api-url", SIM.baseUrl(), "--cache-directory", "cli-cache",
+        "--poll-interval", "20ms", "--max-poll-interval", "50ms", "src/main/media");
+
     assertThat(mavenFailure).isExactlyInstanceOf(MojoFailureException.class)
         .hasMessage(SENTENCE);
     assertThat(jenkinsFailure).isExactlyInstanceOf(AbortException.class).hasMessage(SENTENCE);
     assertThat(maven.lines()).contains("Verdict: FAILED. " + SENTENCE);
     assertThat(jenkins.console()).contains("[Resemble] Verdict: FAILED. " + SENTENCE);
+    assertThat(cliExit).as(cli.err()).isEqualTo(1);
+    assertThat(cli.out()).contains("Verdict: FAILED. " + SENTENCE);
   }
 
   /** A short WAV; distinct sample counts keep the two contents distinct. */

@@ -15,7 +15,8 @@ import io.github.resemblegate.client.MediaType;
  * settings reader, the console lines, the reports) and the one noun of the API client the face
  * hands out, a file's media type; never the client's calls or the gate's inside.
  */
-@AnalyzeClasses(packages = {"io.github.resemblegate.maven", "io.github.resemblegate.jenkins"},
+@AnalyzeClasses(packages = {"io.github.resemblegate.maven", "io.github.resemblegate.jenkins",
+    "io.github.resemblegate.cli"},
     importOptions = ImportOption.DoNotIncludeTests.class)
 class FrontEndRulesTest {
 
@@ -40,7 +41,7 @@ class FrontEndRulesTest {
 
   @ArchTest
   static final ArchRule frontEndsUseOnlyTheCoresPublicRooms = classes().that()
-      .resideInAnyPackage(CORE + ".maven..", CORE + ".jenkins..")
+      .resideInAnyPackage(CORE + ".maven..", CORE + ".jenkins..", CORE + ".cli..")
       .and().resideOutsideOfPackage(CORE + ".jenkins.stubs..")
       .should().onlyDependOnClassesThat(DescribedPredicate.not(CORE_BEYOND_ITS_FACE));
 }

@@ -2,6 +2,7 @@ package io.github.resemblegate.frontends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.cli.CliCommand;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
@@ -20,13 +21,16 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.stapler.DataBoundSetter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Every setting of the catalogue is a parameter of the Maven goal and a field of the Jenkins step,
- * under the same name and with the same default; what a front end leaves out, it leaves out on
+ * Every setting of the catalogue is a parameter of the Maven goal, a field of the Jenkins step and
+ * an option of the command line (in kebab case: {@code --api-url}), under the same name and with
+ * the same default; what a front end leaves out, it leaves out on
  * purpose, and this test says why. Defaults are compared by meaning: the front end's default word
  * must read as the catalogue's ({@code 120s} is {@code 2m}).
  */
@@ -48,9 +52,18 @@ class SettingsParityTest {
 
   /** Settings whose default is the front end's, not the catalogue's. */
   private static final Map<Setting, String> FRONT_END_DEFAULTS = Map.of(
-      Setting.INCLUDES, "Maven: the project's resource and media folders; Jenkins: required",
+      Setting.INCLUDES, "Maven: the project's resource and media folders; Jenkins: required;"
+          + " the CLI: the PATHs given, else every file",
       Setting.REPORTS_DIRECTORY, "Maven: target/resemble (or target/resemble-aggregate);"
-          + " Jenkins: resemble-reports in the workspace");
+          + " Jenkins: resemble-reports in the workspace; the CLI: ./resemble-reports");
+
+  /** The command line's own options, which the other front ends get another way. */
+  private static final Map<String, String> CLI_ONLY = Map.of(
+      "--api-key-file", "a file holding the token; Maven reads settings.xml, Jenkins a credential,"
+          + " and all three RESEMBLE_API_KEY",
+      "--debug", "prints every request and file; Maven has -X, Jenkins its log level",
+      "--help", "picocli's usage help",
+      "--version", "picocli's version line");
 
   @TempDir Path base;
 
@@ -97,6 +110,40 @@ class SettingsParityTest {
     }
     assertThat(jenkinsExtra).as("Jenkins fields that are no setting")
         .containsExactlyInAnyOrderElementsOf(JENKINS_ONLY.keySet());
+  }
+
+  @Test
+  void theCommandLineHasAnOptionForEverySettingUnderItsKebabCaseNameWithTheSameDefault() {
+    CommandSpec detect = CliCommand.spec("detect");
+    SoftAssertions soft = new SoftAssertions();
+    for (Setting s : Setting.values()) {
+      OptionSpec option = detect.findOption(CliCommand.optionName(s));
+      soft.assertThat(option).as("CLI option for " + s.id()).isNotNull();
+      if (option == null || FRONT_END_DEFAULTS.containsKey(s)
+          || s.id().startsWith("thresholds.")) {
+        continue;
+      }
+      soft.assertThat(read(s, option.defaultValue())).as("the CLI's default of " + s.id() + ": "
+          + option.defaultValue()).usingRecursiveComparison().ignoringFields("clock")
+          .isEqualTo(read(s, s.defaultWord()));
+    }
+    soft.assertAll();
+    assertThat(CliCommand.optionName(Setting.API_URL)).isEqualTo("--api-url");
+    assertThat(CliCommand.optionName(Setting.AUDIO_THRESHOLD)).isEqualTo("--threshold-audio");
+  }
+
+  @Test
+  void theCommandLineHasNoOptionTheCatalogueDoesNotKnowButItsOwn() {
+    Set<String> extra = new TreeSet<>();
+    for (OptionSpec o : CliCommand.spec("detect").options()) {
+      if (!o.hidden()) {
+        extra.add(o.longestName());
+      }
+    }
+    for (Setting s : Setting.values()) {
+      extra.remove(CliCommand.optionName(s));
+    }
+    assertThat(extra).containsExactlyInAnyOrderElementsOf(CLI_ONLY.keySet());
   }
 
   @Test

@@ -8,13 +8,17 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.settings.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /**
  * One run of the step on the controller, for freestyle and Pipeline alike: find the token, scan
@@ -79,6 +83,20 @@ final class DetectRun {
     Files.createDirectories(folder.toPath());
     Files.write(new File(folder, name).toPath(), outcome.resultJson());
     return name;
+  }
+
+  /**
+   * The end of a Pipeline step: the result judged, a WARN verdict also marked on the step's node
+   * (so its stage) as junit marks it, and the summary returned to the script.
+   */
+  static Map<String, Object> finish(ResembleDetectAction action, Run<?, ?> run, FlowNode node)
+      throws AbortException {
+    if (action.getVerdict() == Verdict.UNSTABLE) {
+      node.addOrReplaceAction(new WarningAction(Result.UNSTABLE)
+          .withMessage(action.getSentence()));
+    }
+    judge(action, run);
+    return action.toSummaryMap();
   }
 
   /**

@@ -54,6 +54,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private Integer maxFiles;
   private String timeout;
   private Boolean dryRun;
+  private String shard;
   private String reportsDirectory;
   private String formats;
   private Boolean cache;
@@ -134,6 +135,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     credentialsId = Text.blankToNull(credentialsId);
     videoScoring = Text.blankToNull(videoScoring);
     formats = Text.blankToNull(formats);
+    shard = Text.blankToNull(shard);
     apiUrl = Text.blankToNull(apiUrl);
     connectTimeout = Text.blankToNull(connectTimeout);
     readTimeout = Text.blankToNull(readTimeout);
@@ -162,6 +164,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public Integer getMaxFiles() { return maxFiles; }
   public String getTimeout() { return timeout; }
   public Boolean getDryRun() { return dryRun; }
+  public String getShard() { return shard; }
   public String getReportsDirectory() { return reportsDirectory; }
   public String getFormats() { return formats; }
   public Boolean getCache() { return cache; }
@@ -208,6 +211,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setMaxFiles(Integer v) { maxFiles = v; }
   @DataBoundSetter public void setTimeout(String v) { timeout = Text.blankToNull(v); }
   @DataBoundSetter public void setDryRun(Boolean v) { dryRun = v; }
+  @DataBoundSetter public void setShard(String v) { shard = Text.blankToNull(v); }
   @DataBoundSetter public void setReportsDirectory(String v) {
     reportsDirectory = Text.blankToNull(v);
   }

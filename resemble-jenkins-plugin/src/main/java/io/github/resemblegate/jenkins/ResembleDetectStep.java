@@ -3,14 +3,11 @@ package io.github.resemblegate.jenkins;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.settings.Setting;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -48,6 +45,7 @@ public final class ResembleDetectStep extends Step {
   @DataBoundSetter public Integer maxFiles;
   @DataBoundSetter public String timeout;
   @DataBoundSetter public Boolean dryRun;
+  @DataBoundSetter public String shard;
   @DataBoundSetter public String reportsDirectory;
   @DataBoundSetter public String formats;
   @DataBoundSetter public Boolean cache;
@@ -148,12 +146,7 @@ public final class ResembleDetectStep extends Step {
       Run<?, ?> run = c.get(Run.class);
       ResembleDetectAction action = new DetectRun(engine).scan(words, run, c.get(FilePath.class),
           c.get(EnvVars.class), c.get(TaskListener.class));
-      if (action.getVerdict() == Verdict.UNSTABLE) {
-        c.get(FlowNode.class).addOrReplaceAction(new WarningAction(Result.UNSTABLE)
-            .withMessage(action.getSentence()));
-      }
-      DetectRun.judge(action, run);
-      return action.toSummaryMap();
+      return DetectRun.finish(action, run, c.get(FlowNode.class));
     }
   }
 

@@ -6,18 +6,15 @@ import hudson.remoting.VirtualChannel;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.narration.LineSink;
 import io.github.resemblegate.gate.narration.Narrator;
 import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.Reports;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -61,7 +58,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
       List<String> written = writeReports(result, config.reports(), console);
       String reportsDir = config.scan().baseDirectory().relativize(config.reports().directory())
           .toString().replace('\\', '/');
-      return new ScanOutcome(json(result), reportsDir, written);
+      return ScanOutcome.of(result, reportsDir, written);
     } catch (GateException e) {
       if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
         // Aborted: Jenkins makes the build ABORTED only for an InterruptedException.
@@ -77,7 +74,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   }
 
   /** Writes the chosen reports and names each as the Maven goal does; returns their names. */
-  private static List<String> writeReports(GateResult result, GateConfig.Reports reports,
+  static List<String> writeReports(GateResult result, GateConfig.Reports reports,
       LineSink console) throws AbortException {
     List<String> names = new ArrayList<>();
     if (reports.formats().isEmpty()) {
@@ -94,21 +91,6 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
           + " reportsDirectory.");
     }
     return names;
-  }
-
-  /** The result as the core's JSON report, written to a temporary folder and read back. */
-  private static byte[] json(GateResult result) throws IOException {
-    Path dir = Files.createTempDirectory("resemble-result");
-    try {
-      Path file = Reports.write(result, EnumSet.of(ReportFormat.JSON), dir).get(0);
-      try {
-        return Files.readAllBytes(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } finally {
-      Files.deleteIfExists(dir);
-    }
   }
 
   @Override

@@ -1,12 +1,17 @@
 package io.github.resemblegate.jenkins;
 
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.report.JsonReportReader;
+import io.github.resemblegate.report.Reports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -26,6 +31,25 @@ public final class ScanOutcome implements Serializable {
     this.resultJson = resultJson;
     this.reportsDir = reportsDir;
     this.reportFiles = new ArrayList<>(reportFiles);
+  }
+
+  /**
+   * The outcome of a run on the agent, its result written as the core's JSON report (in a
+   * temporary folder, read back and deleted).
+   */
+  static ScanOutcome of(GateResult result, String reportsDir, List<String> reportFiles)
+      throws IOException {
+    Path dir = Files.createTempDirectory("resemble-result");
+    try {
+      Path file = Reports.write(result, EnumSet.of(ReportFormat.JSON), dir).get(0);
+      try {
+        return new ScanOutcome(Files.readAllBytes(file), reportsDir, reportFiles);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } finally {
+      Files.deleteIfExists(dir);
+    }
   }
 
   /** The core's JSON report of the run, byte for byte as the core wrote it. */

@@ -60,6 +60,10 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     return FormChecks.check(TIMEOUT, value);
   }
 
+  public FormValidation doCheckShard(@QueryParameter String value) {
+    return FormChecks.check(SHARD, value);
+  }
+
   public FormValidation doCheckReportsDirectory(@QueryParameter String value) {
     return FormChecks.check(REPORTS_DIRECTORY, value);
   }

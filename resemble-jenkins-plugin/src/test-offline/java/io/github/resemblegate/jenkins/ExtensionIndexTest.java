@@ -35,6 +35,7 @@ class ExtensionIndexTest {
         "io.github.resemblegate.jenkins.ResembleDetectBuilder$DescriptorImpl",
         "io.github.resemblegate.jenkins.ResembleDetectStep$DescriptorImpl",
         "io.github.resemblegate.jenkins.ResembleDetectSummaryStep$DescriptorImpl",
+        "io.github.resemblegate.jenkins.ResembleMergeStep$DescriptorImpl",
         "io.github.resemblegate.jenkins.ResembleGlobalConfiguration");
     assertThat(instances).hasAtLeastOneElementOfType(ResembleDetectBuilder.DescriptorImpl.class)
         .hasAtLeastOneElementOfType(ResembleGlobalConfiguration.class);

@@ -55,6 +55,7 @@ class SettingNamesTest {
     b.setSearchIdentity(true);
     b.setAudioSourceTracing(true);
     b.setCallbackUrl("https://hooks.example.com/resemble");
+    b.setShard("2/4");
 
     b.setThreshold(0.6);
     b.setDefaultExcludes(false);

@@ -68,7 +68,7 @@ abstract class AbstractDetectMojo extends DetectParameters {
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, log);
     }
-    printSummary(result);
+    printSummary(result, log);
     writeReports(result, config.reports());
     MavenBuildResult.enforce(result, log);
   }
@@ -105,13 +105,13 @@ abstract class AbstractDetectMojo extends DetectParameters {
   }
 
   /** The core's summary; notices and an UNSTABLE verdict are warnings. */
-  private void printSummary(GateResult result) {
+  static void printSummary(GateResult result, Log log) {
     boolean unstable = result.decision().verdict() == Verdict.UNSTABLE;
     for (String line : ConsoleSummary.lines(result)) {
       if (line.startsWith("Notice: ") || unstable && line.startsWith("Verdict: ")) {
-        getLog().warn(line);
+        log.warn(line);
       } else {
-        getLog().info(line);
+        log.info(line);
       }
     }
   }

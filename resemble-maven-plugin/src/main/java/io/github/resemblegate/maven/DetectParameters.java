@@ -108,6 +108,13 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.dryRun", defaultValue = Defaults.DRY_RUN)
   String dryRun;
 
+  /**
+   * Checks only part i of n of the matched files (e.g. 2/4), split by file size so that copies of
+   * one content stay in one part; the merge goal joins the parts' reports into one verdict.
+   */
+  @Parameter(property = "resemble.shard")
+  String shard;
+
   /** Budget guard: when more files need uploading, nothing is uploaded and the build fails (0 = no limit). */
   @Parameter(property = "resemble.maxFiles", defaultValue = Defaults.MAX_FILES)
   String maxFiles;
@@ -249,6 +256,7 @@ abstract class DetectParameters extends AbstractMojo {
         .set(Setting.MAX_FILES, maxFiles)
         .set(Setting.TIMEOUT, timeout)
         .set(Setting.DRY_RUN, dryRun)
+        .set(Setting.SHARD, shard)
         .set(Setting.REPORTS_DIRECTORY, reportsDirectory())
         .set(Setting.FORMATS, formats)
         .set(Setting.CACHE, cache)

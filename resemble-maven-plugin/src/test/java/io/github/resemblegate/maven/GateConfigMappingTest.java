@@ -9,6 +9,7 @@ import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;
@@ -64,6 +65,7 @@ class GateConfigMappingTest {
       + "<reportsDirectory>${project.build.directory}/gate-reports</reportsDirectory>"
       + "<formats>json,junit</formats>"
       + "<dryRun>true</dryRun>"
+      + "<shard>2/3</shard>"
       + "<maxFiles>7</maxFiles>"
       + "<timeout>90s</timeout>"
       + "<cacheDirectory>${project.build.directory}/gate-cache</cacheDirectory>"
@@ -122,6 +124,7 @@ class GateConfigMappingTest {
         new Row("reportsDirectory", c -> c.reports().directory(), target.resolve("gate-reports")),
         new Row("formats", c -> c.reports().formats(), Set.of(ReportFormat.JSON, ReportFormat.JUNIT)),
         new Row("dryRun", GateConfig::dryRun, true),
+        new Row("shard", c -> c.scan().shard(), new Shard(2, 3)),
         new Row("maxFiles", c -> c.budget().maxFiles(), 7),
         new Row("timeout", c -> c.budget().timeout(), Duration.ofSeconds(90)),
         new Row("cacheDirectory", c -> c.cache().directory(), target.resolve("gate-cache")),

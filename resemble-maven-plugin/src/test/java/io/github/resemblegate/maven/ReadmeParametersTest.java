@@ -72,13 +72,16 @@ class ReadmeParametersTest {
   void theGoalsAreThreadSafeAndDetectNeedsNoProjectNorNetworkFlag() throws Exception {
     PluginDescriptor descriptor = PluginDescriptor.load();
 
-    assertThat(descriptor.goals()).containsExactlyInAnyOrder("detect", "detect-aggregate");
+    assertThat(descriptor.goals()).containsExactlyInAnyOrder("detect", "detect-aggregate",
+        "merge");
     assertThat(descriptor.attribute("detect", "threadSafe")).isEqualTo("true");
     assertThat(descriptor.attribute("detect", "requiresProject")).isEqualTo("false");
     assertThat(descriptor.attribute("detect", "requiresOnline")).isEqualTo("false");
     assertThat(descriptor.attribute("detect", "phase")).isEqualTo("verify");
     assertThat(descriptor.attribute("detect-aggregate", "aggregator")).isEqualTo("true");
     assertThat(descriptor.attribute("detect-aggregate", "threadSafe")).isEqualTo("true");
+    assertThat(descriptor.attribute("merge", "threadSafe")).isEqualTo("true");
+    assertThat(descriptor.attribute("merge", "requiresProject")).isEqualTo("false");
   }
 
   private static String orNone(String value) {

@@ -34,14 +34,49 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
    * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
-   * adds VCS folders and editor junk.
+   * adds VCS folders and editor junk; {@code shard}, when not null, keeps only that shard's part of
+   * the matched files.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes) {
+      boolean defaultExcludes, Shard shard) {
 
     public Scan {
       includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
       excludes = List.copyOf(excludes);
+    }
+
+    /** A scan of every matched file, not sharded. */
+    public Scan(Path baseDirectory, List<String> includes, List<String> excludes,
+        boolean defaultExcludes) {
+      this(baseDirectory, includes, excludes, defaultExcludes, null);
+    }
+  }
+
+  /**
+   * One of {@code total} parts of a run's matched files, as CI agents split them ({@code 2/4}: the
+   * second of four). Every matched file belongs to exactly one shard; {@code merge} joins the
+   * shards' reports into the verdict of one run.
+   *
+   * @param index 1-based, at most {@code total}
+   * @param total how many shards the files are split into, at least 1
+   */
+  public record Shard(int index, int total) {
+
+    public Shard {
+      if (total < 1 || index < 1 || index > total) {
+        throw new IllegalArgumentException("A shard is i/n with 1 <= i <= n, not " + index + "/"
+            + total + ".");
+      }
+    }
+
+    /** How users write it and reports store it: {@code 2/4}. */
+    public String id() {
+      return index + "/" + total;
+    }
+
+    @Override
+    public String toString() {
+      return id();
     }
   }
 
@@ -138,6 +173,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private List<String> includes = List.of(Defaults.INCLUDES);
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
+    private Shard shard;
     private String apiUrl = Defaults.API_URL;
     private ApiToken token;
     private String tokenAdvice = Defaults.TOKEN_ADVICE;
@@ -172,6 +208,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Builder includes(List<String> v) { includes = v; return this; }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
+    /** Null: every matched file. */
+    public Builder shard(Shard v) { shard = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
     public Builder token(ApiToken v) { token = v; return this; }
     public Builder tokenAdvice(String v) { tokenAdvice = v; return this; }
@@ -231,7 +269,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes),
+          new Scan(base, includes, excludes, defaultExcludes, shard),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

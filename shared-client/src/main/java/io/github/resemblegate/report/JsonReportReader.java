@@ -1,11 +1,20 @@
 package io.github.resemblegate.report;
 
+import static io.github.resemblegate.report.JsonFields.enumValue;
+import static io.github.resemblegate.report.JsonFields.instant;
+import static io.github.resemblegate.report.JsonFields.number;
+import static io.github.resemblegate.report.JsonFields.optionalEnum;
+import static io.github.resemblegate.report.JsonFields.strings;
+import static io.github.resemblegate.report.JsonFields.text;
+import static io.github.resemblegate.report.JsonFields.textMap;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Decision;
@@ -22,15 +31,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -129,12 +135,7 @@ public final class JsonReportReader {
     }
 
     private RunInfo run(JsonNode run) {
-      Map<String, String> options = new LinkedHashMap<>();
-      JsonNode optionNodes = run.get("options");
-      if (optionNodes != null && optionNodes.isObject()) {
-        optionNodes.fields().forEachRemaining(e -> options.put(e.getKey(),
-            e.getValue().isNull() ? null : e.getValue().asText()));
-      }
+      Map<String, String> options = textMap(run.get("options"));
       return new RunInfo(
           text(run, "toolVersion"),
           instant(run, "startedAt"),
@@ -143,7 +144,21 @@ public final class JsonReportReader {
           text(run, "baseDirectory"),
           run.path("dryRun").asBoolean(false),
           options,
-          strings(run.get("batchIds")));
+          strings(run.get("batchIds")),
+          sharding(run.get("shard")),
+          textMap(run.get("configuration")));
+    }
+
+    /** Schema 1.1: the shard a report covers; null in a 1.0 report and for a whole run. */
+    private RunInfo.Sharding sharding(JsonNode shard) {
+      if (shard == null || shard.isNull()) {
+        return null;
+      }
+      if (!shard.path("index").isInt() || !shard.path("total").isInt()) {
+        throw new IllegalArgumentException("run.shard has no whole index and total.");
+      }
+      return new RunInfo.Sharding(new Shard(shard.get("index").asInt(),
+          shard.get("total").asInt()), shard.path("matchedFiles").asInt(0));
     }
 
     private Policy policy(JsonNode policy) {
@@ -249,46 +264,6 @@ public final class JsonReportReader {
         throw new IllegalArgumentException("it has no \"" + name + "\" object.");
       }
       return node;
-    }
-
-    private static String text(JsonNode node, String name) {
-      JsonNode value = node.get(name);
-      return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Double number(JsonNode node, String name) {
-      JsonNode value = node.get(name);
-      return value != null && value.isNumber() ? value.asDouble() : null;
-    }
-
-    private static Instant instant(JsonNode node, String name) {
-      String value = text(node, name);
-      return value == null ? null : Instant.parse(value);
-    }
-
-    private static List<String> strings(JsonNode array) {
-      List<String> values = new ArrayList<>();
-      if (array != null && array.isArray()) {
-        array.forEach(v -> values.add(v.asText()));
-      }
-      return values;
-    }
-
-    private static <E extends Enum<E>> E optionalEnum(Class<E> type, JsonNode node, String name) {
-      String value = text(node, name);
-      return value == null ? null : enumValue(type, value, "policy." + name);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String where) {
-      if (value == null) {
-        throw new IllegalArgumentException(where + " is missing.");
-      }
-      try {
-        return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + " is '" + value + "', which is not one of "
-            + java.util.Arrays.toString(type.getEnumConstants()) + ".");
-      }
     }
   }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 final class JsonReportWriter implements ReportWriter {
 
   /** Bump the minor version for added keys, the major version for anything a reader would misread. */
-  static final String SCHEMA_VERSION = "1.0";
+  static final String SCHEMA_VERSION = "1.1";
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
@@ -58,6 +58,20 @@ final class JsonReportWriter implements ReportWriter {
     }
     json.writeEndObject();
     writeStrings(json, "batchIds", run.batchIds());
+    if (run.sharding() == null) {
+      json.writeNullField("shard");
+    } else {
+      json.writeObjectFieldStart("shard");
+      json.writeNumberField("index", run.sharding().shard().index());
+      json.writeNumberField("total", run.sharding().shard().total());
+      json.writeNumberField("matchedFiles", run.sharding().matchedFiles());
+      json.writeEndObject();
+    }
+    json.writeObjectFieldStart("configuration");
+    for (Map.Entry<String, String> setting : run.configuration().entrySet()) {
+      json.writeStringField(setting.getKey(), setting.getValue());
+    }
+    json.writeEndObject();
     json.writeEndObject();
   }
 

@@ -164,5 +164,7 @@ class StoredFormatsTest {
     assertThat(old.files()).hasSize(7);
     assertThat(old.totals().count(Outcome.PASSED)).isEqualTo(4);
     assertThat(file(old, "art/empty.png").reason()).isEqualTo("empty file");
+    assertThat(old.run().sharding()).as("a 1.0 report is no shard").isNull();
+    assertThat(old.run().configuration()).isEmpty();
   }
 }

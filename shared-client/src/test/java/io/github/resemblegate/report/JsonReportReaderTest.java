@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,31 @@ class JsonReportReaderTest {
     GateResult verdict = Fixtures.everyOutcome();
 
     assertThat(roundTrip(verdict)).isEqualTo(verdict);
+  }
+
+  @Test
+  void readsBackTheShardAndTheConfigurationASharedRunRanWith() throws IOException {
+    GateResult whole = Fixtures.everyOutcome();
+    RunInfo r = whole.run();
+    GateResult shard = new GateResult(new RunInfo(r.toolVersion(), r.startedAt(),
+        r.finishedAt(), r.apiUrl(), r.baseDirectory(), r.dryRun(), r.options(), r.batchIds(),
+        new RunInfo.Sharding(new Shard(2, 4), 31), Map.of("threshold", "0.5", "shards", "4")),
+        whole.policy(), whole.files(), whole.totals(), whole.decision(), whole.notices());
+
+    GateResult read = roundTrip(shard);
+
+    assertThat(read).isEqualTo(shard);
+    assertThat(read.run().sharding().shard().id()).isEqualTo("2/4");
+    assertThat(read.run().sharding().matchedFiles()).isEqualTo(31);
+    assertThat(JsonReportWriterTest.json(shard)).contains("\"shard\" : {");
+  }
+
+  @Test
+  void aRunOfEveryFileHasANullShard() throws IOException {
+    String json = JsonReportWriterTest.json(Fixtures.everyOutcome());
+
+    assertThat(json).contains("\"shard\" : null");
+    assertThat(roundTrip(Fixtures.everyOutcome()).run().sharding()).isNull();
   }
 
   @Test
@@ -52,7 +80,7 @@ class JsonReportReaderTest {
   @Test
   void acceptsALaterMinorVersionWithKeysItDoesNotKnow() throws IOException {
     String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
+        .replace("\"schemaVersion\" : \"1.1\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
 
     GateResult read = JsonReportReader.read(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "newer report");
@@ -64,7 +92,7 @@ class JsonReportReaderTest {
   void refusesAnotherMajorVersionWithAClearSentence() throws IOException {
     Path file = dir.resolve("resemble-report.json");
     Files.writeString(file, JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"2.0\""));
+        .replace("\"schemaVersion\" : \"1.1\"", "\"schemaVersion\" : \"2.0\""));
 
     assertThatThrownBy(() -> JsonReportReader.read(file))
         .isInstanceOf(IOException.class)

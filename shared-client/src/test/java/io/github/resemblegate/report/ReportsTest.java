@@ -68,7 +68,7 @@ class ReportsTest {
     Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
 
     assertThat(Files.readString(dir.resolve("resemble-report.json")))
-        .contains("\"schemaVersion\" : \"1.0\"");
+        .contains("\"schemaVersion\" : \"1.1\"");
     assertThat(listing(dir)).containsExactly("resemble-report.json");
   }
 

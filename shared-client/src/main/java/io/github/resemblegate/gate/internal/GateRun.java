@@ -14,12 +14,14 @@ import io.github.resemblegate.gate.internal.judge.WaiverBook;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.internal.merge.RunConfiguration;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
 import io.github.resemblegate.gate.internal.remote.Sent;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
@@ -59,7 +61,8 @@ public final class GateRun {
   /** Wall-clock start, for what other builds sharing the cache did meanwhile (no test clock). */
   private final long startedMillis = System.currentTimeMillis();
   private final Ledger ledger = new Ledger();
-  private final List<ScanFilter> filters = filters();
+  private final ShardFilter shard;
+  private final List<ScanFilter> filters;
   private int requests;
 
   /** The gate's worker threads call {@code listener} too, one event at a time. */
@@ -67,6 +70,8 @@ public final class GateRun {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
+    this.shard = new ShardFilter(config.scan().shard(), this.listener);
+    this.filters = filters();
   }
 
   /**
@@ -74,8 +79,8 @@ public final class GateRun {
    * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
    * no bytes) and the content check (are the bytes the media the name claims).
    */
-  private static List<ScanFilter> filters() {
-    return List.of();
+  private List<ScanFilter> filters() {
+    return List.of(shard);
   }
 
   public GateResult run() {
@@ -85,7 +90,10 @@ public final class GateRun {
       // without media stays cheap.
       files.forEach(f -> ledger.skip(f.path(), f.size(), f.skipReason()));
       listener.planned(Plans.describe(List.of(), ledger));
-      return finish(DecisionRules.empty(config.policy(), emptySentence()), List.of(), null);
+      return finish(shard.checkableElsewhere()
+          ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
+              shard.sharding().matchedFiles())
+          : DecisionRules.empty(config.policy(), emptySentence()), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
@@ -247,7 +255,7 @@ public final class GateRun {
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
-        uploads.batchIds());
+        uploads.batchIds(), shard.sharding(), RunConfiguration.of(config));
     Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
     if (requests > 0) {
@@ -261,6 +269,10 @@ public final class GateRun {
   private String emptySentence() {
     List<Ledger.Line> files = ledger.lines();
     GateConfig.Scan scan = config.scan();
+    if (files.isEmpty() && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
+      return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
+          + " the other shards' reports say why each was skipped.";
+    }
     if (files.isEmpty()) {
       return "No media files matched in " + scan.baseDirectory() + " with includes "
           + scan.includes() + " and excludes " + scan.excludes() + "; check the base"

@@ -7,11 +7,11 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
 
 /** Passes every event to another listener; subclasses override what they change. */
-class ForwardingListener implements GateListener {
+public class ForwardingListener implements GateListener {
 
   private final GateListener delegate;
 
-  ForwardingListener(GateListener delegate) {
+  public ForwardingListener(GateListener delegate) {
     this.delegate = delegate;
   }
 

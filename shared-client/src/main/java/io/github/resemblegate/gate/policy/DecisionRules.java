@@ -81,6 +81,17 @@ public final class DecisionRules {
     };
   }
 
+  /**
+   * A shard of a run holds no file it can check while other shards do: it passes, and the merge
+   * of the shards decides the run.
+   */
+  public static Decision emptyShard(String shard, int files, int matched) {
+    return new Decision(Verdict.PASSED, FailureKind.NONE, "Shard " + shard + (files == 0
+        ? " has none of the " + matched + " matched files"
+        : " has no file it can check: its " + files + " of the " + matched + " matched files are"
+            + " skipped") + "; the other shards check the rest.");
+  }
+
   /** More files would be uploaded than {@code maxFiles} allows: nothing was submitted. */
   public static Decision overBudget(int uploads, int matched, int maxFiles) {
     return new Decision(Verdict.FAILED, FailureKind.BUDGET, "This run would upload " + uploads

@@ -3,6 +3,7 @@ package io.github.resemblegate.gate.settings;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.scan.AntPattern;
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
  * so that a reading collects every problem at once.
  */
 final class Parsing {
+
+  private static final Pattern SHARD = Pattern.compile("(\\d{1,6})\\s*/\\s*(\\d{1,6})");
 
   private final RawSettings raw;
   private final Function<Setting, String> names;
@@ -39,6 +44,11 @@ final class Parsing {
   /** The setting's name as the user typed it in this front end. */
   String name(Setting s) {
     return names.apply(s);
+  }
+
+  /** Whether the user gave a word for the setting. */
+  boolean has(Setting s) {
+    return raw.has(s);
   }
 
   List<Problem> problems() {
@@ -93,6 +103,21 @@ final class Parsing {
 
   Optional<Integer> count(Setting s, int min, int max, String allowed) {
     return whole(s, min, max, allowed).map(Long::intValue);
+  }
+
+  /** A shard {@code i/n}: 1 <= i <= n. */
+  Optional<Shard> shard(Setting s) {
+    return raw.word(s).flatMap(w -> {
+      Matcher m = SHARD.matcher(w);
+      if (m.matches()) {
+        int index = Integer.parseInt(m.group(1));
+        int total = Integer.parseInt(m.group(2));
+        if (index >= 1 && index <= total) {
+          return Optional.of(new Shard(index, total));
+        }
+      }
+      return fail(s, "i/n with 1 <= i <= n, such as 2/4", w);
+    });
   }
 
   /** A positive duration such as 500ms, 90s, 30m or 1h. */

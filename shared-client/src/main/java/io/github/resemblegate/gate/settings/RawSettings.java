@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate.settings;
 
+import io.github.resemblegate.gate.policy.Policy;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,28 @@ public final class RawSettings {
       words.put(setting, List.of(word.strip()));
     }
     return this;
+  }
+
+  /**
+   * The words that make {@code policy}, as a user would write them: a finished run's policy, to
+   * judge the run again with some words changed. Its waivers come inline when {@code waivers}.
+   */
+  public static RawSettings of(Policy policy, boolean waivers) {
+    RawSettings raw = new RawSettings()
+        .set(Setting.THRESHOLD, policy.threshold())
+        .set(Setting.WARN_THRESHOLD, policy.warnThreshold())
+        .set(Setting.ON_FLAGGED, policy.onFlagged().name())
+        .set(Setting.ON_ERROR, policy.onError().name())
+        .set(Setting.ON_NO_SPEECH, policy.onNoSpeech().name())
+        .set(Setting.ON_EMPTY, policy.onEmpty().name())
+        .set(Setting.VIDEO_SCORING, policy.videoScoring().name());
+    policy.thresholds().forEach((type, value) -> Setting.byId("thresholds." + type.id())
+        .ifPresent(s -> raw.set(s, value)));
+    if (waivers) {
+      policy.waivers().forEach(w -> raw.waiver(w.sha256(), w.path(), w.reason(),
+          w.until() == null ? null : w.until().toString()));
+    }
+    return raw;
   }
 
   /** Sets a list setting to items; null or no items leaves it to its default. */

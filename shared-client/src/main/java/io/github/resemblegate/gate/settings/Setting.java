@@ -47,6 +47,8 @@ public enum Setting {
       "how long a run may submit and wait (500ms, 90s, 30m, 1h); what is unfinished then is an"
       + " error"),
   DRY_RUN("dryRun", Defaults.DRY_RUN, "scan and plan, say what would be uploaded, submit nothing"),
+  SHARD("shard", null, "check only part i of n of the matched files (2/4), split by file size so"
+      + " that equal content stays in one part; merge joins the parts' reports"),
 
   REPORTS_DIRECTORY("reportsDirectory", null,
       "where the reports and the journal go; the default is the front end's"),

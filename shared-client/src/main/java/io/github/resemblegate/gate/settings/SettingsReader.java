@@ -196,6 +196,13 @@ public final class SettingsReader {
     b.includes(!includes.isEmpty() || defaultIncludes == null ? includes : defaultIncludes);
     b.excludes(p.patterns(EXCLUDES));
     p.bool(DEFAULT_EXCLUDES).ifPresent(b::defaultExcludes);
+    p.shard(SHARD).ifPresent(shard -> {
+      b.shard(shard);
+      if (!p.has(REQUESTS_PER_SECOND)) {
+        // The API's rate limit is per token, and the shards of a run share one token.
+        b.requestsPerSecond(Double.parseDouble(Defaults.REQUESTS_PER_SECOND) / shard.total());
+      }
+    });
   }
 
   private void readCache(Parsing p, GateConfig.Builder b) {

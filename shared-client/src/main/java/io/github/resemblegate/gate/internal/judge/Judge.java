@@ -61,22 +61,10 @@ public final class Judge {
     ScoreReading reading = pick.reading();
     if (reading instanceof ScoreReading.Scored s && !Double.isNaN(s.value())) {
       double score = s.value();
-      Outcome outcome = score >= threshold ? Outcome.FLAGGED
-          : policy.warnThreshold() != null && score >= policy.warnThreshold() ? Outcome.WARNED
-          : Outcome.PASSED;
-      Waiver waiver = null;
-      String reason = null;
-      if (outcome != Outcome.PASSED) {
-        waiver = waivers.waive(file.path(), sha(file), outcome);
-        if (waiver != null) {
-          reason = "waived (" + (outcome == Outcome.FLAGGED ? "flagged" : "warned") + "): "
-              + waiver.reason() + (waiver.until() == null ? "" : " (until " + waiver.until() + ")");
-          outcome = Outcome.WAIVED;
-        }
-      }
-      return new FileResult(file.path(), sha(file), file.size(), type, outcome, score,
+      Call call = call(file.path(), sha(file), score, threshold);
+      return new FileResult(file.path(), sha(file), file.size(), type, call.outcome(), score,
           s.field(), pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
-          a.batchId(), reason, waiver, cached, null);
+          a.batchId(), call.reason(), call.waiver(), cached, null);
     }
     if (reading instanceof ScoreReading.NoSpeech n) {
       return new FileResult(file.path(), sha(file), file.size(), type, Outcome.NO_SPEECH,
@@ -88,6 +76,49 @@ public final class Judge {
     return new FileResult(file.path(), sha(file), file.size(), type, Outcome.ERROR, null,
         null, pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
         a.batchId(), "the API returned no usable score (" + why + ")", null, cached, null);
+  }
+
+  /**
+   * A file of a finished run judged again under this judge's policy, from the score it was judged
+   * by: its threshold, the warn band and the waivers are this policy's. Files without a score
+   * (NO_SPEECH, ERROR, SKIPPED) keep their outcome. Which track judges a video is not decided
+   * again: the report keeps only the score that was judged.
+   */
+  public FileResult again(FileResult f) {
+    double threshold = policy.thresholdFor(f.mediaType() == null ? MediaType.UNKNOWN
+        : f.mediaType());
+    boolean scored = f.score() != null && switch (f.outcome()) {
+      case PASSED, FLAGGED, WARNED, WAIVED -> true;
+      default -> false;
+    };
+    Call call = scored ? call(f.path(), f.sha256(), f.score(), threshold)
+        : new Call(f.outcome(), f.waiver(), f.reason());
+    return new FileResult(f.path(), f.sha256(), f.size(), f.mediaType(), call.outcome(),
+        f.score(), f.scoreField(), f.label(), threshold, f.chunkScores(), f.chunkSeconds(),
+        f.detectId(), f.batchId(), call.reason(), call.waiver(), f.cached(), f.dashboardUrl());
+  }
+
+  /** An outcome, with the waiver that turned it WAIVED and why, if one did. */
+  private record Call(Outcome outcome, Waiver waiver, String reason) {}
+
+  /**
+   * The score alone decides, against the threshold and the warn band; a current waiver turns
+   * FLAGGED or WARNED into WAIVED.
+   */
+  private Call call(String path, String sha, double score, double threshold) {
+    Outcome outcome = score >= threshold ? Outcome.FLAGGED
+        : policy.warnThreshold() != null && score >= policy.warnThreshold() ? Outcome.WARNED
+        : Outcome.PASSED;
+    if (outcome == Outcome.PASSED) {
+      return new Call(outcome, null, null);
+    }
+    Waiver waiver = waivers.waive(path, sha, outcome);
+    if (waiver == null) {
+      return new Call(outcome, null, null);
+    }
+    return new Call(Outcome.WAIVED, waiver, "waived ("
+        + (outcome == Outcome.FLAGGED ? "flagged" : "warned") + "): " + waiver.reason()
+        + (waiver.until() == null ? "" : " (until " + waiver.until() + ")"));
   }
 
   public FileResult error(Ledger.Line file, String reason, String detectId, String batchId) {

@@ -1,0 +1,42 @@
+package io.github.resemblegate.cli;
+
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.SettingsReader;
+import io.github.resemblegate.report.Reports;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** How the commands end with a result: the summary, the reports, the exit status. */
+final class ResultOutput {
+
+  private ResultOutput() {}
+
+  /**
+   * The settings of a command that writes reports of a finished run, read by the one reader:
+   * where the reports go and which, and the policy words {@code raw} holds.
+   */
+  static GateConfig settings(Shell shell, RawSettings raw, CliConsole console) {
+    Path here = shell.workingDirectory();
+    return SettingsReader.forBase(here)
+        .defaultReportsDirectory(here.resolve(SettingOptions.DEFAULT_REPORTS_DIRECTORY))
+        .spelling(SettingOptions::spelling)
+        .read(raw, console::warn);
+  }
+
+  /** Prints the summary, writes the reports, and returns the run's exit status. */
+  static int deliver(GateResult result, GateConfig.Reports reports, CliConsole console) {
+    console.summary(result);
+    try {
+      for (Path file : Reports.write(result, reports)) {
+        console.result("Report: " + file);
+      }
+    } catch (IOException e) {
+      console.problem("Could not write the reports to " + reports.directory() + " (" + e
+          + "); check that the folder can be written, or choose another with --reports-dir.");
+      return ExitCode.API_OR_ENVIRONMENT;
+    }
+    return ExitCode.of(result.decision());
+  }
+}

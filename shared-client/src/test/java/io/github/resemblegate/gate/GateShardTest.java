@@ -1,0 +1,119 @@
+package io.github.resemblegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.gate.GateConfig.Shard;
+import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.simulator.SimulatorExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shards of a run against the simulator: each file checked once, and merged as one run. */
+class GateShardTest {
+
+  @RegisterExtension
+  static final SimulatorExtension SIM = new SimulatorExtension();
+
+  @TempDir Path root;
+  private GateFixture fx;
+
+  @BeforeEach
+  void setUp() {
+    fx = new GateFixture(SIM, root);
+  }
+
+  /** Six files, five contents: a copy, and one the simulator flags (its name says fake). */
+  private void tree() {
+    fx.file("media/intro.wav", "intro take one");
+    fx.file("media/copy/intro.wav", "intro take one");
+    fx.file("media/outro.wav", "outro");
+    fx.file("media/fake-ad.wav", "a synthetic advert read");
+    fx.file("img/cover.png", "cover art, the final one");
+    fx.file("video/teaser.mp4", "teaser cut");
+  }
+
+  /** Shard {@code i} of {@code n} with its own cache and reports, as on an agent of its own. */
+  private GateResult shard(int i, int n) {
+    return Gate.run(fx.config().shard(new Shard(i, n))
+        .cacheDirectory(root.resolve("cache-" + i))
+        .reportsDirectory(root.resolve("reports-" + i)).build(), null);
+  }
+
+  @Test
+  void everyFileIsCheckedByExactlyOneShardAndEveryContentIsUploadedOnce() {
+    tree();
+    List<String> checked = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      shard(i, 3).files().forEach(f -> checked.add(f.path()));
+    }
+
+    assertThat(checked).containsExactlyInAnyOrder("media/intro.wav", "media/copy/intro.wav",
+        "media/outro.wav", "media/fake-ad.wav", "img/cover.png", "video/teaser.mp4");
+    assertThat(fx.counters().detectsCreated()).as("five contents, each billed once")
+        .isEqualTo(5);
+  }
+
+  @Test
+  void copiesOfOneContentAreCheckedInTheSameShard() {
+    tree();
+    for (int i = 1; i <= 3; i++) {
+      List<String> paths = shard(i, 3).files().stream().map(FileResult::path).toList();
+      assertThat(paths.contains("media/intro.wav")).as("shard " + i)
+          .isEqualTo(paths.contains("media/copy/intro.wav"));
+    }
+  }
+
+  @Test
+  void theReportOfAShardSaysWhichShardAndWithWhatSettings() {
+    tree();
+    GateResult r = shard(2, 3);
+
+    assertThat(r.run().sharding()).isEqualTo(new RunInfo.Sharding(new Shard(2, 3), 6));
+    assertThat(r.run().configuration()).containsEntry("shards", "3")
+        .containsEntry("threshold", "0.5").containsEntry("onFlagged", "FAIL")
+        .containsKey("analysis").doesNotContainKey("cacheDirectory");
+  }
+
+  @Test
+  void aShardWithNoFilePassesWithASentenceAndSendsNothing() {
+    fx.file("media/only.wav", "the one file");
+
+    GateResult empty = shard(2, 2);
+
+    assertThat(empty.files()).isEmpty();
+    assertThat(empty.decision().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(empty.decision().sentence()).isEqualTo("Shard 2/2 has none of the 1 matched"
+        + " files; the other shards check the rest.");
+    assertThat(fx.counters().totalRequests()).isZero();
+  }
+
+  @Test
+  void mergedShardsFailWithTheSentenceOfOneRunOverEveryFile() {
+    tree();
+    List<GateResult> shards = List.of(shard(1, 3), shard(2, 3), shard(3, 3));
+    GateResult one = Gate.run(fx.config().cacheDirectory(root.resolve("cache-one"))
+        .reportsDirectory(root.resolve("reports-one")).build(), null);
+
+    GateResult merged = Gate.merge(shards);
+
+    assertThat(merged.decision()).isEqualTo(one.decision());
+    assertThat(merged.decision().failureKind()).isEqualTo(FailureKind.FINDINGS);
+    assertThat(merged.decision().sentence()).isEqualTo("1 of 6 files scored at or above the"
+        + " threshold 0.50: media/fake-ad.wav (0.97).");
+    assertThat(merged.files()).extracting(FileResult::path)
+        .containsExactlyElementsOf(one.files().stream().map(FileResult::path).toList());
+    assertThat(merged.totals().byOutcome()).isEqualTo(one.totals().byOutcome());
+    assertThat(merged.totals().uniqueContents()).isEqualTo(5);
+    assertThat(merged.run().sharding()).isNull();
+    assertThat(merged.run().batchIds()).hasSize(shards.stream()
+        .mapToInt(s -> s.run().batchIds().size()).sum());
+  }
+}
