@@ -2,6 +2,7 @@ package io.github.resemblegate;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
@@ -13,7 +14,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -66,9 +70,29 @@ class ArchitectureTest {
       .should().beFreeOfCycles();
 
   /**
-import io.github.resemblegate.gate.internal.merge.Rejudging;
-import io.github.resemblegate.gate.internal.merge.ShardMerge;
-import io.github.resemblegate.gate.settings.Durations;
+   * No package imports one that imports it back, except at a few doors: {@link Gate} starts what
+   * the internals carry out (a run, a merge of shards, judging again), and the internals use the
+   * face's configuration, result and listener; {@link GateConfig.Builder} starts from the defaults
+   * users type ({@link Durations} reads the default durations), and the settings reader builds a
+   * {@link GateConfig}. The client's face and its inside form one room with an inner door (see the
+   * next rule).
+   */
+  @ArchTest
+  static final ArchRule roomsFormNoCycleButTheFacesDoors = slices().assignedFrom(EVERY_PACKAGE)
+      .should().beFreeOfCycles().ignoreDependency(Gate.class, GateRun.class)
+      .ignoreDependency(Gate.class, ShardMerge.class).ignoreDependency(Gate.class, Rejudging.class)
+      .ignoreDependency(GateConfig.Builder.class, Durations.class)
+      .ignoreDependency(resideInAPackage(ROOT + ".client"), resideInAPackage(ROOT + ".client.internal"));
+
+  /**
+   * The client is a small public face over its inside, as OkHttp is: the face calls into
+   * {@code client.internal}, the inside builds the face's models and exceptions, and nothing else
+   * enters the inside.
+   */
+  @ArchTest
+  static final ArchRule onlyTheClientEntersItsInside = noClasses().that()
+      .resideOutsideOfPackages(ROOT + ".client", ROOT + ".client.internal")
+      .should().dependOnClassesThat().resideInAPackage(ROOT + ".client.internal");
 
   @ArchTest
   static final ArchRule theApiClientKnowsNoGate = noClasses().that()
@@ -132,6 +156,86 @@ import io.github.resemblegate.gate.settings.Durations;
           }
         }
       });
+
+  /**
+   * The client's public face: the calls, the request and response models, and the exceptions a
+   * caller handles. A type added here is a promise to every caller; internals go to
+   * {@code client.internal} or stay package-private.
+   */
+  @Test
+  void theClientsPublicTypesAreItsCallsModelsAndExceptions() {
+    assertThat(publicClientTypes()).containsExactlyInAnyOrder(
+        // the calls, their settings and their observer
+        "ResembleClient", "ResembleClient.Builder", "ApiToken", "ProxyConfig", "RequestListener",
+        // requests
+        "BatchRequest", "BatchRequest.Part", "BatchOptions", "BatchOptions.Builder",
+        "DetectRequest", "DetectRequest.Source", "DetectRequest.Upload", "DetectRequest.Url",
+        "DetectRequest.MediaToken", "DetectOptions", "DetectOptions.Builder", "IntakeMode",
+        "MediaExtensions",
+        // answers
+        "DetectBatch", "BatchStatus", "Detection", "Detection.AudioMetrics",
+        "Detection.ImageMetrics", "Detection.VideoMetrics", "Detection.TimedScore",
+        "Detection.Retention", "Detection.Findings", "Detection.Intelligence",
+        "Detection.SourceTracing", "Detection.ReverseSearchSource", "DetectStatus",
+        "DetectResult", "DetectResult.Completed", "DetectResult.Running", "DetectResult.Failed",
+        "DetectPage", "SecureUpload", "MediaType", "ScoreReading", "ScoreReading.Scored",
+        "ScoreReading.NoSpeech", "ScoreReading.Unscored",
+        // what a caller catches
+        "ResembleException", "BadRequestException", "UnauthorizedException",
+        "ForbiddenException", "InsufficientCreditException", "NotFoundException",
+        "RateLimitedException", "ServerErrorException", "TransportException",
+        "MalformedResponseException");
+  }
+
+  /** OkHttp's own regret: no public signature of the client's face names an internal type. */
+  @Test
+  void noPublicSignatureOfTheClientNamesAnInternalType() {
+    List<String> leaks = new java.util.ArrayList<>();
+    for (JavaClass c : clientClasses()) {
+      if (!c.getPackageName().equals(ROOT + ".client") || !isPublic(c)) {
+        continue;
+      }
+      for (JavaMember m : c.getMembers()) {
+        if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+            && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+          continue;
+        }
+        List<JavaType> types = new java.util.ArrayList<>();
+        if (m instanceof JavaCodeUnit code) {
+          types.addAll(code.getParameterTypes());
+          types.add(code.getReturnType());
+        } else if (m instanceof JavaField field) {
+          types.add(field.getType());
+        }
+        types.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+            .filter(t -> t.getPackageName().startsWith(ROOT + ".client.internal"))
+            .forEach(t -> leaks.add(m.getFullName() + " names " + t.getName()));
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static List<JavaClass> clientClasses() {
+    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT + ".client").stream().toList();
+  }
+
+  private static List<String> publicClientTypes() {
+    return clientClasses().stream()
+        .filter(c -> c.getPackageName().equals(ROOT + ".client") && isPublic(c))
+        .map(c -> c.getName().substring(ROOT.length() + ".client.".length()).replace('$', '.'))
+        .toList();
+  }
+
+  /** Public, and for a nested type every enclosing type public too. */
+  private static boolean isPublic(JavaClass c) {
+    for (JavaClass t = c; t != null; t = t.getEnclosingClass().orElse(null)) {
+      if (!t.getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Test
   void gateConfigIsAFewNestedRecords() {

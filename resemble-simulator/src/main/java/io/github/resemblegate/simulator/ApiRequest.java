@@ -7,6 +7,7 @@ import java.util.function.Function;
  *
  * @param path the path relative to {@code /api/v2}, without query or trailing slash
  * @param query a query parameter by name, or null
+ * @param queryNames the names of every query parameter sent
  * @param header a header by name (case-insensitive), or null
  * @param body the body WireMock saw (small: uploads are streamed away before)
  * @param form an {@code application/x-www-form-urlencoded} field by name, or null
@@ -18,6 +19,7 @@ record ApiRequest(
     String method,
     String path,
     Function<String, String> query,
+    java.util.Set<String> queryNames,
     Function<String, String> header,
     byte[] body,
     String contentType,

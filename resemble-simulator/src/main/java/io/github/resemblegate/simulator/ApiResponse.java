@@ -27,10 +27,12 @@ record ApiResponse(
 
   /** {@code {"success": false, "message": message}}. */
   static ApiResponse error(int status, String message) {
-    ObjectNode envelope = LooseJson.object();
-    envelope.put("success", false);
-    envelope.put("message", message);
-    return json(status, envelope);
+    return error(status, message, ErrorAnswer.Shape.MESSAGE);
+  }
+
+  /** An error body in one of the documented shapes. */
+  static ApiResponse error(int status, String message, ErrorAnswer.Shape shape) {
+    return new ErrorAnswer(status, shape, message).response();
   }
 
   static ApiResponse resetConnection() {

@@ -87,6 +87,7 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
           QueryParameter parameter = request.queryParameter(name);
           return parameter.isPresent() ? parameter.firstValue() : null;
         },
+        java.util.Set.copyOf(request.getQueryParams().keySet()),
         request::getHeader,
         body == null ? new byte[0] : body,
         request.contentTypeHeader().isPresent() ? request.contentTypeHeader().firstValue() : null,

@@ -33,16 +33,18 @@ final class DetectApi {
   private final Supplier<Duration> processingTime;
   private final Duration syncWaitLimit;
   private final Clock clock;
+  private final Callbacks callbacks;
   private final SecureRandom random = new SecureRandom();
 
   DetectApi(DetectStore store, CounterRecorder counters, Supplier<ScoringRules> rules,
-      Supplier<Duration> processingTime, Duration syncWaitLimit, Clock clock) {
+      Supplier<Duration> processingTime, Duration syncWaitLimit, Clock clock, Callbacks callbacks) {
     this.store = store;
     this.counters = counters;
     this.rules = rules;
     this.processingTime = processingTime;
     this.syncWaitLimit = syncWaitLimit;
     this.clock = clock;
+    this.callbacks = callbacks;
   }
 
   ApiResponse handle(ApiRequest request) {
@@ -51,6 +53,7 @@ final class DetectApi {
         return ApiResponse.error(413, "The request body is too large for this endpoint.");
       }
       DetectJson json = new DetectJson(request.mediaBaseUrl());
+      checkQuery(request);
       return switch (request.endpoint()) {
         case CREATE_BATCH -> createBatch(request, json);
         case GET_BATCH -> getBatch(request.id(), json);
@@ -62,6 +65,29 @@ final class DetectApi {
       };
     } catch (ApiError e) {
       return ApiResponse.error(e.status(), e.getMessage());
+    }
+  }
+
+  /**
+   * The reads take only the query parameters their pages document: the list {@code page} and
+   * {@code page_size}, the others none. Anything else is refused, as an API validating its
+   * parameters would, rather than ignored.
+   */
+  private static void checkQuery(ApiRequest request) {
+    java.util.Set<String> allowed = switch (request.endpoint()) {
+      case LIST_DETECTS -> java.util.Set.of("page", "page_size");
+      case GET_DETECT, GET_BATCH -> java.util.Set.of();
+      default -> null;
+    };
+    if (allowed == null) {
+      return;
+    }
+    for (String name : new TreeSet<>(request.queryNames())) {
+      if (!allowed.contains(name)) {
+        throw ApiError.badRequest("Unknown query parameter " + name + "; "
+            + (allowed.isEmpty() ? "this endpoint takes none."
+            : "this endpoint takes " + String.join(" and ", new TreeSet<>(allowed)) + "."));
+      }
     }
   }
 
@@ -124,6 +150,13 @@ final class DetectApi {
         incoming.stream().map(Incoming::fileName).toList(), zipIntake, settings);
     store.addBatch(batch, children);
     counters.created(1, n);
+    if (hasCallback(settings)) {
+      // The batch page: the API calls callback_url with the batch payload once it is terminal.
+      Instant ends = children.stream().map(DetectRecord::completesAt).max(Instant::compareTo)
+          .orElse(now);
+      callbacks.schedule(settings.callbackUrl(), ends, () -> envelope(
+          json.batch(batch, store.children(batch), ends)));
+    }
     return ApiResponse.item(202, json.createdBatch(batch));
   }
 
@@ -170,6 +203,10 @@ final class DetectApi {
     DetectRecord detect = store.detect(uuid);
     if (detect == null) {
       return ApiResponse.error(404, "Detect not found");
+    }
+    ErrorAnswer error = detect.rule().answer().error();
+    if (error != null) {
+      return error.response();
     }
     return ApiResponse.item(200, json.item(detect, clock.instant(), DetectJson.Shape.SINGLE));
   }
@@ -290,6 +327,11 @@ final class DetectApi {
         settings, null, source, sourceUrl);
     store.addDetect(detect);
     counters.created(0, 1);
+    if (hasCallback(settings)) {
+      // The create page: the callback carries the same payload as the synchronous answer.
+      callbacks.schedule(settings.callbackUrl(), detect.completesAt(), () -> envelope(
+          json.item(detect, detect.completesAt(), DetectJson.Shape.SYNC)));
+    }
 
     Duration wait = preferWait(request.header().apply("Prefer"));
     if (wait == null) {
@@ -380,6 +422,17 @@ final class DetectApi {
 
   // ---- shared ----
 
+  private static boolean hasCallback(DetectSettings settings) {
+    return settings.callbackUrl() != null && !settings.callbackUrl().isBlank();
+  }
+
+  private static String envelope(ObjectNode item) {
+    ObjectNode body = LooseJson.object();
+    body.put("success", true);
+    body.set("item", item);
+    return body.toString();
+  }
+
   private DetectRecord newDetect(String fileName, long size, Double wavSeconds, Instant created,
       Instant completes, ScoringRule rule, DetectSettings settings, String batchUuid,
       ReceivedDetect.Source source, String sourceUrl) {
@@ -387,7 +440,8 @@ final class DetectApi {
     Double seconds = source == ReceivedDetect.Source.URL && kind != MediaKind.IMAGE
         ? Double.valueOf(URL_MEDIA_SECONDS)
         : kind.durationSeconds(fileName, size, wavSeconds);
-    byte[] token = new byte[6];
+    // The documented token is 24 hex digits: redacted_abc123def4567890abcd1234.mp3.
+    byte[] token = new byte[12];
     random.nextBytes(token);
     return new DetectRecord(UUID.randomUUID().toString(), fileName, kind, size, seconds, created,
         completes, rule, settings, batchUuid, source, sourceUrl, HexFormat.of().formatHex(token));

@@ -1,8 +1,6 @@
 package io.github.resemblegate.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -22,7 +19,7 @@ final class DetectJson {
 
   /** Which response a detect appears in; each has its own choice of loose types. */
   enum Shape {
-    /** {@code POST /detect} without {@code Prefer: wait}: the short create item, no status. */
+    /** {@code POST /detect} without {@code Prefer: wait}: the short create item. */
     CREATED,
     /** {@code GET /detect/{uuid}}. */
     SINGLE,
@@ -33,10 +30,12 @@ final class DetectJson {
   }
 
   private final String mediaBaseUrl;
+  private final MetricsJson metrics;
 
   /** @param mediaBaseUrl where media URLs point, e.g. {@code http://127.0.0.1:8089} (not served) */
   DetectJson(String mediaBaseUrl) {
     this.mediaBaseUrl = mediaBaseUrl;
+    this.metrics = new MetricsJson(mediaBaseUrl);
   }
 
   static String time(Instant instant) {
@@ -85,13 +84,23 @@ final class DetectJson {
     return item;
   }
 
+  /** The detect as {@code shape} shows it, less the fields its rule leaves out. */
   ObjectNode item(DetectRecord detect, Instant now, Shape shape) {
+    ObjectNode item = fullItem(detect, now, shape);
+    item.remove(detect.rule().answer().omitted());
+    return item;
+  }
+
+  private ObjectNode fullItem(DetectRecord detect, Instant now, Shape shape) {
     ObjectNode item = LooseJson.object();
     item.put("uuid", detect.uuid());
     boolean zeroRetention = detect.settings().zeroRetention();
     boolean done = detect.doneAt(now);
     String updatedAt = time(done ? detect.completesAt() : detect.createdAt());
     if (shape == Shape.CREATED) {
+      // The page's example has no status; the OpenAPI schema and the overview list one. A rule
+      // can leave it out to give the example's reading.
+      item.put("status", "processing");
       item.putObject("metrics");
       item.put("created_at", time(detect.createdAt()));
       item.put("updated_at", updatedAt);
@@ -157,103 +166,20 @@ final class DetectJson {
   private void putResults(ObjectNode item, DetectRecord detect, Shape shape) {
     switch (detect.kind()) {
       case AUDIO -> {
-        item.set("metrics", audioMetrics(detect, shape));
+        item.set("metrics", metrics.audio(detect, shape));
         item.putNull("image_metrics");
         item.putNull("video_metrics");
       }
       case IMAGE -> {
         item.putObject("metrics");
-        item.set("image_metrics", imageMetrics(detect, shape));
+        item.set("image_metrics", metrics.image(detect, shape));
         item.putNull("video_metrics");
       }
       case VIDEO -> {
-        item.set("metrics", audioMetrics(detect, shape));
+        item.set("metrics", metrics.audio(detect, shape));
         item.putNull("image_metrics");
-        item.set("video_metrics", videoMetrics(detect, shape));
+        item.set("video_metrics", metrics.video(detect, shape));
       }
-    }
-  }
-
-  private ObjectNode audioMetrics(DetectRecord detect, Shape shape) {
-    SimulatedAnalysis.Audio audio = SimulatedAnalysis.audio(detect);
-    boolean strings = shape != Shape.LIST;
-    ObjectNode metrics = LooseJson.object();
-    metrics.put("label", audio.label());
-    ArrayNode scores = metrics.putArray("score");
-    for (Double chunk : audio.chunks()) {
-      if (chunk == null) {
-        scores.addNull();
-      } else if (strings) {
-        scores.add(LooseJson.decimalText(chunk));
-      } else {
-        scores.add(chunk);
-      }
-    }
-    putLoose(metrics, "consistency", audio.consistency(), shape != Shape.LIST);
-    putLoose(metrics, "aggregated_score", audio.aggregated(), shape == Shape.SINGLE);
-    metrics.put("image", heatmap(detect, "audio-heatmap.png"));
-    return metrics;
-  }
-
-  private ObjectNode imageMetrics(DetectRecord detect, Shape shape) {
-    SimulatedAnalysis.Image image = SimulatedAnalysis.image(detect);
-    ObjectNode metrics = LooseJson.object();
-    metrics.put("type", "FinalResult");
-    metrics.put("label", capitalized(image.label()));
-    putLoose(metrics, "score", image.score(), shape == Shape.LIST);
-    metrics.put("image", heatmap(detect, "visualization.png"));
-    metrics.putArray("children");
-    ObjectNode ifl = metrics.putObject("ifl");
-    ifl.put("score", image.score());
-    ifl.put("heatmap", heatmap(detect, "ifl-heatmap.png"));
-    return metrics;
-  }
-
-  private ObjectNode videoMetrics(DetectRecord detect, Shape shape) {
-    SimulatedAnalysis.Video video = SimulatedAnalysis.video(detect);
-    boolean topStrings = shape == Shape.LIST;
-    boolean childStrings = shape == Shape.SINGLE;
-    String label = capitalized(video.label());
-    ObjectNode metrics = LooseJson.object();
-    metrics.put("label", label);
-    putLoose(metrics, "score", video.score(), topStrings);
-    putLoose(metrics, "certainty", video.certainty(), topStrings);
-    metrics.put("treeview", heatmap(detect, "treeview.html"));
-    ArrayNode children = metrics.putArray("children");
-    ObjectNode wrapper = node("VideoResult", label, video.score(), video.certainty(), childStrings, shape);
-    ArrayNode frames = wrapper.putArray("children");
-    for (SimulatedAnalysis.Frame frame : video.frames()) {
-      String conclusion = frame.score() >= 0.5 ? "Fake" : "Real";
-      ObjectNode imageResult = node("ImageResult", conclusion, frame.score(), frame.certainty(), childStrings, shape);
-      putLoose(imageResult, "timestamp", frame.timestamp(), childStrings);
-      imageResult.putArray("children")
-          .add(node("Segment", conclusion, frame.score(), frame.certainty(), childStrings, shape));
-      frames.add(imageResult);
-    }
-    children.add(wrapper);
-    return metrics;
-  }
-
-  private static ObjectNode node(String type, String conclusion, double score, double certainty,
-      boolean strings, Shape shape) {
-    ObjectNode node = LooseJson.object();
-    node.put("type", type);
-    node.put("conclusion", conclusion);
-    putLoose(node, "score", score, strings);
-    putLoose(node, "certainty", certainty, strings);
-    double percent = certainty * 100;
-    node.put("certainty (%)",
-        shape == Shape.LIST
-            ? Math.round(percent) + "%"
-            : String.format(Locale.ROOT, "%.1f", percent));
-    return node;
-  }
-
-  private static void putLoose(ObjectNode node, String field, double value, boolean asString) {
-    if (asString) {
-      node.put(field, LooseJson.decimalText(value));
-    } else {
-      node.put(field, value);
     }
   }
 
@@ -263,11 +189,8 @@ final class DetectJson {
       return;
     }
     double seconds = Math.round(detect.durationSeconds() * 100) / 100.0;
-    if (shape == Shape.SYNC) {
-      item.put("duration", LooseJson.decimalText(seconds));
-    } else {
-      item.put("duration", seconds);
-    }
+    MetricsJson.put(item, "duration", seconds, MetricsJson.asText(shape,
+        MetricsJson.Number.DURATION, detect.rule().answer().numbers()));
   }
 
   private void putMediaUrls(ObjectNode item, DetectRecord detect) {
@@ -285,23 +208,12 @@ final class DetectJson {
     item.put("audio_url", url);
   }
 
-  /** A visualization URL when asked for, "" when not, null under zero retention. */
-  private JsonNode heatmap(DetectRecord detect, String name) {
-    if (detect.settings().zeroRetention()) {
-      return NullNode.getInstance();
-    }
-    if (!detect.settings().visualize()) {
-      return LooseJson.MAPPER.getNodeFactory().textNode("");
-    }
-    return LooseJson.MAPPER.getNodeFactory().textNode(mediaBaseUrl + "/media/" + detect.uuid() + "/" + name);
-  }
-
   private static void putAudioSourceTracing(ObjectNode item, DetectRecord detect, boolean completed) {
     boolean audioTrack = detect.kind() != MediaKind.IMAGE;
     if (completed && audioTrack && detect.settings().audioSourceTracing()
         && "fake".equals(SimulatedAnalysis.audio(detect).label())) {
       ObjectNode tracing = item.putObject("audio_source_tracing");
-      tracing.put("label", "resemble_ai");
+      tracing.put("label", detect.rule().answer().sourceTracing());
       tracing.putNull("error_message");
     } else {
       item.putNull("audio_source_tracing");
@@ -316,14 +228,14 @@ final class DetectJson {
     ObjectNode intelligence = item.putObject("intelligence");
     intelligence.put("uuid", UUID.nameUUIDFromBytes(detect.uuid().getBytes(StandardCharsets.UTF_8))
         .toString().replace("-", ""));
-    intelligence.put("description",
-        "Simulated intelligence report: the " + detect.kind().apiName() + " was judged "
-            + detect.rule().effectiveLabel() + ".");
+    String verdict = detect.rule().effectiveLabel();
+    if (detect.rule().answer().intelligence() == ScoringRule.IntelligenceForm.STRUCTURED) {
+      intelligence.set("description", IntelligenceJson.structured(detect.kind(), verdict));
+    } else {
+      intelligence.put("description", "Simulated intelligence report: the "
+          + detect.kind().apiName() + " was judged " + verdict + ".");
+    }
     intelligence.put("created_at", time(detect.completesAt()));
     intelligence.put("detect_uuid", detect.uuid());
-  }
-
-  private static String capitalized(String label) {
-    return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
   }
 }

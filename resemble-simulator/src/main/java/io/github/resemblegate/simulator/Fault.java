@@ -30,6 +30,8 @@ public final class Fault {
   }
 
   static final int UNLIMITED = -1;
+  /** The {@code Retry-After} of a 429 that names none. */
+  static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final Kind kind;
   private final int status;
@@ -62,9 +64,12 @@ public final class Fault {
     return new Fault(kind, status, null, Duration.ZERO, null, null, null, null, 1.0, false);
   }
 
-  /** 429 without a {@code Retry-After} header, as the API documents none. */
+  /**
+   * 429 with {@code Retry-After: 1}. The API documents no such header, but every 429 here
+   * carries one, as rate limiters commonly send it; {@link #rateLimited(Duration)} sets its value.
+   */
   public static Fault rateLimited() {
-    return of(Kind.RATE_LIMITED, 429);
+    return rateLimited(DEFAULT_RETRY_AFTER);
   }
 
   /** 429 with {@code Retry-After} in whole seconds (rounded up). */

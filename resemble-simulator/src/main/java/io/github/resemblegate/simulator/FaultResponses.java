@@ -41,12 +41,8 @@ final class FaultResponses {
 
   private static ApiResponse failure(Fault fault, ApiRequest request) {
     return switch (fault.kind()) {
-      case RATE_LIMITED -> {
-        ApiResponse limited = ApiResponse.error(429, "Too many requests; slow down and retry later.");
-        yield fault.retryAfter() == null
-            ? limited
-            : limited.withHeader("Retry-After", Long.toString(ceilSeconds(fault.retryAfter())));
-      }
+      case RATE_LIMITED -> ApiResponse.error(429, "Too many requests; slow down and retry later.")
+          .withHeader("Retry-After", Long.toString(ceilSeconds(fault.retryAfter())));
       case SERVER_ERROR -> fault.status() == 500
           ? ApiResponse.error(500, "Internal server error")
           : gatewayPage(fault.status());
@@ -78,14 +74,16 @@ final class FaultResponses {
   }
 
   /**
-   * 402 with a per-file cost breakdown. The API documents that {@code details} holds one but not its
-   * fields; this shape is the simulator's invention: credits, one per started second of audio or
-   * video, five per image, and half the required amount available.
+   * 402 with a per-file cost breakdown. The API documents only that the wallet cannot cover "the
+   * projected cost" and that {@code details} "includes per-file estimates"; the field names here
+   * are a guess built from those words: {@code projected_cost}, {@code wallet_balance}, and
+   * {@code files} each with an {@code estimated_cost}. Costs are the simulator's own: one credit
+   * per started second of audio or video, five per image, and half the projected cost available.
    */
   private static ApiResponse insufficientCredit(ApiRequest request) {
     ObjectNode body = LooseJson.object();
     body.put("success", false);
-    body.put("message", "Insufficient balance: the request costs more credits than are available.");
+    body.put("message", "Insufficient balance for the projected batch cost");
     ObjectNode details = body.putObject("details");
     ArrayNode files = LooseJson.array();
     long required = 0;
@@ -108,11 +106,10 @@ final class FaultResponses {
       } else {
         entry.put("duration", LooseJson.round3(seconds));
       }
-      entry.put("cost", cost);
+      entry.put("estimated_cost", cost);
     }
-    details.put("required", required);
-    details.put("available", required / 2);
-    details.put("currency", "credits");
+    details.put("projected_cost", required);
+    details.put("wallet_balance", required / 2);
     details.set("files", files);
     return ApiResponse.json(402, body);
   }

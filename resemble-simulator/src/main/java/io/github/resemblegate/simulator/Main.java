@@ -19,6 +19,7 @@ public final class Main {
         --rules FILE        JSON scoring rules (format in the README)
         --journal-limit N   requests kept in WireMock's journal (default 500)
         --seed N            seed of rate-based faults (default 42)
+        --upload-bandwidth B  bytes per second each connection may upload (default: no limit)
         --verbose           print one line per request (never headers or bodies)
         --help              show this help""";
 
@@ -81,6 +82,7 @@ public final class Main {
         case "--rules" -> options.rulesFile(Path.of(value(args, ++i, arg)));
         case "--journal-limit" -> options.journalLimit(intValue(arg, value(args, ++i, arg)));
         case "--seed" -> options.seed(longValue(arg, value(args, ++i, arg)));
+        case "--upload-bandwidth" -> options.uploadBandwidth(longValue(arg, value(args, ++i, arg)));
         default -> throw new IllegalArgumentException(
             "Unknown option " + arg + "; run with --help to see the options.");
       }

@@ -38,6 +38,7 @@ public final class ResembleSimulator implements AutoCloseable {
   private final Faults faults;
   private final CounterRecorder counters;
   private final UploadRegistry uploads;
+  private final Callbacks callbacks;
   private volatile ScoringRules rules;
   private volatile Duration processingTime;
 
@@ -49,14 +50,15 @@ public final class ResembleSimulator implements AutoCloseable {
     this.faults = new Faults(options.seed());
     this.counters = new CounterRecorder(System::nanoTime);
     this.uploads = new UploadRegistry();
+    this.callbacks = new Callbacks(Clock.systemUTC());
     DetectApi api = new DetectApi(store, counters, () -> rules, () -> processingTime,
-        options.syncWaitLimit(), Clock.systemUTC());
+        options.syncWaitLimit(), Clock.systemUTC(), callbacks);
     ApiTransformer transformer = new ApiTransformer(uploads, counters, faults, api, options.token(),
         options.verbose() ? line -> System.out.println("[resemble-simulator] " + line) : null);
 
     WireMockConfiguration config = WireMockConfiguration.options()
         .bindAddress(options.host())
-        .httpServerFactory(new SimulatorServerFactory(uploads))
+        .httpServerFactory(new SimulatorServerFactory(uploads, options.uploadBandwidth()))
         .extensions(transformer, new AdminRoutes(this))
         .mappingSource(new NoMappings())
         // A directory that does not exist: nothing on disk is ever served or loaded.
@@ -140,6 +142,14 @@ public final class ResembleSimulator implements AutoCloseable {
     return store.receivedDetects();
   }
 
+  /**
+   * The {@code callback_url}s called so far, oldest first: a batch's when it reached a terminal
+   * status, a single detect's when it finished.
+   */
+  public List<SentCallback> callbacks() {
+    return callbacks.sent();
+  }
+
   /** Replaces the scoring rules for files submitted from now on, until {@link #reset()}. */
   public void rules(ScoringRules rules) {
     this.rules = Objects.requireNonNull(rules, "rules");
@@ -156,11 +166,12 @@ public final class ResembleSimulator implements AutoCloseable {
 
   /**
    * Forgets everything since start: batches, detects and secure uploads; armed faults (and the
-   * random sequence of rate-based ones); counters; WireMock's request journal; and rules or
-   * processing time changed at run time.
+   * random sequence of rate-based ones); callbacks sent and pending; counters; WireMock's request
+   * journal; and rules or processing time changed at run time.
    */
   public void reset() {
     store.clear();
+    callbacks.clear();
     faults.clear();
     counters.clear();
     rules = options.rules();
@@ -190,6 +201,7 @@ public final class ResembleSimulator implements AutoCloseable {
   /** Stops serving; safe to call twice. */
   @Override
   public void close() {
+    callbacks.close();
     if (server.isRunning()) {
       server.stop();
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param failed whether the detect ends {@code failed}
  * @param errorMessage the {@code error_message} of a failed detect; null otherwise
  * @param processingTime how long the file takes, or null for the simulator's default
+ * @param answer how the file's results are written: which documented variant, which fields left
+ *     out, an error instead of the result, the findings' form
  */
 public record ScoringRule(
     String match,
@@ -22,7 +24,8 @@ public record ScoringRule(
     String label,
     boolean failed,
     String errorMessage,
-    Duration processingTime) {
+    Duration processingTime,
+    Answer answer) {
 
   /** The {@code error_message} a failing rule reports when it names none. */
   public static final String DEFAULT_ERROR_MESSAGE = "Media could not be processed";
@@ -49,6 +52,13 @@ public record ScoringRule(
       throw new IllegalArgumentException(
           "The processing time of rule '" + match + "' is negative; use 0 or more milliseconds.");
     }
+    answer = answer == null ? Answer.DOCUMENTED : answer;
+  }
+
+  /** A rule answering the documented way. */
+  public ScoringRule(String match, double score, String label, boolean failed,
+      String errorMessage, Duration processingTime) {
+    this(match, score, label, failed, errorMessage, processingTime, Answer.DOCUMENTED);
   }
 
   /** Files matching {@code glob} complete with this score (label derived from it). */
@@ -63,12 +73,83 @@ public record ScoringRule(
 
   /** The same rule reporting {@code label} (any case; the simulator applies each media type's case). */
   public ScoringRule withLabel(String label) {
-    return new ScoringRule(match, score, label, failed, errorMessage, processingTime);
+    return new ScoringRule(match, score, label, failed, errorMessage, processingTime, answer);
   }
 
   /** The same rule with its own processing time instead of the simulator's default. */
   public ScoringRule withProcessingTime(Duration processingTime) {
-    return new ScoringRule(match, score, label, failed, errorMessage, processingTime);
+    return new ScoringRule(match, score, label, failed, errorMessage, processingTime, answer);
+  }
+
+  /** The same rule answering as {@code answer} says. */
+  public ScoringRule withAnswer(Answer answer) {
+    return new ScoringRule(match, score, label, failed, errorMessage, processingTime, answer);
+  }
+
+  /** How numbers are written in a file's results. */
+  public enum Numbers {
+    /** As the documentation shows for each endpoint (the README's table). */
+    DOCUMENTED,
+    /** Every score, certainty, consistency, timestamp and duration as a string. */
+    STRINGS,
+    /** Every one of them as a JSON number. */
+    NUMBERS
+  }
+
+  /** The form of an {@code intelligence} description. */
+  public enum IntelligenceForm {
+    /** A sentence. */
+    TEXT,
+    /** The structured object: speaker info, language, fraud, liveness, ... */
+    STRUCTURED
+  }
+
+  /**
+   * How a file's results are written.
+   *
+   * @param numbers strings or numbers
+   * @param omitted top-level item fields left out of every answer about the file, e.g.
+   *     {@code status} or {@code media_type}, to test a client's reading of such answers
+   * @param error an error {@code GET /detect/{uuid}} answers for this file instead of its result
+   *     (the list still shows the item), or null
+   * @param intelligence the form of the intelligence description, when intelligence is asked for
+   * @param sourceTracing the generator audio source tracing names for fake audio
+   */
+  public record Answer(Numbers numbers, java.util.Set<String> omitted, ErrorAnswer error,
+      IntelligenceForm intelligence, String sourceTracing) {
+
+    /** The documented shapes, nothing left out, no error, text intelligence, resemble_ai. */
+    public static final Answer DOCUMENTED =
+        new Answer(Numbers.DOCUMENTED, java.util.Set.of(), null, IntelligenceForm.TEXT,
+            "resemble_ai");
+
+    public Answer {
+      numbers = numbers == null ? Numbers.DOCUMENTED : numbers;
+      omitted = omitted == null ? java.util.Set.of() : java.util.Set.copyOf(omitted);
+      intelligence = intelligence == null ? IntelligenceForm.TEXT : intelligence;
+      sourceTracing = sourceTracing == null || sourceTracing.isBlank() ? "resemble_ai"
+          : sourceTracing;
+    }
+
+    public Answer withNumbers(Numbers value) {
+      return new Answer(value, omitted, error, intelligence, sourceTracing);
+    }
+
+    public Answer omitting(String... fields) {
+      return new Answer(numbers, java.util.Set.of(fields), error, intelligence, sourceTracing);
+    }
+
+    public Answer withError(ErrorAnswer value) {
+      return new Answer(numbers, omitted, value, intelligence, sourceTracing);
+    }
+
+    public Answer withIntelligence(IntelligenceForm value) {
+      return new Answer(numbers, omitted, error, value, sourceTracing);
+    }
+
+    public Answer withSourceTracing(String value) {
+      return new Answer(numbers, omitted, error, intelligence, value);
+    }
   }
 
   boolean matches(String fileName) {

@@ -39,7 +39,8 @@ public final class ScoringRules {
           ScoringRule.scoring("*", REAL_SCORE));
 
   private static final Set<String> RULE_FIELDS =
-      Set.of("match", "score", "label", "status", "error_message", "processing_ms");
+      Set.of("match", "score", "label", "status", "error_message", "processing_ms", "numbers",
+          "omit", "get_error", "intelligence", "source_tracing");
 
   private final List<ScoringRule> rules;
 
@@ -148,9 +149,54 @@ public final class ScoringRules {
       processing = Duration.ofMillis(ms.asLong());
     }
     try {
-      return new ScoringRule(match, score, label, failed, errorMessage, processing);
+      return new ScoringRule(match, score, label, failed, errorMessage, processing, answer(node));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The answer variant fields of a rule: numbers, omit, get_error, intelligence, source_tracing. */
+  private static ScoringRule.Answer answer(JsonNode node) {
+    ScoringRule.Answer answer = ScoringRule.Answer.DOCUMENTED;
+    if (node.hasNonNull("numbers")) {
+      answer = answer.withNumbers(choice(ScoringRule.Numbers.class, node.get("numbers").asText(),
+          "numbers", "documented, strings or numbers"));
+    }
+    if (node.has("omit")) {
+      JsonNode omit = node.get("omit");
+      if (!omit.isArray()) {
+        throw new IllegalArgumentException("omit must be a list of field names, e.g. [\"status\"].");
+      }
+      List<String> fields = new ArrayList<>();
+      omit.forEach(f -> fields.add(f.asText()));
+      answer = answer.omitting(fields.toArray(String[]::new));
+    }
+    if (node.has("get_error")) {
+      JsonNode error = node.get("get_error");
+      if (!error.isObject() || !error.path("status").canConvertToInt()) {
+        throw new IllegalArgumentException("get_error must be an object with a status, e.g."
+            + " {\"status\": 404}.");
+      }
+      answer = answer.withError(new ErrorAnswer(error.get("status").asInt(),
+          error.hasNonNull("shape") ? ErrorAnswer.Shape.parse(error.get("shape").asText()) : null,
+          error.hasNonNull("message") ? error.get("message").asText() : null));
+    }
+    if (node.hasNonNull("intelligence")) {
+      answer = answer.withIntelligence(choice(ScoringRule.IntelligenceForm.class,
+          node.get("intelligence").asText(), "intelligence", "text or structured"));
+    }
+    if (node.hasNonNull("source_tracing")) {
+      answer = answer.withSourceTracing(node.get("source_tracing").asText());
+    }
+    return answer;
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String text, String field,
+      String allowed) {
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + " is \"" + text + "\"; use " + allowed + ".");
     }
   }
 

@@ -31,6 +31,7 @@ public final class SimulatorOptions {
   private final long seed;
   private final boolean verbose;
   private final Duration syncWaitLimit;
+  private final long uploadBandwidth;
 
   private SimulatorOptions(Builder builder) {
     this.port = builder.port;
@@ -42,6 +43,7 @@ public final class SimulatorOptions {
     this.seed = builder.seed;
     this.verbose = builder.verbose;
     this.syncWaitLimit = builder.syncWaitLimit;
+    this.uploadBandwidth = builder.uploadBandwidth;
   }
 
   /** All defaults: a free port on 127.0.0.1, any token, 2 s processing, the default rules. */
@@ -64,7 +66,8 @@ public final class SimulatorOptions {
         .journalLimit(journalLimit)
         .seed(seed)
         .verbose(verbose)
-        .syncWaitLimit(syncWaitLimit);
+        .syncWaitLimit(syncWaitLimit)
+        .uploadBandwidth(uploadBandwidth);
   }
 
   /** The port to listen on; 0 picks a free one. */
@@ -105,12 +108,18 @@ public final class SimulatorOptions {
     return syncWaitLimit;
   }
 
+  /** Bytes per second each connection may upload, like a CI agent's uplink; 0 for no limit. */
+  public long uploadBandwidth() {
+    return uploadBandwidth;
+  }
+
   @Override
   public String toString() {
     return "SimulatorOptions[port=" + port + ", host=" + host
         + ", token=" + (token == null ? "any" : "****")
         + ", processingTime=" + processingTime.toMillis() + "ms, rules=" + rules.rules().size()
-        + ", journalLimit=" + journalLimit + ", seed=" + seed + ", verbose=" + verbose + "]";
+        + ", journalLimit=" + journalLimit + ", seed=" + seed + ", verbose=" + verbose
+        + ", uploadBandwidth=" + uploadBandwidth + "]";
   }
 
   /** Builds {@link SimulatorOptions}. */
@@ -124,6 +133,7 @@ public final class SimulatorOptions {
     private long seed = 42;
     private boolean verbose;
     private Duration syncWaitLimit = DEFAULT_SYNC_WAIT_LIMIT;
+    private long uploadBandwidth;
 
     private Builder() {}
 
@@ -196,6 +206,21 @@ public final class SimulatorOptions {
     /** The longest {@code POST /detect} with {@code Prefer: wait} blocks before answering as it stands. */
     public Builder syncWaitLimit(Duration syncWaitLimit) {
       this.syncWaitLimit = Objects.requireNonNull(syncWaitLimit, "syncWaitLimit");
+      return this;
+    }
+
+    /**
+     * Limits how fast each connection may upload, in bytes per second (0, the default, for no
+     * limit): the simulator reads every request body no faster, so a client sending several
+     * batches at once over several connections gets that rate on each, like CI agents behind
+     * their own uplinks.
+     */
+    public Builder uploadBandwidth(long bytesPerSecond) {
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("The upload bandwidth must be 0 (no limit) or a"
+            + " positive number of bytes per second, not " + bytesPerSecond + ".");
+      }
+      this.uploadBandwidth = bytesPerSecond;
       return this;
     }
 

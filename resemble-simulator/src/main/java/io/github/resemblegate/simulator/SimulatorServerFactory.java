@@ -17,9 +17,12 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  */
 final class SimulatorServerFactory implements HttpServerFactory {
   private final UploadRegistry registry;
+  private final long uploadBandwidth;
 
-  SimulatorServerFactory(UploadRegistry registry) {
+  /** @param uploadBandwidth bytes per second each connection may upload; 0 for no limit */
+  SimulatorServerFactory(UploadRegistry registry, long uploadBandwidth) {
     this.registry = registry;
+    this.uploadBandwidth = uploadBandwidth;
   }
 
   @Override
@@ -30,7 +33,7 @@ final class SimulatorServerFactory implements HttpServerFactory {
   @Override
   public HttpServer buildHttpServer(
       Options options, AdminRequestHandler adminRequestHandler, StubRequestHandler stubRequestHandler) {
-    UploadFilter filter = new UploadFilter(registry);
+    UploadFilter filter = new UploadFilter(registry, uploadBandwidth);
     // Jetty11HttpServer builds its contexts in its constructor, so the hook runs before any field of
     // a named subclass would be set; the captured local of an anonymous class is set before that.
     return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {

@@ -43,9 +43,12 @@ final class UploadFilter implements Filter {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private final UploadRegistry registry;
+  private final long uploadBandwidth;
 
-  UploadFilter(UploadRegistry registry) {
+  /** @param uploadBandwidth bytes per second a request body is read at most; 0 for no limit */
+  UploadFilter(UploadRegistry registry, long uploadBandwidth) {
     this.registry = registry;
+    this.uploadBandwidth = uploadBandwidth;
   }
 
   @Override
@@ -57,7 +60,12 @@ final class UploadFilter implements Filter {
       return;
     }
     String contentType = http.getContentType();
-    CountingInputStream in = new CountingInputStream(http.getInputStream());
+    // HTTP/1.1 carries one request at a time per connection, so a limit on reading each body is
+    // a limit on each connection's uplink; TCP's flow control passes it back to the sender.
+    InputStream body = uploadBandwidth > 0
+        ? new ThrottledInputStream(http.getInputStream(), uploadBandwidth)
+        : http.getInputStream();
+    CountingInputStream in = new CountingInputStream(body);
     if (isMultipart(contentType) && http.getHeader("Content-Encoding") == null) {
       chain.doFilter(streamMultipart(http, in, contentType), response);
     } else {

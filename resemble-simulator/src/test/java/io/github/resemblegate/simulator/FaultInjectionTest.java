@@ -32,13 +32,13 @@ class FaultInjectionTest extends SimulatorFixture {
   }
 
   @Test
-  void rateLimitsWithoutRetryAfterByDefault() {
+  void rateLimitsWithARetryAfterOfOneSecondByDefault() {
     SIM.faults().inject(Fault.rateLimited());
 
     Api.Response response = api.get("/detect?page=1");
 
     assertThat(response.status()).isEqualTo(429);
-    assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
   }
 
   @Test
@@ -90,10 +90,10 @@ class FaultInjectionTest extends SimulatorFixture {
     JsonNode details = response.json().get("details");
     assertThat(details.get("files")).hasSize(2);
     assertThat(details.get("files").get(0).get("filename").asText()).isEqualTo("ten-seconds.wav");
-    assertThat(details.get("files").get(0).get("cost").asLong()).isEqualTo(10);
-    assertThat(details.get("files").get(1).get("cost").asLong()).isEqualTo(5);
-    assertThat(details.get("required").asLong()).isEqualTo(15);
-    assertThat(details.get("available").asLong()).isLessThan(15);
+    assertThat(details.get("files").get(0).get("estimated_cost").asLong()).isEqualTo(10);
+    assertThat(details.get("files").get(1).get("estimated_cost").asLong()).isEqualTo(5);
+    assertThat(details.get("projected_cost").asLong()).isEqualTo(15);
+    assertThat(details.get("wallet_balance").asLong()).isLessThan(15);
     assertThat(SIM.simulator().batches()).isEmpty();
     assertThat(SIM.counters().batchesCreated()).isZero();
   }

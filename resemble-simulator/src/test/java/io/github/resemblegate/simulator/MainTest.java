@@ -64,7 +64,8 @@ class MainTest {
   @Test
   void parsesEveryOption() {
     SimulatorOptions options = Main.parse(new String[] {"--port", "8123", "--host", "0.0.0.0", "--token", "t",
-        "--processing-ms", "250", "--journal-limit", "7", "--seed", "9", "--verbose"});
+        "--processing-ms", "250", "--journal-limit", "7", "--seed", "9", "--verbose",
+        "--upload-bandwidth", "1250000"});
 
     assertThat(options.port()).isEqualTo(8123);
     assertThat(options.host()).isEqualTo("0.0.0.0");
@@ -73,6 +74,7 @@ class MainTest {
     assertThat(options.journalLimit()).isEqualTo(7);
     assertThat(options.seed()).isEqualTo(9);
     assertThat(options.verbose()).isTrue();
+    assertThat(options.uploadBandwidth()).isEqualTo(1_250_000);
   }
 
   @Test
@@ -89,6 +91,9 @@ class MainTest {
         .hasMessage("--processing-ms must be 0 or more milliseconds.");
     assertThatThrownBy(() -> Main.parse(new String[] {"--rules", Path.of("no-such-rules.json").toString()}))
         .hasMessage("The rules file no-such-rules.json does not exist.");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--upload-bandwidth", "-5"}))
+        .hasMessage("The upload bandwidth must be 0 (no limit) or a positive number of bytes per"
+            + " second, not -5.");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class UploadLimitsTest {
   private final DetectStore store = new DetectStore();
   private final DetectApi api = new DetectApi(store, new CounterRecorder(System::nanoTime),
-      ScoringRules::defaults, () -> Duration.ofMillis(1), Duration.ofSeconds(1), Clock.systemUTC());
+      ScoringRules::defaults, () -> Duration.ofMillis(1), Duration.ofSeconds(1), Clock.systemUTC(),
+      new Callbacks(Clock.systemUTC()));
 
   @Test
   void rejectsBatchAboveFiveHundredMegabytes() {
@@ -75,7 +77,7 @@ class UploadLimitsTest {
   @Test
   void answers413ForOversizedNonMultipartBody() {
     StreamedUpload oversized = StreamedUpload.oversized(5_000_000);
-    ApiRequest request = new ApiRequest(Endpoint.CREATE_DETECT, "POST", "/detect", name -> null, name -> null,
+    ApiRequest request = new ApiRequest(Endpoint.CREATE_DETECT, "POST", "/detect", name -> null, Set.of(), name -> null,
         new byte[0], "application/json", name -> null, oversized, "http://127.0.0.1:1");
 
     assertThat(api.handle(request).status()).isEqualTo(413);
@@ -88,7 +90,7 @@ class UploadLimitsTest {
   private static ApiRequest request(Endpoint endpoint, List<StreamedPart> parts) {
     String path = endpoint == Endpoint.CREATE_BATCH ? "/detect/batch" : "/detect";
     Map<String, String> none = Map.of();
-    return new ApiRequest(endpoint, "POST", path, none::get, none::get, new byte[0],
+    return new ApiRequest(endpoint, "POST", path, none::get, Set.of(), none::get, new byte[0],
         "multipart/form-data; boundary=x", none::get, StreamedUpload.multipart(1, parts), "http://127.0.0.1:1");
   }
 }

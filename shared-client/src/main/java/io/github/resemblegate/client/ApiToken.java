@@ -7,6 +7,9 @@ import java.util.Objects;
  * exception messages and records that print their fields.
  */
 public final class ApiToken {
+  /** Where a user creates or copies a token. */
+  public static final String TOKEN_PAGE = "https://app.resemble.ai/hub/api";
+
   private final String secret;
 
   private ApiToken(String secret) {
@@ -33,7 +36,7 @@ public final class ApiToken {
   public String problem() {
     if (!secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       return "The Resemble API token contains a space or a character that cannot be sent in an"
-          + " HTTP header; copy it again from " + Failures.TOKEN_PAGE + ".";
+          + " HTTP header; copy it again from " + TOKEN_PAGE + ".";
     }
     return null;
   }

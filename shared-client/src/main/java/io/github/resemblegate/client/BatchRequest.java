@@ -1,5 +1,6 @@
 package io.github.resemblegate.client;
 
+import io.github.resemblegate.client.internal.PartNames;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,7 +9,10 @@ import java.util.List;
  * unique within the batch, even when two files share a base name, so results map back by
  * {@code filename}.
  */
-public record BatchRequest(List<UploadFile> files, BatchOptions options, IntakeMode mode) {
+public record BatchRequest(List<Part> files, BatchOptions options, IntakeMode mode) {
+
+  /** A file on disk and the name its multipart part carries (unique within one request). */
+  public record Part(Path path, String partName) {}
 
   public BatchRequest {
     files = List.copyOf(files);

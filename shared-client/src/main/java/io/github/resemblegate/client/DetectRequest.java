@@ -2,8 +2,8 @@ package io.github.resemblegate.client;
 
 import java.nio.file.Path;
 
-/** One {@code POST /detect}: exactly one media source plus the batch-equivalent options. */
-public record DetectRequest(Source source, BatchOptions options) {
+/** One {@code POST /detect}: exactly one media source plus that endpoint's own options. */
+public record DetectRequest(Source source, DetectOptions options) {
 
   /** Where the media comes from. */
   public sealed interface Source {}
@@ -23,6 +23,6 @@ public record DetectRequest(Source source, BatchOptions options) {
   }
 
   public DetectRequest {
-    options = options == null ? BatchOptions.DEFAULTS : options;
+    options = options == null ? DetectOptions.DEFAULTS : options;
   }
 }

@@ -7,15 +7,20 @@ public enum DetectStatus {
   PROCESSING,
   COMPLETED,
   FAILED,
-  /** A status string we do not know; treated as still running, so a timeout eventually ends the wait. */
-  UNKNOWN;
+  /** A status word we do not know; treated as still running, so a timeout eventually ends the wait. */
+  UNKNOWN,
+  /**
+   * The answer has no {@code status}, and nothing in it proves how the detection ended (no score,
+   * no {@code error_message}). The documented create answer looks like this.
+   */
+  MISSING;
 
   /** Parses {@code status}; {@code error}/{@code cancelled} count as FAILED and {@code success} as COMPLETED. */
   public static DetectStatus fromApi(String value) {
-    if (value == null) {
-      return UNKNOWN;
+    if (value == null || value.isBlank()) {
+      return MISSING;
     }
-    return switch (value.toLowerCase(Locale.ROOT)) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "processing", "pending", "queued" -> PROCESSING;
       case "completed", "success" -> COMPLETED;
       case "failed", "error", "cancelled", "canceled" -> FAILED;

@@ -1,13 +1,16 @@
 package io.github.resemblegate.client;
 
+import io.github.resemblegate.client.internal.Backoff;
+import io.github.resemblegate.client.internal.BaseUrlRule;
+import io.github.resemblegate.client.internal.ClientSettings;
+import io.github.resemblegate.client.internal.Endpoints;
+import io.github.resemblegate.client.internal.Time;
+import io.github.resemblegate.client.internal.Version;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import okhttp3.HttpUrl;
-import okhttp3.RequestBody;
 
 /**
  * A typed client for the Resemble Detect API. Thread-safe; one instance shares its connection
@@ -17,22 +20,14 @@ public final class ResembleClient implements AutoCloseable {
 
   public static final String DEFAULT_BASE_URL = "https://app.resemble.ai/api/v2";
 
-  private final ClientParts parts;
-  private final ApiCaller caller;
+  private final Endpoints endpoints;
   /** The client a {@link #withCallLimits} view was made from, else null. */
   private final ResembleClient parent;
   private volatile boolean closed;
 
-  private ResembleClient(ResembleClient parent, ApiCaller caller) {
-    this.parts = parent.parts;
+  private ResembleClient(ResembleClient parent, Endpoints endpoints) {
     this.parent = parent;
-    this.caller = caller;
-  }
-
-  private ResembleClient(Builder builder) {
-    this.parts = ClientParts.of(builder);
-    this.parent = null;
-    this.caller = parts.caller();
+    this.endpoints = endpoints;
   }
 
   public static Builder builder() {
@@ -58,37 +53,51 @@ public final class ResembleClient implements AutoCloseable {
   public DetectBatch createBatch(BatchRequest request) {
     Objects.requireNonNull(request, "request");
     ensureOpen();
-    List<SizedFile> files = UploadRules.checkBatch(request);
-    RequestBody body = Uploads.batch(files, request.options(), request.mode());
-    return caller.call(parts.exchanges().post("detect/batch", body, true, "batch"),
-        json -> ResponseParser.batch(json, null));
+    return endpoints.createBatch(request);
   }
 
   /** {@code GET /detect/batch/{uuid}}. */
   public DetectBatch getBatch(String batchUuid) {
-    String uuid = ClientArguments.id("batch", batchUuid);
     ensureOpen();
-    return caller.call(parts.exchanges().get("detect", "batch", uuid),
-        json -> ResponseParser.batch(json, uuid));
+    return endpoints.getBatch(batchUuid);
   }
 
   /** {@code GET /detect/{uuid}}. */
   public Detection getDetect(String detectUuid) {
-    String uuid = ClientArguments.id("detection", detectUuid);
     ensureOpen();
-    return caller.call(parts.exchanges().get("detect", uuid),
-        json -> ResponseParser.detection(json, uuid));
+    return endpoints.getDetect(detectUuid);
+  }
+
+  /**
+   * {@code GET /detect/{uuid}}, read as where this file stands: completed, still running, or
+   * failed with the API's words and whether asking again may help. A 404, another 4xx or a body
+   * marked {@code "success": false} ends the file; so does a 5xx or an unreadable answer after
+   * the usual retries, with leave to ask again in a later run.
+   *
+   * @throws ResembleException for what is not this file's fault: the token (401, 403), the
+   *     wallet (402), the rate limit (429) or the network
+   */
+  public DetectResult getResult(String detectUuid) {
+    ensureOpen();
+    return endpoints.getResult(detectUuid);
+  }
+
+  /**
+   * Proves the token and base URL with the cheapest documented authenticated read (the first
+   * page of the detections list at its smallest documented size, 10), before anything is paid
+   * for. Returns normally, or throws what a real call would: {@link UnauthorizedException},
+   * {@link ForbiddenException}, {@link NotFoundException} for a wrong base URL,
+   * {@link TransportException}.
+   */
+  public void checkAccess() {
+    ensureOpen();
+    endpoints.checkAccess();
   }
 
   /** {@code GET /detect?page=&page_size=}; page from 1, page size 10 to 1000. */
   public DetectPage listDetects(int page, int pageSize) {
-    ClientArguments.requirePage(page, pageSize);
     ensureOpen();
-    HttpUrl url = parts.exchanges().url("detect").newBuilder()
-        .addQueryParameter("page", Integer.toString(page))
-        .addQueryParameter("page_size", Integer.toString(pageSize))
-        .build();
-    return caller.call(parts.exchanges().get(url), ResponseParser::page);
+    return endpoints.listDetects(page, pageSize);
   }
 
   /** {@code POST /detect}: one file upload (≤ 150 MB), a URL, or a media token. */
@@ -96,28 +105,13 @@ public final class ResembleClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(request.source(), "request.source");
     ensureOpen();
-    Exchange exchange;
-    if (request.source() instanceof DetectRequest.Upload upload) {
-      String name = upload.partName() != null || upload.path() == null
-          || upload.path().getFileName() == null ? upload.partName()
-          : PartNames.assign(List.of(upload.path())).get(0).partName();
-      SizedFile file = UploadRules.checkDirectUpload(upload.path(), name);
-      exchange = parts.exchanges().post("detect", Uploads.detect(file, request.options()), true,
-          "detection");
-    } else {
-      RequestBody body = DetectBody.body(request.source(), request.options(), parts.mapper());
-      exchange = parts.exchanges().post("detect", body, false, "detection");
-    }
-    return caller.call(exchange, json -> ResponseParser.detection(json, null));
+    return endpoints.createDetect(request);
   }
 
   /** {@code POST /secure_uploads}: for files too large for a batch or a direct upload. */
   public SecureUpload createSecureUpload(Path file) {
     ensureOpen();
-    SizedFile checked = UploadRules.checkSecureUpload(file);
-    RequestBody body = Uploads.secureUpload(checked);
-    return caller.call(parts.exchanges().post("secure_uploads", body, true, "secure upload"),
-        ResponseParser::secureUpload);
+    return endpoints.createSecureUpload(file);
   }
 
   /**
@@ -129,15 +123,13 @@ public final class ResembleClient implements AutoCloseable {
    * short may still have been accepted, which the caller then cannot know.
    */
   public ResembleClient withCallLimits(Duration timeLimit, int maxRetries) {
-    ClientArguments.requirePositive("timeLimit", timeLimit, true);
-    ClientArguments.requireRetries(maxRetries);
     ResembleClient root = parent == null ? this : parent;
-    return new ResembleClient(root, root.caller.limited(timeLimit, maxRetries));
+    return new ResembleClient(root, root.endpoints.limited(timeLimit, maxRetries));
   }
 
   /** The base URL in use, without credentials. */
   public String baseUrl() {
-    return parts.baseUrl().toString();
+    return endpoints.baseUrl().toString();
   }
 
   /** Ends the client's threads and closes its idle connections, so no thread outlives a build. */
@@ -147,13 +139,12 @@ public final class ResembleClient implements AutoCloseable {
     if (parent != null) {
       return;
     }
-    parts.http().close();
+    endpoints.close();
   }
 
   @Override
   public String toString() {
-    return "ResembleClient[baseUrl=" + parts.baseUrl() + ", userAgent=" + parts.userAgent()
-        + ", requestsPerSecond=" + parts.requestsPerSecond() + "]";
+    return endpoints.toString();
   }
 
   private void ensureOpen() {
@@ -164,24 +155,23 @@ public final class ResembleClient implements AutoCloseable {
 
   /** Settings for a {@link ResembleClient}. */
   public static final class Builder {
-    // Package-private, not public: ClientParts reads them when it builds the client.
-    String baseUrl = DEFAULT_BASE_URL;
-    ApiToken token;
-    Duration connectTimeout = Duration.ofSeconds(15);
-    Duration readTimeout = Duration.ofSeconds(120);
-    Duration writeTimeout = Duration.ofSeconds(120);
-    Duration callTimeout = Duration.ofSeconds(60);
-    ProxyConfig proxy;
-    String userAgentSuffix;
-    Duration retryBudget = Duration.ofMinutes(2);
-    int maxRetries = 5;
-    double requestsPerSecond = 40;
-    RequestListener listener = RequestListener.NONE;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private ApiToken token;
+    private Duration connectTimeout = Duration.ofSeconds(15);
+    private Duration readTimeout = Duration.ofSeconds(120);
+    private Duration writeTimeout = Duration.ofSeconds(120);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private ProxyConfig proxy;
+    private String userAgentSuffix;
+    private Duration retryBudget = Duration.ofMinutes(2);
+    private int maxRetries = 5;
+    private double requestsPerSecond = 40;
+    private RequestListener listener = RequestListener.NONE;
     // Test seams: time for retries, time for the rate limit, backoff shape.
-    Time time = Time.SYSTEM;
-    Time rateLimitTime = Time.SYSTEM;
-    Duration backoffBase = Backoff.DEFAULT_BASE;
-    DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private Time time = Time.SYSTEM;
+    private Time rateLimitTime = Time.SYSTEM;
+    private Duration backoffBase = Backoff.DEFAULT_BASE;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
@@ -275,7 +265,11 @@ public final class ResembleClient implements AutoCloseable {
     }
 
     public ResembleClient build() {
-      return new ResembleClient(this);
+      return new ResembleClient(null, Endpoints.of(new ClientSettings(baseUrl, token,
+          new ClientSettings.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
+          proxy, userAgentSuffix,
+          new ClientSettings.Retries(maxRetries, retryBudget, backoffBase, jitter),
+          requestsPerSecond, listener, new ClientSettings.Clocks(time, rateLimitTime))));
     }
 
     @Override

@@ -7,8 +7,7 @@ package io.github.resemblegate.client;
 public abstract sealed class ResembleException extends RuntimeException
     permits BadRequestException, UnauthorizedException, ForbiddenException,
         InsufficientCreditException, NotFoundException, RateLimitedException,
-        ServerErrorException, TransportException, MalformedResponseException,
-        UploadRejectedException {
+        ServerErrorException, TransportException, MalformedResponseException {
 
   private final int httpStatus;
   private final String serverMessage;

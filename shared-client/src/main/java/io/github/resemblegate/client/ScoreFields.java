@@ -14,12 +14,13 @@ final class ScoreFields {
 
   private ScoreFields() {}
 
-  static ScoreReading of(Detection d) {
+  /** The score as {@code type} reads it; the caller decides the type once. */
+  static ScoreReading of(Detection d, MediaType type) {
     Unscored unfinished = unfinished(d);
     if (unfinished != null) {
       return unfinished;
     }
-    return switch (effectiveType(d)) {
+    return switch (type == null ? MediaType.UNKNOWN : type) {
       case AUDIO -> audio(d.audio());
       case IMAGE -> d.image() == null ? new Unscored("the image result has no image_metrics")
           : probability(d.image().score(), IMAGE_FIELD);
@@ -34,8 +35,8 @@ final class ScoreFields {
     return unfinished != null ? unfinished : audio(d.audio());
   }
 
-  static String label(Detection d) {
-    String label = switch (effectiveType(d)) {
+  static String label(Detection d, MediaType type) {
+    String label = switch (type == null ? MediaType.UNKNOWN : type) {
       case AUDIO -> d.audio() == null ? null : d.audio().label();
       case IMAGE -> d.image() == null ? null : d.image().label();
       case VIDEO -> d.video() == null ? null : d.video().label();
@@ -45,7 +46,7 @@ final class ScoreFields {
   }
 
   /** The declared media type, or the one the metrics present imply when the API left it out. */
-  static MediaType effectiveType(Detection d) {
+  static MediaType impliedType(Detection d) {
     if (d.mediaType() != null && d.mediaType() != MediaType.UNKNOWN) {
       return d.mediaType();
     }
@@ -66,6 +67,9 @@ final class ScoreFields {
     }
     if (d.status() == DetectStatus.PROCESSING) {
       return new Unscored("the detection has not finished yet");
+    }
+    if (d.status() == DetectStatus.MISSING) {
+      return new Unscored("the answer has no status and no scores");
     }
     return null;
   }

@@ -12,7 +12,7 @@ class BatchRequestTest {
 
   private static List<String> names(String... paths) {
     return BatchRequest.of(java.util.Arrays.stream(paths).map(Path::of).toList(), null, null)
-        .files().stream().map(UploadFile::partName).toList();
+        .files().stream().map(BatchRequest.Part::partName).toList();
   }
 
   @Test
@@ -73,7 +73,7 @@ class BatchRequestTest {
 
     assertThat(request.options()).isEqualTo(BatchOptions.DEFAULTS);
     assertThat(request.mode()).isEqualTo(IntakeMode.FILES);
-    assertThat(request.files()).containsExactly(new UploadFile(Path.of("a.wav"), "a.wav"));
+    assertThat(request.files()).containsExactly(new BatchRequest.Part(Path.of("a.wav"), "a.wav"));
   }
 
   @Test

@@ -232,6 +232,30 @@ class ClientContractTest {
   }
 
   @Test
+  void checkAccessReadsTheFirstListPageAtTheSmallestDocumentedSize() {
+    wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(okJson(Payloads.LIST)));
+
+    client.checkAccess();
+
+    LoggedRequest request = onlyRequest();
+    assertThat(request.getUrl()).isEqualTo("/api/v2/detect?page=1&page_size=10");
+    assertCommonHeaders(request);
+  }
+
+  @Test
+  void checkAccessThrowsTheTypedErrorOfAWrongTokenOrBaseUrl() {
+    wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(aResponse().withStatus(401)
+        .withBody("{\"success\": false, \"message\": \"Invalid API key\"}")));
+    assertThatThrownBy(() -> client.checkAccess()).isInstanceOf(UnauthorizedException.class);
+
+    wm.stubFor(get(urlPathEqualTo("/api/v2/detect")).willReturn(aResponse().withStatus(404)
+        .withBody("{\"success\": false, \"message\": \"Not found\"}")));
+    assertThatThrownBy(() -> client.checkAccess()).isInstanceOf(NotFoundException.class)
+        .hasMessageEndingWith("Check the base URL; it should look like"
+            + " https://app.resemble.ai/api/v2.");
+  }
+
+  @Test
   void listDetectsRefusesPageSizesTheApiDoesNotAllowWithoutARequest() {
     assertThatThrownBy(() -> client.listDetects(1, 9)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("The page size must be between 10 and 1000, not 9.");
@@ -241,13 +265,29 @@ class ClientContractTest {
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
 
+  private static final DetectOptions ALL_DETECT_OPTIONS = DetectOptions.builder()
+      .callbackUrl("https://ci.example.com/hook")
+      .intelligence(true)
+      .visualize(false)
+      .audioSourceTracing(true)
+      .frameLength(3)
+      .startRegion(1.5)
+      .endRegion(30.0)
+      .maxVideoSecs(120.0)
+      .maxVideoFps(12.5)
+      .modelTypes("talking_head")
+      .useReverseSearch(true)
+      .useOodDetector(false)
+      .zeroRetentionMode(true)
+      .build();
+
   @Test
-  void createDetectUploadsTheFileWithSingleDetectFieldNames() {
+  void createDetectUploadsTheFileWithEverySingleDetectFieldAndNoBatchOnlyOne() {
     wm.stubFor(post("/api/v2/detect").willReturn(okJson(Payloads.DETECT_CREATED)));
     Path amr = TestClients.write(dir.resolve("call.amr"), "#!AMR");
 
     Detection d = client.createDetect(new DetectRequest(new DetectRequest.Upload(amr, null),
-        BatchOptions.builder().audioSourceTracing(true).frameLength(3).build()));
+        ALL_DETECT_OPTIONS));
 
     assertThat(d.uuid()).isEqualTo("DETECTION_UUID");
     LoggedRequest request = onlyRequest();
@@ -255,7 +295,19 @@ class ClientContractTest {
     assertCommonHeaders(request);
     List<Multipart.Part> parts = Multipart.parse(request.getHeader("Content-Type"), request.getBody());
     assertThat(formFields(parts)).containsExactly(
-        Map.entry("audio_source_tracing", "true"), Map.entry("frame_length", "3"));
+        Map.entry("callback_url", "https://ci.example.com/hook"),
+        Map.entry("intelligence", "true"),
+        Map.entry("visualize", "false"),
+        Map.entry("audio_source_tracing", "true"),
+        Map.entry("frame_length", "3"),
+        Map.entry("start_region", "1.5"),
+        Map.entry("end_region", "30"),
+        Map.entry("max_video_secs", "120"),
+        Map.entry("max_video_fps", "12.5"),
+        Map.entry("model_types", "talking_head"),
+        Map.entry("use_reverse_search", "true"),
+        Map.entry("use_ood_detector", "false"),
+        Map.entry("zero_retention_mode", "true"));
     Multipart.Part file = parts.get(parts.size() - 1);
     assertThat(file.name()).isEqualTo("file");
     assertThat(file.filename()).isEqualTo("call.amr");
@@ -264,18 +316,45 @@ class ClientContractTest {
   }
 
   @Test
+  void aFileSentAloneWithTheBatchsOptionsCarriesOnlyWhatTheSingleEndpointDocuments() {
+    wm.stubFor(post("/api/v2/detect").willReturn(okJson(Payloads.DETECT_CREATED)));
+    Path wav = TestClients.write(dir.resolve("alone.wav"), "RIFF");
+
+    client.createDetect(new DetectRequest(new DetectRequest.Upload(wav, null),
+        DetectOptions.from(ALL_OPTIONS.toBuilder().searchIdentity(true).useLlm(true).build())));
+
+    List<Multipart.Part> parts =
+        Multipart.parse(onlyRequest().getHeader("Content-Type"), onlyRequest().getBody());
+    assertThat(formFields(parts)).containsExactly(
+        Map.entry("callback_url", "https://ci.example.com/hook"),
+        Map.entry("intelligence", "true"),
+        Map.entry("visualize", "false"),
+        Map.entry("audio_source_tracing", "true"),
+        Map.entry("frame_length", "2"),
+        Map.entry("start_region", "1.5"),
+        Map.entry("end_region", "30"),
+        Map.entry("max_video_secs", "120"),
+        Map.entry("zero_retention_mode", "true"));
+  }
+
+  @Test
   void createDetectFromUrlSendsJsonWithTypedOptions() throws Exception {
     wm.stubFor(post("/api/v2/detect").willReturn(okJson(Payloads.DETECT_CREATED)));
 
-    client.createDetect(new DetectRequest(new DetectRequest.Url("https://cdn.example.com/a.mp3"),
-        BatchOptions.builder().intelligence(true).startRegion(1.5).frameLength(2).build()));
+    client.createDetect(new DetectRequest(new DetectRequest.Url("https://cdn.example.com/a.mp4"),
+        ALL_DETECT_OPTIONS));
 
     LoggedRequest request = onlyRequest();
     assertCommonHeaders(request);
     assertThat(request.getHeader("Content-Type")).startsWith("application/json");
     assertThat(new ObjectMapper().readTree(request.getBodyAsString())).isEqualTo(new ObjectMapper()
-        .readTree("{\"url\":\"https://cdn.example.com/a.mp3\",\"intelligence\":true,"
-            + "\"frame_length\":2,\"start_region\":1.5}"));
+        .readTree("""
+            {"url": "https://cdn.example.com/a.mp4", "callback_url": "https://ci.example.com/hook",
+             "intelligence": true, "visualize": false, "audio_source_tracing": true,
+             "frame_length": 3, "start_region": 1.5, "end_region": 30.0, "max_video_secs": 120.0,
+             "max_video_fps": 12.5, "model_types": "talking_head", "use_reverse_search": true,
+             "use_ood_detector": false, "zero_retention_mode": true}
+            """));
   }
 
   @Test

@@ -98,6 +98,52 @@ class ErrorMappingTest {
   }
 
   @Test
+  void readsTheErrorsListWhenThereIsNeitherMessageNorError() {
+    answerGet(400, "{\"success\": false, \"errors\": [\"files[] is required\","
+        + " \"Prefer: wait is not supported for batches\"]}");
+
+    assertThat(failureOfGet().serverMessage())
+        .isEqualTo("files[] is required, Prefer: wait is not supported for batches");
+  }
+
+  @Test
+  void readsAnErrorsListOfObjectsByTheFieldEachNames() {
+    answerGet(422, "{\"success\": false, \"errors\": [{\"field\": \"file\","
+        + " \"message\": \"could not be decoded\"}, {\"message\": \"try another codec\"}]}");
+
+    assertThat(failureOfGet().serverMessage())
+        .isEqualTo("file could not be decoded, try another codec");
+  }
+
+  @Test
+  void readsDetailAsTextAndAsAListOfProblems() {
+    answerGet(422, "{\"detail\": \"Detection must be completed first\"}");
+    assertThat(failureOfGet().serverMessage()).isEqualTo("Detection must be completed first");
+
+    answerGet(422, "{\"detail\": [{\"loc\": [\"body\", \"frame_length\"],"
+        + " \"msg\": \"ensure this value is less than or equal to 4\", \"type\": \"value_error\"}]}");
+    assertThat(failureOfGet().serverMessage())
+        .isEqualTo("frame_length ensure this value is less than or equal to 4");
+  }
+
+  @Test
+  void readsAnErrorObjectByItsMessage() {
+    answerGet(500, "{\"success\": false, \"error\": {\"code\": \"internal\","
+        + " \"message\": \"Worker crashed\"}}");
+
+    assertThat(failureOfGet().serverMessage()).isEqualTo("Worker crashed");
+  }
+
+  @Test
+  void keepsTheItemisedErrorsAfterAGeneralMessage() {
+    answerGet(400, "{\"success\": false, \"message\": \"Validation failed.\","
+        + " \"errors\": {\"frame_length\": [\"is too big\"]}}");
+
+    assertThat(failureOfGet().serverMessage())
+        .isEqualTo("Validation failed: frame_length is too big");
+  }
+
+  @Test
   void mapsForbiddenAsAPlanLimit() {
     answerGet(403, "{\"success\": false, \"message\": \"Intelligence detect limit reached (Default plan)\"}");
 

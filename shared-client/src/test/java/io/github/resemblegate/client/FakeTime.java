@@ -1,5 +1,6 @@
 package io.github.resemblegate.client;
 
+import io.github.resemblegate.client.internal.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.time.Duration;
-import java.time.Instant;
+import io.github.resemblegate.client.internal.Time;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,76 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RateLimitTest {
   @RegisterExtension
   static WireMockExtension wm = TestClients.wireMock();
-
-  /** Time that moves only when slept on; each sleep may overshoot, as a late-waking thread does. */
-  private static final class SleepyTime implements Time {
-    long nanos;
-    final List<Duration> waits = new ArrayList<>();
-    final java.util.function.LongSupplier overshootNanos;
-
-    SleepyTime(java.util.function.LongSupplier overshootNanos) {
-      this.overshootNanos = overshootNanos;
-    }
-
-    @Override
-    public long nanoTime() {
-      return nanos;
-    }
-
-    @Override
-    public Instant now() {
-      return FakeTime.START;
-    }
-
-    @Override
-    public void sleep(Duration duration) {
-      waits.add(duration);
-      nanos += duration.toNanos() + overshootNanos.getAsLong();
-    }
-  }
-
-  @Test
-  void spacesRequestsOneStretchedIntervalApart() throws Exception {
-    SleepyTime time = new SleepyTime(() -> 0);
-    RequestRateLimit limit = new RequestRateLimit(10, time);
-
-    for (int i = 0; i < 3; i++) {
-      limit.acquire();
-    }
-
-    // 100 ms per request at 10/s, stretched by the 5 % guard.
-    assertThat(limit.gap()).isEqualTo(Duration.ofMillis(105));
-    assertThat(time.waits).containsExactly(Duration.ofMillis(105), Duration.ofMillis(105));
-  }
-
-  @Test
-  void anIdleClientSendsAtOnce() throws Exception {
-    SleepyTime time = new SleepyTime(() -> 0);
-    RequestRateLimit limit = new RequestRateLimit(10, time);
-    limit.acquire();
-
-    time.nanos += Duration.ofSeconds(10).toNanos();
-    limit.acquire();
-
-    assertThat(time.waits).isEmpty();
-  }
-
-  @Test
-  void lateWakeUpsNeverPutMoreThanTheRateIntoAnySecond() throws Exception {
-    java.util.Random random = new java.util.Random(42);
-    SleepyTime time = new SleepyTime(() -> random.nextInt(5_000_000));
-    RequestRateLimit limit = new RequestRateLimit(40, time);
-    List<Long> grants = new ArrayList<>();
-
-    for (int i = 0; i < 400; i++) {
-      limit.acquire();
-      grants.add(time.nanoTime() / 1_000_000);
-      time.nanos += random.nextInt(3_000_000); // the request itself takes a moment
-    }
-
-    // Close to the limit (the gap is the bottleneck, not the overshoot), never over it.
-    assertThat(maxInWindow(grants, 1000)).isBetween(30, 40);
-  }
 
   @Test
   void manyThreadsTogetherStayWithinTheConfiguredRate() throws Exception {

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
@@ -128,7 +129,8 @@ public final class Submitter {
       } else {
         source = new DetectRequest.Upload(path, name);
       }
-      Detection d = target.client().createDetect(new DetectRequest(source, target.options()));
+      Detection d = target.client().createDetect(
+          new DetectRequest(source, DetectOptions.from(target.options())));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
     }), MAX_RESENDS);
   }

@@ -1,6 +1,0 @@
-package io.github.resemblegate.client;
-
-import java.nio.file.Path;
-
-/** A checked upload: the file, the name it is sent under, and its size when it was checked. */
-record SizedFile(Path path, String partName, long size) {}

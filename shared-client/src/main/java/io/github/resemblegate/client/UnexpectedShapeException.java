@@ -1,9 +1,0 @@
-package io.github.resemblegate.client;
-
-/** A response body parsed as JSON but lacked what the call needs; the caller adds the context. */
-final class UnexpectedShapeException extends Exception {
-
-  UnexpectedShapeException(String problem) {
-    super(problem, null, false, false);
-  }
-}

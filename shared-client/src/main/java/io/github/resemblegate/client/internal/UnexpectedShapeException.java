@@ -1,0 +1,9 @@
+package io.github.resemblegate.client.internal;
+
+/** A response body parsed as JSON but lacked what the call needs; the caller adds the context. */
+final class UnexpectedShapeException extends Exception {
+
+  UnexpectedShapeException(String problem) {
+    super(problem, null, false, false);
+  }
+}
