@@ -85,9 +85,9 @@ class GateSimulatorTest {
     for (int i = 0; i < 200; i++) {
       fx.file(String.format("media/take%03d.wav", i));
     }
-    // All four batches finish long before the first is polled.
+    // All four batches finish long before the first is polled, even on a busy machine.
     SIM.simulator().processingTime(Duration.ofMillis(50));
-    GateResult v = Gate.run(fx.config().pollInterval(Duration.ofMillis(600)).build(), listener);
+    GateResult v = Gate.run(fx.config().pollInterval(Duration.ofMillis(2500)).build(), listener);
 
     assertThat(v.files()).hasSize(200)
         .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
