@@ -182,7 +182,7 @@ class FormChecksTest {
     assertThat(d.doFillOnNoSpeechItems()).extracting(o -> o.value)
         .containsExactly("IGNORE", "WARN", "FAIL");
     assertThat(d.doFillOnEmptyItems()).extracting(o -> o.value)
-        .containsExactly("WARN", "FAIL", "IGNORE");
+        .containsExactly("FAIL", "WARN", "IGNORE");
   }
 
   @Test

@@ -125,7 +125,7 @@ class SavedJobMigrationTest {
     assertThat(b.getApiUrl()).as("saved blank").isNull();
     assertThat(b.getFormats()).as("saved blank").isNull();
     assertThat(c.scan().defaultExcludes()).isTrue();
-    assertThat(c.policy().onEmpty()).isEqualTo(Reaction.WARN);
+    assertThat(c.policy().onEmpty()).isEqualTo(Reaction.valueOf(Defaults.ON_EMPTY));
     assertThat(c.policy().videoScoring().name()).isEqualTo(Defaults.VIDEO_SCORING);
     assertThat(c.api().limits().requestsPerSecond()).isEqualTo(40.0);
     assertThat(c.api().limits().concurrency()).isEqualTo(4);

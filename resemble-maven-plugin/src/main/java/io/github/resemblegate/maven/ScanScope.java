@@ -1,5 +1,6 @@
 package io.github.resemblegate.maven;
 
+import io.github.resemblegate.gate.settings.Defaults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,10 +30,16 @@ record ScanScope(Path baseDirectory, List<String> defaultIncludes, List<String> 
 
   /**
    * Where media lives in a Maven project: its resource folders, {@code src/main/media}, and what
-   * the build copied or generated into the output folder ({@code target/classes}). Identical
-   * content found twice (a resource and its copy) is billed once: the gate dedupes by hash.
+   * the build copied or generated into the output folder ({@code target/classes}); without a
+   * pom.xml, the whole folder. Identical content found twice (a resource and its copy) is billed
+   * once: the gate dedupes by hash.
    */
   static List<String> defaultIncludes(MavenProject project, Path base) {
+    if (project.getBasedir() == null) {
+      // Maven's stand-in for a folder without pom.xml has no media folders of its own: every file
+      // of the folder is a candidate, else the goal would match nothing there and pass.
+      return List.of(Defaults.INCLUDES);
+    }
     Set<String> patterns = new LinkedHashSet<>();
     for (Resource resource : project.getResources()) {
       addFolder(patterns, base, resource.getDirectory());

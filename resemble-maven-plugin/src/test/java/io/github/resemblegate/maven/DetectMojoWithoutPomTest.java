@@ -39,6 +39,8 @@ class DetectMojoWithoutPomTest {
 
     assertThat(config.scan().baseDirectory()).isEqualTo(folder);
     assertThat(config.reports().directory()).isEqualTo(folder.resolve("target/resemble"));
-    assertThat(config.scan().includes()).containsExactly("src/main/media/**", "target/classes/**");
+    // No project folders: the whole folder is scanned, as the front end's default includes.
+    assertThat(config.scan().includes()).containsExactly("**/*");
+    assertThat(config.scan().includesGiven()).isFalse();
   }
 }

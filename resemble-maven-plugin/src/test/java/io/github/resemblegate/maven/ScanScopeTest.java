@@ -49,7 +49,7 @@ class ScanScopeTest {
   }
 
   @Test
-  void theStandInProjectOfARunWithoutPomUsesTheGivenFolder() {
+  void theStandInProjectOfARunWithoutPomScansTheWholeFolder() {
     MavenProject standIn = new MavenProject();
     Build build = new Build();
     build.setOutputDirectory("${project.basedir}/target/classes");
@@ -58,8 +58,8 @@ class ScanScopeTest {
     build.addResource(resource);
     standIn.setBuild(build);
 
-    assertThat(ScanScope.defaultIncludes(standIn, dir))
-        .containsExactly("src/main/resources/**", "src/main/media/**", "target/classes/**");
+    // Its project folders hold nothing in a plain folder of media: every file is a candidate.
+    assertThat(ScanScope.defaultIncludes(standIn, dir)).containsExactly("**/*");
   }
 
   @Test

@@ -34,21 +34,16 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   /**
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
    * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
-   * adds VCS folders and editor junk; {@code shard}, when not null, keeps only that shard's part of
-   * the matched files.
+   * adds VCS folders and editor junk; {@code includesGiven}: the user's (matching nothing is then
+   * a mistake), not the front end's; {@code contentCheck} skips files whose bytes are not the media
+   * their names claim; {@code shard}, when not null, keeps only that shard's part of the files.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes, Shard shard) {
+      boolean defaultExcludes, boolean includesGiven, boolean contentCheck, Shard shard) {
 
     public Scan {
       includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
       excludes = List.copyOf(excludes);
-    }
-
-    /** A scan of every matched file, not sharded. */
-    public Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-        boolean defaultExcludes) {
-      this(baseDirectory, includes, excludes, defaultExcludes, null);
     }
   }
 
@@ -171,6 +166,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   public static final class Builder {
     private Path baseDirectory;
     private List<String> includes = List.of(Defaults.INCLUDES);
+    private boolean includesGiven;
+    private boolean contentCheck = true;
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
     private Shard shard;
@@ -205,9 +202,14 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private Builder() {}
 
     public Builder baseDirectory(Path v) { baseDirectory = v; return this; }
-    public Builder includes(List<String> v) { includes = v; return this; }
+    /** The user's includes: matching nothing fails the run unless onEmpty says otherwise. */
+    public Builder includes(List<String> v) { includes = v; includesGiven = true; return this; }
+    /** The front end's includes when the user gave none: matching nothing passes quietly. */
+    public Builder defaultIncludes(List<String> v) { includes(v).includesGiven = false; return this; }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
+    /** Off only where the media are stand-ins (tests, benchmarks): text named .wav and such. */
+    public Builder contentCheck(boolean v) { contentCheck = v; return this; }
     /** Null: every matched file. */
     public Builder shard(Shard v) { shard = v; return this; }
     public Builder apiUrl(String v) { apiUrl = v; return this; }
@@ -269,7 +271,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       Path reports = reportsDirectory != null ? reportsDirectory
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
-          new Scan(base, includes, excludes, defaultExcludes, shard),
+          new Scan(base, includes, excludes, defaultExcludes, includesGiven, contentCheck,
+              shard),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,

@@ -8,7 +8,6 @@ import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.remote.Collector;
 import io.github.resemblegate.gate.internal.remote.RecentDetections;
 import io.github.resemblegate.gate.internal.remote.Submitter;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -63,7 +62,7 @@ class GateFaultTest {
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
     assertThat(v.decision().sentence()).startsWith("120 of 120 files could not be checked; the first of 50"
         + " with the same cause: The Resemble wallet cannot pay for");
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -106,7 +105,7 @@ class GateFaultTest {
     assertThat(v.files()).extracting(FileResult::detectId)
         .containsExactlyInAnyOrderElementsOf(created.detectUuids());
     assertThat(listener.infos).anyMatch(m -> m.startsWith("Found the lost submission"));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -176,7 +175,7 @@ class GateFaultTest {
           .map(ReceivedBatch::uuid).toList());
     });
     assertThat(listener.warnings).anyMatch(m -> m.startsWith("Timed out after 500ms"));
-    assertThat(Journal.fileIn(fx.reports)).exists();
+    assertThat(fx.journals()).hasSize(1);
   }
 
   @Test
@@ -202,7 +201,7 @@ class GateFaultTest {
         + " answer was lost").contains("zero-retention mode redacts file names")
         .contains("re-run to resume");
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
-    assertThat(Journal.fileIn(fx.reports)).exists();
+    assertThat(fx.journals()).hasSize(1);
     // The next run must not upload it again on a guess either.
     GateResult again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
@@ -248,7 +247,7 @@ class GateFaultTest {
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(result(v, "media/f000.wav").sha256()).isEqualTo(
         io.github.resemblegate.gate.internal.ledger.Sha256.ofText("re-recorded take"));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test

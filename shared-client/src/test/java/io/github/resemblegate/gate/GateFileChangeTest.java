@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.FileResult;
@@ -169,7 +168,7 @@ class GateFileChangeTest {
     assertThat(result(v, "media/take2.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(cache().get(Sha256.ofText("first take"))).isNull();
     assertThat(cache().get(Sha256.ofText("second take"))).isNotNull();
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Files, settings and counters shared by the tests that run the gate against the simulator. */
 final class GateFixture {
@@ -46,9 +49,32 @@ final class GateFixture {
   /** Millisecond polling, a temporary cache and reports folder, the simulator's URL. */
   GateConfig.Builder config() {
     return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
+        // Stand-in media (text named .wav): the content check has its own tests.
+        .contentCheck(false)
         .reportsDirectory(reports).apiUrl(sim.baseUrl()).token(ApiToken.of(TOKEN))
         .pollInterval(Duration.ofMillis(5)).maxPollInterval(Duration.ofMillis(25))
         .timeout(Duration.ofSeconds(30));
+  }
+
+  /** The journals runs left, beside the cache or (earlier versions) in the reports folder. */
+  List<Path> journals() {
+    return journals(cache, reports);
+  }
+
+  /** The journals under these folders: every run's, and an earlier version's. */
+  static List<Path> journals(Path... folders) {
+    List<Path> found = new ArrayList<>();
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).forEach(found::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return found;
   }
 
   Counters counters() {

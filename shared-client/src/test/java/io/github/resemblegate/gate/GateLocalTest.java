@@ -10,9 +10,9 @@ import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
-import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -55,6 +55,8 @@ class GateLocalTest {
 
   private GateConfig.Builder config() {
     return GateConfig.builder().baseDirectory(base).cacheDirectory(cache)
+        // Stand-in media (text named .wav): the content check has its own tests.
+        .contentCheck(false)
         .reportsDirectory(reports).apiUrl(DEAD_API).clock(clock);
   }
 
@@ -87,7 +89,7 @@ class GateLocalTest {
     assertThat(v.decision().sentence()).startsWith("Dry run: would submit 120 files (")
         .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
     assertThat(listener.requests).isEmpty();
-    assertThat(Journal.fileIn(reports)).doesNotExist();
+    assertThat(GateFixture.journals(cache, reports)).isEmpty();
   }
 
   @Test
@@ -139,10 +141,66 @@ class GateLocalTest {
   }
 
   @Test
+  void filesThatAreNotTheMediaTheirNamesClaimAreSkippedBeforeAnythingIsPlanned()
+      throws IOException {
+    file("vo/script.wav", "Intro script, take 3.\nRead slowly.\n");
+    Files.write(base.resolve("vo/silence.mp3"), new byte[50_000]);
+    byte[] noise = new byte[200_000];
+    new java.util.Random(18).nextBytes(noise);
+    Files.write(base.resolve("vo/noise.wav"), noise);
+    Files.write(base.resolve("vo/intro.wav"), io.github.resemblegate.gate.internal.probe
+        .MediaProbeTest.wav(8000, 800));
+    GateResult v = Gate.run(config().contentCheck(true).dryRun(true).build(), listener);
+    assertThat(result(v, "vo/script.wav").reason()).isEqualTo("not media: its bytes look like"
+        + " text (text/plain), not the audio a .wav file holds");
+    assertThat(result(v, "vo/silence.mp3").reason())
+        .isEqualTo("not media: its bytes are all zeros, not the audio a .mp3 file holds");
+    assertThat(result(v, "vo/noise.wav").reason()).startsWith("not media: its bytes match no"
+        + " known format");
+    assertThat(result(v, "vo/intro.wav").reason())
+        .isEqualTo("dry run: would be submitted in batch 1/1");
+    assertThat(listener.plans).singleElement()
+        .satisfies(p -> assertThat(p.batches()).singleElement()
+            .satisfies(b -> assertThat(b.paths()).containsExactly("vo/intro.wav")));
+  }
+
+  @Test
+  void includesTheUserTypedThatMatchNothingFailTheRunByDefault() throws IOException {
+    file("media/intro.wav", "intro");
+    GateResult v = Gate.run(config().includes(List.of("media/**/*.wva")).build(), listener);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.decision().sentence()).startsWith("No media files matched in " + base
+        + " with includes [media/**/*.wva] and excludes []; check the base directory");
+    assertThat(listener.requests).isEmpty();
+  }
+
+  @Test
+  void theDefaultIncludesFindingNoMediaPassQuietly() throws IOException {
+    file("src/Main.java", "class Main {}");
+    GateResult v = Gate.run(config().defaultIncludes(List.of("src/main/media/**")).build(),
+        listener);
+    assertThat(v.decision()).isEqualTo(new Decision(Verdict.PASSED, FailureKind.NONE,
+        "No media files in " + base + " under the default includes; nothing to check."));
+    assertThat(v.files()).isEmpty();
+    assertThat(listener.warnings).isEmpty();
+  }
+
+  @Test
+  void mediaTheDefaultIncludesFoundButNoneCheckableFollowOnEmpty() throws IOException {
+    file("src/main/media/placeholder.wav", "");
+    GateResult v = Gate.run(config().build(), listener);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.files()).singleElement()
+        .satisfies(f -> assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED));
+  }
+
+  @Test
   void aRunWithoutMediaWritesNothingIntoTheCacheOrTheReportsFolder() throws IOException {
     file("src/Main.java", "class Main {}");
     GateResult v = Gate.run(config().build(), listener);
-    assertThat(v.decision().failureKind()).isEqualTo(FailureKind.EMPTY);
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
     // No hash index, cache entry, claim or journal: a build without media stays cheap.
     try (var inCache = Files.list(cache); var inReports = Files.list(reports)) {
       assertThat(inCache).isEmpty();

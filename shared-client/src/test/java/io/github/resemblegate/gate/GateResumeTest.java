@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
-import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.simulator.SimulatorExtension;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +53,94 @@ class GateResumeTest {
     };
   }
 
+  /** Every submission the journals beside the cache hold. */
+  private List<Submission> journaled() {
+    List<Submission> all = new ArrayList<>();
+    fx.journals().forEach(f -> all.addAll(Journal.read(f, m -> { }).values()));
+    return all;
+  }
+
+  @Test
+  void aRunAfterCleanResumesFromTheJournalBesideTheCacheWithoutUploadingAgain() throws Exception {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
+        .hasMessage("killed");
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    // mvn clean: the reports folder, and everything else under target/, is gone.
+    deleteTree(fx.reports);
+
+    RecordingListener listener = new RecordingListener();
+    GateResult v = Gate.run(fx.config().build(), listener);
+    assertThat(fx.counters().batchPosts()).isEqualTo(2);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(v.files()).hasSize(100)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(listener.infos).anyMatch(m -> m.matches("Resuming [12] submissions? from the"
+        + " journal; nothing is uploaded again for them\\."));
+    assertThat(fx.journals()).isEmpty();
+  }
+
+  @Test
+  void aFreshWorkspaceWithTheSameFilesResumesAKilledRunsSubmissions() throws Exception {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
+        .hasMessage("killed");
+    // A retried CI job: another checkout of the same files, its own reports, the same cache.
+    Path fresh = root.resolve("checkout-2");
+    copyTree(fx.base, fresh);
+    GateResult v = Gate.run(fx.config().baseDirectory(fresh)
+        .reportsDirectory(root.resolve("reports-2")).build(), new RecordingListener());
+    assertThat(v.totals().uploaded()).isZero();
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    assertThat(v.files()).hasSize(100)
+        .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+    assertThat(fx.journals()).isEmpty();
+  }
+
+  @Test
+  void aRunTakesOverOnlyTheSubmissionsOfItsOwnFiles() throws Exception {
+    assertThatThrownBy(() -> Gate.run(fx.config().concurrency(1).maxFilesPerBatch(50).build(),
+        killAfter(1))).hasMessage("killed");
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    List<String> left = journaled().stream().map(Submission::id).toList();
+    assertThat(left).isNotEmpty();
+    // Another project sharing the cache holds none of those files: it leaves them alone.
+    Path other = root.resolve("other-project");
+    Files.createDirectories(other.resolve("media"));
+    Files.writeString(other.resolve("media/unrelated.wav"), "unrelated take");
+    GateResult v = Gate.run(fx.config().baseDirectory(other)
+        .reportsDirectory(root.resolve("reports-other")).build(), new RecordingListener());
+    assertThat(v.totals().uploaded()).isEqualTo(1);
+    assertThat(journaled()).extracting(Submission::id)
+        .containsExactlyInAnyOrderElementsOf(left);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
   @Test
   void aRunKilledAfterSubmittingResumesWithoutUploadingAgain() {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(2).build(), killAfter(2)))
         .hasMessage("killed");
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
-    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2).allMatch(Submission::accepted);
+    assertThat(journaled()).hasSize(2).allMatch(Submission::accepted);
 
     RecordingListener listener = new RecordingListener();
     GateResult v = Gate.run(fx.config().build(), listener);
@@ -66,7 +154,7 @@ class GateResumeTest {
     assertThat(v.run().batchIds().size() * 50 + v.totals().fromCache()).isEqualTo(100);
     assertThat(listener.infos).anyMatch(m -> m.matches("Resuming [12] submissions? from the"
         + " journal; nothing is uploaded again for them\\."));
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test
@@ -122,7 +210,7 @@ class GateResumeTest {
       }
     });
     assertThat(dry.files()).filteredOn(f -> !f.cached()).hasSizeGreaterThanOrEqualTo(50);
-    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
+    assertThat(journaled()).hasSize(2);
   }
 
   @Test
@@ -148,10 +236,10 @@ class GateResumeTest {
     assertThat(other.totals().uploaded()).isEqualTo(100);
     assertThat(fx.counters().batchesCreated()).isEqualTo(4);
     // The first run's submissions are still there for a run with its options.
-    assertThat(Journal.peek(fx.reports, m -> { })).hasSize(2);
+    assertThat(journaled()).hasSize(2);
     GateResult first = Gate.run(fx.config().build(), new RecordingListener());
     assertThat(first.totals().uploaded()).isZero();
-    assertThat(Journal.fileIn(fx.reports)).doesNotExist();
+    assertThat(fx.journals()).isEmpty();
   }
 
   @Test

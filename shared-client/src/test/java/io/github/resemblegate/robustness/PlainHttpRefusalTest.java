@@ -31,6 +31,8 @@ class PlainHttpRefusalTest {
     Path base = Files.createDirectories(root.resolve("media"));
     Files.writeString(base.resolve("voice.wav"), "audio");
     GateConfig config = GateConfig.builder().baseDirectory(base).apiUrl(url)
+        // Stand-in media (text named .wav): the content check has its own tests.
+        .contentCheck(false)
         .token(ApiToken.of("plain-http-token")).cacheDirectory(root.resolve("cache"))
         .reportsDirectory(root.resolve("reports")).build();
 

@@ -20,10 +20,12 @@ import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
 import io.github.resemblegate.gate.internal.store.Journal;
+import io.github.resemblegate.gate.internal.store.JournalFolder;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.internal.store.Submission;
@@ -35,7 +37,6 @@ import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One gate run from scan to result, as a short pipeline of stages over the ledger: scan,
@@ -76,11 +78,11 @@ public final class GateRun {
 
   /**
    * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
-   * filter may do). Each plugs in here with one line, e.g. the shard filter (by file size, reads
-   * no bytes) and the content check (are the bytes the media the name claims).
+   * filter may do): the shard filter (by file size, reads no bytes), then the content check (are
+   * the bytes the media the name claims).
    */
   private List<ScanFilter> filters() {
-    return List.of(shard);
+    return config.scan().contentCheck() ? List.of(shard, new ContentCheck()) : List.of(shard);
   }
 
   public GateResult run() {
@@ -93,19 +95,21 @@ public final class GateRun {
       return finish(shard.checkableElsewhere()
           ? DecisionRules.emptyShard(shard.sharding().shard().id(), ledger.size(),
               shard.sharding().matchedFiles())
-          : DecisionRules.empty(config.policy(), emptySentence()), List.of(), null);
+          : emptyDecision(), List.of(), null);
     }
     ResultKey key = ResultKey.of(config.api().url(), config.api().options());
     ResultCache cache = config.cache().enabled()
         ? new ResultCache(config.cache().directory(), key, listener::warn) : null;
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
-    Path reports = config.reports().directory();
-    boolean journalExists = Files.exists(Journal.fileIn(reports));
+    JournalFolder journals = JournalFolder.of(config.cache().directory(),
+        config.reports().directory(), key);
+    Predicate<Submission.Part> scanned = JournalFolder.partsOf(files);
+    boolean journalExists = journals.exists();
     Journal journal = checking && journalExists
-        ? Journal.open(reports, config.clock(), listener::warn) : null;
+        ? Journal.open(journals, scanned, config.clock(), listener::warn) : null;
     try {
       List<Submission> resume = resumable(journal != null ? journal.submissions()
-          : journalExists ? Journal.peek(reports, listener::warn) : List.of(), key, cache);
+          : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key, cache);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
       GateConfig.Limits limits = config.api().limits();
@@ -133,7 +137,7 @@ public final class GateRun {
               + config.api().tokenAdvice());
         }
         if (journal == null) {
-          journal = Journal.open(reports, config.clock(), listener::warn);
+          journal = Journal.open(journals, scanned, config.clock(), listener::warn);
         }
         Dispatcher dispatcher = new Dispatcher(config, key, ledger, listener, startedMillis);
         try {
@@ -264,6 +268,14 @@ public final class GateRun {
     GateResult result = new GateResult(info, config.policy(), judged, totals, decision, notices);
     listener.finished(result);
     return result;
+  }
+
+  /** Default includes finding no media pass quietly; else onEmpty decides (typos fail). */
+  private Decision emptyDecision() {
+    if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
+      return DecisionRules.noMedia(config.scan().baseDirectory().toString());
+    }
+    return DecisionRules.empty(config.policy(), emptySentence());
   }
 
   private String emptySentence() {

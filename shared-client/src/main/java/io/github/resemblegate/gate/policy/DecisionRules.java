@@ -82,6 +82,15 @@ public final class DecisionRules {
   }
 
   /**
+   * The front end's default includes found no media file in {@code base}: the module ships none,
+   * and the run passes quietly whatever {@code onEmpty} says, which is for includes a user typed.
+   */
+  public static Decision noMedia(String base) {
+    return new Decision(Verdict.PASSED, FailureKind.NONE, "No media files in " + base
+        + " under the default includes; nothing to check.");
+  }
+
+  /**
    * A shard of a run holds no file it can check while other shards do: it passes, and the merge
    * of the shards decides the run.
    */

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param onFlagged what FLAGGED files do to the verdict (default FAIL)
  * @param onError what ERROR files do to the verdict (default FAIL)
  * @param onNoSpeech what NO_SPEECH files do to the verdict (default IGNORE)
- * @param onEmpty what an empty match does to the verdict (default WARN)
+ * @param onEmpty what an empty match of the user's includes does to the verdict (default FAIL)
  * @param videoScoring which score judges a video
  * @param waivers accepted files
  */
@@ -35,7 +35,7 @@ public record Policy(
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   public static final Policy DEFAULT = new Policy(DEFAULT_THRESHOLD, Map.of(), null, Reaction.FAIL,
-      Reaction.FAIL, Reaction.IGNORE, Reaction.WARN, VideoScoring.MAX_OF_TRACKS, List.of());
+      Reaction.FAIL, Reaction.IGNORE, Reaction.FAIL, VideoScoring.MAX_OF_TRACKS, List.of());
 
   public Policy {
     checkUnit("threshold", threshold);
@@ -55,7 +55,7 @@ public record Policy(
     onFlagged = onFlagged == null ? Reaction.FAIL : onFlagged;
     onError = onError == null ? Reaction.FAIL : onError;
     onNoSpeech = onNoSpeech == null ? Reaction.IGNORE : onNoSpeech;
-    onEmpty = onEmpty == null ? Reaction.WARN : onEmpty;
+    onEmpty = onEmpty == null ? Reaction.FAIL : onEmpty;
     videoScoring = videoScoring == null ? VideoScoring.MAX_OF_TRACKS : videoScoring;
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
   }

@@ -20,7 +20,8 @@ public final class Defaults {
   public static final String ON_FLAGGED = "FAIL";
   public static final String ON_ERROR = "FAIL";
   public static final String ON_NO_SPEECH = "IGNORE";
-  public static final String ON_EMPTY = "WARN";
+  /** Fail closed: includes a user typed that match nothing are a mistake, not a pass. */
+  public static final String ON_EMPTY = "FAIL";
   public static final String VIDEO_SCORING = "MAX_OF_TRACKS";
   public static final String MAX_FILES = "1000";
   public static final String TIMEOUT = "30m";

@@ -32,8 +32,9 @@ public enum Setting {
   ON_NO_SPEECH("onNoSpeech", Defaults.ON_NO_SPEECH,
       "what audio without speech does to the build: FAIL, WARN or IGNORE"),
   ON_EMPTY("onEmpty", Defaults.ON_EMPTY,
-      "what a run that matched no media file, or none it could check (all empty or unreadable),"
-          + " does to the build: FAIL, WARN or IGNORE"),
+      "what a run whose includes matched no media file, or none it could check (all empty or"
+          + " unreadable), does to the build: FAIL, WARN or IGNORE; when the includes are the"
+          + " front end's defaults and find no media file, the run passes quietly"),
   VIDEO_SCORING("videoScoring", Defaults.VIDEO_SCORING,
       "which score judges a video: MAX_OF_TRACKS (the higher of picture and sound) or"
       + " VISUAL_ONLY"),

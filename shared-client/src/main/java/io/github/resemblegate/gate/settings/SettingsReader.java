@@ -193,7 +193,11 @@ public final class SettingsReader {
       p.error(INCLUDES, p.name(INCLUDES) + " is empty; give at least one pattern such as"
           + " media/**/*.wav.");
     }
-    b.includes(!includes.isEmpty() || defaultIncludes == null ? includes : defaultIncludes);
+    if (!includes.isEmpty() || defaultIncludes == null) {
+      b.includes(includes);
+    } else {
+      b.defaultIncludes(defaultIncludes);
+    }
     b.excludes(p.patterns(EXCLUDES));
     p.bool(DEFAULT_EXCLUDES).ifPresent(b::defaultExcludes);
     p.shard(SHARD).ifPresent(shard -> {

@@ -17,6 +17,8 @@ public final class ScanMemoryProbe {
 
   public static void main(String[] args) {
     GateConfig config = GateConfig.builder().baseDirectory(Path.of(args[0]))
+        // Stand-in media (text named .wav): the content check has its own tests.
+        .contentCheck(false)
         .cacheDirectory(Path.of(args[1])).reportsDirectory(Path.of(args[2]))
         .apiUrl("http://127.0.0.1:9/api/v2").dryRun(true).maxFiles(0).build();
     GateResult v = Gate.run(config, GateListener.NONE);

@@ -46,6 +46,7 @@ class SettingsReaderTest {
   void nothingGivenMeansTheDocumentedDefaults() {
     GateConfig c = read(new RawSettings());
     assertThat(c.scan().includes()).containsExactly("**/*");
+    assertThat(c.scan().includesGiven()).isFalse();
     assertThat(c.scan().excludes()).isEmpty();
     assertThat(c.scan().defaultExcludes()).isTrue();
     assertThat(c.policy().threshold()).isEqualTo(0.5);
@@ -54,7 +55,7 @@ class SettingsReaderTest {
     assertThat(c.policy().onFlagged()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().onError()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().onNoSpeech()).isEqualTo(Reaction.IGNORE);
-    assertThat(c.policy().onEmpty()).isEqualTo(Reaction.WARN);
+    assertThat(c.policy().onEmpty()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().videoScoring()).isEqualTo(VideoScoring.MAX_OF_TRACKS);
     assertThat(c.budget().maxFiles()).isEqualTo(1000);
     assertThat(c.budget().timeout()).isEqualTo(Duration.ofMinutes(30));
@@ -112,6 +113,7 @@ class SettingsReaderTest {
     GateConfig c = read(raw);
 
     assertThat(c.scan().includes()).containsExactly("media/**/*.wav", "art/**", "clips/*.mp4");
+    assertThat(c.scan().includesGiven()).isTrue();
     assertThat(c.scan().excludes()).containsExactly("**/draft/**");
     assertThat(c.scan().defaultExcludes()).isFalse();
     assertThat(c.policy().threshold()).isEqualTo(0.7);

@@ -12,69 +12,97 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * The run's write-ahead log of submissions, {@code resemble-journal.jsonl} in the reports
- * directory: one JSON object per line, appended and forced to disk before the gate waits on
- * anything. Before a request that creates detections, an {@code intent} names its parts (part
- * name, SHA-256, path, size) and the result key; once the API accepts it, an {@code accepted} line
- * records the batch id and detection ids; when the gate knows nothing was created, an
- * {@code abandoned} line says so. A kill mid-write loses at most a partial last line, which the
- * reader skips, so an interrupted run can be resumed without uploading anything twice.
+ * A run's write-ahead log of submissions, one JSON object per line, appended and forced to disk
+ * before the gate waits on anything. Before a request that creates detections, an {@code intent}
+ * names its parts (part name, SHA-256, path, size) and the result key; once the API accepts it, an
+ * {@code accepted} line records the batch id and detection ids; when the gate knows nothing was
+ * created, an {@code abandoned} line says so. A kill mid-write loses at most a partial last line,
+ * which the reader skips, so an interrupted run can be resumed without uploading anything twice.
  *
- * <p>One run at a time owns a reports directory: the journal is locked for the whole run.
+ * <p>Each run writes its own journal in the {@link JournalFolder} beside the result cache, and
+ * takes over, when it opens, the submissions stopped runs left there for its contents: a run after
+ * {@code mvn clean} or in a fresh workspace resumes them instead of paying again. One run at a
+ * time owns a reports directory: its lock is held for the whole run.
  */
 public final class Journal implements AutoCloseable {
 
+  /** The journal of earlier versions, in the reports directory; still read and taken over. */
   public static final String FILE_NAME = "resemble-journal.jsonl";
+  /** Held for a run's whole length: one run at a time writes a reports directory. */
   public static final String LOCK_NAME = "resemble-journal.lock";
   public static final String BATCH = "batch";
   public static final String SINGLE = "single";
 
   private final Path file;
   private final Clock clock;
-  private final FileLocks.Held lock;
-  private final Map<String, Submission> submissions;
+  private final List<FileLocks.Held> locks;
+  private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private FileChannel out;
 
-  private Journal(Path file, Clock clock, FileLocks.Held lock,
-      Map<String, Submission> submissions) {
+  private Journal(Path file, Clock clock, List<FileLocks.Held> locks) {
     this.file = file;
     this.clock = clock;
-    this.lock = lock;
-    this.submissions = submissions;
+    this.locks = locks;
   }
 
+  /** The journal earlier versions kept in {@code reportsDirectory}. */
   public static Path fileIn(Path reportsDirectory) {
     return reportsDirectory.resolve(FILE_NAME);
   }
 
-  /** Locks the reports directory's journal for this run and reads what earlier runs left. */
-  public static Journal open(Path reportsDirectory, Clock clock, Consumer<String> warn) {
-    FileLocks.Held lock;
+  /**
+   * Locks the reports directory for this run, starts the run's journal in {@code folder}, and
+   * takes over what stopped runs left there for the run's files ({@code ours}).
+   */
+  public static Journal open(JournalFolder folder, Predicate<Submission.Part> ours, Clock clock,
+      Consumer<String> warn) {
+    List<FileLocks.Held> locks = new ArrayList<>();
+    Path reports = folder.reportsDirectory();
     try {
-      Files.createDirectories(reportsDirectory);
-      lock = FileLocks.tryAcquire(reportsDirectory.resolve(LOCK_NAME));
+      Files.createDirectories(reports);
+      FileLocks.Held reportsLock = FileLocks.tryAcquire(reports.resolve(LOCK_NAME));
+      if (reportsLock == null) {
+        throw new GateException("Another Resemble Gate run is using " + reports
+            + " (its journal is locked); wait for it to finish, or give each run its own reports"
+            + " directory.");
+      }
+      locks.add(reportsLock);
     } catch (IOException e) {
-      throw new GateException("The reports directory " + reportsDirectory + " cannot be written ("
+      throw new GateException("The reports directory " + reports + " cannot be written ("
           + e + "); check its permissions or choose another.", e);
     }
-    if (lock == null) {
-      throw new GateException("Another Resemble Gate run is using " + reportsDirectory
-          + " (its journal is locked); wait for it to finish, or give each run its own reports"
-          + " directory.");
-    }
+    Journal journal = null;
     try {
-      return new Journal(fileIn(reportsDirectory), clock, lock,
-          JournalLines.read(fileIn(reportsDirectory), warn));
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
+      Files.createDirectories(folder.directory());
+      Path own = folder.directory().resolve(UUID.randomUUID() + JournalFolder.SUFFIX);
+      FileLocks.Held ownLock = FileLocks.tryAcquire(JournalFolder.lockOf(own));
+      if (ownLock == null) {
+        throw new IOException("a new journal's lock is taken");
+      }
+      locks.add(ownLock);
+      journal = new Journal(own, clock, locks);
+      folder.takeOver(journal, ours, warn);
+      return journal;
+    } catch (IOException | RuntimeException e) {
+      if (journal != null) {
+        journal.close();
+      } else {
+        locks.forEach(FileLocks.Held::close);
+      }
+      if (e instanceof GateException g) {
+        throw g;
+      }
+      throw new GateException("The journal folder " + folder.directory() + " cannot be written ("
+          + e + "); check its permissions or choose another cache directory.", e);
     }
   }
 
@@ -85,25 +113,12 @@ public final class Journal implements AutoCloseable {
 
   /**
    * The submission of {@code sha256} under result key {@code key}, made at or after
-   * {@code notBeforeMillis}, that the journal {@code file} still waits for; null when none.
-   * Another build's journal is read without its lock: its lines are appended whole.
+   * {@code notBeforeMillis}, that the journal {@code file} or another journal of its folder still
+   * waits for (a run that took it over moved it there); null when none. Other builds' journals are
+   * read without their locks: their lines are appended whole, and files replaced atomically.
    */
   public static Submission waitingFor(Path file, String sha256, String key, long notBeforeMillis) {
-    for (Submission i : read(file, m -> { }).values()) {
-      if (i.abandoned() == null && i.key().equals(key) && i.at().toEpochMilli() >= notBeforeMillis
-          && i.parts().stream().anyMatch(p -> p.sha256().equals(sha256))) {
-        return i;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * What a journal holds, without locking or changing it: for dry runs and offline runs, which
-   * change nothing.
-   */
-  public static List<Submission> peek(Path reportsDirectory, Consumer<String> warn) {
-    return List.copyOf(JournalLines.read(fileIn(reportsDirectory), warn).values());
+    return JournalFolder.waitingFor(file, sha256, key, notBeforeMillis);
   }
 
   public Path file() {
@@ -120,10 +135,9 @@ public final class Journal implements AutoCloseable {
   }
 
   /** As {@link #intend(String, String, List)}, also noting the request's options for people. */
-  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts,
-      String options) {
-    Submission intent = new Submission(UUID.randomUUID().toString(), clock.instant(), key, kind,
-        parts, null, List.of(), null);
+  public synchronized Submission intend(String kind, String key, List<Submission.Part> parts, String options) {
+    Submission intent = new Submission(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
+        null, List.of(), null);
     ObjectNode line = JournalLines.intent(intent);
     if (options != null) {
       line.put("options", options);
@@ -133,9 +147,19 @@ public final class Journal implements AutoCloseable {
     return intent;
   }
 
+  /** Copies submissions another journal held into this one, as they stand. */
+  synchronized void adopt(List<Submission> taken) {
+    for (Submission i : taken) {
+      append(JournalLines.intent(i));
+      if (i.accepted()) {
+        append(JournalLines.accepted(i.id(), i.batchId(), i.detectIds()));
+      }
+      submissions.put(i.id(), i);
+    }
+  }
+
   /** Records the ids the API gave a submission. */
-  public synchronized Submission accepted(String submissionId, String batchId,
-      List<String> detectIds) {
+  public synchronized Submission accepted(String submissionId, String batchId, List<String> detectIds) {
     append(JournalLines.accepted(submissionId, batchId, detectIds));
     Submission updated = submissions.get(submissionId).accept(batchId, detectIds);
     submissions.put(submissionId, updated);
@@ -160,30 +184,7 @@ public final class Journal implements AutoCloseable {
         kept.add(i);
       }
     }
-    if (kept.isEmpty()) {
-      Files.deleteIfExists(file);
-      submissions.clear();
-      return;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Submission i : kept) {
-      sb.append(StoreJson.mapper().writeValueAsString(JournalLines.intent(i))).append('\n');
-      if (i.accepted()) {
-        sb.append(StoreJson.mapper().writeValueAsString(JournalLines.accepted(i.id(), i.batchId(),
-            i.detectIds())))
-            .append('\n');
-      }
-    }
-    Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ch.write(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        ch.force(true);
-      }
-      AtomicFiles.moveIntoPlace(temp, file);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    JournalLines.rewrite(file, kept);
     submissions.keySet().retainAll(kept.stream().map(Submission::id).toList());
   }
 
@@ -191,8 +192,16 @@ public final class Journal implements AutoCloseable {
   public synchronized void close() {
     try {
       closeOut();
+      if (!Files.exists(file)) {
+        // Deleted while still locked: a run that locks it later finds no journal beside it.
+        Files.deleteIfExists(JournalFolder.lockOf(file));
+      }
+    } catch (IOException ignored) {
+      // an empty lock file left behind costs nothing
     } finally {
-      lock.close();
+      for (int i = locks.size() - 1; i >= 0; i--) {
+        locks.get(i).close();
+      }
     }
   }
 
@@ -253,5 +262,4 @@ public final class Journal implements AutoCloseable {
       return last.get(0) != '\n';
     }
   }
-
 }

@@ -7,12 +7,16 @@ import io.github.resemblegate.gate.internal.store.Submission.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,35 @@ final class JournalLines {
       pn.put("size", p.size());
     }
     return n;
+  }
+
+  /**
+   * Replaces {@code file} with {@code submissions} (their intent and accepted lines), forced to disk
+   * and moved into place atomically; removes it when there are none.
+   */
+  static void rewrite(Path file, Collection<Submission> submissions) throws IOException {
+    if (submissions.isEmpty()) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Submission i : submissions) {
+      sb.append(StoreJson.mapper().writeValueAsString(intent(i))).append('\n');
+      if (i.accepted()) {
+        sb.append(StoreJson.mapper().writeValueAsString(accepted(i.id(), i.batchId(),
+            i.detectIds()))).append('\n');
+      }
+    }
+    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        ch.force(true);
+      }
+      AtomicFiles.moveIntoPlace(temp, file);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   /** Folds the journal's lines into submissions; a line that does not parse is skipped. */
@@ -119,8 +152,8 @@ final class JournalLines {
         String batch = n.hasNonNull("batchId") ? n.get("batchId").asText() : null;
         submissions.computeIfPresent(id, (k, v) -> v.accept(batch, ids));
       }
-      case "abandoned" ->
-          submissions.computeIfPresent(id, (k, v) -> v.abandon(n.path("why").asText()));
+      case "abandoned" -> submissions.computeIfPresent(id, (k, v) -> v.abandon(n.path("why").asText()));
       default -> throw new IllegalArgumentException("unknown line type");
     }
-  }}
+  }
+}

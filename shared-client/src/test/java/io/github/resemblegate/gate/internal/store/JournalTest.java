@@ -3,6 +3,7 @@ package io.github.resemblegate.gate.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import java.io.IOException;
@@ -14,16 +15,51 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
 
-  @TempDir Path reports;
+  private static final ResultKey KEY = ResultKey.of("http://127.0.0.1:1/api/v2",
+      BatchOptions.DEFAULTS);
+
+  @TempDir Path root;
   private final List<String> warnings = new ArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+  private Path reports() {
+    return root.resolve("reports");
+  }
+
+  private JournalFolder folder() {
+    return folder(reports());
+  }
+
+  /** The folder beside the cache, as a run writing its reports to {@code reports} sees it. */
+  private JournalFolder folder(Path reports) {
+    return JournalFolder.of(root.resolve("cache"), reports, KEY);
+  }
+
+  private Journal open(String... contents) {
+    return open(folder(), contents);
+  }
+
+  private Journal open(JournalFolder folder, String... contents) {
+    return Journal.open(folder, ours(contents), clock, warnings::add);
+  }
+
+  /** The run's files: here, parts whose content is one of {@code contents}. */
+  private static Predicate<Submission.Part> ours(String... contents) {
+    Set<String> shas = new HashSet<>();
+    for (String c : contents) {
+      shas.add(Sha256.ofText(c));
+    }
+    return p -> shas.contains(p.sha256());
+  }
 
   private static List<Submission.Part> parts(String... names) {
     List<Submission.Part> list = new ArrayList<>();
@@ -36,12 +72,12 @@ class JournalTest {
   @Test
   void remembersIntentsAndTheirIdsAcrossRuns() {
     String first;
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      first = j.intend(Journal.BATCH, "key", parts("a.wav", "b.wav")).id();
+    try (Journal j = open()) {
+      first = j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav", "b.wav")).id();
       j.accepted(first, "batch-1", List.of("d1", "d2"));
-      j.intend(Journal.SINGLE, "key", parts("c.wav"));
+      j.intend(Journal.SINGLE, KEY.canonical(), parts("c.wav"));
     }
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
+    try (Journal j = open("a.wav", "c.wav")) {
       assertThat(j.submissions()).hasSize(2);
       Submission accepted = j.submissions().get(0);
       assertThat(accepted.id()).isEqualTo(first);
@@ -56,11 +92,32 @@ class JournalTest {
   }
 
   @Test
-  void writesEachIntentAsOneJsonLineWithItsOptions() throws IOException {
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      j.intend(Journal.BATCH, "api=x", parts("a.wav"), "intake=FILES;visualize=null");
+  void keepsTheJournalBesideTheCacheSoCleaningTheReportsFolderLosesNothing() throws IOException {
+    Path file;
+    try (Journal j = open()) {
+      j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
+      file = j.file();
     }
-    List<String> lines = Files.readAllLines(Journal.fileIn(reports));
+    assertThat(file).startsWith(root.resolve("cache").resolve("journal")).exists();
+    try (var inReports = Files.list(reports())) {
+      assertThat(inReports.map(p -> p.getFileName().toString()))
+          .containsExactly(Journal.LOCK_NAME);
+    }
+    try (Journal j = open(folder(root.resolve("another-workspace")), "a.wav")) {
+      assertThat(j.submissions()).singleElement()
+          .satisfies(i -> assertThat(i.parts()).extracting(Submission.Part::name)
+              .containsExactly("a.wav"));
+    }
+  }
+
+  @Test
+  void writesEachIntentAsOneJsonLineWithItsOptions() throws IOException {
+    Path file;
+    try (Journal j = open()) {
+      j.intend(Journal.BATCH, "api=x", parts("a.wav"), "intake=FILES;visualize=null");
+      file = j.file();
+    }
+    List<String> lines = Files.readAllLines(file);
     assertThat(lines).singleElement().asString()
         .startsWith("{\"type\":\"intent\",\"id\":\"")
         .contains("\"at\":\"2026-11-25T12:00:00Z\",\"key\":\"api=x\",\"kind\":\"batch\"")
@@ -71,47 +128,150 @@ class JournalTest {
 
   @Test
   void skipsATruncatedLastLineAndKeepsAppendingCleanly() throws IOException {
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      j.intend(Journal.BATCH, "key", parts("a.wav"));
+    Path file;
+    try (Journal j = open()) {
+      j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
+      file = j.file();
     }
-    Path file = Journal.fileIn(reports);
     Files.writeString(file, "{\"type\":\"accepted\",\"id\":\"x\",\"detec", StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
+    try (Journal j = open("a.wav")) {
       assertThat(j.submissions()).hasSize(1);
       assertThat(warnings).singleElement().asString().contains("1 damaged line");
       j.accepted(j.submissions().get(0).id(), "b", List.of("d"));
     }
     warnings.clear();
-    assertThat(Journal.peek(reports, warnings::add)).singleElement()
+    assertThat(folder().peek(ours("a.wav"), warnings::add)).singleElement()
         .satisfies(i -> assertThat(i.detectIds()).containsExactly("d"));
-    assertThat(warnings).hasSize(1);
+    assertThat(warnings).isEmpty();
   }
 
   @Test
   void compactionKeepsOnlyWhatIsStillOpenAndRemovesAnEmptyJournal() throws IOException {
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      Submission done = j.intend(Journal.BATCH, "key", parts("a.wav"));
+    Path file;
+    try (Journal j = open()) {
+      file = j.file();
+      Submission done = j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
       j.accepted(done.id(), "b1", List.of("d1"));
-      Submission open = j.intend(Journal.BATCH, "key", parts("b.wav"));
+      Submission open = j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav"));
       j.accepted(open.id(), "b2", List.of("d2"));
-      Submission dropped = j.intend(Journal.BATCH, "key", parts("c.wav"));
+      Submission dropped = j.intend(Journal.BATCH, KEY.canonical(), parts("c.wav"));
       j.abandoned(dropped.id(), "402");
       j.compact(Set.of(open.id(), dropped.id()));
-      assertThat(Journal.peek(reports, warnings::add)).extracting(Submission::batchId)
+      assertThat(Journal.read(file, warnings::add).values()).extracting(Submission::batchId)
           .containsExactly("b2");
       j.compact(Set.of());
     }
-    assertThat(Journal.fileIn(reports)).doesNotExist();
+    assertThat(file).doesNotExist();
+    assertThat(JournalFolder.lockOf(file)).doesNotExist();
+    assertThat(folder().exists()).isFalse();
+  }
+
+  @Test
+  void leavesTheSubmissionsOfARunStillGoingToThatRun() {
+    try (Journal going = open(folder(root.resolve("reports-1")))) {
+      going.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
+      try (Journal other = open(folder(root.resolve("reports-2")), "a.wav")) {
+        assertThat(other.submissions()).isEmpty();
+      }
+    }
+    try (Journal after = open(folder(root.resolve("reports-2")), "a.wav")) {
+      assertThat(after.submissions()).hasSize(1);
+    }
+  }
+
+  @Test
+  void takesOverOnlyTheSubmissionsOfItsOwnContents() {
+    try (Journal j = open()) {
+      j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav"));
+      j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav"));
+    }
+    try (Journal j = open("a.wav")) {
+      assertThat(j.submissions()).extracting(i -> i.parts().get(0).name()).containsExactly("a.wav");
+    }
+    assertThat(folder().peek(ours("b.wav"), warnings::add)).hasSize(1);
+    try (Journal j = open("b.wav")) {
+      assertThat(j.submissions()).extracting(i -> i.parts().get(0).name()).containsExactly("b.wav");
+    }
+  }
+
+  @Test
+  void twoRunsStartingTogetherNeverBothTakeOverTheSameSubmission() throws Exception {
+    try (Journal stopped = open()) {
+      for (int i = 0; i < 20; i++) {
+        stopped.intend(Journal.BATCH, KEY.canonical(), parts("f" + i + ".wav"));
+      }
+    }
+    String[] all = new String[20];
+    for (int i = 0; i < 20; i++) {
+      all[i] = "f" + i + ".wav";
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        JournalFolder own = folder(root.resolve("reports-" + r));
+        runs.add(pool.submit(() -> {
+          start.await();
+          try (Journal j = open(own, all)) {
+            return j.submissions().stream().map(Submission::id).toList();
+          }
+        }));
+      }
+      List<String> first = runs.get(0).get();
+      List<String> second = runs.get(1).get();
+      Set<String> both = new HashSet<>(first);
+      both.retainAll(second);
+      assertThat(both).as("taken over by both runs").isEmpty();
+      assertThat(first.size() + second.size()).isEqualTo(20);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void takesOverTheJournalAnEarlierVersionLeftInTheReportsFolder() throws IOException {
+    Files.createDirectories(reports());
+    Submission ours = new Submission("i-ours", clock.instant(), KEY.canonical(),
+        Journal.BATCH, parts("a.wav"), "batch-7", List.of("d7"), null);
+    Submission otherKey = new Submission("i-other", clock.instant(), "api=elsewhere",
+        Journal.BATCH, parts("a.wav"), "batch-8", List.of("d8"), null);
+    JournalLines.rewrite(Journal.fileIn(reports()), List.of(ours, otherKey));
+    assertThat(folder().exists()).isTrue();
+    assertThat(folder().peek(ours("a.wav"), warnings::add))
+        .extracting(Submission::id).containsExactly("i-ours");
+    try (Journal j = open("a.wav")) {
+      assertThat(j.submissions()).singleElement()
+          .satisfies(i -> assertThat(i.batchId()).isEqualTo("batch-7"));
+    }
+    assertThat(Journal.read(Journal.fileIn(reports()), warnings::add)).containsOnlyKeys(
+        "i-other");
+  }
+
+  @Test
+  void findsASubmissionAnotherRunTookOverFromTheJournalANoteNamed() {
+    Path noted;
+    String id;
+    try (Journal first = open()) {
+      id = first.intend(Journal.BATCH, KEY.canonical(), parts("a.wav")).id();
+      first.accepted(id, "b1", List.of("d1"));
+      noted = first.file();
+    }
+    try (Journal second = open("a.wav")) {
+      assertThat(noted).doesNotExist();
+      assertThat(Journal.waitingFor(noted, Sha256.ofText("a.wav"), KEY.canonical(), 0))
+          .isNotNull().satisfies(i -> assertThat(i.id()).isEqualTo(id));
+    }
   }
 
   @Test
   void refusesASecondRunOnTheSameReportsDirectory() {
-    try (Journal j = Journal.open(reports, clock, warnings::add)) {
-      assertThatThrownBy(() -> Journal.open(reports, clock, warnings::add))
+    try (Journal j = open()) {
+      assertThatThrownBy(this::open)
           .isInstanceOf(GateException.class)
-          .hasMessageStartingWith("Another Resemble Gate run is using " + reports);
+          .hasMessageStartingWith("Another Resemble Gate run is using " + reports());
     }
-    Journal.open(reports, clock, warnings::add).close();
+    open().close();
   }
 }
