@@ -45,6 +45,11 @@ public final class MavenGoal {
       public void warn(CharSequence content) {
         lines.add(content.toString());
       }
+
+      @Override
+      public void error(CharSequence content) {
+        lines.add(content.toString());
+      }
     });
   }
 
@@ -52,7 +57,7 @@ public final class MavenGoal {
     return mojo;
   }
 
-  /** What the goal logged at info and warning level. */
+  /** What the goal logged at info, warning and error level. */
   public List<String> lines() {
     return List.copyOf(lines);
   }

@@ -50,7 +50,7 @@ final class CiJob {
   static ActionRun action(JsonNode action, Path workspace, Map<String, String> given)
       throws IOException, InterruptedException {
     Map<String, String> inputs = new HashMap<>();
-    action.get("inputs").fields().forEachRemaining(e ->
+    action.get("inputs").properties().forEach(e ->
         inputs.put(e.getKey(), e.getValue().path("default").asText("")));
     inputs.putAll(given);
     Path runner = Files.createTempDirectory("github-runner");
@@ -68,7 +68,7 @@ final class CiJob {
       }
       Map<String, String> env = new HashMap<>(keyValues(jobEnvFile));
       Path output = Files.createFile(runner.resolve("output-" + n));
-      step.path("env").fields().forEachRemaining(e -> env.put(e.getKey(),
+      step.path("env").properties().forEach(e -> env.put(e.getKey(),
           expand(e.getValue().asText(), inputs, outputs)));
       env.put("GITHUB_ENV", jobEnvFile.toString());
       env.put("GITHUB_OUTPUT", output.toString());
@@ -88,7 +88,7 @@ final class CiJob {
   static int gitlab(JsonNode job, Path workspace, Map<String, String> variables,
       StringBuilder log) throws IOException, InterruptedException {
     Map<String, String> env = new HashMap<>();
-    job.path("variables").fields().forEachRemaining(e -> env.put(e.getKey(),
+    job.path("variables").properties().forEach(e -> env.put(e.getKey(),
         e.getValue().asText()));
     env.putAll(variables);
     StringBuilder script = new StringBuilder();

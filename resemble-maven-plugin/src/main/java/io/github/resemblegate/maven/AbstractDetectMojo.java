@@ -14,13 +14,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 
 /**
  * The run both goals share: hand the parameters' words to the core's {@link SettingsReader} with
@@ -47,6 +50,9 @@ abstract class AbstractDetectMojo extends DetectParameters {
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   AbstractDetectMojo(SettingsDecrypter decrypter) {
     this.decrypter = decrypter;
   }
@@ -54,28 +60,59 @@ abstract class AbstractDetectMojo extends DetectParameters {
   /** What this goal scans. */
   abstract ScanScope scanScope() throws MojoExecutionException;
 
+  /** The log, naming this module when modules build at the same time (-T). */
+  @Override
+  public Log getLog() {
+    return namesModule() ? ModuleLog.of(super.getLog(), session, project) : super.getLog();
+  }
+
+  /** Whether this goal's lines need the module's name under -T: a goal over one module does. */
+  boolean namesModule() {
+    return true;
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
+    warnAboutIneffectiveProperties(log);
     if (skip) {
       log.info("Resemble Gate is skipped (resemble.skip).");
       return;
     }
-    GateConfig config = gateConfig();
+    ScanScope scope = scanScope();
+    GateConfig config = gateConfig(scope);
     GateResult result;
     try {
       result = Gate.run(config, MavenGateListener.throttled(log, config.dryRun()));
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, log);
     }
-    printSummary(result, log);
-    writeReports(result, config.reports());
+    boolean nothingToCheck = nothingToCheck(scope, result);
+    if (nothingToCheck) {
+      log.info(result.decision().sentence());
+    } else {
+      printSummary(result, log);
+    }
+    writeReports(result, config.reports(), nothingToCheck);
     MavenBuildResult.enforce(result, log);
+  }
+
+  /**
+   * A module that ships no media where Maven projects keep it, and passes for it: a parent POM,
+   * a code module. The decision's sentence says so in one line, instead of a summary and reports
+   * of nothing.
+   */
+  private static boolean nothingToCheck(ScanScope scope, GateResult result) {
+    return scope.includes().isEmpty() && result.files().isEmpty()
+        && result.decision().verdict() == Verdict.PASSED;
   }
 
   /** The core's configuration for this execution; a wrong parameter throws with one sentence each. */
   GateConfig gateConfig() throws MojoExecutionException {
-    ScanScope scope = scanScope();
+    return gateConfig(scanScope());
+  }
+
+  private GateConfig gateConfig(ScanScope scope) throws MojoExecutionException {
     SettingsReader reader = SettingsReader.forBase(scope.baseDirectory())
         .defaultIncludes(scope.defaultIncludes())
         .userAgent(USER_AGENT_SUFFIX);
@@ -98,17 +135,54 @@ abstract class AbstractDetectMojo extends DetectParameters {
       reader.offline("Maven is offline (-o)");
     }
     try {
-      return reader.read(rawSettings(scope), getLog()::warn);
+      return reader.read(rawSettings(scope, this::property), getLog()::warn);
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, getLog());
     }
   }
 
-  /** The core's summary; notices and an UNSTABLE verdict are warnings. */
+  /** A property as a parameter's expression finds it: -D, the JVM's, else the POM's. */
+  private String property(String name) {
+    String value = null;
+    if (session != null) {
+      value = session.getUserProperties().getProperty(name,
+          session.getSystemProperties().getProperty(name));
+    }
+    if (value == null && project != null) {
+      value = project.getProperties().getProperty(name);
+    }
+    return value;
+  }
+
+  /** -Dresemble.* properties that change nothing (a typo, or overridden by the POM), once a build. */
+  private void warnAboutIneffectiveProperties(Log log) {
+    if (mojoExecution == null || session == null) {
+      return;
+    }
+    PluginParameterExpressionEvaluator evaluator =
+        new PluginParameterExpressionEvaluator(session, mojoExecution);
+    UserPropertyCheck check = UserPropertyCheck.of(mojoExecution, raw -> {
+      try {
+        Object value = evaluator.evaluate(raw);
+        return value == null ? null : value.toString();
+      } catch (ExpressionEvaluationException e) {
+        return raw;
+      }
+    });
+    UserPropertyCheck.warnOncePerBuild(check.problems(session.getUserProperties()), session, log);
+  }
+
+  /**
+   * The core's summary (also the merge goal's); notices and an UNSTABLE verdict are warnings, a
+   * FAILED one an error.
+   */
   static void printSummary(GateResult result, Log log) {
-    boolean unstable = result.decision().verdict() == Verdict.UNSTABLE;
+    Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
-      if (line.startsWith("Notice: ") || unstable && line.startsWith("Verdict: ")) {
+      boolean verdictLine = line.startsWith("Verdict: ");
+      if (verdictLine && verdict == Verdict.FAILED) {
+        log.error(line);
+      } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {
         log.warn(line);
       } else {
         log.info(line);
@@ -116,11 +190,16 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
   }
 
-  private void writeReports(GateResult result, GateConfig.Reports reports)
+  /** Writes the reports, fresh ones for every run; {@code quietly} names them at debug level only. */
+  private void writeReports(GateResult result, GateConfig.Reports reports, boolean quietly)
       throws MojoExecutionException {
     try {
       for (Path file : Reports.write(result, reports)) {
-        getLog().info("Report: " + file);
+        if (quietly) {
+          getLog().debug("Report: " + file);
+        } else {
+          getLog().info("Report: " + file);
+        }
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the reports to " + reports.directory()

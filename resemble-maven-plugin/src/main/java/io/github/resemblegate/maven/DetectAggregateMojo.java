@@ -52,6 +52,12 @@ public class DetectAggregateMojo extends AbstractDetectMojo {
         new ArrayList<>(allExcludes));
   }
 
+  /** One run over all modules, after them: its lines need no module name. */
+  @Override
+  boolean namesModule() {
+    return false;
+  }
+
   private List<MavenProject> reactorProjects() {
     List<MavenProject> projects = session.getProjects();
     return projects == null || projects.isEmpty() ? List.of(project) : projects;

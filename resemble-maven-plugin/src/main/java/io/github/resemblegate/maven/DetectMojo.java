@@ -9,8 +9,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Checks this project's media with the Resemble Detect API and fails the build when a file
- * scores at or above the threshold. Also runs without a project:
+ * Sends the audio, images and video this project ships to the Resemble Detect API, writes the
+ * reports to target/resemble, and fails the build when a file scores at or above its threshold.
+ * Runs in the verify phase. Also runs without a project:
  * {@code mvn io.github.resemblegate:resemble-maven-plugin:detect -Dresemble.includes='media/**'}.
  */
 @Mojo(name = "detect", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)

@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import java.io.File;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -27,7 +28,8 @@ abstract class DetectParameters extends AbstractMojo {
 
   /**
    * The API token written in the POM. Works, but logs a warning: it shows in mvn -X output and in
-   * version control. Prefer the settings.xml server or RESEMBLE_API_KEY.
+   * version control. Prefer the settings.xml server or RESEMBLE_API_KEY. No user property, on
+   * purpose: a token typed after -D stays in shell history and process lists.
    */
   @Parameter
   String apiKey;
@@ -61,7 +63,10 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.threshold", defaultValue = Defaults.THRESHOLD)
   String threshold;
 
-  /** Per-media-type thresholds: {@code <thresholds><audio>0.6</audio><image>0.8</image><video>0.7</video></thresholds>}. */
+  /**
+   * Per-media-type thresholds: {@code <thresholds><audio>0.6</audio><image>0.8</image><video>0.7</video></thresholds>};
+   * a type left out uses threshold. As properties: resemble.thresholds.audio, .image and .video.
+   */
   @Parameter
   Thresholds thresholds;
 
@@ -92,7 +97,10 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.videoScoring", defaultValue = Defaults.VIDEO_SCORING)
   String videoScoring;
 
-  /** Files accepted on purpose: {@code <waiver><sha256/>|<path/><reason/><until/></waiver>}. */
+  /**
+   * Files accepted on purpose: {@code <waiver><sha256/>|<path/><reason/><until/></waiver>}. No
+   * user property: a list of elements has none; -Dresemble.waivers names a waiver file instead.
+   */
   @Parameter
   List<WaiverParameter> waivers;
 
@@ -238,9 +246,10 @@ abstract class DetectParameters extends AbstractMojo {
 
   /**
    * The user's words, by the setting each parameter is named after; the includes and excludes as
-   * the goal re-rooted them in {@code scope}.
+   * the goal re-rooted them in {@code scope}; {@code property} finds the per-type thresholds'
+   * properties, which Maven cannot bind to the nested parameter.
    */
-  RawSettings rawSettings(ScanScope scope) {
+  RawSettings rawSettings(ScanScope scope, UnaryOperator<String> property) {
     RawSettings raw = new RawSettings()
         .set(Setting.INCLUDES, scope.includes())
         .set(Setting.EXCLUDES, scope.excludes())
@@ -285,9 +294,7 @@ abstract class DetectParameters extends AbstractMojo {
         .set(Setting.MAX_VIDEO_SECS, maxVideoSecs)
         .set(Setting.USE_LLM, useLlm)
         .set(Setting.ZERO_RETENTION_MODE, zeroRetentionMode);
-    if (thresholds != null) {
-      thresholds.addTo(raw);
-    }
+    (thresholds != null ? thresholds : new Thresholds()).addTo(raw, property);
     if (waivers != null) {
       waivers.forEach(w -> w.addTo(raw));
     }

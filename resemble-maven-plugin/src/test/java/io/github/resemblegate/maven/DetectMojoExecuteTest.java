@@ -89,6 +89,35 @@ class DetectMojoExecuteTest {
         .hasMessage("1 of 2 files scored at or above the threshold 0.50:"
             + " src/main/media/fake-voice.wav (0.97).");
     assertThat(project.resolve("target/resemble/resemble-report.html")).isRegularFile();
+    assertThat(log.at("error")).singleElement().asString().startsWith("Verdict: FAILED. ");
+    assertThat(log.at("info")).noneMatch(line -> line.startsWith("Verdict: "));
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void aModuleWithoutMediaThatPassesSaysSoInOneLine(DetectMojo mojo) throws Exception {
+    prepare(mojo).onEmpty = "IGNORE";
+
+    mojo.execute();
+
+    assertThat(log.lines).extracting(RecordingLog.Line::level).doesNotContain("warn", "error");
+    assertThat(log.at("info")).singleElement().asString().startsWith("No media files");
+    // Fresh reports all the same, named at debug level only.
+    assertThat(project.resolve("target/resemble/resemble-report.json")).isRegularFile();
+    assertThat(log.at("debug")).anyMatch(line -> line.startsWith("Report: "));
+    assertThat(requests()).isZero();
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void userPatternsThatMatchNothingStillSaySoInFull(DetectMojo mojo) throws Exception {
+    prepare(mojo).onEmpty = "IGNORE";
+    mojo.includes = List.of("media/**/*.wav");
+
+    mojo.execute();
+
+    assertThat(log.at("info")).anyMatch(line -> line.startsWith("Verdict: PASSED. No media files"
+        + " matched in ")).anyMatch(line -> line.startsWith("Report: "));
   }
 
   @Test
@@ -144,8 +173,8 @@ class DetectMojoExecuteTest {
     mojo.execute();
 
     assertThat(requests()).isZero();
-    assertThat(log.at("info")).noneMatch(line -> line.contains("cache answers"))
-        .contains("Matched 0 media files (0 B).");
+    assertThat(log.at("info")).noneMatch(line -> line.contains("cache answers"));
+    assertThat(log.at("warn")).anyMatch(line -> line.startsWith("Verdict: UNSTABLE. No media files matched"));
   }
 
   @Test

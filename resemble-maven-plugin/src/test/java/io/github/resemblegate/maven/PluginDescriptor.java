@@ -33,6 +33,11 @@ final class PluginDescriptor {
     }
   }
 
+  /** One of the plugin's own elements: groupId, artifactId, version, goalPrefix. */
+  String plugin(String element) {
+    return text(document.getDocumentElement(), element);
+  }
+
   List<String> goals() {
     List<String> goals = new ArrayList<>();
     for (Element mojo : children(document.getDocumentElement(), "mojos", "mojo")) {

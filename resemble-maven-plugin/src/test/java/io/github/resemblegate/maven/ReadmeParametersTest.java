@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +21,22 @@ class ReadmeParametersTest {
   private static final String END = "<!-- parameters:end -->";
   private static final String NONE = "—";
 
+  /**
+   * The parameters Maven binds to no property, and what the table says instead: the property the
+   * goal reads itself, or why there is none. A new parameter without a property must be added.
+   */
+  private static final Map<String, String> WITHOUT_PROPERTY = Map.of(
+      "apiKey", "none, on purpose: a token after -D stays in shell history",
+      "thresholds", "resemble.thresholds.audio, .image, .video",
+      "waivers", "none: a list; -Dresemble.waivers names a waiver file");
+
   record Row(String name, String property, String defaultValue) {}
 
   @Test
   void theReadmeTableListsEveryParameterWithItsPropertyAndDefault() throws Exception {
     List<PluginDescriptor.Parameter> parameters = PluginDescriptor.load().parameters("detect");
     List<Row> expected = parameters.stream()
-        .map(p -> new Row(p.name(), orNone(p.property()), orNone(p.defaultValue())))
+        .map(p -> new Row(p.name(), property(p), orNone(p.defaultValue())))
         .toList();
     List<Row> documented = readmeRows();
 
@@ -73,7 +83,7 @@ class ReadmeParametersTest {
     PluginDescriptor descriptor = PluginDescriptor.load();
 
     assertThat(descriptor.goals()).containsExactlyInAnyOrder("detect", "detect-aggregate",
-        "merge");
+        "help", "merge");
     assertThat(descriptor.attribute("detect", "threadSafe")).isEqualTo("true");
     assertThat(descriptor.attribute("detect", "requiresProject")).isEqualTo("false");
     assertThat(descriptor.attribute("detect", "requiresOnline")).isEqualTo("false");
@@ -82,6 +92,15 @@ class ReadmeParametersTest {
     assertThat(descriptor.attribute("detect-aggregate", "threadSafe")).isEqualTo("true");
     assertThat(descriptor.attribute("merge", "threadSafe")).isEqualTo("true");
     assertThat(descriptor.attribute("merge", "requiresProject")).isEqualTo("false");
+  }
+
+  /** The Property cell: the descriptor's property, else the reason there is none. */
+  private static String property(PluginDescriptor.Parameter p) {
+    if (p.property() != null) {
+      return p.property();
+    }
+    assertThat(WITHOUT_PROPERTY).as("why %s has no property", p.name()).containsKey(p.name());
+    return WITHOUT_PROPERTY.get(p.name());
   }
 
   private static String orNone(String value) {
@@ -112,7 +131,7 @@ class ReadmeParametersTest {
     List<Row> rows = new ArrayList<>();
     for (String line : tableLines()) {
       String[] c = cells(line);
-      rows.add(new Row(unquote(c[0]), unquote(c[1]), unquote(c[2])));
+      rows.add(new Row(unquote(c[0]), c[1].replace("`", ""), unquote(c[2])));
     }
     return rows;
   }
@@ -138,7 +157,8 @@ class ReadmeParametersTest {
     sb.append("|---|---|---|---|\n");
     for (PluginDescriptor.Parameter p : parameters) {
       sb.append("| `").append(p.name()).append("` | ")
-          .append(p.property() == null ? NONE : "`" + p.property() + "`").append(" | ")
+          .append(p.property() == null ? WITHOUT_PROPERTY.getOrDefault(p.name(), NONE)
+              : "`" + p.property() + "`").append(" | ")
           .append(p.defaultValue() == null ? NONE : "`" + p.defaultValue() + "`").append(" | ")
           .append(p.description().replace("|", "\\|").replace("<", "&lt;")).append(" |\n");
     }

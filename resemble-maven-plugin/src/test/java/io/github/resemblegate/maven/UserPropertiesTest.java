@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.policy.Reaction;
+import io.github.resemblegate.client.MediaType;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -27,6 +29,7 @@ class UserPropertiesTest {
     session.getUserProperties().setProperty("resemble.onFlagged", "warn");
     session.getUserProperties().setProperty("resemble.timeout", "2m");
     session.getUserProperties().setProperty("resemble.frameLength", "4");
+    session.getUserProperties().setProperty("resemble.thresholds.video", "0.7");
   }
 
   @Test
@@ -42,6 +45,7 @@ class UserPropertiesTest {
     assertThat(config.policy().onFlagged()).isEqualTo(Reaction.WARN);
     assertThat(config.budget().timeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.api().options().frameLength()).isEqualTo(4);
+    assertThat(config.policy().thresholds()).isEqualTo(Map.of(MediaType.VIDEO, 0.7));
   }
 
   @Test
@@ -53,5 +57,16 @@ class UserPropertiesTest {
     mojo.setLog(new RecordingLog());
 
     assertThat(mojo.gateConfig().policy().threshold()).isEqualTo(0.9);
+  }
+
+  @Test
+  @InjectMojo(goal = "detect", pom = "<project><build><plugins><plugin>"
+      + "<artifactId>resemble-maven-plugin</artifactId><configuration>"
+      + "<thresholds><video>0.9</video></thresholds>"
+      + "</configuration></plugin></plugins></build></project>")
+  void aPerTypeThresholdInThePomWinsOverItsProperty(DetectMojo mojo) throws Exception {
+    mojo.setLog(new RecordingLog());
+
+    assertThat(mojo.gateConfig().policy().thresholds()).isEqualTo(Map.of(MediaType.VIDEO, 0.9));
   }
 }

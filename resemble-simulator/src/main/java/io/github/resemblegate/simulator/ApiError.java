@@ -2,6 +2,7 @@ package io.github.resemblegate.simulator;
 
 /** A request the API refuses, with the status and the {@code message} of its error envelope. */
 final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final int status;
 
   ApiError(int status, String message) {

@@ -115,6 +115,8 @@ public final class Main {
 
   /** --help: print usage, start nothing. */
   static final class HelpRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     HelpRequested() {
       super("help", null, false, false);
     }

@@ -6,6 +6,7 @@ package io.github.resemblegate.client;
  * {@link #httpStatus()} is 0).
  */
 public final class BadRequestException extends ResembleException {
+  private static final long serialVersionUID = 1L;
 
   public BadRequestException(int httpStatus, String what, String serverMessage, String advice,
       Throwable cause) {

@@ -5,6 +5,8 @@ package io.github.resemblegate.client;
  * API's per-file cost breakdown as compact JSON (its shape is undocumented), or null.
  */
 public final class InsufficientCreditException extends ResembleException {
+  private static final long serialVersionUID = 1L;
+
   private final String costDetails;
 
   public InsufficientCreditException(String what, String serverMessage, String advice,

@@ -8,6 +8,7 @@ public abstract sealed class ResembleException extends RuntimeException
     permits BadRequestException, UnauthorizedException, ForbiddenException,
         InsufficientCreditException, NotFoundException, RateLimitedException,
         ServerErrorException, TransportException, MalformedResponseException {
+  private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
   private final String serverMessage;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * unknown must never be repeated.
  */
 public final class TransportException extends ResembleException {
+  private static final long serialVersionUID = 1L;
+
   private final boolean requestMayHaveArrived;
   private final Path localFile;
 

@@ -6,6 +6,7 @@ package io.github.resemblegate.gate;
  * and what to change; it never holds the token.
  */
 public class GateException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   public GateException(String message) {
     super(message);

@@ -17,7 +17,7 @@ final class JsonFields {
   static Map<String, String> textMap(JsonNode object) {
     Map<String, String> map = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      object.fields().forEachRemaining(e -> map.put(e.getKey(),
+      object.properties().forEach(e -> map.put(e.getKey(),
           e.getValue().isNull() ? null : e.getValue().asText()));
     }
     return map;

@@ -168,7 +168,7 @@ public final class JsonReportReader {
       Map<MediaType, Double> thresholds = new EnumMap<>(MediaType.class);
       JsonNode byType = policy.get("thresholds");
       if (byType != null && byType.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = byType.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = byType.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           thresholds.put(enumValue(MediaType.class, e.getKey(), "policy.thresholds key"),

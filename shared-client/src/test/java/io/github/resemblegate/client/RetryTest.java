@@ -274,6 +274,7 @@ class RetryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closing the client inside its block is what the test is about
   void closingAViewWithCallLimitsLeavesItsClientOpen() {
     wm.stubFor(get("/api/v2/detect/d1").willReturn(okJson(Payloads.AUDIO_STRINGS)));
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * cannot have accepted the request; this type lets the caller tell it from a network failure.
  */
 final class LocalFileException extends IOException {
+  private static final long serialVersionUID = 1L;
+
   private final transient Path path;
 
   LocalFileException(Path path, String problem, Throwable cause) {

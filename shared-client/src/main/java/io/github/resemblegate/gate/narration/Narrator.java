@@ -30,6 +30,10 @@ public final class Narrator implements GateListener {
 
   @Override
   public void scanned(int matchedFiles, long totalBytes) {
+    // A run that matched nothing ends with a sentence saying so; "Matched 0" would say it twice.
+    if (matchedFiles == 0) {
+      return;
+    }
     out.info("Matched " + matchedFiles + " media file" + (matchedFiles == 1 ? "" : "s") + " ("
         + bytes(totalBytes) + ").");
   }

@@ -8,6 +8,7 @@ import java.util.List;
  * those sentences, so a front end that prints it says everything to fix at once.
  */
 public final class SettingsException extends GateException {
+  private static final long serialVersionUID = 1L;
 
   private final transient List<Problem> problems;
 

@@ -147,6 +147,8 @@ public final class Submitter {
 
   /** A file changed before anything billable was sent; the message is the file's reason. */
   private static final class Changed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Changed(String reason) {
       super(reason, null, false, false);
     }

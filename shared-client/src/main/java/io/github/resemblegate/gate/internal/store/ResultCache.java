@@ -101,6 +101,7 @@ public final class ResultCache {
   }
 
   /** Stores a completed detection; a failure to write is a warning, never fatal. */
+  @SuppressWarnings("try") // the resource is the lock: holding it for the block is its use
   public void put(String sha256, Analysis a) {
     Path file = entryFile(sha256);
     ObjectNode root = StoreJson.mapper().createObjectNode();

@@ -250,6 +250,7 @@ class JournalTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the second run's open journal is the point: it took the first over
   void findsASubmissionAnotherRunTookOverFromTheJournalANoteNamed() {
     Path noted;
     String id;
@@ -266,6 +267,7 @@ class JournalTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open journal is the point: a second run must be refused meanwhile
   void refusesASecondRunOnTheSameReportsDirectory() {
     try (Journal j = open()) {
       assertThatThrownBy(this::open)

@@ -1,0 +1,3 @@
+import io.github.resemblegate.maven.it.ItSupport
+
+ItSupport.start(basedir, context).media('src/main/media/fake-voiceover.wav')
