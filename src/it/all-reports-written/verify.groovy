@@ -4,7 +4,8 @@ try {
     def it = ItSupport.of(context)
     def log = it.buildLog()
     def dir = new File(basedir, 'target/resemble')
-    def names = ['resemble-report.json', 'resemble-junit.xml', 'resemble.sarif', 'resemble-report.html', 'resemble-summary.md']
+    def names = ['resemble-report.json', 'resemble-junit.xml', 'resemble.sarif', 'resemble-report.html',
+        'resemble-report.css', 'resemble-report.js', 'resemble-summary.md']
     names.each { name ->
         def file = new File(dir, name)
         assert file.isFile() : name

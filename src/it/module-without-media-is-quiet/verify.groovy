@@ -19,7 +19,7 @@ try {
         def lines = goalLines(log, module)
         assert lines.size() == 1 && lines[0].startsWith('[INFO] No media files')
     }
-    assert goalLines(log, 'voice').any { it.startsWith('[INFO] Verdict: PASSED. 1 file: 1 passed') }
+    assert goalLines(log, 'voice').any { it.startsWith('[INFO] Verdict: PASSED. 1 file checked: 1 likely genuine') }
 } finally {
     ItSupport.stop(context)
 }

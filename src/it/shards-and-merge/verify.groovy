@@ -15,8 +15,8 @@ try {
     assert withIntro.files*.path.contains('src/main/media/copy/intro.wav')
 
     assert log.contains('[ERROR] Failed to execute goal io.github.resemblegate:resemble-maven-plugin:'
-        + pluginVersion + ':merge (default-cli) on project shards-and-merge: 1 of 5 files scored at'
-        + ' or above the threshold 0.50: src/main/media/fake-voiceover.wav (0.97).')
+        + pluginVersion + ':merge (default-cli) on project shards-and-merge: 1 of 5 files is likely'
+        + ' synthetic: src/main/media/fake-voiceover.wav scored 0.97, at or above the threshold 0.50.')
     def merged = json.parse(new File(basedir, 'target/resemble/resemble-report.json'))
     assert merged.run.shard == null
     assert merged.files*.path == paths.sort()

@@ -31,8 +31,8 @@ class FailureSentenceParityTest {
   static final SimulatorExtension SIM = new SimulatorExtension();
 
   private static final String TOKEN = "parity-token";
-  private static final String SENTENCE = "1 of 2 files scored at or above the threshold 0.50:"
-      + " src/main/media/fake-voice.wav (0.97).";
+  private static final String SENTENCE = "1 of 2 files is likely synthetic:"
+      + " src/main/media/fake-voice.wav scored 0.97, at or above the threshold 0.50.";
 
   @TempDir Path project;
 

@@ -43,7 +43,8 @@ class DetectCommandTest {
     CliRun run = detect(CliRun.token(TOKEN), "media");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Verdict: PASSED. 2 files: 2 passed; threshold 0.50.");
+    assertThat(run.out).contains("Verdict: PASSED. 2 files checked: 2 likely genuine; threshold"
+        + " 0.50.");
     assertThat(project.resolve("resemble-reports")).isDirectoryContaining(
         "glob:**/resemble-report.json").isDirectoryContaining("glob:**/resemble-junit.xml")
         .isDirectoryContaining("glob:**/resemble.sarif")
@@ -61,8 +62,8 @@ class DetectCommandTest {
     CliRun run = detect(CliRun.token(TOKEN), "src/main/media/");
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.GATE_FAILED);
-    assertThat(run.out).contains("Verdict: FAILED. 1 of 2 files scored at or above the"
-        + " threshold 0.50: src/main/media/fake-voice.wav (0.97).");
+    assertThat(run.out).contains("Verdict: FAILED. 1 of 2 files is likely synthetic:"
+        + " src/main/media/fake-voice.wav scored 0.97, at or above the threshold 0.50.");
     assertThat(run.err).doesNotContain("Error:").doesNotContain("Exception");
   }
 
@@ -73,7 +74,8 @@ class DetectCommandTest {
     CliRun run = detect(CliRun.token(TOKEN), "--on-flagged", "WARN");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Verdict: UNSTABLE. 1 of 1 file scored at or above");
+    assertThat(run.out).contains("Verdict: PASSED with warnings. 1 of 1 file is likely"
+        + " synthetic: ").doesNotContain("UNSTABLE");
   }
 
   @Test
@@ -141,7 +143,7 @@ class DetectCommandTest {
         "--retry-budget", "1s", "--max-retries", "1", "--connect-timeout", "1s");
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.API_OR_ENVIRONMENT);
-    assertThat(run.out).contains("Verdict: FAILED. 1 of 1 file could not be checked");
+    assertThat(run.out).contains("Verdict: FAILED. 1 of 1 file could not be judged");
     assertThat(project.resolve("resemble-reports/resemble-report.json")).exists();
   }
 
@@ -161,7 +163,7 @@ class DetectCommandTest {
     CliRun run = detect(Map.of(), "--dry-run", "media");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Dry run: would submit 1 files");
+    assertThat(run.out).contains("Verdict: DRY RUN. Would send 1 file, ").doesNotContain("PASSED");
     assertThat(SIM.counters().totalRequests()).isZero();
   }
 

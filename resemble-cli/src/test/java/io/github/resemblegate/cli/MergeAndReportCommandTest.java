@@ -46,8 +46,8 @@ class MergeAndReportCommandTest {
         "--reports-dir", "merged");
 
     assertThat(merge.exitCode).as(merge.toString()).isEqualTo(ExitCode.GATE_FAILED);
-    assertThat(merge.out).contains("Verdict: FAILED. 1 of 4 files scored at or above the"
-        + " threshold 0.50: media/fake-voice.wav (0.97).");
+    assertThat(merge.out).contains("Verdict: FAILED. 1 of 4 files is likely synthetic:"
+        + " media/fake-voice.wav scored 0.97, at or above the threshold 0.50.");
     assertThat(project.resolve("merged/resemble.sarif")).exists();
     assertThat(SIM.counters().detectsCreated()).as("3 contents, each billed once").isEqualTo(3);
   }
@@ -97,7 +97,7 @@ class MergeAndReportCommandTest {
         "--threshold", "0.99", "--reports-dir", "rejudged");
 
     assertThat(report.exitCode).as(report.toString()).isZero();
-    assertThat(report.out).contains("Verdict: PASSED. 4 files: 4 passed");
+    assertThat(report.out).contains("Verdict: PASSED. 4 files checked: 4 likely genuine");
     assertThat(project.resolve("rejudged/resemble-report.html")).exists();
     assertThat(SIM.counters().totalRequests()).isEqualTo(requests);
   }
@@ -109,8 +109,8 @@ class MergeAndReportCommandTest {
     CliRun report = CliRun.in(project, Map.of(), "report", "shard-1", "--formats", "md");
 
     assertThat(report.exitCode).isEqualTo(ExitCode.GATE_FAILED);
-    assertThat(report.out).contains("Verdict: FAILED. 1 of 4 files scored at or above the"
-        + " threshold 0.50: media/fake-voice.wav (0.97).");
+    assertThat(report.out).contains("Verdict: FAILED. 1 of 4 files is likely synthetic:"
+        + " media/fake-voice.wav scored 0.97, at or above the threshold 0.50.");
     assertThat(project.resolve("resemble-reports/resemble-summary.md")).exists();
     assertThat(project.resolve("resemble-reports/resemble-report.json")).doesNotExist();
   }

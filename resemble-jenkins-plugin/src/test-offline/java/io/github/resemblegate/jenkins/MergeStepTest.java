@@ -73,7 +73,8 @@ class MergeStepTest {
 
     assertThatThrownBy(() -> merge(run, "shards"))
         .isExactlyInstanceOf(AbortException.class)
-        .hasMessage("1 of 3 files scored at or above the threshold 0.50: media/fake.wav (0.97).");
+        .hasMessage("1 of 3 files is likely synthetic: media/fake.wav scored 0.97, at or above"
+            + " the threshold 0.50.");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
     assertThat(run.getActions(ResembleDetectAction.class)).hasSize(1);
     assertThat(workspace.resolve("resemble-reports/resemble-report.html")).exists();

@@ -173,13 +173,13 @@ abstract class AbstractDetectMojo extends DetectParameters {
   }
 
   /**
-   * The core's summary (also the merge goal's); notices and an UNSTABLE verdict are warnings, a
-   * FAILED one an error.
+   * The core's summary (also the merge goal's); notices and a verdict with warnings warn, a
+   * failing verdict is an error.
    */
   static void printSummary(GateResult result, Log log) {
     Verdict verdict = result.decision().verdict();
     for (String line : ConsoleSummary.lines(result)) {
-      boolean verdictLine = line.startsWith("Verdict: ");
+      boolean verdictLine = line.startsWith(ConsoleSummary.VERDICT);
       if (verdictLine && verdict == Verdict.FAILED) {
         log.error(line);
       } else if (line.startsWith("Notice: ") || verdictLine && verdict == Verdict.UNSTABLE) {

@@ -108,7 +108,10 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.waivers")
   File waiversFile;
 
-  /** Report formats, comma-separated: json, junit, sarif, html, md; all; or none (console only). */
+  /**
+   * Report formats, comma-separated: json, junit, sarif, html, md, codequality; all; or none
+   * (console only).
+   */
   @Parameter(property = "resemble.formats", defaultValue = Defaults.FORMATS)
   String formats;
 

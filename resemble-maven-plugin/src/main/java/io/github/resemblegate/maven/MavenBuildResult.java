@@ -15,7 +15,8 @@ import org.apache.maven.plugin.logging.Log;
  * as the message. A gate breach (FINDINGS) is a {@link MojoFailureException}; any other failure
  * (API errors, budget, empty match) and a setting the user must fix are a
  * {@link MojoExecutionException}. Maven prints either message without a stack trace unless
- * {@code -e}. Maven has no UNSTABLE result: an UNSTABLE run passes with a warning saying so.
+ * {@code -e}. Maven has no result between passing and failing: a run with warnings (the gate's
+ * UNSTABLE verdict) passes with a warning saying so.
  */
 final class MavenBuildResult {
 
@@ -23,7 +24,7 @@ final class MavenBuildResult {
 
   /**
    * Passes, warns, or throws for a finished run. The summary printed before already holds the
-   * verdict line; an UNSTABLE run adds why Maven passes it.
+   * verdict line; a run with warnings adds why Maven passes it.
    */
   static void enforce(GateResult result, Log log)
       throws MojoFailureException, MojoExecutionException {
@@ -52,7 +53,7 @@ final class MavenBuildResult {
   }
 
   private static String unstableNote(GateResult result) {
-    String note = "Maven has no UNSTABLE result: the build passes with the warnings above.";
+    String note = "The build passes with the warnings above.";
     if (result.policy().onFlagged() == Reaction.WARN
         && !result.filesWith(Outcome.FLAGGED).isEmpty()) {
       note += " With onFlagged=FAIL (the default) this build would fail.";

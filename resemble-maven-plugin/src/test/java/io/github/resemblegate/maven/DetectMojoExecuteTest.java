@@ -70,7 +70,7 @@ class DetectMojoExecuteTest {
     prepare(mojo, "narration.wav", "outro.wav").execute();
 
     assertThat(log.at("info")).contains("Matched 2 media files (1.7 kB).",
-        "Verdict: PASSED. 2 files: 2 passed; threshold 0.50.");
+        "Verdict: PASSED. 2 files checked: 2 likely genuine; threshold 0.50.");
     Path reports = project.resolve("target/resemble");
     for (String name : List.of("resemble-report.json", "resemble-junit.xml", "resemble.sarif",
         "resemble-report.html", "resemble-summary.md")) {
@@ -86,8 +86,11 @@ class DetectMojoExecuteTest {
 
     assertThatThrownBy(mojo::execute)
         .isExactlyInstanceOf(MojoFailureException.class)
-        .hasMessage("1 of 2 files scored at or above the threshold 0.50:"
-            + " src/main/media/fake-voice.wav (0.97).");
+        .hasMessage("1 of 2 files is likely synthetic: src/main/media/fake-voice.wav scored"
+            + " 0.97, at or above the threshold 0.50.");
+    assertThat(log.at("error")).containsExactly("Verdict: FAILED. 1 of 2 files is likely"
+        + " synthetic: src/main/media/fake-voice.wav scored 0.97, at or above the threshold 0.50.");
+    assertThat(log.at("info")).contains("What to do next:");
     assertThat(project.resolve("target/resemble/resemble-report.html")).isRegularFile();
     assertThat(log.at("error")).singleElement().asString().startsWith("Verdict: FAILED. ");
     assertThat(log.at("info")).noneMatch(line -> line.startsWith("Verdict: "));
@@ -207,10 +210,12 @@ class DetectMojoExecuteTest {
 
     assertThat(requests()).isZero();
     assertThat(log.at("warn")).hasSize(2);
-    assertThat(log.at("warn").get(0)).startsWith("Verdict: UNSTABLE. ")
-        .contains("src/main/media/narration.wav", "Maven is offline (-o)");
-    assertThat(log.at("warn").get(1)).isEqualTo("Maven has no UNSTABLE result: the build passes"
-        + " with the warnings above. With onError=FAIL (the default) this build would fail.");
+    assertThat(log.at("warn").get(0)).isEqualTo("Verdict: PASSED with warnings. 1 of 1 file could"
+        + " not be judged: src/main/media/narration.wav; Maven is offline (-o) and it is not in"
+        + " the cache, so it cannot be sent to Resemble.");
+    assertThat(log.at("warn").get(1)).isEqualTo("The build passes with the warnings above. With"
+        + " onError=FAIL (the default) this build would fail.");
+    assertThat(log.all()).doesNotContain("UNSTABLE");
     assertThat(new File(mojo.reportsDirectory, "resemble-report.json")).isFile();
   }
 }

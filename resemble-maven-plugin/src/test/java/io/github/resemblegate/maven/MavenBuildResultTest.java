@@ -77,8 +77,8 @@ class MavenBuildResultTest {
     MavenBuildResult.enforce(unstable, log);
 
     assertThat(log.at("warn")).containsExactly(
-        "Maven has no UNSTABLE result: the build passes with the warnings above. With"
-            + " onFlagged=FAIL (the default) this build would fail.");
+        "The build passes with the warnings above. With onFlagged=FAIL (the default) this build"
+            + " would fail.");
   }
 
   @Test
@@ -89,8 +89,8 @@ class MavenBuildResultTest {
 
     MavenBuildResult.enforce(unstable, log);
 
-    assertThat(log.at("warn")).containsExactly("Maven has no UNSTABLE result: the build passes with"
-        + " the warnings above. With onError=FAIL (the default) this build would fail.");
+    assertThat(log.at("warn")).containsExactly("The build passes with the warnings above. With"
+        + " onError=FAIL (the default) this build would fail.");
   }
 
   @Test

@@ -70,7 +70,8 @@ class MergeMojoTest {
     RecordingLog log = new RecordingLog();
 
     assertThatThrownBy(() -> mojo(log).execute()).isExactlyInstanceOf(MojoFailureException.class)
-        .hasMessage("1 of 3 files scored at or above the threshold 0.50: fake.wav (0.97).");
+        .hasMessage("1 of 3 files is likely synthetic: fake.wav scored 0.97, at or above the"
+            + " threshold 0.50.");
     assertThat(project.resolve("target/resemble/resemble-summary.md")).exists();
     assertThat(log.at("info")).anyMatch(l -> l.endsWith("shards" + File.separator + "2"
         + File.separator + "resemble-report.json"));

@@ -29,13 +29,13 @@ class ModuleLogTest {
     Log log = ModuleLog.of(recording, session(true, voice, art), voice);
 
     log.info("Matched 2 media files (1.7 kB).");
-    log.warn("Verdict: UNSTABLE.");
+    log.warn("Verdict: PASSED with warnings.");
     log.error("Verdict: FAILED.");
     log.debug("Resemble API: GET /detect");
 
     assertThat(recording.lines).containsExactly(
         new RecordingLog.Line("info", "[voice] Matched 2 media files (1.7 kB)."),
-        new RecordingLog.Line("warn", "[voice] Verdict: UNSTABLE."),
+        new RecordingLog.Line("warn", "[voice] Verdict: PASSED with warnings."),
         new RecordingLog.Line("error", "[voice] Verdict: FAILED."),
         new RecordingLog.Line("debug", "[voice] Resemble API: GET /detect"));
   }

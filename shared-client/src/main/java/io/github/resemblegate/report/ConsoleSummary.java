@@ -4,35 +4,46 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.PathFormat;
 import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text a front end prints after a run: flagged and errored files first, then the totals. */
+/**
+ * The text a front end prints after a run, for the person who decides what ships: the files that
+ * need a look (their verdict in words, the score against the threshold, why), the totals, what to
+ * do next, and the verdict with the decision's sentence. The API's field names, ids and hashes are
+ * in the reports, not here.
+ */
 public final class ConsoleSummary {
 
   /** Rows of the console table; the reports list every file. */
   static final int MAX_ROWS = 50;
   private static final int MAX_PATH_WIDTH = 60;
-  private static final int MAX_REASON_WIDTH = 80;
+  /** The verdict line starts with this; front ends may log it at their own level. */
+  public static final String VERDICT = "Verdict: ";
 
   private ConsoleSummary() {}
 
-  /** Aligned lines: a table of flagged/errored/warned files with scores, then totals and the verdict. */
+  /**
+   * Aligned lines: a table of the files that need a look, the totals, notices, what to do next
+   * (with the exact waiver entry to copy), and last {@code Verdict: <word>. <sentence>}.
+   */
   public static List<String> lines(GateResult result) {
     List<String> lines = new ArrayList<>();
     List<FileResult> attention = Outcomes.needingAttention(result);
     if (!attention.isEmpty()) {
       List<FileResult> rows = attention.subList(0, Math.min(MAX_ROWS, attention.size()));
       List<String[]> cells = new ArrayList<>();
-      cells.add(new String[] {"FILE", "OUTCOME", "SCORE", "THRESHOLD", "REASON"});
+      cells.add(new String[] {"FILE", "VERDICT", "SCORE", "THRESHOLD", "WHY"});
       for (FileResult f : rows) {
         cells.add(new String[] {
-            ellipsize(f.path(), MAX_PATH_WIDTH),
-            f.outcome().name(),
+            PathFormat.shorten(f.path(), MAX_PATH_WIDTH),
+            f.outcome().label(),
             ScoreFormat.score(f.score(), f.threshold()),
             ScoreFormat.threshold(f.threshold()),
-            ellipsize(reason(f), MAX_REASON_WIDTH)});
+            reason(f)});
       }
       int[] width = new int[5];
       for (String[] row : cells) {
@@ -60,8 +71,16 @@ public final class ConsoleSummary {
     for (String notice : result.notices()) {
       lines.add("Notice: " + notice);
     }
+    List<NextSteps.Step> steps = NextSteps.of(result);
+    if (!steps.isEmpty()) {
+      lines.add("What to do next:");
+      for (NextSteps.Step step : steps) {
+        lines.add("  - " + step.text());
+        step.copy().forEach(copy -> lines.add("      " + copy));
+      }
+    }
     String sentence = result.decision().sentence();
-    lines.add("Verdict: " + result.decision().verdict().name()
+    lines.add(VERDICT + RunState.of(result).word(result)
         + (sentence.isBlank() ? "" : ". " + sentence));
     return lines;
   }
@@ -79,34 +98,25 @@ public final class ConsoleSummary {
       s.append(": ").append(String.join(", ", parts));
     }
     s.append("; ").append(t.fromCache()).append(" from cache, ").append(t.uploaded())
-        .append(" uploaded (").append(Sizes.bytes(t.bytesUploaded())).append(") in ")
+        .append(" uploaded (").append(SizeFormat.bytes(t.bytesUploaded())).append(") in ")
         .append(t.batches()).append(t.batches() == 1 ? " batch" : " batches");
     if (result.run().dryRun()) {
-      s.append("; dry run, nothing submitted");
+      s.append("; dry run, nothing sent");
     }
     return s.toString();
   }
 
+  /**
+   * Why a file needs a look beyond its verdict, whole: it is the last column, and the decision's
+   * sentence may carry only its first part. The score says it for a flagged file.
+   */
   private static String reason(FileResult f) {
     String reason = switch (f.outcome()) {
-      case FLAGGED, WARNED -> f.label() == null ? "" : "label " + f.label();
+      case FLAGGED, WARNED -> "";
       case ERROR -> f.errorReason();
       default -> f.reason() == null ? "" : f.reason();
     };
     return reason.replace('\n', ' ').replace('\r', ' ').strip();
-  }
-
-  /** Keeps both ends of a long path, where the folder and the file name are. */
-  static String ellipsize(String s, int max) {
-    int length = s.codePointCount(0, s.length());
-    if (length <= max) {
-      return s;
-    }
-    int head = (max - 3) / 2;
-    int tail = max - 3 - head;
-    int headEnd = s.offsetByCodePoints(0, head);
-    int tailStart = s.offsetByCodePoints(0, length - tail);
-    return s.substring(0, headEnd) + "..." + s.substring(tailStart);
   }
 
   private static String padRight(String s, int width) {

@@ -40,26 +40,6 @@ final class Html {
     return out == null ? clean : out.toString();
   }
 
-  /**
-   * Makes JSON safe inside {@code <script type="application/json">}: no {@code <} can close the
-   * element or open a comment, whatever a file name holds. JSON.parse reads the escapes back.
-   */
-  static String scriptJson(String json) {
-    StringBuilder out = new StringBuilder(json.length() + 64);
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      switch (c) {
-        case '<' -> out.append("\\u003c");
-        case '>' -> out.append("\\u003e");
-        case '&' -> out.append("\\u0026");
-        case '\u2028' -> out.append("\\u2028");
-        case '\u2029' -> out.append("\\u2029");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
   /** True only for absolute http(s) URLs with a host: nothing else may become a link. */
   static boolean isWebUrl(String url) {
     if (url == null || url.isBlank()) {

@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.util.List;
 
 /** The HTML report's table of every file, with its filter toolbar, rendered without the script. */
@@ -17,24 +18,28 @@ final class HtmlFileTable {
     h.append("<section class=\"files\" aria-label=\"Files\">\n<div class=\"toolbar\">\n")
         .append("<label class=\"search\"><span>Filter</span><input type=\"search\" id=\"filter\" ")
         .append("placeholder=\"Path, label, reason or id\" autocomplete=\"off\"></label>\n")
-        .append("<label><span>Outcome</span><select id=\"outcome-filter\">")
-        .append("<option value=\"\">All outcomes</option>")
+        .append("<label><span>Verdict</span><select id=\"outcome-filter\">")
+        .append("<option value=\"\">All files</option>")
         .append("<option value=\"ATTENTION\">Needs attention</option>");
     for (Outcome outcome : Outcomes.byRank()) {
       h.append("<option value=\"").append(outcome.name()).append("\">")
-          .append(Outcomes.label(outcome)).append(" (")
+          .append(outcome.label()).append(" (")
           .append(result.totals().count(outcome)).append(")</option>");
     }
     h.append("</select></label>\n<span class=\"shown\" id=\"shown\" aria-live=\"polite\">")
         .append(Outcomes.files(files.size())).append("</span>\n</div>\n");
-    h.append("<div class=\"table-wrap\"><table id=\"files\">\n<thead><tr>")
-        .append(sortable("outcome", "Outcome", "ascending"))
+    // Nothing was scored in a run that did not complete: the score columns are left out.
+    h.append("<div class=\"table-wrap\"><table id=\"files\"")
+        .append(RunState.of(result) == RunState.INCOMPLETE ? " class=\"unscored\"" : "")
+        .append(" data-attention=\"")
+        .append(String.join(" ", attention(result))).append("\">\n<thead><tr>")
+        .append(sortable("outcome", "Verdict", "ascending"))
         .append(sortable("path", "File", null))
         .append(sortable("type", "Type", null))
         .append(sortable("score", "Score", null))
         .append(sortable("threshold", "Threshold", null))
-        .append("<th scope=\"col\">Scores over time</th>")
-        .append("<th scope=\"col\">Details</th>")
+        .append("<th scope=\"col\" class=\"chunks\">Scores over time</th>")
+        .append("<th scope=\"col\">Why, and details</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < files.size(); i++) {
       row(h, files.get(i), i, warn);
@@ -51,24 +56,39 @@ final class HtmlFileTable {
         + "</span></button></th>";
   }
 
+  /**
+   * What "Needs attention" selects: the outcomes the summaries list, no-speech files when they
+   * count.
+   */
+  private static List<String> attention(GateResult result) {
+    return Outcomes.noSpeechMatters(result.policy())
+        ? List.of("FLAGGED", "ERROR", "WARNED", "NO_SPEECH") : List.of("FLAGGED", "ERROR", "WARNED");
+  }
+
+  /** The row and, in its {@code data-} attributes, what the script sorts and filters it by. */
   private static void row(StringBuilder h, FileResult f, int index, Double warn) {
     String id = Outcomes.id(f.outcome());
-    h.append("<tr data-i=\"").append(index).append("\" class=\"o-").append(id).append("\">");
+    h.append("<tr data-i=\"").append(index).append("\" class=\"o-").append(id)
+        .append("\" data-outcome=\"").append(f.outcome().name())
+        .append("\" data-rank=\"").append(Outcomes.rank(f.outcome()))
+        .append("\" data-path=\"").append(Html.escape(f.path()))
+        .append("\" data-type=\"").append(f.mediaType() == null ? "unknown" : f.mediaType().id())
+        .append("\" data-score=\"")
+        .append(f.score() != null && Double.isFinite(f.score()) ? f.score().toString() : "")
+        .append("\" data-threshold=\"").append(f.threshold())
+        .append("\" data-text=\"").append(Html.escape(searchText(f))).append("\">");
     h.append("<td><span class=\"badge o-").append(id).append("\">")
-        .append(Outcomes.label(f.outcome())).append("</span></td>");
+        .append(f.outcome().label()).append("</span></td>");
 
     int slash = f.path().lastIndexOf('/');
     h.append("<td class=\"path\"><span class=\"file\">");
     if (slash >= 0) {
-      h.append("<span class=\"dir\">").append(Html.escape(f.path().substring(0, slash + 1)))
-          .append("</span>");
+      // A line may break after each folder, never inside a name (the CSS forbids that).
+      h.append("<span class=\"dir\">").append(Html.escape(f.path().substring(0, slash + 1))
+          .replace("/", "/<wbr>")).append("</span>");
     }
     h.append("<span class=\"name\">").append(Html.escape(f.path().substring(slash + 1)))
-        .append("</span></span><span class=\"sub\">").append(Sizes.bytes(f.size()));
-    if (f.sha256() != null && !f.sha256().isBlank()) {
-      h.append(" · <span class=\"hash\" title=\"SHA-256 ").append(Html.escape(f.sha256()))
-          .append("\">").append(Html.escape(abbreviate(f.sha256()))).append("</span>");
-    }
+        .append("</span></span><span class=\"sub\">").append(SizeFormat.bytes(f.size()));
     if (f.cached()) {
       h.append(" · <span class=\"tag\" title=\"Judged from the local cache; no API call in this ")
           .append("run\">cached</span>");
@@ -90,6 +110,10 @@ final class HtmlFileTable {
     h.append("</tr>\n");
   }
 
+  /**
+   * Why the file has its verdict, in words; then, folded away, what engineers look up: the API's
+   * label and score field, the detection id, the content hash, the dashboard link.
+   */
   private static String details(FileResult f) {
     StringBuilder d = new StringBuilder();
     switch (f.outcome()) {
@@ -97,8 +121,8 @@ final class HtmlFileTable {
         if (f.waiver() != null) {
           d.append("<div class=\"reason\">Waived: ").append(Html.escape(f.waiver().reason()));
           if (f.waiver().until() != null) {
-            d.append(" <span class=\"muted\">(until ").append(f.waiver().until())
-                .append(")</span>");
+            d.append(" <span class=\"muted\">· until ").append(f.waiver().until())
+                .append("</span>");
           }
           d.append("</div>");
         }
@@ -110,28 +134,40 @@ final class HtmlFileTable {
         }
         reason(d, f, true);
       }
+      case ERROR -> d.append("<div class=\"reason\">").append(Html.escape(f.errorReason()))
+          .append("</div>");
       default -> reason(d, f, true);
     }
-    if (f.label() != null && !f.label().isBlank()) {
-      d.append("<div>Label <b>").append(Html.escape(f.label())).append("</b>");
-      if (f.scoreField() != null) {
-        d.append(" <span class=\"muted\">· ").append(Html.escape(f.scoreField()))
-            .append("</span>");
-      }
-      d.append("</div>");
-    } else if (f.scoreField() != null && f.score() != null) {
-      d.append("<div class=\"muted\">").append(Html.escape(f.scoreField())).append("</div>");
-    }
-    if (f.detectId() != null && !f.detectId().isBlank()) {
-      d.append("<div class=\"ids muted\">detect <code>").append(Html.escape(f.detectId()))
-          .append("</code></div>");
-    }
+    HtmlFindings.write(d, f.findings());
     if (Html.isWebUrl(f.dashboardUrl())) {
       d.append("<div><a class=\"dashboard\" href=\"").append(Html.escape(f.dashboardUrl().strip()))
-          .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Open in Resemble ↗</a></div>");
-    } else if (f.dashboardUrl() != null && !f.dashboardUrl().isBlank()) {
-      d.append("<div class=\"muted\">dashboard: <code>").append(Html.escape(f.dashboardUrl()))
+          .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Open in Resemble ↗</a>")
+          .append("</div>");
+    }
+    StringBuilder more = new StringBuilder();
+    if (f.label() != null && !f.label().isBlank()) {
+      more.append("<div>API label <b>").append(Html.escape(f.label())).append("</b></div>");
+    }
+    if (f.scoreField() != null && f.score() != null) {
+      more.append("<div>Score field <code>").append(Html.escape(f.scoreField()))
           .append("</code></div>");
+    }
+    if (f.detectId() != null && !f.detectId().isBlank()) {
+      more.append("<div class=\"ids\">Detection <code>").append(Html.escape(f.detectId()))
+          .append("</code></div>");
+    }
+    if (f.sha256() != null && !f.sha256().isBlank()) {
+      more.append("<div>SHA-256 <code class=\"hash\">").append(Html.escape(f.sha256()))
+          .append("</code></div>");
+    }
+    if (f.dashboardUrl() != null && !f.dashboardUrl().isBlank()
+        && !Html.isWebUrl(f.dashboardUrl())) {
+      more.append("<div>Dashboard <code>").append(Html.escape(f.dashboardUrl()))
+          .append("</code></div>");
+    }
+    if (more.length() > 0) {
+      d.append("<details class=\"more\"><summary>Details</summary>").append(more)
+          .append("</details>");
     }
     return d.toString();
   }
@@ -142,12 +178,20 @@ final class HtmlFileTable {
     }
   }
 
+  /**
+   * Everything the text filter looks in: the path, the label, the reasons, the ids, and what the
+   * API found (so "elevenlabs" finds every voice it likely made).
+   */
+  private static String searchText(FileResult f) {
+    return java.util.stream.Stream.of(f.path(), f.label(), f.reason(), f.detectId(), f.sha256(),
+            f.waiver() == null ? null : f.waiver().reason(), f.findings().intelligence(),
+            f.findings().sourceTracing(), f.findings().conclusion())
+        .filter(v -> v != null && !v.isBlank())
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
   private static String mediaType(FileResult f) {
     MediaType type = f.mediaType() == null ? MediaType.UNKNOWN : f.mediaType();
     return "<span class=\"media m-" + type.id() + "\">" + type.id() + "</span>";
-  }
-
-  private static String abbreviate(String sha) {
-    return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
   }
 }

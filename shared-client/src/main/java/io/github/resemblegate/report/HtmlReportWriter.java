@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.io.IOException;
@@ -12,27 +13,28 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes {@code resemble-report.html}: one self-contained page (inline CSS, JS and SVG, nothing
- * fetched) with the verdict, the counts and a table of every file, the failing ones first.
+ * Writes {@code resemble-report.html}: the verdict, the counts and a table of every file, the
+ * failing ones first, with its style sheet and script in files beside it.
  *
- * <p>The table is rendered in Java ({@link HtmlFileTable}), so the page is complete without
- * JavaScript (some CI servers serve archived HTML with scripts disabled); the script only sorts
- * and filters the rows, reading its data from a JSON block ({@link HtmlScriptData}). A
- * Content-Security-Policy allows only that exact script (by hash) and no network access, as a
- * second line of defence behind the escaping.
+ * <p>Nothing is inline (no {@code <style>}, {@code style=}, {@code <script>} body or event
+ * handler): Jenkins serves archived files under {@code sandbox; default-src 'none'; style-src
+ * 'self'}, which refuses all of those but allows a style sheet from the same folder. Scripts never
+ * run there, so the table is rendered in Java ({@link HtmlFileTable}) and the page is complete
+ * without them; where scripts may run, the script sorts and filters the rows by their
+ * {@code data-} attributes. The page's own Content-Security-Policy allows only files from its
+ * folder and no network access, a second line of defence behind the escaping.
  */
 final class HtmlReportWriter implements ReportWriter {
 
-  private static final String CSS = resource("resemble-report.css");
-  private static final String JS = resource("resemble-report.js");
-  private static final String JS_HASH = sha256Base64(JS);
+  /** The style sheet and the script, by the file names {@link ReportFormat#HTML} gives them. */
+  private static final Map<String, byte[]> ASSETS = Map.of(
+      "resemble-report.css", resource("resemble-report.css"),
+      "resemble-report.js", resource("resemble-report.js"));
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
@@ -43,20 +45,22 @@ final class HtmlReportWriter implements ReportWriter {
 
   String page(GateResult result) {
     List<FileResult> files = Outcomes.inReportOrder(result);
-    String status = result.decision().verdict().name();
+    String status = RunState.of(result).word(result);
     StringBuilder h = new StringBuilder(4096 + files.size() * 1200);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("style-src 'unsafe-inline'; script-src 'sha256-").append(JS_HASH)
-        .append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
+        .append("style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; ")
+        .append("form-action 'none'\">\n")
         .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
         .append("<title>Resemble Gate: ").append(status).append(" (")
         .append(Outcomes.files(result.totals().files())).append(")</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<link rel=\"stylesheet\" href=\"resemble-report.css\">\n")
+        .append("<script src=\"resemble-report.js\" defer></script>\n</head>\n<body>\n");
     header(h, result);
     h.append("<main>\n");
     notices(h, result);
+    nextSteps(h, result);
     HtmlFileTable.write(h, result, files);
     HtmlRunSection.write(h, result);
     h.append("</main>\n");
@@ -64,53 +68,73 @@ final class HtmlReportWriter implements ReportWriter {
         .append(Html.escape(HtmlFormat.orDash(result.run().toolVersion())))
         .append(". The same results, for machines: <code>resemble-report.json</code> (schema ")
         .append(JsonReportWriter.SCHEMA_VERSION).append(").</footer>\n");
-    h.append("<script type=\"application/json\" id=\"resemble-data\">")
-        .append(Html.scriptJson(HtmlScriptData.json(result, files))).append("</script>\n");
-    h.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
+    h.append("</body>\n</html>\n");
     return h.toString();
   }
 
   private static void header(StringBuilder h, GateResult result) {
-    String status = result.decision().verdict().name().toLowerCase(java.util.Locale.ROOT);
+    RunState state = RunState.of(result);
     Totals totals = result.totals();
-    h.append("<header class=\"verdict v-").append(status).append("\">\n")
+    h.append("<header class=\"verdict ").append(state.cssClass(result)).append("\">\n")
         .append("<div class=\"brand\">Resemble Gate · media authenticity report</div>\n")
-        .append("<h1><span class=\"status\">").append(result.decision().verdict().name())
+        .append("<h1><span class=\"status\">").append(state.word(result))
         .append("</span></h1>\n");
     if (result.decision().sentence() != null && !result.decision().sentence().isBlank()) {
       h.append("<p class=\"message\">").append(Html.escape(result.decision().sentence())).append("</p>\n");
     }
-    h.append("<ul class=\"counts\" aria-label=\"Files by outcome\">\n")
+    h.append("<ul class=\"counts\" aria-label=\"Files by verdict\">\n")
         .append("<li class=\"count total\"><button type=\"button\" data-outcome=\"\"><b>")
         .append(totals.files()).append("</b> ").append(totals.files() == 1 ? "file" : "files")
         .append("</button></li>\n");
     for (Outcome outcome : Outcomes.byRank()) {
       int n = totals.count(outcome);
-      if (n == 0 && outcome != Outcome.FLAGGED && outcome != Outcome.PASSED) {
+      // A judged run always shows how many files look synthetic and genuine, even none.
+      if (n == 0 && (state != RunState.JUDGED
+          || outcome != Outcome.FLAGGED && outcome != Outcome.PASSED)) {
         continue;
       }
       h.append("<li class=\"count o-").append(Outcomes.id(outcome))
           .append(n == 0 ? " zero" : "").append("\"><button type=\"button\" data-outcome=\"")
           .append(outcome.name()).append("\"><b>").append(n).append("</b> ")
-          .append(outcome.word(n))
+          .append(outcome.word())
           .append("</button></li>\n");
     }
     h.append("</ul>\n");
-    h.append("<p class=\"meta\">");
+    List<String> meta = new java.util.ArrayList<>();
     RunInfo run = result.run();
     if (run.startedAt() != null) {
-      h.append("Run ").append(HtmlFormat.TIME.format(run.startedAt()));
-      if (run.finishedAt() != null && !run.finishedAt().isBefore(run.startedAt())) {
-        h.append(" · took ")
-            .append(HtmlFormat.took(Duration.between(run.startedAt(), run.finishedAt())));
-      }
-      h.append(" · ");
+      meta.add("Run " + HtmlFormat.TIME.format(run.startedAt())
+          + (run.finishedAt() != null && !run.finishedAt().isBefore(run.startedAt())
+              ? " · took " + HtmlFormat.took(Duration.between(run.startedAt(), run.finishedAt()))
+              : ""));
     }
-    h.append("threshold ").append(HtmlFormat.thresholds(result.policy()));
+    // A run that did not complete may not have read its policy: its thresholds are unknown.
+    if (state != RunState.INCOMPLETE) {
+      meta.add("threshold " + HtmlFormat.thresholds(result.policy()));
+    }
     if (run.dryRun()) {
-      h.append(" · <strong>dry run</strong>");
+      meta.add("<strong>dry run</strong>");
     }
-    h.append("</p>\n</header>\n");
+    h.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n</header>\n");
+  }
+
+  /** What to do next, with the waiver entries to copy, when a file needs a look. */
+  private static void nextSteps(StringBuilder h, GateResult result) {
+    List<NextSteps.Step> steps = NextSteps.of(result);
+    if (steps.isEmpty()) {
+      return;
+    }
+    h.append("<section class=\"next\" aria-label=\"What to do next\"><h2>What to do next</h2>"
+        + "<ul>\n");
+    for (NextSteps.Step step : steps) {
+      h.append("<li>").append(Html.escape(step.text()));
+      if (!step.copy().isEmpty()) {
+        h.append("<pre><code>").append(Html.escape(String.join("\n", step.copy())))
+            .append("</code></pre>");
+      }
+      h.append("</li>\n");
+    }
+    h.append("</ul></section>\n");
   }
 
   private static void notices(StringBuilder h, GateResult result) {
@@ -124,23 +148,23 @@ final class HtmlReportWriter implements ReportWriter {
     h.append("</ul></section>\n");
   }
 
-  private static String resource(String name) {
+  /** The bytes of the style sheet or script {@code name}, as written beside the page. */
+  static byte[] asset(String name) {
+    byte[] bytes = ASSETS.get(name);
+    if (bytes == null) {
+      throw new IllegalArgumentException("No report asset is called " + name + ".");
+    }
+    return bytes.clone();
+  }
+
+  private static byte[] resource(String name) {
     try (InputStream in = HtmlReportWriter.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("The report resource " + name + " is missing from the jar.");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256Base64(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

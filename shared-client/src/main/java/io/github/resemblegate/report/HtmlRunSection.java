@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.util.Map;
 
 /** The HTML report's Run section: when and how the gate ran, its policy, batches and options. */
@@ -22,6 +23,11 @@ final class HtmlRunSection {
     dt(h, "Tool version", HtmlFormat.orDash(run.toolVersion()));
     dt(h, "API", HtmlFormat.orDash(Redaction.url(run.apiUrl())));
     dt(h, "Base directory", HtmlFormat.orDash(run.baseDirectory()));
+    if (RunState.of(result) == RunState.INCOMPLETE) {
+      // The run stopped before its policy and its files were known for sure.
+      h.append("</dl>\n</section>\n");
+      return;
+    }
     dt(h, "Thresholds", "flagged at or above " + HtmlFormat.thresholds(p)
         + (p.warnThreshold() == null ? ""
             : "; warned from " + ScoreFormat.threshold(p.warnThreshold())));
@@ -30,7 +36,7 @@ final class HtmlRunSection {
         + ", video scored by " + p.videoScoring());
     dt(h, "Files", t.files() + " matched, " + t.uniqueContents() + " distinct contents, "
         + t.fromCache() + " from cache, " + t.uploaded() + " uploaded ("
-        + Sizes.bytes(t.bytesUploaded()) + ") in " + t.batches()
+        + SizeFormat.bytes(t.bytesUploaded()) + ") in " + t.batches()
         + (t.batches() == 1 ? " batch" : " batches"));
     if (!p.waivers().isEmpty()) {
       dt(h, "Waivers", p.waivers().size() + " configured");

@@ -249,7 +249,8 @@ public final class JsonReportReader {
           text(f, "reason"),
           waiver == null || waiver.isNull() ? null : waiver(waiver),
           f.path("cached").asBoolean(false),
-          text(f, "dashboardUrl"));
+          text(f, "dashboardUrl"),
+          JsonFindings.read(f));
     }
 
     private Waiver waiver(JsonNode w) {

@@ -23,7 +23,7 @@ import java.util.Map;
 final class JsonReportWriter implements ReportWriter {
 
   /** Bump the minor version for added keys, the major version for anything a reader would misread. */
-  static final String SCHEMA_VERSION = "1.1";
+  static final String SCHEMA_VERSION = "1.2";
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
@@ -155,6 +155,7 @@ final class JsonReportWriter implements ReportWriter {
     }
     json.writeBooleanField("cached", file.cached());
     json.writeStringField("dashboardUrl", file.dashboardUrl());
+    JsonFindings.write(json, file.findings());
     json.writeEndObject();
   }
 

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Writes {@code resemble-junit.xml}: one {@code testcase} per file, so Jenkins' {@code junit}
@@ -54,30 +55,50 @@ final class JunitXmlWriter implements ReportWriter {
 
   private void writeDocument(XmlOut xml, GateResult result) throws IOException {
     List<FileResult> files = Outcomes.inReportOrder(result);
-    Counts counts = Counts.of(files, result);
+    boolean incomplete = RunState.of(result) == RunState.INCOMPLETE;
+    Counts counts = Counts.of(files, result).plusRunError(incomplete);
     String time = seconds(result.run());
 
     xml.start("testsuites");
-    attribute(xml, "name", "Resemble Gate");
+    JunitCase.attribute(xml, "name", "Resemble Gate");
     counts.writeTo(xml);
-    attribute(xml, "time", time);
+    JunitCase.attribute(xml, "time", time);
 
     xml.text("\n  ");
     xml.start("testsuite");
-    attribute(xml, "name", SUITE_NAME);
+    JunitCase.attribute(xml, "name", SUITE_NAME);
     counts.writeTo(xml);
-    attribute(xml, "time", time);
+    JunitCase.attribute(xml, "time", time);
     if (result.run().startedAt() != null) {
-      attribute(xml, "timestamp",
+      JunitCase.attribute(xml, "timestamp",
           TIMESTAMP.format(result.run().startedAt().truncatedTo(ChronoUnit.SECONDS)));
     }
     writeProperties(xml, result);
+    if (incomplete) {
+      writeIncompleteRun(xml, result);
+    }
     for (FileResult file : files) {
-      writeCase(xml, file, result);
+      JunitCase.write(xml, file, result);
     }
     xml.text("\n  ");
     xml.end();
     xml.text("\n");
+    xml.end();
+  }
+
+  /**
+   * A run that did not complete is one test case in error, so a test view turns red even when no
+   * file was matched yet (and Jenkins' junit step finds a result to read).
+   */
+  private void writeIncompleteRun(XmlOut xml, GateResult result) throws IOException {
+    xml.text("\n    ");
+    xml.start("testcase");
+    JunitCase.attribute(xml, "classname", SUITE_NAME);
+    JunitCase.attribute(xml, "name", "run");
+    JunitCase.attribute(xml, "time", "0");
+    JunitCase.problem(xml, "error", "resemble.incomplete", result.decision().sentence(),
+        String.join("\n", Stream.concat(Stream.of(result.decision().sentence()),
+            result.notices().stream()).toList()));
     xml.end();
   }
 
@@ -87,7 +108,8 @@ final class JunitXmlWriter implements ReportWriter {
     property(xml, "resemble.toolVersion", result.run().toolVersion());
     property(xml, "resemble.apiUrl", Redaction.url(result.run().apiUrl()));
     property(xml, "resemble.threshold", ScoreFormat.threshold(result.policy().threshold()));
-    property(xml, "resemble.status", result.decision().verdict().name());
+    property(xml, "resemble.status", RunState.of(result).status(result));
+    property(xml, "resemble.verdict", RunState.of(result).word(result));
     property(xml, "resemble.message", result.decision().sentence());
     xml.text("\n    ");
     xml.end();
@@ -99,137 +121,8 @@ final class JunitXmlWriter implements ReportWriter {
     }
     xml.text("\n      ");
     xml.empty("property");
-    attribute(xml, "name", name);
-    attribute(xml, "value", value);
-  }
-
-  private void writeCase(XmlOut xml, FileResult file, GateResult result)
-      throws IOException {
-    xml.text("\n    ");
-    xml.start("testcase");
-    attribute(xml, "classname", classname(file.path()));
-    attribute(xml, "name", file.path());
-    attribute(xml, "file", file.path());
-    attribute(xml, "time", "0");
-    String score = ScoreFormat.score(file.score(), file.threshold());
-    String threshold = ScoreFormat.threshold(file.threshold());
-    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
-    switch (file.outcome()) {
-      case FLAGGED -> problem(xml, "failure", "resemble.flagged",
-          "score " + score + " ≥ threshold " + threshold + from
-              + (file.label() == null ? "" : ", label " + file.label()),
-          details(file, file.path() + " scored " + score + from
-              + ", at or above the threshold " + threshold + "."));
-      case ERROR -> problem(xml, "error", "resemble.error", file.errorReason(),
-          details(file, file.path() + " could not be checked: " + file.errorReason() + "."));
-      case NO_SPEECH -> {
-        String message = "no speech found, nothing to judge"
-            + (file.reason() == null ? "" : ": " + file.reason());
-        if (result.policy().onNoSpeech() == Reaction.FAIL) {
-          problem(xml, "failure", "resemble.no-speech", message,
-              details(file, file.path() + ": " + message + " (the policy fails on no speech)."));
-        } else {
-          skipped(xml, message);
-        }
-      }
-      case WAIVED -> skipped(xml, waived(file, score, threshold));
-      case SKIPPED -> skipped(xml, reasonOr(file, "not submitted"));
-      case WARNED -> systemOut(xml, details(file, file.path() + " scored " + score + from
-          + ", in the warn band"
-          + (result.policy().warnThreshold() == null ? ""
-              : " (at or above " + ScoreFormat.threshold(result.policy().warnThreshold()) + ")")
-          + " but below the threshold " + threshold + "."));
-      case PASSED -> systemOut(xml, file.path() + " scored " + score + from
-          + ", below the threshold " + threshold + "." + (file.cached() ? " (cached result)" : ""));
-    }
-    xml.end();
-  }
-
-  private static String waived(FileResult file, String score, String threshold) {
-    StringBuilder s = new StringBuilder("waived");
-    if (file.waiver() != null) {
-      s.append(": ").append(file.waiver().reason());
-      if (file.waiver().until() != null) {
-        s.append(" (until ").append(file.waiver().until()).append(')');
-      }
-    } else if (file.reason() != null) {
-      s.append(": ").append(file.reason());
-    }
-    if (file.score() != null) {
-      s.append("; score ").append(score).append(", threshold ").append(threshold);
-    }
-    return s.toString();
-  }
-
-  /** Multi-line text under a failure or error: everything a reviewer needs without the HTML. */
-  private static String details(FileResult file, String headline) {
-    StringBuilder s = new StringBuilder(headline);
-    line(s, "Media type", file.mediaType() == null ? null : file.mediaType().id());
-    line(s, "Label", file.label());
-    if (!file.chunkScores().isEmpty()) {
-      StringBuilder chunks = new StringBuilder();
-      for (Double c : file.chunkScores()) {
-        chunks.append(chunks.length() == 0 ? "" : " ").append(ScoreFormat.score(c));
-      }
-      line(s, "Chunk scores", chunks.toString());
-    }
-    line(s, "SHA-256", file.sha256());
-    line(s, "Detect id", file.detectId());
-    line(s, "Batch id", file.batchId());
-    if (file.cached()) {
-      line(s, "Cached", "yes (no API call in this run)");
-    }
-    line(s, "Dashboard", file.dashboardUrl());
-    return s.toString();
-  }
-
-  private static void line(StringBuilder s, String name, String value) {
-    if (value != null && !value.isBlank()) {
-      s.append('\n').append(name).append(": ").append(value);
-    }
-  }
-
-  private static String reasonOr(FileResult file, String fallback) {
-    return file.reason() == null || file.reason().isBlank() ? fallback : file.reason();
-  }
-
-  private void problem(XmlOut xml, String element, String type, String message,
-      String text) throws IOException {
-    xml.text("\n      ");
-    xml.start(element);
-    attribute(xml, "message", message);
-    attribute(xml, "type", type);
-    xml.text(XmlText.clean(text));
-    xml.end();
-    xml.text("\n    ");
-  }
-
-  private void skipped(XmlOut xml, String message) throws IOException {
-    xml.text("\n      ");
-    xml.start("skipped");
-    attribute(xml, "message", message);
-    xml.text(XmlText.clean(message));
-    xml.end();
-    xml.text("\n    ");
-  }
-
-  private void systemOut(XmlOut xml, String text) throws IOException {
-    xml.text("\n      ");
-    xml.start("system-out");
-    xml.text(XmlText.clean(text));
-    xml.end();
-    xml.text("\n    ");
-  }
-
-  private static void attribute(XmlOut xml, String name, String value)
-      throws IOException {
-    xml.attribute(name, XmlText.attribute(value));
-  }
-
-  /** {@code media/voice/a.wav} → {@code media.voice}; a file at the top → {@code (root)}. */
-  static String classname(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash <= 0 ? "(root)" : path.substring(0, slash).replace('/', '.');
+    JunitCase.attribute(xml, "name", name);
+    JunitCase.attribute(xml, "value", value);
   }
 
   private static String seconds(RunInfo run) {
@@ -260,6 +153,11 @@ final class JunitXmlWriter implements ReportWriter {
         }
       }
       return new Counts(files.size(), failures, errors, skipped);
+    }
+
+    /** One more test in error: the run itself, when it did not complete. */
+    Counts plusRunError(boolean incomplete) {
+      return incomplete ? new Counts(tests + 1, failures, errors + 1, skipped) : this;
     }
 
     void writeTo(XmlOut xml) throws IOException {

@@ -5,9 +5,11 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +21,9 @@ final class MarkdownSummaryWriter implements ReportWriter {
   /** More rows than this make a comment nobody reads; the HTML report has them all. */
   static final int MAX_ROWS = 25;
 
+  /** An intelligence text longer than this is cut in a table cell; the HTML report has it whole. */
+  static final int MAX_INTELLIGENCE = 200;
+
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
     out.write(summary(result).getBytes(StandardCharsets.UTF_8));
@@ -26,12 +31,14 @@ final class MarkdownSummaryWriter implements ReportWriter {
 
   static String summary(GateResult result) {
     StringBuilder md = new StringBuilder();
-    String icon = switch (result.decision().verdict()) {
+    RunState state = RunState.of(result);
+    String icon = state == RunState.DRY_RUN ? "ℹ️" : state == RunState.INCOMPLETE ? "❌"
+        : switch (result.decision().verdict()) {
       case PASSED -> "✅";
       case UNSTABLE -> "⚠️";
       case FAILED -> "❌";
     };
-    md.append("### ").append(icon).append(" Resemble Gate: ").append(result.decision().verdict().name())
+    md.append("### ").append(icon).append(" Resemble Gate: ").append(state.word(result))
         .append("\n\n");
     String message = result.decision().sentence();
     if (message != null && !message.isBlank()) {
@@ -42,8 +49,7 @@ final class MarkdownSummaryWriter implements ReportWriter {
     List<Outcome> shown = Outcomes.byRank().stream()
         .filter(o -> totals.count(o) > 0 || o == Outcome.FLAGGED || o == Outcome.PASSED).toList();
     md.append("| Files |");
-    shown.forEach(o -> md.append(' ').append(o == Outcome.ERROR ? "Errors" : Outcomes.label(o))
-        .append(" |"));
+    shown.forEach(o -> md.append(' ').append(o.label()).append(" |"));
     md.append("\n|---:|");
     shown.forEach(o -> md.append("---:|"));
     md.append("\n| ").append(totals.files()).append(" |");
@@ -52,11 +58,11 @@ final class MarkdownSummaryWriter implements ReportWriter {
 
     List<FileResult> attention = Outcomes.needingAttention(result);
     if (!attention.isEmpty()) {
-      md.append("| File | Outcome | Score | Threshold | Details |\n")
+      md.append("| File | Verdict | Score | Threshold | Why |\n")
           .append("|---|---|---:|---:|---|\n");
       for (FileResult f : attention.subList(0, Math.min(MAX_ROWS, attention.size()))) {
         md.append("| ").append(code(f.path()))
-            .append(" | ").append(Outcomes.label(f.outcome()))
+            .append(" | ").append(f.outcome().label())
             .append(" | ").append(ScoreFormat.score(f.score(), f.threshold()))
             .append(" | ").append(ScoreFormat.threshold(f.threshold()))
             .append(" | ").append(text(details(f)))
@@ -74,25 +80,50 @@ final class MarkdownSummaryWriter implements ReportWriter {
       }
       md.append('\n');
     }
+    List<NextSteps.Step> steps = NextSteps.of(result);
+    if (!steps.isEmpty()) {
+      md.append("**What to do next**\n\n");
+      for (NextSteps.Step step : steps) {
+        md.append("- ").append(text(step.text())).append('\n');
+        if (!step.copy().isEmpty()) {
+          String body = String.join("\n", step.copy().stream().map(MarkdownSummaryWriter::oneLine)
+              .toList());
+          String fence = "`".repeat(Math.max(3, longestRun(body, '`') + 1));
+          md.append("\n  ").append(fence).append("yaml\n");
+          body.lines().forEach(l -> md.append("  ").append(l).append('\n'));
+          md.append("  ").append(fence).append("\n\n");
+        }
+      }
+      md.append('\n');
+    }
     md.append("<sub>Resemble Gate ").append(text(orDash(result.run().toolVersion())))
         .append(" · ").append(totals.fromCache()).append(" from cache, ")
-        .append(totals.uploaded()).append(" uploaded (").append(Sizes.bytes(totals.bytesUploaded()))
+        .append(totals.uploaded()).append(" uploaded (")
+        .append(SizeFormat.bytes(totals.bytesUploaded()))
         .append(")").append(result.run().dryRun() ? " · dry run" : "").append("</sub>\n");
     return md.toString();
   }
 
+  /**
+   * Why the file needs a look beyond its verdict and score, then what the API said beside it in
+   * plain words; the API's fields stay in the JSON.
+   */
   private static String details(FileResult f) {
-    if (f.outcome() == Outcome.ERROR || f.outcome() == Outcome.NO_SPEECH) {
-      return f.reason() == null ? "" : f.reason();
+    String why = switch (f.outcome()) {
+      case ERROR -> f.errorReason();
+      case NO_SPEECH -> f.reason() == null ? "" : f.reason();
+      default -> f.cached() ? "judged earlier, from the cache" : "";
+    };
+    List<String> found = FindingWords.sentences(f.findings(), MAX_INTELLIGENCE);
+    if (found.isEmpty()) {
+      return why;
     }
-    StringBuilder s = new StringBuilder();
-    if (f.label() != null) {
-      s.append("label ").append(f.label());
+    List<String> parts = new ArrayList<>();
+    if (!why.isBlank()) {
+      parts.add(why.endsWith(".") ? why : why + ".");
     }
-    if (f.cached()) {
-      s.append(s.length() == 0 ? "" : ", ").append("cached");
-    }
-    return s.toString();
+    parts.addAll(found);
+    return String.join(" ", parts);
   }
 
   /**
@@ -102,13 +133,7 @@ final class MarkdownSummaryWriter implements ReportWriter {
    */
   static String code(String s) {
     String one = oneLine(s);
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < one.length(); i++) {
-      run = one.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    String fence = "`".repeat(longest + 1);
+    String fence = "`".repeat(longestRun(one, '`') + 1);
     boolean pad = one.startsWith("`") || one.endsWith("`") || one.isBlank();
     String body = one.replace("|", "\\|");
     return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
@@ -126,6 +151,16 @@ final class MarkdownSummaryWriter implements ReportWriter {
       out.append(c);
     }
     return out.toString();
+  }
+
+  private static int longestRun(String s, char c) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      run = s.charAt(i) == c ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   private static String oneLine(String s) {

@@ -32,19 +32,6 @@ final class Outcomes {
     };
   }
 
-  /** Human name, e.g. {@code No speech}. */
-  static String label(Outcome outcome) {
-    return switch (outcome) {
-      case PASSED -> "Passed";
-      case FLAGGED -> "Flagged";
-      case WARNED -> "Warned";
-      case WAIVED -> "Waived";
-      case NO_SPEECH -> "No speech";
-      case ERROR -> "Error";
-      case SKIPPED -> "Skipped";
-    };
-  }
-
   /** Kebab-case id used in CSS classes and SARIF rule ids, e.g. {@code no-speech}. */
   static String id(Outcome outcome) {
     return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.DecisionRules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,19 +23,51 @@ public final class Reports {
 
   /**
    * Writes each format to {@code directory/<format file name>} and returns the files written, in
-   * the order of {@link ReportFormat}. Each file is written beside its target and moved into place,
-   * so a reader (or a CI server archiving the folder) never sees half a report.
+   * the order of {@link ReportFormat} (the HTML report's style sheet and script right after it).
+   * Each file is written beside its target and moved into place, so a reader (or a CI server
+   * archiving the folder) never sees half a report. A report file an earlier run wrote in a format
+   * not chosen now is deleted: the folder never shows an older run's verdict beside this one.
    */
   public static List<Path> write(GateResult result, Set<ReportFormat> formats, Path directory)
       throws IOException {
-    Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();
-    for (ReportFormat format : EnumSet.copyOf(withAll(formats))) {
+    Set<ReportFormat> chosen = withAll(formats);
+    if (!chosen.isEmpty()) {
+      Files.createDirectories(directory);
+    }
+    for (ReportFormat format : EnumSet.copyOf(chosen)) {
       Path target = directory.resolve(format.fileName());
       writeAtomically(target, out -> writer(format).write(result, out));
       written.add(target);
+      for (String asset : format.fileNames().subList(1, format.fileNames().size())) {
+        Path file = directory.resolve(asset);
+        writeAtomically(file, out -> out.write(HtmlReportWriter.asset(asset)));
+        written.add(file);
+      }
     }
+    deleteOlderReports(directory, written);
     return written;
+  }
+
+  /**
+   * Replaces the reports an earlier run left in {@code directory} with reports that say this run
+   * did not complete and why, for a front end's error path: a setting to fix, a missing token, an
+   * unreachable API, an interruption. People read DID NOT COMPLETE and the decision's sentence
+   * ({@link DecisionRules#incomplete}), with {@code why} whole beside it; every matched file, when
+   * known, is listed as not judged; the JSON report keeps its schema (status FAILED, failure kind
+   * ERRORS, {@code run.finishedAt} null: the run never finished) and the SARIF run is unsuccessful.
+   * Report files of formats not chosen are deleted, as {@link #write} does.
+   *
+   * @param formats the formats the run would have written; all of them when the settings could
+   *     not be read
+   * @param why the sentence the front end stops with (never the token)
+   * @param matchedFiles the matched files' paths relative to the base directory, {@code /}
+   *     separated; empty (or null) when the run stopped before it knew them
+   * @return the files written, as {@link #write} returns them
+   */
+  public static List<Path> writeIncomplete(Path directory, Set<ReportFormat> formats, String why,
+      List<String> matchedFiles) throws IOException {
+    return write(Incomplete.result(why, matchedFiles), formats, directory);
   }
 
   /** Writes the formats {@code reports} names into its directory; see the other overload. */
@@ -50,11 +83,25 @@ public final class Reports {
       case SARIF -> new SarifWriter();
       case HTML -> new HtmlReportWriter();
       case MD -> new MarkdownSummaryWriter();
+      case CODEQUALITY -> new CodeQualityWriter();
     };
   }
 
   private static Set<ReportFormat> withAll(Set<ReportFormat> formats) {
     return formats == null || formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : formats;
+  }
+
+  /** Only the fixed report names are touched: the folder may hold the user's own files too. */
+  private static void deleteOlderReports(Path directory, List<Path> kept) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    for (String name : ReportFormat.allFileNames()) {
+      Path file = directory.resolve(name);
+      if (!kept.contains(file)) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 
   private interface Body {

@@ -1,8 +1,10 @@
 package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
 import java.io.IOException;
+import java.util.stream.Stream;
 
 /**
  * A tool execution notification: a problem of the tool itself, not a finding about a file's
@@ -13,7 +15,14 @@ record SarifNotification(String level, String id, String text, FileResult file) 
   /** A file that could not be checked. */
   static SarifNotification error(FileResult file) {
     return new SarifNotification("error", "resemble/error",
-        file.path() + " could not be checked: " + file.errorReason() + ".", file);
+        file.path() + " could not be judged: " + file.errorReason() + ".", file);
+  }
+
+  /** The run stopped before its verdict: the sentence, then why, whole. */
+  static SarifNotification incomplete(GateResult result) {
+    String text = String.join(" ", Stream.concat(Stream.of(result.decision().sentence()),
+        result.notices().stream()).toList());
+    return new SarifNotification("error", "resemble/incomplete", text, null);
   }
 
   /** Results left out because GitHub accepts no more than {@code maxResults} per run. */

@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Findings;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import java.io.IOException;
@@ -88,21 +89,42 @@ final class SarifResults {
     SarifJson.writeIfSet(json, "detectId", file.detectId());
     SarifJson.writeIfSet(json, "dashboardUrl", file.dashboardUrl());
     json.writeBooleanField("cached", file.cached());
+    Findings found = file.findings();
+    SarifJson.writeIfSet(json, "intelligence", found.intelligence());
+    SarifJson.writeIfSet(json, "sourceTracing", found.sourceTracing());
+    SarifJson.writeIfSet(json, "conclusion", found.conclusion());
+    if (found.certainty() != null) {
+      json.writeNumberField("certainty", found.certainty());
+    }
+    if (!found.imageSources().isEmpty()) {
+      json.writeNumberField("imageSources", found.imageSources().size());
+    }
+    if (found.retention().mediaDeleted()) {
+      json.writeBooleanField("mediaDeleted", true);
+    }
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  private static String message(FileResult file, SarifRule rule) {
+  /**
+   * The finding in words, for SARIF's message and GitLab's issue description alike; what the API
+   * said beside the score (the likely voice generator, its own verdict) follows in a sentence.
+   */
+  static String message(FileResult file, SarifRule rule) {
+    List<String> found = FindingWords.headline(file.findings());
+    return found.isEmpty() ? headline(file, rule) : headline(file, rule) + " "
+        + String.join(" ", found);
+  }
+
+  private static String headline(FileResult file, SarifRule rule) {
     String score = ScoreFormat.score(file.score(), file.threshold());
     String threshold = ScoreFormat.threshold(file.threshold());
-    String from = file.scoreField() == null ? "" : " (" + file.scoreField() + ")";
-    String label = file.label() == null ? "" : " Resemble labels it '" + file.label() + "'.";
     return switch (rule) {
-      case FLAGGED -> "Likely synthetic media: " + file.path() + " scored " + score
-          + ", at or above the threshold " + threshold + "." + label + from;
-      case WARNED -> "Possibly synthetic media: " + file.path() + " scored " + score
-          + ", in the warn band below the threshold " + threshold + "." + label + from;
-      case NO_SPEECH -> "No speech to judge in " + file.path() + "."
+      case FLAGGED -> file.path() + " is likely synthetic: it scored " + score
+          + ", at or above the threshold " + threshold + ".";
+      case WARNED -> file.path() + " is possibly synthetic: it scored " + score
+          + ", in the warn band below the threshold " + threshold + ".";
+      case NO_SPEECH -> file.path() + " had no speech to judge."
           + (file.reason() == null ? "" : " " + file.reason());
     };
   }

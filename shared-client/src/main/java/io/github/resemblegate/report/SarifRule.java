@@ -6,9 +6,14 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Reaction;
 import java.io.IOException;
 
-/** The SARIF rules, one per kind of finding, in the order of {@code tool.driver.rules}. */
+/**
+ * The SARIF rules, one per kind of finding, in the order of {@code tool.driver.rules}. Each has a
+ * {@code security-severity} (GitHub: 7.0 to 8.9 is high, 4.0 to 6.9 medium, 0.1 to 3.9 low) and the
+ * {@code security} tag GitHub requires before it reads one: synthetic media shipped as genuine is
+ * a matter of trust, reviewed as security alerts are.
+ */
 enum SarifRule {
-  FLAGGED("resemble/flagged", "LikelySynthetic", "error",
+  FLAGGED("resemble/flagged", "LikelySynthetic", "error", "8.0",
       "Media file scored at or above the deepfake threshold",
       "Resemble's Detect API gave this media file a deepfake score at or above the threshold "
           + "the build uses, so it is likely synthetic or manipulated.",
@@ -17,14 +22,14 @@ enum SarifRule {
           + "audio clip the high scores are). If it is synthetic on purpose, add a waiver with a "
           + "reason, keyed by its SHA-256 so a changed file is checked again; otherwise replace "
           + "it with an authentic recording."),
-  WARNED("resemble/warned", "PossiblySynthetic", "warning",
+  WARNED("resemble/warned", "PossiblySynthetic", "warning", "5.0",
       "Media file scored in the warn band below the threshold",
       "Resemble's Detect API gave this media file a deepfake score in the configured warn band: "
           + "below the failing threshold, but high enough to deserve a look.",
       "The score is below the threshold, so the build does not fail on it, but it is inside "
           + "the warn band. Listen to or look at the file; raise the warn threshold if such "
           + "scores are expected for this kind of media."),
-  NO_SPEECH("resemble/no-speech", "NoSpeech", "warning",
+  NO_SPEECH("resemble/no-speech", "NoSpeech", "warning", "2.0",
       "Audio file had no speech to judge",
       "Resemble's Detect API found no speech in this audio file, so it could not say whether "
           + "the voice is synthetic; the policy counts such files.",
@@ -35,15 +40,18 @@ enum SarifRule {
   final String id;
   final String name;
   final String level;
+  /** A number from 0.0 to 10.0, as a string: GitHub's form. */
+  final String securitySeverity;
   final String shortText;
   final String fullText;
   final String help;
 
-  SarifRule(String id, String name, String level, String shortText, String fullText,
-      String help) {
+  SarifRule(String id, String name, String level, String securitySeverity, String shortText,
+      String fullText, String help) {
     this.id = id;
     this.name = name;
     this.level = level;
+    this.securitySeverity = securitySeverity;
     this.shortText = shortText;
     this.fullText = fullText;
     this.help = help;
@@ -83,9 +91,11 @@ enum SarifRule {
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeArrayFieldStart("tags");
+    json.writeString("security");
     json.writeString("deepfake");
     json.writeString("media");
     json.writeEndArray();
+    json.writeStringField("security-severity", securitySeverity);
     json.writeStringField("problem.severity", level.equals("error") ? "error" : "warning");
     json.writeEndObject();
     json.writeEndObject();

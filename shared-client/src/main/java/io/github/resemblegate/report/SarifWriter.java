@@ -1,7 +1,9 @@
 package io.github.resemblegate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import java.io.IOException;
@@ -29,7 +31,11 @@ import java.util.regex.Pattern;
  *   <li>Locations: {@code uri} is relative to the repository root (the nearest folder above the
  *       base directory holding {@code .git}; the base directory itself when there is none) with
  *       {@code uriBaseId} {@code %SRCROOT%}. Media files have no text lines, but GitHub requires
- *       a region, so the region is line 1, column 1.</li>
+ *       a region with lines and columns and ignores SARIF's byte regions, so every result and
+ *       notification, binary or not, has the empty region at line 1, column 1: the alert points
+ *       at the file, with no snippet.</li>
+ *   <li>{@code automationDetails.id} is {@code resemble-gate/}, or one category per shard (see
+ *       {@link #automationId}).</li>
  *   <li>{@code partialFingerprints.primaryLocationLineHash} is the file's SHA-256 (plus an
  *       occurrence counter, as CodeQL does), so an alert follows the content: a renamed file keeps
  *       its alert, a replaced file gets a new one.</li>
@@ -39,6 +45,8 @@ final class SarifWriter implements ReportWriter {
 
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String SRCROOT = "%SRCROOT%";
+  /** The code-scanning category of an unsharded or merged run. */
+  static final String CATEGORY = "resemble-gate/";
   /** GitHub rejects runs with more results than this. */
   static final int MAX_RESULTS = 25_000;
 
@@ -67,6 +75,9 @@ final class SarifWriter implements ReportWriter {
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
       writeTool(json, result);
+      json.writeObjectFieldStart("automationDetails");
+      json.writeStringField("id", automationId(result.run()));
+      json.writeEndObject();
       if (root.base() != null) {
         json.writeObjectFieldStart("originalUriBaseIds");
         json.writeObjectFieldStart(SRCROOT);
@@ -81,7 +92,12 @@ final class SarifWriter implements ReportWriter {
 
       json.writeArrayFieldStart("invocations");
       json.writeStartObject();
-      json.writeBooleanField("executionSuccessful", result.filesWith(Outcome.ERROR).isEmpty());
+      boolean incomplete = RunState.of(result) == RunState.INCOMPLETE;
+      if (incomplete) {
+        notifications.add(0, SarifNotification.incomplete(result));
+      }
+      json.writeBooleanField("executionSuccessful", !incomplete
+          && result.filesWith(Outcome.ERROR).isEmpty());
       if (result.run().startedAt() != null) {
         json.writeStringField("startTimeUtc", result.run().startedAt().toString());
       }
@@ -98,7 +114,7 @@ final class SarifWriter implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
-      json.writeStringField("status", result.decision().verdict().name());
+      json.writeStringField("status", RunState.of(result).status(result));
       json.writeStringField("failureKind", result.decision().failureKind().name());
       if (result.decision().sentence() != null) {
         json.writeStringField("message", result.decision().sentence());
@@ -130,6 +146,20 @@ final class SarifWriter implements ReportWriter {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /**
+   * The run's {@code automationDetails.id}. GitHub keeps the latest analysis of each category (the
+   * id up to its last slash) and closes the alerts a newer one no longer has, so each shard is a
+   * category of its own ({@code resemble-gate/shard-2-of-4/}) and cannot close another shard's
+   * alerts; a run that is not sharded, or the merged run of all shards, is {@code resemble-gate/}.
+   */
+  static String automationId(RunInfo run) {
+    if (run.sharding() == null) {
+      return CATEGORY;
+    }
+    GateConfig.Shard shard = run.sharding().shard();
+    return CATEGORY + "shard-" + shard.index() + "-of-" + shard.total() + "/";
   }
 
   /** Where relative URIs start: the repository root above the base directory, when found. */

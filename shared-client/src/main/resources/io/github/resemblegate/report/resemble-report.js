@@ -1,19 +1,33 @@
+// Sorting, filtering and hover details for resemble-report.html. The page is complete without
+// this file: where scripts may not run (Jenkins serves reports sandboxed) the table stays in its
+// report order. Everything it needs is in the rows' data- attributes.
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('resemble-data').textContent);
-  var files = data.files;
+  document.documentElement.classList.add('js');
   var table = document.getElementById('files');
   var tbody = table.tBodies[0];
   var rows = [];
+  var files = [];
   Array.prototype.forEach.call(tbody.rows, function (row) {
-    rows[Number(row.getAttribute('data-i'))] = row;
+    var i = Number(row.getAttribute('data-i'));
+    var score = row.getAttribute('data-score');
+    rows[i] = row;
+    files[i] = {
+      outcome: row.getAttribute('data-outcome'),
+      rank: Number(row.getAttribute('data-rank')),
+      path: row.getAttribute('data-path'),
+      type: row.getAttribute('data-type'),
+      score: score === '' ? null : Number(score),
+      threshold: Number(row.getAttribute('data-threshold')),
+      text: row.getAttribute('data-text')
+    };
   });
   var filterInput = document.getElementById('filter');
   var outcomeSelect = document.getElementById('outcome-filter');
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
   var attention = {};
-  data.attention.forEach(function (o) { attention[o] = true; });
+  table.getAttribute('data-attention').split(' ').forEach(function (o) { attention[o] = true; });
   var haystacks = files.map(function (f) { return f.text.toLowerCase(); });
   var sortKey = 'outcome';
   var ascending = true;

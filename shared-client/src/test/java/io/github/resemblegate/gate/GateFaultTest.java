@@ -60,8 +60,9 @@ class GateFaultTest {
     assertThat(result(v, "media/f100.wav").reason()).startsWith("not submitted: The Resemble wallet");
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
-    assertThat(v.decision().sentence()).startsWith("120 of 120 files could not be checked; the first of 50"
-        + " with the same cause: The Resemble wallet cannot pay for");
+    assertThat(v.decision().sentence()).isEqualTo("120 of 120 files could not be judged:"
+        + " media/f000.wav and 119 more; first of 2 reasons: the Resemble wallet"
+        + " cannot pay for POST /detect/batch with 402 Payment Required, so nothing was created.");
     assertThat(fx.journals()).isEmpty();
   }
 

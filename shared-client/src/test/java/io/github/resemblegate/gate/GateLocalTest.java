@@ -86,8 +86,8 @@ class GateLocalTest {
         .isEqualTo("dry run: would be submitted in batch 2/3");
     assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
     assertThat(v.run().dryRun()).isTrue();
-    assertThat(v.decision().sentence()).startsWith("Dry run: would submit 120 files (")
-        .contains(" in 3 batches and 0 single requests; 120 files: 120 skipped;");
+    assertThat(v.decision().sentence()).startsWith("Would send 120 files, ")
+        .endsWith(", in 3 batches and 0 single requests; this dry run sent and judged nothing.");
     assertThat(listener.requests).isEmpty();
     assertThat(GateFixture.journals(cache, reports)).isEmpty();
   }
@@ -114,9 +114,9 @@ class GateLocalTest {
         listener);
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.BUDGET);
-    assertThat(v.decision().sentence()).isEqualTo("This run would upload 2 files (of 3 matched), more than"
-        + " the budget maxFiles 1, so nothing was submitted; raise maxFiles (0 = no limit) or"
-        + " narrow the include patterns.");
+    assertThat(v.decision().sentence()).isEqualTo("This run would upload 2 of the 3 matched files,"
+        + " more than maxFiles 1 allows, so nothing was sent; raise maxFiles, 0 means no limit, or"
+        + " narrow the includes.");
     assertThat(result(v, "a.wav").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result(v, "a.wav").reason()).isEqualTo("not submitted: this run would upload 2"
         + " files (of 3 matched), more than maxFiles 1");
@@ -247,8 +247,8 @@ class GateLocalTest {
     Policy strict = new Policy(0.4, Map.of(), null, null, null, null, null, null, List.of());
     GateResult v = Gate.run(config().policy(strict).build(), listener);
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
-    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file scored at or above the threshold 0.40:"
-        + " a.wav (0.42).");
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file is likely synthetic: a.wav scored"
+        + " 0.42, at or above the threshold 0.40.");
     assertThat(listener.requests).isEmpty();
   }
 

@@ -106,8 +106,8 @@ class GateShardTest {
 
     assertThat(merged.decision()).isEqualTo(one.decision());
     assertThat(merged.decision().failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(merged.decision().sentence()).isEqualTo("1 of 6 files scored at or above the"
-        + " threshold 0.50: media/fake-ad.wav (0.97).");
+    assertThat(merged.decision().sentence()).isEqualTo("1 of 6 files is likely synthetic:"
+        + " media/fake-ad.wav scored 0.97, at or above the threshold 0.50.");
     assertThat(merged.files()).extracting(FileResult::path)
         .containsExactlyElementsOf(one.files().stream().map(FileResult::path).toList());
     assertThat(merged.totals().byOutcome()).isEqualTo(one.totals().byOutcome());

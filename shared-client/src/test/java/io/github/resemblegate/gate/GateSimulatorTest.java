@@ -67,8 +67,8 @@ class GateSimulatorTest {
     assertThat(result(v, "img/fake.png").mediaType()).isEqualTo(MediaType.IMAGE);
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(v.decision().sentence()).isEqualTo("2 of 120 files scored at or above the threshold 0.50:"
-        + " img/fake.png (0.97), media/fake-intro.wav (0.97).");
+    assertThat(v.decision().sentence()).isEqualTo("2 of 120 files are likely synthetic, at or"
+        + " above the threshold 0.50; the highest is img/fake.png at 0.97.");
     assertThat(v.run().batchIds()).containsExactlyInAnyOrderElementsOf(
         batches.stream().map(ReceivedBatch::uuid).toList());
     assertThat(v.totals().uploaded()).isEqualTo(120);
@@ -155,8 +155,8 @@ class GateSimulatorTest {
     GateResult v = Gate.run(fx.config().policy(strict).build(), listener);
     assertThat(fx.counters().totalRequests()).isEqualTo(before);
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
-    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file scored at or above the threshold 0.03:"
-        + " a.wav (0.04).");
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file is likely synthetic: a.wav scored"
+        + " 0.04, at or above the threshold 0.03.");
   }
 
   @Test
@@ -216,8 +216,8 @@ class GateSimulatorTest {
     assertThat(r.reason()).isEqualTo("the API could not analyse this file: Audio stream unreadable");
     assertThat(r.detectId()).isNotNull();
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
-    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file could not be checked:"
-        + " corrupt-take.wav (the API could not analyse this file: Audio stream unreadable).");
+    assertThat(v.decision().sentence()).isEqualTo("1 of 1 file could not be judged:"
+        + " corrupt-take.wav; the API could not analyse this file: Audio stream unreadable.");
     Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().detectsCreated()).isEqualTo(2);
   }

@@ -61,7 +61,7 @@ class SharedCacheTest {
 
     assertThat(SIM.counters().totalRequests()).isEqualTo(requests);
     assertThat(again.files()).allMatch(FileResult::cached);
-    assertThat(again.decision().sentence()).contains("media/fake-b.wav (0.97)");
+    assertThat(again.decision().sentence()).contains("media/fake-b.wav scored 0.97");
   }
 
   @Test

@@ -13,43 +13,97 @@ import org.junit.jupiter.api.Test;
 class ConsoleSummaryTest {
 
   @Test
-  void linesPutProblemsFirstInAlignedColumnsThenTotalsThenTheDecisionsSentence() {
+  void linesPutFilesThatNeedALookFirstInWordsThenTotalsNextStepsAndTheSentence() {
     List<String> lines = ConsoleSummary.lines(Fixtures.everyOutcome());
 
-    assertThat(lines.get(0)).startsWith("  FILE").contains("OUTCOME", "SCORE", "THRESHOLD", "REASON");
+    assertThat(lines.get(0)).startsWith("  FILE").contains("VERDICT", "SCORE", "THRESHOLD", "WHY");
     assertThat(lines.subList(1, 5)).extracting(l -> l.strip().split("\\s+")[0]).containsExactly(
         "media/fake-intro.wav", "img/fake.png", "media/broken.mp3", "video/trailer.mp4");
-    // Columns line up: every outcome starts where the header's OUTCOME starts.
-    int outcomeColumn = lines.get(0).indexOf("OUTCOME");
-    assertThat(lines.subList(1, 5)).allSatisfy(l ->
-        assertThat(l.substring(outcomeColumn)).matches("(FLAGGED|ERROR|WARNED) .*"));
+    // Columns line up: every verdict starts where the header's VERDICT starts.
+    int verdictColumn = lines.get(0).indexOf("VERDICT");
+    assertThat(lines.subList(1, 5)).extracting(l -> l.substring(verdictColumn)).satisfiesExactly(
+        l -> assertThat(l).startsWith("Likely synthetic "),
+        l -> assertThat(l).startsWith("Likely synthetic "),
+        l -> assertThat(l).startsWith("Could not judge "),
+        l -> assertThat(l).startsWith("Possibly synthetic "));
     int thresholdEnd = lines.get(0).indexOf("THRESHOLD") + "THRESHOLD".length();
     assertThat(lines.get(1).substring(0, thresholdEnd)).endsWith("0.97       0.40");
+    // A flagged file's score says why; the API's label and field names are in the reports.
+    assertThat(lines.get(1)).endsWith("0.40").doesNotContain("fake ", "metrics.");
     assertThat(lines.get(3)).endsWith("the detection failed: unsupported codec");
-    assertThat(lines.get(5)).isEqualTo("10 files: 2 flagged, 1 error, 1 warned, 1 no speech, "
-        + "1 waived, 1 skipped, 3 passed; 1 from cache, 9 uploaded (123.5 MB) in 2 batches");
+    assertThat(lines.get(5)).isEqualTo("10 files: 2 likely synthetic, 1 could not be judged,"
+        + " 1 possibly synthetic, 1 without speech, 1 waived, 1 skipped, 3 likely genuine;"
+        + " 1 from cache, 9 uploaded (123.5 MB) in 2 batches");
     assertThat(lines.get(6)).startsWith("Notice: The waiver for path legacy/**/*.wav");
-    assertThat(lines.get(7)).isEqualTo("Verdict: FAILED. "
+    assertThat(lines.subList(7, lines.size() - 1)).containsExactly(
+        "What to do next:",
+        "  - Listen to or look at each file Resemble judged likely synthetic. If one is synthetic"
+            + " on purpose, waive it with a reason and an end date: add its entry under"
+            + " 'waivers:' in the waiver file (setting waiversFile).",
+        "      - sha256: " + Fixtures.sha("media/fake-intro.wav") + "  # media/fake-intro.wav",
+        "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "        until: 2027-02-23",
+        "      - sha256: " + Fixtures.sha("img/fake.png") + "  # img/fake.png",
+        "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "        until: 2027-02-23",
+        "      - sha256: " + Fixtures.sha("video/trailer.mp4") + "  # video/trailer.mp4",
+        "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "        until: 2027-02-23",
+        "  - Otherwise replace each with an authentic recording and build again.",
+        "  - Build again to retry the file that could not be judged; results already received"
+            + " come from the cache and are not paid for again.",
+        "  - Each detection is in Resemble's dashboard, for example:"
+            + " https://app.resemble.ai/hub/detect/det-0001");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("Verdict: FAILED. "
         + Fixtures.everyOutcome().decision().sentence());
+  }
+
+  @Test
+  void oneFlaggedFileGetsItsWaiverEntryInTheSingular() {
+    List<FileResult> files = List.of(Fixtures.file("media/fake.wav").outcome(Outcome.FLAGGED)
+        .score(0.97).threshold(0.5).build(), Fixtures.file("media/ok.wav").build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.FAILED,
+        FailureKind.FINDINGS, "m"));
+
+    assertThat(lines).containsSubsequence("What to do next:",
+        "  - Listen to or look at the file Resemble judged likely synthetic. If it is synthetic"
+            + " on purpose, waive it with a reason and an end date: add this entry under"
+            + " 'waivers:' in the waiver file (setting waiversFile).",
+        "      - sha256: " + Fixtures.sha("media/fake.wav") + "  # media/fake.wav",
+        "        reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "        until: 2027-02-23",
+        "  - Otherwise replace it with an authentic recording and build again.");
+  }
+
+  @Test
+  void aRunWithWarningsReadsPassedWithWarnings() {
+    List<FileResult> files = List.of(Fixtures.file("v.mp4").outcome(Outcome.WARNED).score(0.44)
+        .threshold(0.6).build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.UNSTABLE,
+        FailureKind.FINDINGS, "1 of 1 file is possibly synthetic."));
+
+    assertThat(lines).last().isEqualTo("Verdict: PASSED with warnings. 1 of 1 file is possibly"
+        + " synthetic.");
+    assertThat(lines).noneMatch(l -> l.contains("UNSTABLE"));
   }
 
   @Test
   void aCleanRunIsTotalsAndVerdict() {
     List<FileResult> files = List.of(Fixtures.file("a.wav").build());
     List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.PASSED,
-        FailureKind.NONE, "1 file checked; none scored at or above the threshold."));
+        FailureKind.NONE, "1 file checked: 1 likely genuine; threshold 0.50."));
 
     assertThat(lines).containsExactly(
-        "1 file: 1 passed; 0 from cache, 1 uploaded (123.5 MB) in 2 batches",
+        "1 file: 1 likely genuine; 0 from cache, 1 uploaded (123.5 MB) in 2 batches",
         "Notice: The waiver for path legacy/**/*.wav matched no file; remove it or fix its path.",
-        "Verdict: PASSED. 1 file checked; none scored at or above the threshold.");
+        "Verdict: PASSED. 1 file checked: 1 likely genuine; threshold 0.50.");
   }
 
   @Test
   void longPathsKeepBothEnds() {
     String path = "very/deep/" + "x".repeat(80) + "/final-name.wav";
 
-    String shown = ConsoleSummary.ellipsize(path, 60);
+    String shown = io.github.resemblegate.gate.policy.PathFormat.shorten(path, 60);
     assertThat(shown).hasSize(60).startsWith("very/deep/").endsWith("/final-name.wav")
         .contains("...");
   }
@@ -64,6 +118,6 @@ class ConsoleSummaryTest {
         FailureKind.FINDINGS, "m"));
 
     assertThat(lines).contains("  ... and 20 more (resemble-report.html lists every file)");
-    assertThat(lines.stream().filter(l -> l.contains(" FLAGGED "))).hasSize(50);
+    assertThat(lines.stream().filter(l -> l.contains(" Likely synthetic "))).hasSize(50);
   }
 }

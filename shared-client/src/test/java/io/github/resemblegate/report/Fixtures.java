@@ -7,6 +7,7 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Findings;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
@@ -89,7 +90,8 @@ final class Fixtures {
 
   static GateResult everyOutcome() {
     return result(everyOutcomeFiles(), Verdict.FAILED, FailureKind.FINDINGS,
-        "2 of 10 files scored at or above the threshold.");
+        "2 of 10 files are likely synthetic, at or above their thresholds; the highest is"
+            + " media/fake-intro.wav at 0.97.");
   }
 
   /** Names and API strings that try to break out of every format. */
@@ -118,7 +120,8 @@ final class Fixtures {
     List<FileResult> files = new ArrayList<>(everyOutcomeFiles());
     files.addAll(hostileFiles());
     return result(files, Verdict.FAILED, FailureKind.FINDINGS,
-        "5 of 16 files scored at or above their thresholds.");
+        "5 of 16 files are likely synthetic, at or above their thresholds; the highest is"
+            + " media/<img src=x onerror=alert(1)>.wav at 0.99.");
   }
 
   /** A large run: 1,000 files with a deterministic mix of outcomes and long clips. */
@@ -145,7 +148,7 @@ final class Fixtures {
       files.add(f.build());
     }
     return result(files, Verdict.FAILED, FailureKind.FINDINGS,
-        "11 of 1000 files scored at or above the threshold 0.40.");
+        "11 of 1000 files are likely synthetic, at or above the threshold 0.40.");
   }
 
   static GateResult result(List<FileResult> files, Verdict status, FailureKind kind,
@@ -168,6 +171,28 @@ final class Fixtures {
             "/work/demo-project", false, options, List.of("batch-1", "batch-2")),
         policy, files, totals, new Decision(status, kind, message),
         List.of("The waiver for path legacy/**/*.wav matched no file; remove it or fix its path."));
+  }
+
+  /**
+   * A dry run as the gate reports it: two files it would send, one answered by the cache, nothing
+   * uploaded, and the decision the rules make for it.
+   */
+  static GateResult dryRun() {
+    List<FileResult> files = List.of(
+        file("media/new-take.wav").outcome(Outcome.SKIPPED).score(null).label(null)
+            .reason("dry run: would be submitted in batch 1/1").build(),
+        file("media/intro.wav").outcome(Outcome.SKIPPED).score(null).label(null)
+            .reason("dry run: would be submitted in batch 1/1").build(),
+        file("media/clean.wav").cached().build());
+    Decision decision = io.github.resemblegate.gate.policy.DecisionRules.dryRun(
+        io.github.resemblegate.gate.policy.DecisionRules.decide(policy(), files), 2, 96_426, 1,
+        0);
+    GateResult r = result(files, policy(), decision.verdict(), decision.failureKind(),
+        decision.sentence());
+    RunInfo run = r.run();
+    return new GateResult(new RunInfo(run.toolVersion(), run.startedAt(), run.finishedAt(),
+        run.apiUrl(), run.baseDirectory(), true, run.options(), List.of()), r.policy(), files,
+        Totals.countOutcomes(files, 3, 1, 0, 0, 0), decision, List.of());
   }
 
   static String sha(String content) {
@@ -198,6 +223,7 @@ final class Fixtures {
     private Waiver waiver;
     private boolean cached;
     private String dashboardUrl;
+    private Findings findings = Findings.NONE;
 
     FileResults(String path) {
       this.path = path;
@@ -218,6 +244,7 @@ final class Fixtures {
     FileResults sha256(String v) { sha256 = v; return this; }
     FileResults mediaType(MediaType v) { mediaType = v; return this; }
     FileResults dashboard(String v) { dashboardUrl = v; return this; }
+    FileResults findings(Findings v) { findings = v; return this; }
 
     FileResults detect(String id, String batch) {
       detectId = id;
@@ -242,7 +269,7 @@ final class Fixtures {
           : mediaType == MediaType.VIDEO ? "video_metrics.score" : "metrics.aggregated_score";
       return new FileResult(path, sha256, size, mediaType, outcome, score, field, label,
           threshold, chunks, chunkSeconds, detectId, batchId, reason, waiver, cached,
-          dashboardUrl);
+          dashboardUrl, findings);
     }
   }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report in a real headless Chromium: it loads without errors, sorts, filters, shows
- * chunk times on hover, and hostile file names neither create elements nor run script.
- * Screenshots land in {@code target/report-screenshots/} for people to look at.
+ * chunk times on hover, and hostile file names neither create elements nor run script. Served the
+ * way Jenkins serves archived files (its sandboxing Content-Security-Policy), it is styled,
+ * complete and breaks no policy; served where scripts may run, it sorts. Screenshots land in
+ * {@code target/report-screenshots/} for people to look at.
  *
  * <p>Skipped when no Chromium is installed, unless {@code RESEMBLE_REQUIRE_BROWSER=1} (CI), where
  * a missing browser fails the build.
@@ -42,9 +46,11 @@ class HtmlReportBrowserTest {
       .resolve("target/report-screenshots");
 
   private HeadlessChromium browser;
+  private ReportServer server;
   private String skipReason;
   private String showcaseUrl;
   private String thousandUrl;
+  private String longNamesUrl;
 
   @BeforeAll
   void startBrowser(@TempDir Path profile) throws IOException {
@@ -64,6 +70,14 @@ class HtmlReportBrowserTest {
     }
     showcaseUrl = write(Fixtures.showcase(), "showcase");
     thousandUrl = write(Fixtures.thousandFiles(), "thousand-files");
+    longNamesUrl = write(Fixtures.result(List.of(
+        Fixtures.file("podcasts/season-two/episode-twelve/raw-takes/interview.m4a")
+            .outcome(Outcome.FLAGGED).score(0.93).build(),
+        Fixtures.file("marketing/campaigns/2026-spring/voice-over/narration-final-v3.wav").build(),
+        Fixtures.file("game/audio/dialogue/characters/blacksmith/greeting-variant-07.ogg")
+            .build()), Verdict.FAILED, FailureKind.FINDINGS,
+        "1 of 3 files is likely synthetic."), "long-names");
+    server = ReportServer.of(OUT);
     browser = HeadlessChromium.start(binary.get(), profile);
     browser.send("Page.enable");
     browser.send("Runtime.enable");
@@ -74,6 +88,9 @@ class HtmlReportBrowserTest {
 
   @AfterAll
   void stopBrowser() {
+    if (server != null) {
+      server.close();
+    }
     if (browser != null) {
       List<ProcessHandle> processes = browser.processes();
       browser.close();
@@ -142,6 +159,12 @@ class HtmlReportBrowserTest {
     return JsonSchemas.MAPPER.valueToTree(s).toString();
   }
 
+  /** The computed value of a CSS property of the first element {@code selector} matches. */
+  private String style(String selector, String property) throws IOException {
+    return browser.evaluate("getComputedStyle(document.querySelector(" + js(selector)
+        + ")).getPropertyValue(" + js(property) + ")").asText();
+  }
+
   private void screenshot(String name, boolean fullPage) throws IOException {
     Map<String, Object> params = new java.util.HashMap<>(Map.of("format", "png"));
     if (fullPage) {
@@ -179,13 +202,14 @@ class HtmlReportBrowserTest {
         .asInt()).isZero();
     assertThat(browser.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
     assertThat(browser.evaluate("document.querySelectorAll('script').length").asInt())
-        .as("only the data block and the report's own script").isEqualTo(2);
+        .as("only the report's own script file").isEqualTo(1);
     assertThat(browser.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length")
         .asInt()).isZero();
     assertThat(visiblePaths()).contains(Fixtures.XSS_IMG, Fixtures.XSS_FLAG, Fixtures.XSS_SCRIPT,
         Fixtures.QUOTES, Fixtures.PIPES, Fixtures.NON_ASCII);
     assertThat(browser.evaluate("document.querySelector('.message').textContent").asText())
-        .isEqualTo("5 of 16 files scored at or above their thresholds.");
+        .isEqualTo("5 of 16 files are likely synthetic, at or above their thresholds; the highest"
+            + " is media/<img src=x onerror=alert(1)>.wav at 0.99.");
     assertThat(problems()).isEmpty();
   }
 
@@ -282,10 +306,98 @@ class HtmlReportBrowserTest {
     assertThat(visiblePaths().get(0)).isEqualTo("assets/pack-0/clip-0000.wav");
     click("th[data-key=outcome] button");
     assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
-        .asText()).isEqualTo("Flagged");
+        .asText()).isEqualTo("Likely synthetic");
     click("th[data-key=outcome] button");
     assertThat(browser.evaluate("document.querySelector('#files tbody tr .badge').textContent")
-        .asText()).isEqualTo("Passed");
+        .asText()).isEqualTo("Likely genuine");
     assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void servedAsJenkinsServesArchivedFilesThePageIsStyledCompleteAndBreaksNoPolicy()
+      throws IOException {
+    browser.navigate(server.jenkins("showcase/resemble-report.html"));
+
+    assertThat(problems()).noneMatch(p -> p.contains("Content Security Policy"))
+        .as("the one line Chromium logs when a sandbox stops a page's script")
+        .allMatch(p -> p.contains("because the document's frame is sandboxed and the"
+            + " 'allow-scripts' permission is not set"));
+    // The style sheet beside the page applies: the verdict's coloured bar and the badges.
+    assertThat(style("header.verdict", "border-top-width")).isEqualTo("6px");
+    assertThat(style("header.verdict", "border-top-color")).isEqualTo("rgb(207, 34, 46)");
+    assertThat(style(".badge.o-flagged", "background-color")).isEqualTo("rgb(255, 235, 233)");
+    // No script ran, yet every file is there in report order, and the controls that need the
+    // script are not offered.
+    assertThat(browser.evaluate("document.documentElement.classList.contains('js')").asBoolean())
+        .isFalse();
+    List<String> reportOrder = visiblePaths();
+    assertThat(reportOrder).hasSize(16);
+    assertThat(reportOrder.get(0)).isEqualTo(Fixtures.XSS_IMG);
+    assertThat(style(".toolbar", "display")).isEqualTo("none");
+    click("th[data-key=path] button");
+    assertThat(visiblePaths()).containsExactlyElementsOf(reportOrder);
+    assertThat(problems()).noneMatch(p -> p.contains("Content Security Policy"));
+    screenshot("resemble-report-in-jenkins.png", true);
+  }
+
+  @Test
+  void servedWhereScriptsMayRunTheTableSortsAndBreaksNoPolicy() throws IOException {
+    browser.navigate(server.open("showcase/resemble-report.html"));
+
+    assertThat(browser.evaluate("document.documentElement.classList.contains('js')").asBoolean())
+        .isTrue();
+    assertThat(style(".toolbar", "display")).isEqualTo("flex");
+    assertThat(style("header.verdict", "border-top-width")).isEqualTo("6px");
+    click("th[data-key=path] button");
+    assertThat(visiblePaths()).containsExactlyElementsOf(Fixtures.showcase().files().stream()
+        .map(FileResult::path).sorted().map(XmlText::clean).toList());
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
+  void fileNamesWrapBetweenFoldersNeverInsideAName() throws IOException {
+    browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 480, "height", 900,
+        "deviceScaleFactor", 1, "mobile", false));
+    try {
+      browser.navigate(longNamesUrl);
+      screenshot("resemble-report-narrow.png", false);
+
+      // Each folder name and each file name is laid out on one line: breaks fall between them.
+      JsonNode pieces = browser.evaluate("Array.from(document.querySelectorAll('.file > span'))"
+          + ".flatMap(span => Array.from(span.childNodes)).filter(n => n.nodeType === 3)"
+          + ".flatMap(text => { const out = []; let from = 0;"
+          + " for (const part of text.textContent.split('/')) { if (part) {"
+          + " const r = document.createRange(); r.setStart(text, from);"
+          + " r.setEnd(text, from + part.length); out.push([part, r.getClientRects().length]); }"
+          + " from += part.length + 1; } return out; })");
+      assertThat(pieces).hasSizeGreaterThan(10);
+      pieces.forEach(p -> assertThat(p.get(1).asInt()).as(p.get(0).asText()).isEqualTo(1));
+      // And the long paths did wrap: the first one spans several lines.
+      assertThat(browser.evaluate("document.querySelector('.file').getClientRects()[0].height"
+          + " > 2 * parseFloat(getComputedStyle(document.querySelector('.file')).lineHeight)")
+          .asBoolean()).isTrue();
+      assertThat(problems()).isEmpty();
+    } finally {
+      browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1440, "height", 900,
+          "deviceScaleFactor", 1, "mobile", false));
+    }
+  }
+
+  @Test
+  void aRunThatDidNotCompleteReadsSoInJenkinsWithoutScoreColumns() throws IOException {
+    Path dir = OUT.resolve("incomplete");
+    Reports.writeIncomplete(dir, EnumSet.of(ReportFormat.HTML), "The API token is missing. Set"
+        + " the RESEMBLE_API_KEY environment variable.", List.of("media/intro.wav",
+        "media/outro.wav"));
+
+    browser.navigate(server.jenkins("incomplete/resemble-report.html"));
+
+    assertThat(problems()).noneMatch(p -> p.contains("Content Security Policy"));
+    assertThat(browser.evaluate("document.querySelector('.status').textContent").asText())
+        .isEqualTo("DID NOT COMPLETE");
+    assertThat(style("th[data-key=score]", "display")).isEqualTo("none");
+    assertThat(style("td.threshold", "display")).isEqualTo("none");
+    assertThat(visiblePaths()).containsExactlyInAnyOrder("media/intro.wav", "media/outro.wav");
+    screenshot("resemble-report-incomplete.png", true);
   }
 }

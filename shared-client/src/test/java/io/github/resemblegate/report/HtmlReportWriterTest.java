@@ -3,9 +3,11 @@ package io.github.resemblegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,27 +19,33 @@ class HtmlReportWriterTest {
     return new HtmlReportWriter().page(verdict);
   }
 
-  /** The page without its JSON data block and its script, i.e. only the HTML markup. */
-  private static String markup(String page) {
-    return page.replaceAll("(?s)<script[^>]*>.*?</script>", "");
-  }
+  private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)((?:\\s+[^\\s=>/]+"
+      + "(?:=\"[^\"]*\")?)*)\\s*/?>");
+  private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>/]+)(?:=\"([^\"]*)\")?");
 
-  private static String dataBlock(String page) {
-    Matcher m = Pattern.compile("(?s)<script type=\"application/json\" id=\"resemble-data\">(.*?)"
-        + "</script>").matcher(page);
-    assertThat(m.find()).as("data block").isTrue();
-    return m.group(1);
+  /** Every attribute of every tag as {@code tag name=value}, read the way a browser reads them. */
+  private static List<String> attributes(String page) {
+    List<String> all = new java.util.ArrayList<>();
+    Matcher tag = TAG.matcher(page);
+    while (tag.find()) {
+      Matcher a = ATTRIBUTE.matcher(tag.group(2));
+      while (a.find()) {
+        all.add(tag.group(1).toLowerCase(java.util.Locale.ROOT) + " "
+            + a.group(1).toLowerCase(java.util.Locale.ROOT) + "=" + a.group(2));
+      }
+    }
+    return all;
   }
 
   @Test
   void escapesHostileFileNamesInTextAndAttributes() {
-    String page = markup(html(Fixtures.hostile()));
+    String page = html(Fixtures.hostile());
 
     assertThat(page)
         .doesNotContain("<img", "onerror=alert(1)>", "<b>.wav", "<i>odd", "<b>flagged")
         .contains("&lt;img src=x onerror=alert(1)&gt;.wav")
         .contains("say &quot;hi&quot; &amp; &#39;bye&#39; &lt;b&gt;.wav")
-        .contains("Label <b>&quot;fake&quot; &amp; &lt;i&gt;odd&lt;/i&gt;</b>")
+        .contains("API label <b>&quot;fake&quot; &amp; &lt;i&gt;odd&lt;/i&gt;</b>")
         .contains("server said &lt;/script&gt;&lt;script&gt;window.__xss=4&lt;/script&gt;")
         .contains("Three files &lt;b&gt;flagged&lt;/b&gt; &amp; one &lt;/script&gt; error.");
     // In attributes: a URL that is no valid URI is shown, not linked; quotes stay escaped.
@@ -54,20 +62,24 @@ class HtmlReportWriterTest {
   }
 
   @Test
-  void dataBlockCannotCloseItsScriptElement() throws Exception {
-    String page = html(Fixtures.hostile());
-    String data = dataBlock(page);
+  void nothingIsInlineThatJenkinsContentSecurityPolicyRefuses() {
+    String page = html(Fixtures.showcase());
 
-    assertThat(data).doesNotContain("<", ">", "&");
-    assertThat(page.split("</script>", -1)).hasSize(3);
-    assertThat(JsonSchemas.MAPPER.readTree(data).get("files"))
-        .extracting(f -> f.get("path").asText())
-        .contains(Fixtures.XSS_SCRIPT, Fixtures.XSS_IMG, Fixtures.QUOTES);
+    assertThat(page).doesNotContainPattern("(?i)<style");
+    assertThat(Pattern.compile("(?i)<script").matcher(page).results().count()).isEqualTo(1);
+    assertThat(page).contains("<script src=\"resemble-report.js\" defer></script>")
+        .contains("<link rel=\"stylesheet\" href=\"resemble-report.css\">");
+    List<String> attributes = attributes(page);
+    assertThat(attributes).as("no style attribute, no event handler")
+        .noneMatch(a -> a.split("[ =]")[1].equals("style"))
+        .noneMatch(a -> a.split("[ =]")[1].startsWith("on"));
+    // The hostile names are in attribute values (data-path) and text, never attributes of their own.
+    assertThat(attributes).contains("tr data-path=media/&lt;img src=x onerror=alert(1)&gt;.wav");
   }
 
   @Test
   void onlyWebUrlsBecomeLinks() {
-    String page = markup(html(Fixtures.showcase()));
+    String page = html(Fixtures.showcase());
 
     assertThat(page).doesNotContain("href=\"javascript:")
         .contains("<code>javascript:alert(1)</code>")
@@ -82,50 +94,91 @@ class HtmlReportWriterTest {
 
   @Test
   void pageFetchesNothingFromTheNetwork() {
-    String page = markup(html(Fixtures.showcase()));
+    String page = html(Fixtures.showcase());
 
-    assertThat(page).doesNotContain("<link", "<img", "<iframe", "@import", "url(", "src=\"",
-        "@font-face");
-    assertThat(page).contains("default-src 'none'");
+    assertThat(page).doesNotContain("<img", "<iframe", "@import", "url(", "@font-face");
+    assertThat(attributes(page)).filteredOn(a -> a.matches("\\S+ (src|href)=.*"))
+        .containsExactlyInAnyOrder("link href=resemble-report.css",
+            "script src=resemble-report.js",
+            "a href=https://app.resemble.ai/hub/detect/det-0001");
+    String css = new String(HtmlReportWriter.asset("resemble-report.css"), StandardCharsets.UTF_8);
+    assertThat(css).doesNotContain("@import", "url(", "@font-face");
   }
 
   @Test
-  void contentSecurityPolicyAllowsExactlyTheInlineScript() throws Exception {
+  void contentSecurityPolicyAllowsOnlyTheFilesBesideThePage() {
     String page = html(Fixtures.everyOutcome());
-    Matcher script = Pattern.compile("(?s)<script>(.*?)</script>").matcher(page);
-    assertThat(script.find()).isTrue();
-    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-        .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(page).contains("script-src 'sha256-" + hash + "'");
+    assertThat(page).contains("<meta http-equiv=\"Content-Security-Policy\" content=\""
+        + "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+        + "base-uri 'none'; form-action 'none'\">").doesNotContain("unsafe-inline", "sha256-");
   }
 
   @Test
-  void headerShowsVerdictMessageAndCounts() {
+  void headerShowsTheVerdictItsSentenceAndCountsInWords() {
     String page = html(Fixtures.everyOutcome());
 
     assertThat(page)
         .contains("<header class=\"verdict v-failed\">")
         .contains("<span class=\"status\">FAILED</span>")
-        .contains("<p class=\"message\">2 of 10 files scored at or above the threshold.</p>")
-        .contains("data-outcome=\"FLAGGED\"><b>2</b> flagged")
-        .contains("data-outcome=\"ERROR\"><b>1</b> error")
-        .contains("data-outcome=\"NO_SPEECH\"><b>1</b> no speech")
-        .contains("data-outcome=\"PASSED\"><b>3</b> passed")
-        .contains("threshold 0.50, audio 0.40, video 0.60");
+        .contains("<p class=\"message\">2 of 10 files are likely synthetic, at or above their"
+            + " thresholds; the highest is media/fake-intro.wav at 0.97.</p>")
+        .contains("data-outcome=\"FLAGGED\"><b>2</b> likely synthetic")
+        .contains("data-outcome=\"ERROR\"><b>1</b> could not be judged")
+        .contains("data-outcome=\"NO_SPEECH\"><b>1</b> without speech")
+        .contains("data-outcome=\"PASSED\"><b>3</b> likely genuine")
+        .contains("threshold 0.50, audio 0.40, video 0.60")
+        .doesNotContain(">Flagged<", ">Passed<", ">Error<");
   }
 
   @Test
-  void countsSayErrorsInThePlural() {
-    String page = html(Fixtures.thousandFiles());
+  void aRunWithWarningsReadsPassedWithWarningsNotUnstable() {
+    GateResult warned = Fixtures.result(List.of(Fixtures.file("v.mp4").outcome(Outcome.WARNED)
+        .score(0.44).threshold(0.6).build()), Verdict.UNSTABLE, FailureKind.FINDINGS, "m");
 
-    assertThat(page).contains("data-outcome=\"ERROR\"><b>11</b> errors</button>");
+    assertThat(html(warned)).contains("<span class=\"status\">PASSED with warnings</span>")
+        .contains("<title>Resemble Gate: PASSED with warnings (1 file)</title>")
+        .doesNotContain("UNSTABLE").doesNotContainPattern(">[^<]*[Uu]nstable");
+  }
+
+  @Test
+  void eachFileShowsItsVerdictInWordsAndFoldsTheApiDetailsAway() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<span class=\"badge o-flagged\">Likely synthetic</span>",
+        "<span class=\"badge o-error\">Could not judge</span>",
+        "<span class=\"badge o-passed\">Likely genuine</span>",
+        "<details class=\"more\"><summary>Details</summary><div>API label <b>fake</b></div>"
+            + "<div>Score field <code>metrics.aggregated_score</code></div>"
+            + "<div class=\"ids\">Detection <code>det-0001</code></div><div>SHA-256 <code"
+            + " class=\"hash\">" + Fixtures.sha("media/fake-intro.wav") + "</code></div>"
+            + "</details>");
+    // The hash is a detail: the file's own line shows its size, not a hash.
+    assertThat(page).doesNotContain("<span class=\"hash\"");
+  }
+
+  @Test
+  void saysWhatToDoNextWithTheWaiverEntryToCopy() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<section class=\"next\" aria-label=\"What to do next\">")
+        .contains("<pre><code>- sha256: " + Fixtures.sha("media/fake-intro.wav")
+            + "  # media/fake-intro.wav\n  reason: &quot;why this file may ship, e.g. a licensed"
+            + " synthetic voice&quot;\n  until: 2027-02-23\n- sha256: "
+            + Fixtures.sha("img/fake.png")
+            + "  # img/fake.png\n")
+        .contains("<li>Build again to retry the file that could not be judged;")
+        .contains("<li>Each detection is in Resemble&#39;s dashboard, for example:"
+            + " https://app.resemble.ai/hub/detect/det-0001</li>");
+    List<FileResult> clean = List.of(Fixtures.file("a.wav").build());
+    assertThat(html(Fixtures.result(clean, Verdict.PASSED, FailureKind.NONE, "m")))
+        .doesNotContain("class=\"next\"");
   }
 
   @Test
   void failingFilesComeFirst() {
     String page = html(Fixtures.everyOutcome());
-    List<String> order = Pattern.compile("<tr data-i=\"\\d+\" class=\"o-([a-z-]+)\">")
+    List<String> order = Pattern.compile("<tr data-i=\"\\d+\" class=\"o-([a-z-]+)\"")
         .matcher(page).results().map(m -> m.group(1)).toList();
 
     assertThat(order).containsExactly("flagged", "flagged", "error", "warned", "no-speech",
@@ -184,7 +237,7 @@ class HtmlReportWriterTest {
   @Test
   void keepsNonAsciiNames() {
     assertThat(html(Fixtures.everyOutcome()))
-        .contains("<span class=\"dir\">media/música/</span><span class=\"name\">canción ñ 日本語 😀.wav</span>");
+        .contains("<span class=\"dir\">media/<wbr>música/<wbr></span><span class=\"name\">canción ñ 日本語 😀.wav</span>");
   }
 
   @Test

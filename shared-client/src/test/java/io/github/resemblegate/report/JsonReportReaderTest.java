@@ -80,7 +80,7 @@ class JsonReportReaderTest {
   @Test
   void acceptsALaterMinorVersionWithKeysItDoesNotKnow() throws IOException {
     String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.1\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
+        .replace("\"schemaVersion\" : \"1.2\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
 
     GateResult read = JsonReportReader.read(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "newer report");
@@ -92,7 +92,7 @@ class JsonReportReaderTest {
   void refusesAnotherMajorVersionWithAClearSentence() throws IOException {
     Path file = dir.resolve("resemble-report.json");
     Files.writeString(file, JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.1\"", "\"schemaVersion\" : \"2.0\""));
+        .replace("\"schemaVersion\" : \"1.2\"", "\"schemaVersion\" : \"2.0\""));
 
     assertThatThrownBy(() -> JsonReportReader.read(file))
         .isInstanceOf(IOException.class)

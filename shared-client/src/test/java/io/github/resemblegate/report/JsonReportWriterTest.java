@@ -34,7 +34,7 @@ class JsonReportWriterTest {
   void writesSchemaVersionRunPolicyVerdictAndTotals() throws IOException {
     JsonNode root = tree(Fixtures.everyOutcome());
 
-    assertThat(root.get("schemaVersion").asText()).isEqualTo("1.1");
+    assertThat(root.get("schemaVersion").asText()).isEqualTo("1.2");
     JsonNode run = root.get("run");
     assertThat(run.get("toolVersion").asText()).isEqualTo("0.1.0-test");
     assertThat(run.get("startedAt").asText()).isEqualTo("2026-11-25T10:15:30Z");

@@ -71,17 +71,18 @@ class JunitXmlWriterTest {
   }
 
   @Test
-  void flaggedFileFailsWithScoreThresholdAndField() throws Exception {
+  void flaggedFileFailsAsLikelySyntheticWithTheApiFieldsInTheDetails() throws Exception {
     Element failure = child(testcase(parse(Fixtures.everyOutcome()), "media/fake-intro.wav"),
         "failure");
 
     assertThat(failure.getAttribute("message"))
-        .isEqualTo("score 0.97 ≥ threshold 0.40 (metrics.aggregated_score), label fake");
+        .isEqualTo("likely synthetic: scored 0.97, at or above the threshold 0.40");
     assertThat(failure.getAttribute("type")).isEqualTo("resemble.flagged");
     assertThat(failure.getTextContent())
-        .startsWith("media/fake-intro.wav scored 0.97 (metrics.aggregated_score), at or above "
-            + "the threshold 0.40.")
-        .contains("Detect id: det-0001", "Dashboard: https://app.resemble.ai/hub/detect/det-0001",
+        .startsWith("media/fake-intro.wav is likely synthetic: it scored 0.97, at or above "
+            + "the threshold 0.40.\n")
+        .contains("API label: fake", "API score field: metrics.aggregated_score",
+            "Detection id: det-0001", "Dashboard: https://app.resemble.ai/hub/detect/det-0001",
             "Chunk scores: 0.04 0.08 - 0.62");
   }
 
@@ -89,8 +90,9 @@ class JunitXmlWriterTest {
   void erroredFileIsAnErrorWithItsReason() throws Exception {
     Element error = child(testcase(parse(Fixtures.everyOutcome()), "media/broken.mp3"), "error");
 
-    assertThat(error.getAttribute("message")).isEqualTo("the detection failed: unsupported codec");
-    assertThat(error.getTextContent()).startsWith("media/broken.mp3 could not be checked");
+    assertThat(error.getAttribute("message"))
+        .isEqualTo("could not judge: the detection failed: unsupported codec");
+    assertThat(error.getTextContent()).startsWith("media/broken.mp3 could not be judged");
   }
 
   @Test
@@ -100,11 +102,10 @@ class JunitXmlWriterTest {
     assertThat(child(testcase(doc, "docs/empty.wav"), "skipped").getAttribute("message"))
         .isEqualTo("empty file");
     assertThat(child(testcase(doc, "media/narrator.wav"), "skipped").getAttribute("message"))
-        .isEqualTo("waived: Licensed synthetic narrator (contract 2026-14) (until 2027-01-31); "
+        .isEqualTo("waived: Licensed synthetic narrator (contract 2026-14); until 2027-01-31; "
             + "score 0.88, threshold 0.40");
     assertThat(child(testcase(doc, "media/silence.wav"), "skipped").getAttribute("message"))
-        .isEqualTo("no speech found, nothing to judge: no speech found in the audio "
-            + "(aggregated_score -1)");
+        .isEqualTo("no speech to judge: no speech found in the audio (aggregated_score -1)");
   }
 
   @Test
@@ -130,10 +131,10 @@ class JunitXmlWriterTest {
     assertThat(warned.getElementsByTagName("failure").getLength()).isZero();
     assertThat(warned.getElementsByTagName("skipped").getLength()).isZero();
     assertThat(child(warned, "system-out").getTextContent())
-        .startsWith("video/trailer.mp4 scored 0.44 (video_metrics.score), in the warn band "
-            + "(at or above 0.35) but below the threshold 0.60.");
+        .startsWith("video/trailer.mp4 is possibly synthetic: it scored 0.44, in the warn band "
+            + "from 0.35 below the threshold 0.60.");
     assertThat(child(testcase(doc, "top-level.jpg"), "system-out").getTextContent())
-        .startsWith("top-level.jpg scored 0.4999 (metrics.image_score), below the threshold 0.50.");
+        .isEqualTo("top-level.jpg is likely genuine: it scored 0.4999, below the threshold 0.50.");
   }
 
   @Test
@@ -180,7 +181,7 @@ class JunitXmlWriterTest {
 
     assertThat(testcase(doc, Fixtures.XSS_IMG).getAttribute("classname")).isEqualTo("media");
     assertThat(child(testcase(doc, Fixtures.XSS_SCRIPT), "error").getAttribute("message"))
-        .isEqualTo("server said </script><script>window.__xss=4</script>");
+        .isEqualTo("could not judge: server said </script><script>window.__xss=4</script>");
     assertThat(testcase(doc, Fixtures.QUOTES)).isNotNull();
     Element control = testcase(doc, "media/bell\\u0007and\\u0000nul.wav");
     assertThat(child(control, "skipped").getAttribute("message"))

@@ -22,7 +22,8 @@ class MarkdownSummaryWriterTest {
 
     assertThat(lines(md).get(0)).isEqualTo("### ❌ Resemble Gate: FAILED");
     // The decision's own sentence, the one every front end prints.
-    assertThat(lines(md).get(2)).isEqualTo("2 of 10 files scored at or above the threshold.");
+    assertThat(lines(md).get(2)).isEqualTo("2 of 10 files are likely synthetic, at or above their"
+        + " thresholds; the highest is media/fake-intro.wav at 0.97.");
   }
 
   @Test
@@ -30,7 +31,8 @@ class MarkdownSummaryWriterTest {
     List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
 
     assertThat(lines).containsSubsequence(
-        "| Files | Flagged | Errors | Warned | No speech | Waived | Skipped | Passed |",
+        "| Files | Likely synthetic | Could not judge | Possibly synthetic | No speech to judge"
+            + " | Waived | Skipped | Likely genuine |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         "| 10 | 2 | 1 | 1 | 1 | 1 | 1 | 3 |");
   }
@@ -40,12 +42,13 @@ class MarkdownSummaryWriterTest {
     List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
 
     assertThat(lines).containsSubsequence(
-        "| File | Outcome | Score | Threshold | Details |",
+        "| File | Verdict | Score | Threshold | Why |",
         "|---|---|---:|---:|---|",
-        "| `media/fake-intro.wav` | Flagged | 0.97 | 0.40 | label fake |",
-        "| `img/fake.png` | Flagged | 0.91 | 0.50 | label fake |",
-        "| `media/broken.mp3` | Error | - | 0.40 | the detection failed: unsupported codec |",
-        "| `video/trailer.mp4` | Warned | 0.44 | 0.60 | label real |");
+        "| `media/fake-intro.wav` | Likely synthetic | 0.97 | 0.40 |  |",
+        "| `img/fake.png` | Likely synthetic | 0.91 | 0.50 |  |",
+        "| `media/broken.mp3` | Could not judge | - | 0.40 | the detection failed: unsupported"
+            + " codec |",
+        "| `video/trailer.mp4` | Possibly synthetic | 0.44 | 0.60 |  |");
     assertThat(lines).noneMatch(l -> l.contains("clean.wav") || l.contains("narrator.wav"));
   }
 
@@ -53,10 +56,9 @@ class MarkdownSummaryWriterTest {
   void escapesPipesBackticksAndMarkupInNamesAndReasons() {
     String md = MarkdownSummaryWriter.summary(Fixtures.hostile());
 
-    assertThat(md).contains("| ``media/a\\|b `tick` c.wav`` | Flagged | 0.75 |");
-    assertThat(md).contains("| `media/<img src=x onerror=alert(1)>.wav` | Flagged |");
+    assertThat(md).contains("| ``media/a\\|b `tick` c.wav`` | Likely synthetic | 0.75 |");
+    assertThat(md).contains("| `media/<img src=x onerror=alert(1)>.wav` | Likely synthetic |");
     assertThat(md).contains("server said \\</script\\>\\<script\\>window.\\_\\_xss=4\\</script\\>");
-    assertThat(md).contains("label \"fake\" \\& \\<i\\>odd\\</i\\>");
     assertThat(MarkdownSummaryWriter.summary(Fixtures.result(List.of(), Verdict.UNSTABLE,
         FailureKind.EMPTY, "Nothing matched <b>**/*.wav</b> & [x](y)")))
         .contains("Nothing matched \\<b\\>\\*\\*/\\*.wav\\</b\\> \\& \\[x\\]\\(y\\)");
@@ -64,6 +66,26 @@ class MarkdownSummaryWriterTest {
     assertThat(lines(md)).filteredOn(l -> l.startsWith("| `"))
         .allSatisfy(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count())
             .isEqualTo(6));
+  }
+
+  @Test
+  void saysWhatToDoNextWithTheWaiverEntryToCopy() {
+    List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
+
+    assertThat(lines).containsSubsequence("**What to do next**",
+        "- Listen to or look at each file Resemble judged likely synthetic. If one is synthetic"
+            + " on purpose, waive it with a reason and an end date: add its entry under 'waivers:'"
+            + " in the waiver file \\(setting waiversFile\\).",
+        "  ```yaml",
+        "  - sha256: " + Fixtures.sha("media/fake-intro.wav") + "  # media/fake-intro.wav",
+        "    reason: \"why this file may ship, e.g. a licensed synthetic voice\"",
+        "    until: 2027-02-23",
+        "  ```");
+    // A backtick fence in a file name cannot close the block early.
+    String hostile = MarkdownSummaryWriter.summary(Fixtures.result(List.of(Fixtures
+        .file("media/```x.wav").outcome(Outcome.FLAGGED).score(0.9).build()), Verdict.FAILED,
+        FailureKind.FINDINGS, "m"));
+    assertThat(hostile).contains("  ````yaml\n  - sha256: ").contains("# media/```x.wav\n");
   }
 
   @Test
@@ -90,10 +112,10 @@ class MarkdownSummaryWriterTest {
   void aCleanRunIsShort() {
     List<FileResult> files = List.of(Fixtures.file("a.wav").build());
     String md = MarkdownSummaryWriter.summary(Fixtures.result(files, Verdict.PASSED,
-        FailureKind.NONE, "1 file checked; none scored at or above the threshold."));
+        FailureKind.NONE, "1 file checked: 1 likely genuine; threshold 0.50."));
 
     assertThat(lines(md).get(0)).isEqualTo("### ✅ Resemble Gate: PASSED");
-    assertThat(md).doesNotContain("| File |");
+    assertThat(md).doesNotContain("| File |", "What to do next");
     assertThat(lines(md)).contains("| 1 | 0 | 1 |");
   }
 }

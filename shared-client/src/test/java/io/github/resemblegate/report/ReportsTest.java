@@ -41,9 +41,15 @@ class ReportsTest {
         target.resolve("resemble-junit.xml"),
         target.resolve("resemble.sarif"),
         target.resolve("resemble-report.html"),
-        target.resolve("resemble-summary.md"));
-    assertThat(listing(target)).containsExactly("resemble-junit.xml", "resemble-report.html",
+        target.resolve("resemble-report.css"),
+        target.resolve("resemble-report.js"),
+        target.resolve("resemble-summary.md"),
+        target.resolve("gl-code-quality-report.json"));
+    assertThat(listing(target)).containsExactly("gl-code-quality-report.json",
+        "resemble-junit.xml", "resemble-report.css", "resemble-report.html", "resemble-report.js",
         "resemble-report.json", "resemble-summary.md", "resemble.sarif");
+    assertThat(written).extracting(p -> p.getFileName().toString())
+        .containsExactlyElementsOf(ReportFormat.allFileNames());
     assertThat(Files.readString(target.resolve("resemble-junit.xml"))).contains("<testsuites");
     assertThat(Files.readString(target.resolve("resemble.sarif"))).contains("\"version\" : \"2.1.0\"");
     assertThat(Files.readString(target.resolve("resemble-report.html"))).startsWith("<!DOCTYPE html>");
@@ -68,7 +74,7 @@ class ReportsTest {
     Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
 
     assertThat(Files.readString(dir.resolve("resemble-report.json")))
-        .contains("\"schemaVersion\" : \"1.1\"");
+        .contains("\"schemaVersion\" : \"1.2\"");
     assertThat(listing(dir)).containsExactly("resemble-report.json");
   }
 
@@ -109,6 +115,28 @@ class ReportsTest {
   }
 
   @Test
+  void theHtmlReportBringsItsStyleSheetAndScriptAlong() throws IOException {
+    List<Path> written = Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.HTML), dir);
+
+    assertThat(written).extracting(p -> p.getFileName().toString())
+        .containsExactly("resemble-report.html", "resemble-report.css", "resemble-report.js");
+    assertThat(Files.readString(dir.resolve("resemble-report.css"))).contains(".badge.o-flagged");
+    assertThat(Files.readString(dir.resolve("resemble-report.js")))
+        .contains("document.getElementById('files')");
+  }
+
+  @Test
+  void aReportAnEarlierRunWroteInAFormatNotChosenNowIsDeleted() throws IOException {
+    Reports.write(Fixtures.everyOutcome(), EnumSet.allOf(ReportFormat.class), dir);
+    Path own = Files.writeString(dir.resolve("notes.txt"), "the team's own file");
+
+    Reports.write(Fixtures.everyOutcome(), ReportFormat.parse("json"), dir);
+
+    assertThat(listing(dir)).containsExactly("notes.txt", "resemble-report.json");
+    assertThat(own).hasContent("the team's own file");
+  }
+
+  @Test
   void writesNothingForNoFormats() throws IOException {
     assertThat(Reports.write(Fixtures.everyOutcome(), EnumSet.noneOf(ReportFormat.class), dir))
         .isEmpty();
@@ -123,6 +151,6 @@ class ReportsTest {
     List<Path> written = Reports.write(Fixtures.showcase(), EnumSet.allOf(ReportFormat.class),
         samples);
 
-    assertThat(written).hasSize(5).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
+    assertThat(written).hasSize(ReportFormat.allFileNames().size()).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
   }
 }

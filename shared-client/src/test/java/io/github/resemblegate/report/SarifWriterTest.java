@@ -3,6 +3,7 @@ package io.github.resemblegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.policy.FailureKind;
@@ -87,8 +88,10 @@ class SarifWriterTest {
             "resemble/warned warning");
     JsonNode flagged = resultFor(log, "media/fake-intro.wav");
     assertThat(flagged.at("/message/text").asText()).isEqualTo(
-        "Likely synthetic media: media/fake-intro.wav scored 0.97, at or above the threshold "
-            + "0.40. Resemble labels it 'fake'. (metrics.aggregated_score)");
+        "media/fake-intro.wav is likely synthetic: it scored 0.97, at or above the threshold "
+            + "0.40.");
+    assertThat(flagged.at("/properties/scoreField").asText()).isEqualTo("metrics.aggregated_score");
+    assertThat(flagged.at("/properties/label").asText()).isEqualTo("fake");
     assertThat(flagged.at("/properties/score").asDouble()).isEqualTo(0.97);
     assertThat(flagged.at("/properties/threshold").asDouble()).isEqualTo(0.4);
     assertThat(flagged.get("hostedViewerUri").asText())
@@ -114,7 +117,8 @@ class SarifWriterTest {
     assertThat(notification.get("level").asText()).isEqualTo("error");
     assertThat(notification.at("/descriptor/id").asText()).isEqualTo("resemble/error");
     assertThat(notification.at("/message/text").asText())
-        .isEqualTo("media/broken.mp3 could not be checked: the detection failed: unsupported codec.");
+        .isEqualTo("media/broken.mp3 could not be judged: the detection failed: unsupported"
+            + " codec.");
     assertThat(notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("media/broken.mp3");
   }
@@ -147,6 +151,44 @@ class SarifWriterTest {
       assertThat(physical.at("/region/endColumn").asInt()).isEqualTo(1);
       assertThat(result.at("/partialFingerprints/primaryLocationLineHash").asText()).isNotBlank();
     });
+    // Binary files too: the tool's notifications about a file carry the same region.
+    assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications")).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.at("/locations/0/physicalLocation/region/startLine").asInt())
+            .isEqualTo(1));
+  }
+
+  @Test
+  void everyRuleHasASecuritySeverityGitHubReads() throws IOException {
+    JsonNode rules = sarif(Fixtures.showcase()).at("/runs/0/tool/driver/rules");
+
+    assertThat(rules).extracting(r -> r.get("id").asText() + " "
+        + r.at("/properties/security-severity").asText()).containsExactly(
+            "resemble/flagged 8.0", "resemble/warned 5.0", "resemble/no-speech 2.0");
+    // GitHub reads security-severity only on rules tagged security; it is a number in a string.
+    assertThat(rules).allSatisfy(rule -> {
+      List<String> tags = new ArrayList<>();
+      rule.at("/properties/tags").forEach(t -> tags.add(t.asText()));
+      assertThat(tags).contains("security");
+      assertThat(rule.at("/properties/security-severity").isTextual()).isTrue();
+      assertThat(Double.parseDouble(rule.at("/properties/security-severity").asText()))
+          .isBetween(0.1, 10.0);
+    });
+  }
+
+  @Test
+  void eachShardIsACategoryOfItsOwnAndAnUnshardedRunIsOne() throws IOException {
+    assertThat(sarif(Fixtures.everyOutcome()).at("/runs/0/automationDetails/id").asText())
+        .isEqualTo("resemble-gate/");
+    GateResult v = Fixtures.everyOutcome();
+    GateResult shard = new GateResult(new RunInfo(v.run().toolVersion(), v.run().startedAt(),
+        v.run().finishedAt(), v.run().apiUrl(), v.run().baseDirectory(), false, v.run().options(),
+        v.run().batchIds(), new RunInfo.Sharding(new GateConfig.Shard(2, 4), 40), Map.of()),
+        v.policy(), v.files(), v.totals(), v.decision(), v.notices());
+
+    JsonNode log = sarif(shard);
+    assertThat(log.at("/runs/0/automationDetails/id").asText())
+        .isEqualTo("resemble-gate/shard-2-of-4/");
+    assertThat(JsonSchemas.validate(JsonSchemas.sarif(), log)).isEmpty();
   }
 
   @Test

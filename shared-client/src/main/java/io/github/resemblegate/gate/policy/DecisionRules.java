@@ -1,12 +1,9 @@
 package io.github.resemblegate.gate.policy;
 
+import io.github.resemblegate.gate.policy.SentenceFit.Clause;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Decides what a run does to the build from its files' outcomes and the policy's reactions, and
@@ -14,14 +11,18 @@ import java.util.stream.Collectors;
  * reaction is not IGNORE) and errors are judged apart: a FAIL reaction makes the run FAILED, a
  * WARN reaction UNSTABLE. WARNED files make the run UNSTABLE unless {@code onFlagged} is IGNORE.
  * When findings and errors would both fail the run, the failure kind is FINDINGS and the sentence
- * adds how many files could not be checked; when only the errors fail it, the kind is ERRORS.
+ * adds how many files could not be judged; when only the errors fail it, the kind is ERRORS.
+ *
+ * <p>A sentence is written for the person who reads the build's end: one sentence, at most
+ * {@link #MAX_SENTENCE} characters, no parentheses inside parentheses. It names the worst file
+ * and counts the rest; a long path keeps both ends, and a reason that would not fit (or would nest
+ * parentheses, or is several sentences) is left to the console summary and the reports below it.
  */
 public final class DecisionRules {
 
-  /** Files named in a sentence; the reports list every file. */
-  static final int MAX_NAMED = 5;
-
-  /** Flagged files by score, highest first, then by path: the worst is named first. */
+  /** The longest sentence; the console summary and the reports carry the details. */
+  public static final int MAX_SENTENCE = 200;
+  /** Files by score, highest first, then by path: the worst is named first. */
   private static final Comparator<FileResult> WORST_FIRST = Comparator
       .comparing((FileResult f) -> f.score() == null ? Double.NEGATIVE_INFINITY : f.score(),
           Comparator.reverseOrder())
@@ -48,26 +49,33 @@ public final class DecisionRules {
     boolean findingsWarn = flaggedCount || warnedCount || noSpeechCount;
 
     if (findingsFail || !errorsFail && findingsWarn) {
-      List<String> clauses = new ArrayList<>();
+      List<String> also = new ArrayList<>();
+      Clause head;
       if (flaggedCount) {
-        clauses.add(flaggedClause(flagged, total));
+        head = flaggedClause(flagged, total);
+      } else if (noSpeechCount) {
+        head = noSpeechClause(noSpeech, total);
+      } else {
+        head = warnedClause(warned, total, policy);
       }
-      if (noSpeechCount) {
-        clauses.add((flaggedCount ? noSpeech.size() + " more" : count(noSpeech.size(), total))
-            + " had no speech to judge: " + names(sorted(noSpeech), FileResult::path));
+      if (flaggedCount && noSpeechCount) {
+        also.add(Outcome.NO_SPEECH.count(noSpeech.size()));
       }
-      if (warnedCount) {
-        clauses.add(warnedClause(warned, total, policy));
+      if (head.kind() != Outcome.WARNED && warnedCount) {
+        also.add(Outcome.WARNED.count(warned.size()));
       }
       if (errorsCount) {
-        clauses.add("also " + count(errors.size(), total) + " could not be checked");
+        also.add(Outcome.ERROR.count(errors.size()));
       }
+      int more = (flaggedCount && noSpeechCount ? noSpeech.size() : 0)
+          + (head.kind() != Outcome.WARNED && warnedCount ? warned.size() : 0)
+          + (errorsCount ? errors.size() : 0);
       return new Decision(findingsFail ? Verdict.FAILED : Verdict.UNSTABLE, FailureKind.FINDINGS,
-          sentence(String.join("; ", clauses)));
+          SentenceFit.fit(head, also(also), "; also " + more + " more files need a look"));
     }
     if (errorsCount) {
       return new Decision(errorsFail ? Verdict.FAILED : Verdict.UNSTABLE, FailureKind.ERRORS,
-          sentence(errorsClause(errors, total)));
+          errorsSentence(errors, total));
     }
     return new Decision(Verdict.PASSED, FailureKind.NONE, summary(policy, files));
   }
@@ -82,12 +90,31 @@ public final class DecisionRules {
   }
 
   /**
+   * A run that stopped before its verdict (a setting to fix, no token, an interruption): FAILED,
+   * with why as far as it fits in one sentence; the reports carry {@code why} whole.
+   */
+  public static Decision incomplete(String why) {
+    String head = "The run did not complete: ";
+    String reason = why == null ? "" : SentenceFit.asPart(why);
+    for (String part : SentenceFit.shorterReasons(reason)) {
+      String sentence = SentenceFit.sentence(head + part);
+      if (!part.isBlank() && SentenceFit.readable(part)
+          && SentenceFit.length(sentence) <= MAX_SENTENCE) {
+        return new Decision(Verdict.FAILED, FailureKind.ERRORS, sentence);
+      }
+    }
+    return new Decision(Verdict.FAILED, FailureKind.ERRORS,
+        "The run did not complete; the reports say why.");
+  }
+
+  /**
    * The front end's default includes found no media file in {@code base}: the module ships none,
    * and the run passes quietly whatever {@code onEmpty} says, which is for includes a user typed.
    */
   public static Decision noMedia(String base) {
-    return new Decision(Verdict.PASSED, FailureKind.NONE, "No media files in " + base
-        + " under the default includes; nothing to check.");
+    return new Decision(Verdict.PASSED, FailureKind.NONE, "No media files in "
+        + PathFormat.shorten(base, SentenceFit.MAX_PATH * 2) + " under the default includes;"
+        + " nothing to check.");
   }
 
   /**
@@ -104,59 +131,90 @@ public final class DecisionRules {
   /** More files would be uploaded than {@code maxFiles} allows: nothing was submitted. */
   public static Decision overBudget(int uploads, int matched, int maxFiles) {
     return new Decision(Verdict.FAILED, FailureKind.BUDGET, "This run would upload " + uploads
-        + " files (of " + matched + " matched), more than the budget maxFiles " + maxFiles
-        + ", so nothing was submitted; raise maxFiles (0 = no limit) or narrow the include"
-        + " patterns.");
+        + " of the " + matched + " matched files, more than maxFiles " + maxFiles + " allows,"
+        + " so nothing was sent; raise maxFiles, 0 means no limit, or narrow the includes.");
   }
 
-  /** A dry run that would pass says what it would have submitted. */
+  /**
+   * A dry run that would pass says what it would have sent, and that it sent nothing; one that
+   * would not pass keeps the judgement the cache gave.
+   */
   public static Decision dryRun(Decision judged, int files, long bytes, int batches, int singles) {
     if (!judged.passed()) {
       return judged;
     }
-    return new Decision(judged.verdict(), judged.failureKind(), "Dry run: would submit " + files
-        + " files (" + bytes + " bytes) in " + batches + (batches == 1 ? " batch" : " batches")
-        + " and " + singles + " single " + (singles == 1 ? "request" : "requests") + "; "
-        + judged.sentence());
+    return new Decision(judged.verdict(), judged.failureKind(), "Would send " + files
+        + (files == 1 ? " file, " : " files, ") + SizeFormat.bytes(bytes) + ", in " + batches
+        + (batches == 1 ? " batch" : " batches") + " and " + singles + " single "
+        + (singles == 1 ? "request" : "requests") + "; this dry run sent and judged nothing.");
   }
 
-  private static String flaggedClause(List<FileResult> flagged, int total) {
+  private static Clause flaggedClause(List<FileResult> flagged, int total) {
     List<FileResult> worst = flagged.stream().sorted(WORST_FIRST).toList();
-    Set<String> thresholds = worst.stream().map(f -> ScoreFormat.threshold(f.threshold()))
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-    boolean one = thresholds.size() == 1;
-    return count(flagged.size(), total) + " scored at or above "
-        + (one ? "the threshold " + thresholds.iterator().next() : "their thresholds") + ": "
-        + names(worst, f -> f.path() + " (" + ScoreFormat.score(f.score(), f.threshold())
-            + (one ? "" : " >= " + ScoreFormat.threshold(f.threshold())) + ")");
+    FileResult top = worst.get(0);
+    String threshold = ScoreFormat.threshold(top.threshold());
+    String score = ScoreFormat.score(top.score(), top.threshold());
+    if (worst.size() == 1) {
+      return new Clause(Outcome.FLAGGED, of(1, total) + " is likely synthetic: ", top,
+          " scored " + score + ", at or above the threshold " + threshold,
+          of(1, total) + " is likely synthetic, at or above the threshold " + threshold);
+    }
+    boolean one = worst.stream().map(f -> ScoreFormat.threshold(f.threshold())).distinct()
+        .count() == 1;
+    String head = of(worst.size(), total) + " are likely synthetic, at or above "
+        + (one ? "the threshold " + threshold : "their thresholds");
+    return new Clause(Outcome.FLAGGED, head + "; the highest is ", top,
+        " at " + score + (one ? "" : " against " + threshold), head);
   }
 
-  private static String warnedClause(List<FileResult> warned, int total, Policy policy) {
-    return count(warned.size(), total) + " scored in the warn band (at or above "
-        + ScoreFormat.threshold(policy.warnThreshold()) + ", below the threshold): "
-        + names(warned.stream().sorted(WORST_FIRST).toList(),
-            f -> f.path() + " (" + ScoreFormat.score(f.score(), f.threshold()) + ")");
+  private static Clause warnedClause(List<FileResult> warned, int total, Policy policy) {
+    List<FileResult> worst = warned.stream().sorted(WORST_FIRST).toList();
+    FileResult top = worst.get(0);
+    boolean one = worst.stream().map(f -> ScoreFormat.threshold(f.threshold())).distinct()
+        .count() == 1;
+    String band = "in the warn band"
+        + (policy.warnThreshold() == null ? ""
+            : " from " + ScoreFormat.threshold(policy.warnThreshold()))
+        + " below " + (one ? "the threshold " + ScoreFormat.threshold(top.threshold())
+            : "their thresholds");
+    String score = ScoreFormat.score(top.score(), top.threshold());
+    if (worst.size() == 1) {
+      return new Clause(Outcome.WARNED, of(1, total) + " is possibly synthetic: ", top,
+          " scored " + score + ", " + band, of(1, total) + " is possibly synthetic, " + band);
+    }
+    String head = of(worst.size(), total) + " are possibly synthetic, " + band;
+    return new Clause(Outcome.WARNED, head + "; the highest is ", top, " at " + score, head);
+  }
+
+  private static Clause noSpeechClause(List<FileResult> noSpeech, int total) {
+    List<FileResult> byPath = sorted(noSpeech);
+    String head = of(byPath.size(), total) + " had no speech to judge";
+    return new Clause(Outcome.NO_SPEECH, head + ": ", byPath.get(0), more(byPath.size()), head);
   }
 
   /**
-   * One cause is said once; a few files are named with their own causes; many files with several
-   * causes name the first cause and count the rest, so the sentence stays one line.
+   * The first file (in path order) and why: the reason whole when it is one short clause, else its
+   * first sentence, its first clause, or that without its closing aside in parentheses, the
+   * longest that fits; a cause shared by every error is said once, several causes are counted.
    */
-  private static String errorsClause(List<FileResult> errors, int total) {
+  private static String errorsSentence(List<FileResult> errors, int total) {
     List<FileResult> byPath = sorted(errors);
-    Set<String> reasons = byPath.stream().map(DecisionRules::reason)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-    String head = count(errors.size(), total) + " could not be checked";
-    if (reasons.size() == 1 && errors.size() > 1) {
-      return head + " (" + reasons.iterator().next() + "): " + names(byPath, FileResult::path);
+    FileResult first = byPath.get(0);
+    long causes = byPath.stream().map(SentenceFit::reason).distinct().count();
+    String head = of(errors.size(), total) + " could not be judged";
+    String why = causes == 1 ? "; " : "; first of " + causes + " reasons: ";
+    String fallback = causes == 1 ? "; the summary and the reports say why"
+        : "; the summary and the reports give the " + causes + " reasons";
+    Clause clause = new Clause(Outcome.ERROR, head + ": ", first, more(errors.size()), head);
+    for (String part : SentenceFit.shorterReasons(SentenceFit.reason(first))) {
+      if (SentenceFit.readable(part)) {
+        String withWhy = SentenceFit.bestFit(clause, why + part);
+        if (withWhy != null) {
+          return withWhy;
+        }
+      }
     }
-    if (reasons.size() == 1 || errors.size() <= MAX_NAMED) {
-      return head + ": " + names(byPath, f -> f.path() + " (" + reason(f) + ")");
-    }
-    String first = reason(byPath.get(0));
-    long same = byPath.stream().filter(f -> reason(f).equals(first)).count();
-    return head + "; the first of " + same + " with the same cause: " + first + " (and "
-        + (errors.size() - same) + " with other causes, see the report)";
+    return SentenceFit.fit(clause, fallback, fallback);
   }
 
   private static String summary(Policy policy, List<FileResult> files) {
@@ -170,14 +228,9 @@ public final class DecisionRules {
         parts.add(o.count((int) n));
       }
     }
-    long cached = files.stream().filter(FileResult::cached).count();
-    return files.size() + (files.size() == 1 ? " file: " : " files: ") + String.join(", ", parts)
-        + (cached > 0 ? " (" + cached + " from the cache)" : "") + "; threshold "
-        + ScoreFormat.threshold(policy.threshold()) + ".";
-  }
-
-  private static String reason(FileResult f) {
-    return f.errorReason().replace('\n', ' ').replace('\r', ' ').strip();
+    return files.size() + (files.size() == 1 ? " file" : " files") + " checked: "
+        + String.join(", ", parts) + "; threshold " + ScoreFormat.threshold(policy.threshold())
+        + ".";
   }
 
   private static List<FileResult> with(List<FileResult> files, Outcome o) {
@@ -188,22 +241,21 @@ public final class DecisionRules {
     return files.stream().sorted(Comparator.comparing(FileResult::path)).toList();
   }
 
-  private static String count(int n, int total) {
+  private static String of(int n, int total) {
     return n + " of " + total + (total == 1 ? " file" : " files");
   }
 
-  private static String names(List<FileResult> files, Function<FileResult, String> name) {
-    String listed = files.stream().limit(MAX_NAMED).map(name).collect(Collectors.joining(", "));
-    return files.size() > MAX_NAMED ? listed + ", and " + (files.size() - MAX_NAMED) + " more"
-        : listed;
+  private static String more(int n) {
+    return n > 1 ? " and " + (n - 1) + " more" : "";
   }
 
-  private static String sentence(String s) {
-    String t = s.strip();
-    if (t.isEmpty()) {
-      return t;
+  /** {@code ; also 1 without speech and 2 could not be judged}, or nothing. */
+  private static String also(List<String> parts) {
+    if (parts.isEmpty()) {
+      return "";
     }
-    t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
-    return t.endsWith(".") ? t : t + ".";
+    String last = parts.get(parts.size() - 1);
+    return "; also " + (parts.size() == 1 ? last
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + last);
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param waiver the waiver that applied (WAIVED) or null
  * @param cached true when the result came from the local cache (no API call)
  * @param dashboardUrl link to the detection in Resemble's web app, when known
+ * @param findings what the API said beside the score; {@link Findings#NONE} when nothing
  */
 public record FileResult(
     String path,
@@ -35,15 +36,26 @@ public record FileResult(
     String reason,
     Waiver waiver,
     boolean cached,
-    String dashboardUrl) {
+    String dashboardUrl,
+    Findings findings) {
 
   public FileResult {
     chunkScores = chunkScores == null ? List.of()
         : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chunkScores));
+    findings = findings == null ? Findings.NONE : findings;
+  }
+
+  /** A result the API said nothing about beside the score (or that had no detection). */
+  public FileResult(String path, String sha256, long size, MediaType mediaType, Outcome outcome,
+      Double score, String scoreField, String label, double threshold, List<Double> chunkScores,
+      Double chunkSeconds, String detectId, String batchId, String reason, Waiver waiver,
+      boolean cached, String dashboardUrl) {
+    this(path, sha256, size, mediaType, outcome, score, scoreField, label, threshold, chunkScores,
+        chunkSeconds, detectId, batchId, reason, waiver, cached, dashboardUrl, Findings.NONE);
   }
 
   /**
-   * Why an ERROR file could not be checked, as the sentence and every report say it: its reason,
+   * Why an ERROR file could not be judged, as the sentence and every report say it: its reason,
    * or {@code the detection failed} when the API gave none.
    */
   public String errorReason() {

@@ -18,16 +18,39 @@ public enum Outcome {
   SKIPPED;
 
   /**
-   * {@code n} files of this outcome as a count reads: {@code 2 flagged}, {@code 1 error},
-   * {@code 3 errors}, {@code 1 no speech}; the decision's sentence and the reports share it.
+   * {@code n} files of this outcome as a count reads for a content lead: {@code 2 likely
+   * synthetic}, {@code 1 could not be judged}; the decision's sentence and the reports share it.
    */
   public String count(int n) {
-    return n + " " + word(n);
+    return n + " " + word();
   }
 
-  /** The lower-case word of a count of {@code n}: {@code flagged}, {@code errors}. */
-  public String word(int n) {
-    return this == ERROR && n != 1 ? "errors"
-        : this == NO_SPEECH ? "no speech" : name().toLowerCase(java.util.Locale.ROOT);
+  /** The lower-case words of a count: {@code likely genuine}, {@code waived}. */
+  public String word() {
+    return switch (this) {
+      case PASSED -> "likely genuine";
+      case FLAGGED -> "likely synthetic";
+      case WARNED -> "possibly synthetic";
+      case WAIVED -> "waived";
+      case NO_SPEECH -> "without speech";
+      case ERROR -> "could not be judged";
+      case SKIPPED -> "skipped";
+    };
+  }
+
+  /**
+   * The file's verdict in words, as a label: {@code Likely synthetic}, {@code Could not judge}.
+   * The constant's name is what the JSON report stores; this is what people read.
+   */
+  public String label() {
+    return switch (this) {
+      case PASSED -> "Likely genuine";
+      case FLAGGED -> "Likely synthetic";
+      case WARNED -> "Possibly synthetic";
+      case WAIVED -> "Waived";
+      case NO_SPEECH -> "No speech to judge";
+      case ERROR -> "Could not judge";
+      case SKIPPED -> "Skipped";
+    };
   }
 }

@@ -54,7 +54,7 @@ public enum Setting {
   REPORTS_DIRECTORY("reportsDirectory", null,
       "where the reports and the journal go; the default is the front end's"),
   FORMATS("formats", Defaults.FORMATS,
-      "report formats, comma-separated: json, junit, sarif, html, md; all; or none"),
+      "report formats, comma-separated: json, junit, sarif, html, md, codequality; all; or none"),
   CACHE("cache", Defaults.CACHE, "reuse earlier results for unchanged files"),
   CACHE_DIRECTORY("cacheDirectory", null,
       "where results are kept by content hash (default ~/.resemble-gate/cache)"),

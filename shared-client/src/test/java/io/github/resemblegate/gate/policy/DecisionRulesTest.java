@@ -35,50 +35,62 @@ class DecisionRulesTest {
   private static final Policy DEFAULT = policy(null, null, null);
 
   @Test
-  void namesFlaggedFilesWorstFirstWithTheirScoresAndTheThreshold() {
-    List<FileResult> files = new ArrayList<>(passed(12));
-    files.add(0, file("img/fake.png", Outcome.FLAGGED, 0.91, 0.5, null));
-    files.add(0, file("media/fake-intro.wav", Outcome.FLAGGED, 0.97, 0.5, null));
+  void aFlaggedFileIsLikelySyntheticWithItsScoreAgainstTheThreshold() {
+    List<FileResult> files = new ArrayList<>(passed(1));
+    files.add(0, file("src/main/media/fake-voice.wav", Outcome.FLAGGED, 0.97, 0.5, null));
     Decision d = DecisionRules.decide(DEFAULT, files);
     assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
     assertThat(d.failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(d.sentence()).isEqualTo("2 of 14 files scored at or above the threshold 0.50:"
-        + " media/fake-intro.wav (0.97), img/fake.png (0.91).");
+    assertThat(d.sentence()).isEqualTo("1 of 2 files is likely synthetic:"
+        + " src/main/media/fake-voice.wav scored 0.97, at or above the threshold 0.50.");
   }
 
   @Test
-  void namesEachThresholdWhenFilesHaveDifferentOnes() {
+  void namesTheWorstOfSeveralFlaggedFilesAndCountsTheRest() {
+    List<FileResult> files = new ArrayList<>(passed(12));
+    files.add(0, file("img/fake.png", Outcome.FLAGGED, 0.91, 0.5, null));
+    files.add(0, file("media/fake-intro.wav", Outcome.FLAGGED, 0.97, 0.5, null));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("2 of 14 files are"
+        + " likely synthetic, at or above the threshold 0.50; the highest is media/fake-intro.wav"
+        + " at 0.97.");
+  }
+
+  @Test
+  void saysTheWorstFilesThresholdWhenFilesHaveDifferentOnes() {
     List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.6, 0.5, null),
         file("b.png", Outcome.FLAGGED, 0.85, 0.8, null));
     assertThat(DecisionRules.decide(DEFAULT, files).sentence())
-        .isEqualTo("2 of 2 files scored at or above their thresholds: b.png (0.85 >= 0.80),"
-            + " a.wav (0.60 >= 0.50).");
+        .isEqualTo("2 of 2 files are likely synthetic, at or above their thresholds; the highest"
+            + " is b.png at 0.85 against 0.80.");
   }
 
   @Test
   void neverPrintsAScoreBelowItsThresholdAsTheThreshold() {
     List<FileResult> files = List.of(file("a.wav", Outcome.FLAGGED, 0.5, 0.5, null),
         file("b.wav", Outcome.WARNED, 0.4999, 0.5, null));
-    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 2 files scored"
-        + " at or above the threshold 0.50: a.wav (0.50); 1 of 2 files scored in the warn band"
-        + " (at or above 0.30, below the threshold): b.wav (0.4999).");
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 2 files is"
+        + " likely synthetic: a.wav scored 0.50, at or above the threshold 0.50; also 1 possibly"
+        + " synthetic.");
+    assertThat(DecisionRules.decide(policy(Reaction.WARN, null, null), files.subList(1, 2))
+        .sentence()).isEqualTo("1 of 1 file is possibly synthetic: b.wav scored 0.4999, in the"
+        + " warn band from 0.30 below the threshold 0.50.");
   }
 
   @Test
-  void namesEachErrorWithItsReason() {
+  void namesTheFirstFileThatCouldNotBeJudgedAndWhy() {
     List<FileResult> files = List.of(
-        file("b.wav", Outcome.ERROR, null, 0.5, "timed out after 30 min"),
-        file("a.mp3", Outcome.ERROR, null, 0.5, "upload rejected"),
+        file("b.wav", Outcome.ERROR, null, 0.5, "the API was still processing it after 30 min"),
+        file("a.mp3", Outcome.ERROR, null, 0.5, "the API was still processing it after 30 min"),
         file("c.wav", Outcome.PASSED, 0.1, 0.5, null));
     Decision d = DecisionRules.decide(DEFAULT, files);
     assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
     assertThat(d.failureKind()).isEqualTo(FailureKind.ERRORS);
-    assertThat(d.sentence()).isEqualTo("2 of 3 files could not be checked:"
-        + " a.mp3 (upload rejected), b.wav (timed out after 30 min).");
+    assertThat(d.sentence()).isEqualTo("2 of 3 files could not be judged: a.mp3 and 1 more;"
+        + " the API was still processing it after 30 min.");
   }
 
   @Test
-  void saysACauseSharedByEveryErrorOnce() {
+  void keepsTheFirstSentenceOfAReasonOfSeveral() {
     String why = "The API refused the token (HTTP 401). Set the RESEMBLE_API_KEY environment"
         + " variable.";
     List<FileResult> files = new ArrayList<>(passed(1));
@@ -86,20 +98,46 @@ class DecisionRulesTest {
       files.add(file("m/" + i + ".wav", Outcome.ERROR, null, 0.5, why));
     }
     assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("7 of 8 files could"
-        + " not be checked (" + why + "): m/0.wav, m/1.wav, m/2.wav, m/3.wav, m/4.wav, and 2"
-        + " more.");
+        + " not be judged: m/0.wav and 6 more; the API refused the token (HTTP 401).");
   }
 
   @Test
-  void namesTheFirstOfManyCausesAndCountsTheRest() {
+  void namesTheFirstOfManyCausesAndCountsThem() {
     List<FileResult> files = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       files.add(file("m/" + i + ".wav", Outcome.ERROR, null, 0.5,
           i < 3 ? "the wallet is empty" : "not submitted: the wallet is empty"));
     }
     assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("8 of 8 files could"
-        + " not be checked; the first of 3 with the same cause: the wallet is empty (and 5 with"
-        + " other causes, see the report).");
+        + " not be judged: m/0.wav and 7 more; first of 2 reasons: the wallet is empty.");
+  }
+
+  @Test
+  void aReasonLosesAnAsideWithParenthesesInsideParentheses() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.ERROR, null, 0.5,
+        "the answer was lost (the list failed (HTTP 500)); re-run to resume"));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
+        + " be judged: a.wav; the answer was lost.");
+  }
+
+  @Test
+  void aReasonWithParenthesesInsideParenthesesInItsMiddleIsLeftToTheSummary() {
+    List<FileResult> files = List.of(file("a.wav", Outcome.ERROR, null, 0.5,
+        "the list (page 2 (of 3)) failed"));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
+        + " be judged: a.wav; the summary and the reports say why.");
+  }
+
+  @Test
+  void aSentenceEndsOutsideParenthesesAndDropsItsAsideToFit() {
+    String why = "The Resemble API rejected the API token with 401 Unauthorized (the API said:"
+        + " Invalid or missing API token; send Authorization: Bearer <token>.). Check that the"
+        + " token is current: create one at https://app.resemble.ai/hub/api.";
+    List<FileResult> files = List.of(file("src/main/media/narration.wav", Outcome.ERROR, null,
+        0.5, why));
+    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("1 of 1 file could not"
+        + " be judged: src/main/media/narration.wav; the Resemble API rejected the API token with"
+        + " 401 Unauthorized.");
   }
 
   @Test
@@ -108,8 +146,8 @@ class DecisionRulesTest {
         file("b.wav", Outcome.ERROR, null, 0.5, "boom"));
     Decision d = DecisionRules.decide(DEFAULT, files);
     assertThat(d.failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(d.sentence()).isEqualTo("1 of 2 files scored at or above the threshold 0.50:"
-        + " a.wav (0.90); also 1 of 2 files could not be checked.");
+    assertThat(d.sentence()).isEqualTo("1 of 2 files is likely synthetic: a.wav scored 0.90, at"
+        + " or above the threshold 0.50; also 1 could not be judged.");
   }
 
   @ParameterizedTest(name = "flagged={0} error={1} noSpeech={2} -> {3} {4}")
@@ -142,6 +180,9 @@ class DecisionRulesTest {
     assertThat(d.verdict()).isEqualTo(verdict);
     if (verdict != Verdict.PASSED) {
       assertThat(d.sentence()).isEqualTo("1 of 2 files had no speech to judge: quiet.wav.");
+      assertThat(DecisionRules.decide(policy(null, null, onNoSpeech), List.of(files.get(0),
+          file("still.wav", Outcome.NO_SPEECH, null, 0.5, "x"))).sentence())
+          .isEqualTo("2 of 2 files had no speech to judge: quiet.wav and 1 more.");
     }
   }
 
@@ -150,8 +191,8 @@ class DecisionRulesTest {
     List<FileResult> files = List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null),
         file("quiet.wav", Outcome.NO_SPEECH, null, 0.5, "x"));
     assertThat(DecisionRules.decide(policy(null, null, Reaction.FAIL), files).sentence())
-        .isEqualTo("1 of 2 files scored at or above the threshold 0.50: f.wav (0.90); 1 more"
-            + " had no speech to judge: quiet.wav.");
+        .isEqualTo("1 of 2 files is likely synthetic: f.wav scored 0.90, at or above the"
+            + " threshold 0.50; also 1 without speech.");
   }
 
   @Test
@@ -159,19 +200,18 @@ class DecisionRulesTest {
     List<FileResult> files = List.of(file("a.wav", Outcome.WARNED, 0.41, 0.5, null));
     Decision d = DecisionRules.decide(policy(Reaction.FAIL, null, null), files);
     assertThat(d.verdict()).isEqualTo(Verdict.UNSTABLE);
-    assertThat(d.sentence()).isEqualTo("1 of 1 file scored in the warn band (at or above 0.30,"
-        + " below the threshold): a.wav (0.41).");
+    assertThat(d.sentence()).isEqualTo("1 of 1 file is possibly synthetic: a.wav scored 0.41,"
+        + " in the warn band from 0.30 below the threshold 0.50.");
   }
 
   @Test
-  void namesAtMostFiveFiles() {
-    List<FileResult> files = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
-      files.add(file("f" + i + ".wav", Outcome.FLAGGED, 0.9 - i / 100.0, 0.5, null));
-    }
-    assertThat(DecisionRules.decide(DEFAULT, files).sentence()).isEqualTo("9 of 9 files scored"
-        + " at or above the threshold 0.50: f0.wav (0.90), f1.wav (0.89), f2.wav (0.88),"
-        + " f3.wav (0.87), f4.wav (0.86), and 4 more.");
+  void aLongPathKeepsBothEndsSoTheSentenceStaysShort() {
+    String deep = "assets/" + "season-one/episode-twelve/".repeat(8) + "interview.m4a";
+    List<FileResult> files = List.of(file(deep, Outcome.FLAGGED, 0.93, 0.5, null));
+    String sentence = DecisionRules.decide(DEFAULT, files).sentence();
+    assertThat(sentence).isEqualTo("1 of 1 file is likely synthetic: "
+        + PathFormat.shorten(deep, 60) + " scored 0.93, at or above the threshold 0.50.");
+    assertThat(sentence).contains("assets/season-one/", "/interview.m4a");
   }
 
   @Test
@@ -181,7 +221,8 @@ class DecisionRulesTest {
     Decision d = DecisionRules.decide(DEFAULT, files);
     assertThat(d.verdict()).isEqualTo(Verdict.PASSED);
     assertThat(d.failureKind()).isEqualTo(FailureKind.NONE);
-    assertThat(d.sentence()).isEqualTo("3 files: 2 passed, 1 waived; threshold 0.50.");
+    assertThat(d.sentence()).isEqualTo("3 files checked: 2 likely genuine, 1 waived; threshold"
+        + " 0.50.");
   }
 
   @Test
@@ -191,7 +232,8 @@ class DecisionRulesTest {
     files.add(file("b.wav", Outcome.ERROR, null, 0.5, "timed out"));
     Decision d = DecisionRules.decide(policy(null, Reaction.IGNORE, null), files);
     assertThat(d.verdict()).isEqualTo(Verdict.PASSED);
-    assertThat(d.sentence()).isEqualTo("3 files: 1 passed, 2 errors; threshold 0.50.");
+    assertThat(d.sentence()).isEqualTo("3 files checked: 1 likely genuine, 2 could not be judged;"
+        + " threshold 0.50.");
   }
 
   @ParameterizedTest(name = "onEmpty={0} -> {1} {2}")
@@ -204,19 +246,32 @@ class DecisionRulesTest {
   }
 
   @Test
+  void aRunThatDidNotCompleteFailsWithWhyAsFarAsItFits() {
+    assertThat(DecisionRules.incomplete("The API token is missing. Set RESEMBLE_API_KEY."))
+        .isEqualTo(new Decision(Verdict.FAILED, FailureKind.ERRORS,
+            "The run did not complete: the API token is missing."));
+    assertThat(DecisionRules.incomplete("Interrupted").sentence())
+        .isEqualTo("The run did not complete: Interrupted.");
+    assertThat(DecisionRules.incomplete("x (y (z)) w").sentence())
+        .isEqualTo("The run did not complete; the reports say why.");
+    assertThat(DecisionRules.incomplete(null).sentence())
+        .isEqualTo("The run did not complete; the reports say why.");
+  }
+
+  @Test
   void aRunOverBudgetFailsAndSaysWhatToChange() {
     assertThat(DecisionRules.overBudget(1200, 1500, 1000)).isEqualTo(new Decision(Verdict.FAILED,
-        FailureKind.BUDGET, "This run would upload 1200 files (of 1500 matched), more than the"
-        + " budget maxFiles 1000, so nothing was submitted; raise maxFiles (0 = no limit) or"
-        + " narrow the include patterns."));
+        FailureKind.BUDGET, "This run would upload 1200 of the 1500 matched files, more than"
+        + " maxFiles 1000 allows, so nothing was sent; raise maxFiles, 0 means no limit, or"
+        + " narrow the includes."));
   }
 
   @Test
   void aPassingDryRunSaysWhatItWouldHaveSubmitted() {
     Decision passed = DecisionRules.decide(DEFAULT, passed(1));
-    assertThat(DecisionRules.dryRun(passed, 3, 1200, 1, 1).sentence()).isEqualTo("Dry run:"
-        + " would submit 3 files (1200 bytes) in 1 batch and 1 single request; 1 file: 1 passed;"
-        + " threshold 0.50.");
+    assertThat(DecisionRules.dryRun(passed, 3, 1200, 1, 1).sentence()).isEqualTo("Would send 3"
+        + " files, 1.2 kB, in 1 batch and 1 single request; this dry run sent and judged"
+        + " nothing.");
     Decision failed = DecisionRules.decide(DEFAULT,
         List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null)));
     assertThat(DecisionRules.dryRun(failed, 3, 1200, 1, 1)).isEqualTo(failed);

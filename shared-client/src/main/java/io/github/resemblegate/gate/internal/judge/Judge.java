@@ -64,18 +64,20 @@ public final class Judge {
       Call call = call(file.path(), sha(file), score, threshold);
       return new FileResult(file.path(), sha(file), file.size(), type, call.outcome(), score,
           s.field(), pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
-          a.batchId(), call.reason(), call.waiver(), cached, null);
+          a.batchId(), call.reason(), call.waiver(), cached, null, a.findings());
     }
     if (reading instanceof ScoreReading.NoSpeech n) {
       return new FileResult(file.path(), sha(file), file.size(), type, Outcome.NO_SPEECH,
           null, n.field(), pick.label(), threshold, pick.chunks(), pick.chunkSeconds(),
           a.detectId(), a.batchId(), "no speech found (" + n.field() + " = "
-          + String.format(Locale.ROOT, "%s", n.rawValue()) + ")", null, cached, null);
+          + String.format(Locale.ROOT, "%s", n.rawValue()) + ")", null, cached, null,
+          a.findings());
     }
     String why = reading instanceof ScoreReading.Unscored u ? u.reason() : "no score";
     return new FileResult(file.path(), sha(file), file.size(), type, Outcome.ERROR, null,
         null, pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
-        a.batchId(), "the API returned no usable score (" + why + ")", null, cached, null);
+        a.batchId(), "the API returned no usable score (" + why + ")", null, cached, null,
+        a.findings());
   }
 
   /**
@@ -95,7 +97,8 @@ public final class Judge {
         : new Call(f.outcome(), f.waiver(), f.reason());
     return new FileResult(f.path(), f.sha256(), f.size(), f.mediaType(), call.outcome(),
         f.score(), f.scoreField(), f.label(), threshold, f.chunkScores(), f.chunkSeconds(),
-        f.detectId(), f.batchId(), call.reason(), call.waiver(), f.cached(), f.dashboardUrl());
+        f.detectId(), f.batchId(), call.reason(), call.waiver(), f.cached(), f.dashboardUrl(),
+        f.findings());
   }
 
   /** An outcome, with the waiver that turned it WAIVED and why, if one did. */

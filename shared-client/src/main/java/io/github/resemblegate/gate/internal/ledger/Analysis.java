@@ -3,6 +3,7 @@ package io.github.resemblegate.gate.internal.ledger;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
+import io.github.resemblegate.gate.policy.Findings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
  *
  * @param chunkSeconds seconds per audio chunk ({@code frame_length}, 2 when not set)
  * @param frameScores a video's per-frame visual scores in time order
+ * @param findings what the API said beside the score, for the reports
  */
 public record Analysis(
     String detectId,
@@ -26,7 +28,8 @@ public record Analysis(
     String audioTrackLabel,
     List<Double> audioChunks,
     Double chunkSeconds,
-    List<Double> frameScores) {
+    List<Double> frameScores,
+    Findings findings) {
 
   /** The API's documented default analysis window. */
   public static final double DEFAULT_FRAME_SECONDS = 2.0;
@@ -36,6 +39,15 @@ public record Analysis(
     frameScores = nullableCopy(frameScores);
     primaryLabel = lower(primaryLabel);
     audioTrackLabel = lower(audioTrackLabel);
+    findings = findings == null ? Findings.NONE : findings;
+  }
+
+  /** An analysis without findings beside the score (a cache entry from before they were kept). */
+  public Analysis(String detectId, String batchId, MediaType mediaType, ScoreReading primary,
+      String primaryLabel, ScoreReading audioTrack, String audioTrackLabel,
+      List<Double> audioChunks, Double chunkSeconds, List<Double> frameScores) {
+    this(detectId, batchId, mediaType, primary, primaryLabel, audioTrack, audioTrackLabel,
+        audioChunks, chunkSeconds, frameScores, Findings.NONE);
   }
 
   /** Reduces a completed detection; the media type falls back to the file's extension. */
@@ -55,7 +67,7 @@ public record Analysis(
         video && d.audio() != null ? d.audio().label() : null,
         chunks, chunks.isEmpty() ? null
             : (frameLength != null ? frameLength.doubleValue() : DEFAULT_FRAME_SECONDS),
-        frames);
+        frames, Findings.of(d, type));
   }
 
   private static String lower(String s) {

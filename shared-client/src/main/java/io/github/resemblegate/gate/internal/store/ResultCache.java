@@ -137,6 +137,9 @@ public final class ResultCache {
       n.put("chunkSeconds", a.chunkSeconds());
     }
     n.set("frameScores", numbers(a.frameScores()));
+    if (!a.findings().isEmpty()) {
+      n.set("findings", FindingsJson.write(a.findings()));
+    }
     return n;
   }
 
@@ -150,7 +153,7 @@ public final class ResultCache {
         n.hasNonNull("audioTrack") ? reading(n.get("audioTrack")) : null,
         StoreJson.textOrNull(n, "audioTrackLabel"), doubles(n.get("audioChunks")),
         n.hasNonNull("chunkSeconds") ? n.get("chunkSeconds").asDouble() : null,
-        doubles(n.get("frameScores")));
+        doubles(n.get("frameScores")), FindingsJson.read(n.get("findings")));
   }
 
   private static ObjectNode reading(ScoreReading r) {

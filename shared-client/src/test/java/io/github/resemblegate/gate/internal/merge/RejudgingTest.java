@@ -44,8 +44,8 @@ class RejudgingTest {
     assertThat(file(again, "b.wav").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(file(again, "b.wav").threshold()).isEqualTo(0.9);
     assertThat(file(again, "c.wav").outcome()).isEqualTo(Outcome.FLAGGED);
-    assertThat(again.decision().sentence()).isEqualTo("1 of 3 files scored at or above the"
-        + " threshold 0.90: c.wav (0.97).");
+    assertThat(again.decision().sentence()).isEqualTo("1 of 3 files is likely synthetic: c.wav"
+        + " scored 0.97, at or above the threshold 0.90.");
     assertThat(again.totals().count(Outcome.FLAGGED)).isEqualTo(1);
     assertThat(again.policy().threshold()).isEqualTo(0.9);
     assertThat(again.run().configuration()).containsEntry("threshold", "0.9");

@@ -32,8 +32,8 @@ class ShardMergeTest {
         .containsExactly("a.wav", "b.wav", "c.wav", "d.wav");
     assertThat(merged.decision().verdict()).isEqualTo(Verdict.FAILED);
     assertThat(merged.decision().failureKind()).isEqualTo(FailureKind.FINDINGS);
-    assertThat(merged.decision().sentence()).isEqualTo("1 of 4 files scored at or above the"
-        + " threshold 0.50: b.wav (0.97).");
+    assertThat(merged.decision().sentence()).isEqualTo("1 of 4 files is likely synthetic: b.wav"
+        + " scored 0.97, at or above the threshold 0.50.");
     assertThat(merged.totals().files()).isEqualTo(4);
     assertThat(merged.totals().count(Outcome.PASSED)).isEqualTo(3);
     assertThat(merged.totals().uploaded()).isEqualTo(4);
@@ -51,7 +51,8 @@ class ShardMergeTest {
     GateResult merged = ShardMerge.merge(List.of(passing, two, three));
 
     assertThat(merged.decision().verdict()).isEqualTo(Verdict.PASSED);
-    assertThat(merged.decision().sentence()).isEqualTo("4 files: 4 passed; threshold 0.50.");
+    assertThat(merged.decision().sentence()).isEqualTo("4 files checked: 4 likely genuine;"
+        + " threshold 0.50.");
   }
 
   @Test

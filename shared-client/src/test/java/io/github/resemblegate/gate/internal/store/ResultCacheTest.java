@@ -3,9 +3,12 @@ package io.github.resemblegate.gate.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.Detection.Retention;
+import io.github.resemblegate.client.Detection.ReverseSearchSource;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.policy.Findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,28 @@ class ResultCacheTest {
     assertThat(cache.get(SHA)).isNull();
     cache.put(SHA, video());
     assertThat(cache.get(SHA)).isEqualTo(video());
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void keepsWhatTheApiSaidBesideTheScoreSoACachedFileReportsTheSame() throws IOException {
+    Findings found = new Findings("fraud.type: synthetic_media_fraud", "elevenlabs",
+        List.of(new ReverseSearchSource("https://news.example/p", "Poster", "seen before",
+            "known_fake", 0.9)), "Fake", 0.93,
+        new Retention(true, true, true, "2026-11-25T10:16:00Z"));
+    Analysis a = video();
+    Analysis withFindings = new Analysis(a.detectId(), a.batchId(), a.mediaType(), a.primary(),
+        a.primaryLabel(), a.audioTrack(), a.audioTrackLabel(), a.audioChunks(), a.chunkSeconds(),
+        a.frameScores(), found);
+    ResultCache cache = cache(SIM, BatchOptions.DEFAULTS);
+
+    cache.put(SHA, withFindings);
+
+    assertThat(cache.get(SHA)).isEqualTo(withFindings);
+    // An entry without findings (every entry written before they were kept) has no such key.
+    cache.put(SHA, video());
+    assertThat(Files.readString(cache.entryFile(SHA))).doesNotContain("findings");
+    assertThat(cache.get(SHA).findings()).isEqualTo(Findings.NONE);
     assertThat(warnings).isEmpty();
   }
 

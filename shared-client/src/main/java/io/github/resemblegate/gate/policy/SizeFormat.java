@@ -1,13 +1,12 @@
-package io.github.resemblegate.report;
-
-import io.github.resemblegate.gate.policy.ScoreFormat;
+package io.github.resemblegate.gate.policy;
 
 /** Sizes for people: {@code 512 B}, {@code 3.4 MB} (decimal units, as the API's limits are). */
-final class Sizes {
+public final class SizeFormat {
 
-  private Sizes() {}
+  private SizeFormat() {}
 
-  static String bytes(long bytes) {
+  /** {@code bytes} in the largest unit that keeps a number of at least 1, one decimal. */
+  public static String bytes(long bytes) {
     if (bytes < 1000) {
       return bytes + " B";
     }
