@@ -39,17 +39,29 @@ final class DetectRun {
   /**
    * Runs the scan and attaches its action. No token is not a reason to stop here: the gate asks
    * for one only when it must pay for something (a dry run, or a run the cache answers, needs
-   * none), as the Maven goal does.
+   * none), as the Maven goal does. A run that stops before its verdict (a setting, a credential,
+   * the API out of reach, an abort) is kept too, its reports saying it did not complete, and then
+   * stops the step with its sentence; an abort stays an abort.
    */
   ResembleDetectAction scan(StepWords step, Run<?, ?> run, FilePath workspace, EnvVars env,
       TaskListener listener) throws IOException, InterruptedException {
     ResembleGlobalConfiguration global = ResembleGlobalConfiguration.get();
     StepWords words = step.orElse(Setting.API_URL, global.getApiUrl());
-    String token = Tokens.resolve(step.credentialsId(), run, env, global.getCredentialsId());
+    String token = null;
+    String refusal = null;
+    try {
+      token = Tokens.resolve(step.credentialsId(), run, env, global.getCredentialsId());
+    } catch (AbortException e) {
+      // Stopped on the agent, so the reports there say why instead of an earlier run's verdict.
+      refusal = e.getMessage();
+    }
     ProxySettings proxy = ProxySettings.forApi(Jenkins.get().getProxy(),
         words.word(Setting.API_URL));
-    ScanOutcome outcome = workspace.act(new ScanCallable(words, token, proxy, listener, engine));
-    return keep(outcome, run, workspace, listener);
+    ScanOutcome outcome = workspace.act(new ScanCallable(words, token, proxy, listener, engine)
+        .refusing(refusal));
+    ResembleDetectAction action = keep(outcome, run, workspace, listener);
+    outcome.throwIfStopped();
+    return action;
   }
 
   /**
@@ -60,7 +72,7 @@ final class DetectRun {
   static ResembleDetectAction keep(ScanOutcome outcome, Run<?, ?> run, FilePath workspace,
       TaskListener listener) throws IOException, InterruptedException {
     GateResult result = outcome.result();
-    // Numbered once the scan is over, so a step stopped by a setting leaves no gap.
+    // Numbered once the agent has answered, so a step whose agent never did leaves no gap.
     int number = StepCounter.next(run);
     File folder = new File(run.getRootDir(), ResembleDetectAction.archiveDirName(number));
     List<String> archived = new ArrayList<>();

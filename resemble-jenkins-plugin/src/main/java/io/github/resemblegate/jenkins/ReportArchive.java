@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The controller's side of the trust boundary for reports (agents are less trusted than the
@@ -20,8 +19,7 @@ import java.util.stream.Collectors;
 final class ReportArchive {
 
   /** The only names the controller accepts from an agent: those the report formats write. */
-  static final Set<String> NAMES = Arrays.stream(ReportFormat.values())
-      .map(ReportFormat::fileName).collect(Collectors.toUnmodifiableSet());
+  static final Set<String> NAMES = ReportFormat.allFileNames();
 
   private ReportArchive() {}
 

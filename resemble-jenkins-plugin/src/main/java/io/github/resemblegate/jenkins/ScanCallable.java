@@ -8,6 +8,8 @@ import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.narration.LineSink;
 import io.github.resemblegate.gate.narration.Narrator;
+import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.Reports;
 import java.io.File;
@@ -36,6 +38,8 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   private final ProxySettings proxy;
   private final TaskListener listener;
   private final GateEngine engine;
+  /** Why the controller stops this run before it starts, or null. */
+  private String refusal;
 
   ScanCallable(StepWords words, String token, ProxySettings proxy, TaskListener listener,
       GateEngine engine) {
@@ -46,31 +50,93 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     this.engine = engine;
   }
 
+  /**
+   * Stops the run before the scan, with its reports saying why: a problem the controller found,
+   * such as a credential that does not exist.
+   */
+  ScanCallable refusing(String why) {
+    this.refusal = why;
+    return this;
+  }
+
   @Override
   public ScanOutcome invoke(File workspace, VirtualChannel channel)
       throws IOException, InterruptedException {
     LineSink console = LineSink.printing(listener.getLogger(), DetectRun.PREFIX);
+    Path base = workspace.toPath().toAbsolutePath().normalize();
+    GateConfig config = null;
     try {
-      GateConfig config = words.read(workspace.toPath(), token, proxy, console::warn);
+      config = words.read(base, token, proxy, console::warn);
+      if (refusal != null) {
+        return stop(base, config, refusal, false, console);
+      }
       GateResult result = engine.run(config, Narrator.throttled(console, config.dryRun(),
           PROGRESS_INTERVAL));
       ConsoleSummary.lines(result).forEach(console::info);
       List<String> written = writeReports(result, config.reports(), console);
-      String reportsDir = config.scan().baseDirectory().relativize(config.reports().directory())
-          .toString().replace('\\', '/');
-      return ScanOutcome.of(result, reportsDir, written);
+      return ScanOutcome.of(result, relative(base, config.reports().directory()), written);
     } catch (GateException e) {
-      if (Thread.interrupted() || e.getCause() instanceof InterruptedException) {
-        // Aborted: Jenkins makes the build ABORTED only for an InterruptedException.
-        throw new InterruptedException(e.getMessage());
-      }
-      // A setting to fix, or a token to give: one sentence, no stack trace.
-      throw new AbortException(e.getMessage());
+      // Aborted: the flag is cleared first, or writing the reports would fail on it.
+      boolean interrupted = Thread.interrupted() || e.getCause() instanceof InterruptedException;
+      // A setting to fix, a token to give, an API out of reach: one sentence, no stack trace.
+      return stop(base, config, refusal != null ? refusal : e.getMessage(), interrupted, console);
     } catch (AbortException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw ScanFailure.of(e);
+      ScanFailure failure = ScanFailure.of(e);
+      writeIncomplete(config != null ? config.reports() : reportsOnly(base),
+          failure.getMessage(), console);
+      throw failure;
     }
+  }
+
+  /**
+   * A run that stops before its verdict leaves no report of an earlier run behind for a later
+   * step (junit, recordIssues, archiveArtifacts) to publish: the core rewrites each one to say
+   * this run did not complete and why, and the controller keeps them as it keeps a verdict's.
+   *
+   * @param config the run's settings, or null when they could not be read
+   */
+  private ScanOutcome stop(Path base, GateConfig config, String why, boolean interrupted,
+      LineSink console) throws IOException {
+    GateConfig.Reports reports = config != null ? config.reports() : reportsOnly(base);
+    return ScanOutcome.incomplete(why, interrupted, relative(base, reports.directory()),
+        writeIncomplete(reports, why, console));
+  }
+
+  /** Writes the reports of a run that did not complete; returns their names. */
+  private static List<String> writeIncomplete(GateConfig.Reports reports, String why,
+      LineSink console) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (Path p : Reports.writeIncomplete(reports.directory(), reports.formats(), why, null)) {
+        console.info("Report: " + p);
+        names.add(reports.directory().relativize(p).toString());
+      }
+    } catch (IOException e) {
+      console.warn("The reports could not be written to " + reports.directory() + " ("
+          + e.getMessage() + "); reports of an earlier run may still be there.");
+    }
+    return names;
+  }
+
+  /**
+   * Where the reports go when the step's settings could not be read: the step's own reports
+   * words alone, or when those are what is wrong, the default folder and every format.
+   */
+  private GateConfig.Reports reportsOnly(Path base) {
+    try {
+      return StepWords.reader(base).defaultIncludes(List.of("**/*")).read(new RawSettings()
+          .set(Setting.REPORTS_DIRECTORY, words.word(Setting.REPORTS_DIRECTORY))
+          .set(Setting.FORMATS, words.word(Setting.FORMATS)), w -> { }).reports();
+    } catch (GateException e) {
+      return StepWords.reader(base).defaultIncludes(List.of("**/*")).read(new RawSettings(),
+          w -> { }).reports();
+    }
+  }
+
+  private static String relative(Path base, Path dir) {
+    return base.relativize(dir).toString().replace('\\', '/');
   }
 
   /** Writes the chosen reports and names each as the Maven goal does; returns their names. */

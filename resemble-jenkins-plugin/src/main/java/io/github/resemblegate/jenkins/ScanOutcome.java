@@ -1,5 +1,6 @@
 package io.github.resemblegate.jenkins;
 
+import hudson.AbortException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.report.JsonReportReader;
@@ -21,16 +22,27 @@ import java.util.List;
  * trusted by the controller beyond what {@link ReportArchive} checks.
  */
 public final class ScanOutcome implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final byte[] resultJson;
   private final String reportsDir;
   private final ArrayList<String> reportFiles;
+  /** Why the run stopped before its verdict, or null when it completed. */
+  private final String stopped;
+  /** The stop was an interruption: the build was aborted. */
+  private final boolean interrupted;
 
   ScanOutcome(byte[] resultJson, String reportsDir, List<String> reportFiles) {
+    this(resultJson, reportsDir, reportFiles, null, false);
+  }
+
+  private ScanOutcome(byte[] resultJson, String reportsDir, List<String> reportFiles,
+      String stopped, boolean interrupted) {
     this.resultJson = resultJson;
     this.reportsDir = reportsDir;
     this.reportFiles = new ArrayList<>(reportFiles);
+    this.stopped = stopped;
+    this.interrupted = interrupted;
   }
 
   /**
@@ -39,16 +51,49 @@ public final class ScanOutcome implements Serializable {
    */
   static ScanOutcome of(GateResult result, String reportsDir, List<String> reportFiles)
       throws IOException {
+    return new ScanOutcome(json(dir -> Reports.write(result, EnumSet.of(ReportFormat.JSON), dir)),
+        reportsDir, reportFiles);
+  }
+
+  /**
+   * The outcome of a run that stopped before its verdict, its result the core's report of a run
+   * that did not complete; {@link #throwIfStopped} then stops the step with {@code why}.
+   */
+  static ScanOutcome incomplete(String why, boolean byInterruption, String reportsDir,
+      List<String> reportFiles) throws IOException {
+    return new ScanOutcome(json(dir -> Reports.writeIncomplete(dir,
+        EnumSet.of(ReportFormat.JSON), why, null)), reportsDir, reportFiles, why, byInterruption);
+  }
+
+  private interface JsonWriter {
+    List<Path> writeInto(Path dir) throws IOException;
+  }
+
+  private static byte[] json(JsonWriter writer) throws IOException {
     Path dir = Files.createTempDirectory("resemble-result");
     try {
-      Path file = Reports.write(result, EnumSet.of(ReportFormat.JSON), dir).get(0);
+      Path file = writer.writeInto(dir).get(0);
       try {
-        return new ScanOutcome(Files.readAllBytes(file), reportsDir, reportFiles);
+        return Files.readAllBytes(file);
       } finally {
         Files.deleteIfExists(file);
       }
     } finally {
       Files.deleteIfExists(dir);
+    }
+  }
+
+  /**
+   * Stops the step, once the controller has kept what came back, as the run stopped: an
+   * interruption as an {@link InterruptedException} (Jenkins marks the build ABORTED for that
+   * alone), anything else with its one sentence.
+   */
+  void throwIfStopped() throws AbortException, InterruptedException {
+    if (interrupted) {
+      throw new InterruptedException(stopped);
+    }
+    if (stopped != null) {
+      throw new AbortException(stopped);
     }
   }
 

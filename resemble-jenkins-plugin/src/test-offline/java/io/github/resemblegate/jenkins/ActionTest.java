@@ -48,9 +48,10 @@ class ActionTest {
   @Test
   void countsAreWordedByTheCoreAndOneFileIsNotFiles() throws Exception {
     assertThat(attached(1, List.of(), mixed()).getCounts())
-        .isEqualTo("4 files: 1 passed, 1 flagged, 1 no speech, 1 error");
+        .isEqualTo("4 files: 1 likely genuine, 1 likely synthetic, 1 without speech,"
+            + " 1 could not be judged");
     assertThat(attached(1, List.of(), Results.passed()).getCounts())
-        .isEqualTo("1 file: 1 passed");
+        .isEqualTo("1 file: 1 likely genuine");
   }
 
   @Test

@@ -9,6 +9,7 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.ResembleSimulator;
 import io.github.resemblegate.simulator.SimulatorOptions;
 import java.io.File;
@@ -100,7 +101,7 @@ class CallableAgainstSimulatorTest {
     assertThat(console.text()).contains("[Resemble] Matched 2 media files",
         "[Resemble] Submitted batch 1/1 (2 files): ", "[Resemble] Report: ");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
-    assertThat(action.getCounts()).isEqualTo("2 files: 1 passed, 1 flagged");
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 likely genuine, 1 likely synthetic");
     assertThat(new File(buildDir, "resemble/resemble-report.html")).exists();
     assertThat(new File(workspace, "resemble-reports/resemble-report.json")).exists();
     assertThat(console.text()).doesNotContain(TOKEN);
@@ -140,7 +141,7 @@ class CallableAgainstSimulatorTest {
     assertThatThrownBy(() -> run(step("FAIL"), run, null, new TestBuilds.Console()))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
-    assertThat(run.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(run.getAction(ResembleDetectAction.class).getVerdict()).isEqualTo(Verdict.FAILED);
     assertThat(simulator.counters().totalRequests()).isZero();
   }
 

@@ -60,7 +60,7 @@ class DetectRunTest {
     assertThat(build.getResult()).isEqualTo(Result.FAILURE);
     ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
     assertThat(action.getRun()).isSameAs(build);
-    assertThat(action.getCounts()).isEqualTo("2 files: 1 passed, 1 flagged");
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 likely genuine, 1 likely synthetic");
     assertThat(action.getAttentionRows()).extracting(FileResult::path)
         .containsExactly("media/fake.wav");
   }
@@ -86,7 +86,7 @@ class DetectRunTest {
 
     assertThat(build.getResult()).isNull();
     assertThat(build.getAction(ResembleDetectAction.class).getCounts())
-        .isEqualTo("1 file: 1 passed");
+        .isEqualTo("1 file: 1 likely genuine");
   }
 
   @Test
@@ -121,7 +121,8 @@ class DetectRunTest {
   }
 
   @Test
-  void theGatesAskForATokenStopsTheStepWithItsSentenceAndNoSummary() throws Exception {
+  void theGatesAskForATokenStopsTheStepWithItsSentenceAndASummaryOfARunThatDidNotComplete()
+      throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     GateEngine mustPay = new GateEngine() {
       private static final long serialVersionUID = 1L;
@@ -136,7 +137,8 @@ class DetectRunTest {
     assertThatThrownBy(() -> run(step(), mustPay, build, new EnvVars()))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
-    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete: no Resemble API token was provided.");
   }
 
   @Test
@@ -166,7 +168,8 @@ class DetectRunTest {
   }
 
   @Test
-  void settingToFixStopsTheStepWithOneSentenceAndNoSummary() throws Exception {
+  void settingToFixStopsTheStepWithOneSentenceAndASummaryOfARunThatDidNotComplete()
+      throws Exception {
     ResembleDetectBuilder b = step();
     b.setThreshold(1.5);
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
@@ -175,7 +178,9 @@ class DetectRunTest {
         new EnvVars("RESEMBLE_API_KEY", "k-1")))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not '1.5'.");
-    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence()).isEqualTo(
+        "The run did not complete: threshold must be between 0 and 1 (a deepfake probability),"
+        + " not '1.5'.");
   }
 
   @Test
@@ -225,7 +230,9 @@ class DetectRunTest {
         .isExactlyInstanceOf(InterruptedException.class)
         .hasMessage("The run was interrupted; run it again to resume.");
     assertThat(build.getResult()).isNull();
-    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence())
+        .isEqualTo("The run did not complete: the run was interrupted; run it again to resume.");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
 
   @Test
@@ -234,12 +241,14 @@ class DetectRunTest {
         new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     String sentence = "1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).";
-    assertThat(console.text()).contains("[Resemble] Verdict: UNSTABLE. " + sentence);
+    assertThat(console.text())
+        .contains("[Resemble] Verdict: PASSED with warnings. " + sentence);
     assertThat(console.text().split(java.util.regex.Pattern.quote(sentence), -1)).hasSize(2);
   }
 
   @Test
-  void aStepStoppedByASettingLeavesNoGapInTheNumbers() throws Exception {
+  void aStepStoppedByASettingHasItsOwnPageSayingSoAndTheNextStepTheNextNumber()
+      throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
     ResembleDetectBuilder wrong = step();
@@ -250,7 +259,9 @@ class DetectRunTest {
     run(step(), new Results.FixedEngine(Results.passed()), build, env);
 
     assertThat(build.getActions(ResembleDetectAction.class))
-        .extracting(ResembleDetectAction::getUrlName).containsExactly("resemble");
+        .extracting(ResembleDetectAction::getUrlName, ResembleDetectAction::getVerdict)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("resemble", Verdict.FAILED),
+            org.assertj.core.groups.Tuple.tuple("resemble-2", Verdict.PASSED));
   }
 
   @Test
