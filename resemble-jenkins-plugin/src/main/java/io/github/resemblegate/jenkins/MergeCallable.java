@@ -46,9 +46,10 @@ final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
       throws IOException, InterruptedException {
     LineSink console = LineSink.printing(listener.getLogger(), DetectRun.PREFIX);
     Path base = workspace.toPath().toAbsolutePath().normalize();
+    GateConfig config = null;
     try {
       // The step's own rules (paths kept in the workspace), with no files of its own to scan.
-      GateConfig config = StepWords.reader(base).defaultIncludes(List.of("**/*"))
+      config = StepWords.reader(base).defaultIncludes(List.of("**/*"))
           .read(new RawSettings()
           .set(Setting.REPORTS_DIRECTORY, reportsDirectory).set(Setting.FORMATS, formats),
           console::warn);
@@ -57,7 +58,7 @@ final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
       for (String name : RawSettings.split(reports)) {
         Path p = base.resolve(name).toAbsolutePath().normalize();
         if (!p.startsWith(base)) {
-          throw new AbortException("reports names " + name + ", which lies outside the"
+          throw new GateException("reports names " + name + ", which lies outside the"
               + " workspace; unstash the shards' reports into the workspace.");
         }
         given.add(p);
@@ -69,11 +70,18 @@ final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
       GateResult merged = Gate.merge(shards);
       ConsoleSummary.lines(merged).forEach(console::info);
       List<String> written = ScanCallable.writeReports(merged, config.reports(), console);
-      String reportsDir = base.relativize(config.reports().directory()).toString()
-          .replace('\\', '/');
-      return ScanOutcome.of(merged, reportsDir, written);
+      return ScanOutcome.of(merged, ScanCallable.relative(base, config.reports().directory()),
+          written);
+    } catch (AbortException e) {
+      throw e;
     } catch (GateException | IOException e) {
-      throw new AbortException(e.getMessage());
+      if (config == null) {
+        throw new AbortException(e.getMessage());
+      }
+      // As a scan that stops: no earlier merge's reports are left for a later step to publish.
+      return ScanOutcome.incomplete(e.getMessage(), false,
+          ScanCallable.relative(base, config.reports().directory()),
+          ScanCallable.writeIncomplete(config.reports(), e.getMessage(), console));
     }
   }
 }

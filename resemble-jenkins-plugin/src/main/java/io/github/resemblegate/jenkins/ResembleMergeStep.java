@@ -76,8 +76,9 @@ public final class ResembleMergeStep extends Step {
       TaskListener listener = c.get(TaskListener.class);
       ScanOutcome outcome = workspace.act(new MergeCallable(reports, reportsDirectory, formats,
           listener));
-      return DetectRun.finish(DetectRun.keep(outcome, run, workspace, listener), run,
-          c.get(FlowNode.class));
+      ResembleDetectAction action = DetectRun.keep(outcome, run, workspace, listener);
+      outcome.throwIfStopped();
+      return DetectRun.finish(action, run, c.get(FlowNode.class));
     }
   }
 

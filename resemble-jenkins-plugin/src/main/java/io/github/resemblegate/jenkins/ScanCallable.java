@@ -105,7 +105,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   }
 
   /** Writes the reports of a run that did not complete; returns their names. */
-  private static List<String> writeIncomplete(GateConfig.Reports reports, String why,
+  static List<String> writeIncomplete(GateConfig.Reports reports, String why,
       LineSink console) {
     List<String> names = new ArrayList<>();
     try {
@@ -135,7 +135,8 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     }
   }
 
-  private static String relative(Path base, Path dir) {
+  /** {@code dir} relative to the workspace, with {@code /} whatever the agent's system. */
+  static String relative(Path base, Path dir) {
     return base.relativize(dir).toString().replace('\\', '/');
   }
 

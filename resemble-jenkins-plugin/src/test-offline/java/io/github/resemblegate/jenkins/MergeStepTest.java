@@ -17,6 +17,7 @@ import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.report.Reports;
 import java.io.File;
 import java.nio.file.Path;
@@ -88,6 +89,26 @@ class MergeStepTest {
     assertThatThrownBy(() -> merge(new TestBuilds.TestRun(buildDir), "shards/1"))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("Shard 2 of 2 is missing; merge needs the report of every shard.");
+  }
+
+  @Test
+  void aRefusedMergeLeavesNoEarlierMergesReportsButOnesThatSayItDidNotComplete()
+      throws Exception {
+    shard(1, 2, Results.file("media/a.wav", Outcome.PASSED, 0.1),
+        Results.file("media/c.wav", Outcome.PASSED, 0.3));
+    shard(2, 2, Results.file("media/b.wav", Outcome.PASSED, 0.2));
+    merge(new TestBuilds.TestRun(buildDir), "shards");
+    Path earlier = workspace.resolve("resemble-reports/resemble-report.json");
+    assertThat(JsonReportReader.read(earlier).run().finishedAt()).isNotNull();
+    TestBuilds.TestRun next = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> merge(next, "shards/1"))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("Shard 2 of 2 is missing; merge needs the report of every shard.");
+
+    assertThat(JsonReportReader.read(earlier).run().finishedAt()).isNull();
+    assertThat(next.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete");
   }
 
   @Test
