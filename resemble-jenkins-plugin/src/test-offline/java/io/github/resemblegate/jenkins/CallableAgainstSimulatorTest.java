@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.narration.ForwardingListener;
+import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.ResembleSimulator;
@@ -123,6 +128,38 @@ class CallableAgainstSimulatorTest {
     run(step("UNSTABLE"), run, TOKEN, new TestBuilds.Console());
 
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
+  }
+
+  /**
+   * The real gate, interrupted as Jenkins interrupts a build's thread on abort, once its batch
+   * is sent (on the gate's sending thread) and it waits for the API.
+   */
+  private static GateResult runInterruptedOnceSent(GateConfig config, GateListener listener) {
+    Thread runner = Thread.currentThread();
+    return Gate.run(config, new ForwardingListener(listener) {
+      @Override
+      public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
+        super.batchSubmitted(batchIndex, batchCount, batchId, files);
+        runner.interrupt();
+      }
+    });
+  }
+
+  @Test
+  void abortingWhileTheGateWaitsEndsInAnInterruptionWithReportsThatSaySo() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> TestBuilds.perform(step("FAIL"),
+        CallableAgainstSimulatorTest::runInterruptedOnceSent, run, workspace,
+        new EnvVars("RESEMBLE_API_KEY", TOKEN), new TestBuilds.Console()))
+        .isExactlyInstanceOf(InterruptedException.class);
+
+    assertThat(simulator.counters().totalRequests()).isPositive();
+    assertThat(JsonReportReader.read(workspace.toPath()
+        .resolve("resemble-reports/resemble-report.json")).run().finishedAt()).isNull();
+    assertThat(run.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete");
+    assertThat(run.getResult()).isNull();
   }
 
   @Test
