@@ -193,15 +193,17 @@ public final class GateProbe {
     return Math.abs(f.score() - expected) < 1e-9 && f.outcome() == outcome;
   }
 
-  /** Counts the gate's HTTP requests by route, and notes when each phase of the run ended. */
+  /** Counts the gate's HTTP requests by route, and notes when each step of the run happened. */
   static final class Counting implements GateListener {
     final AtomicLong requests = new AtomicLong();
     private final Map<String, AtomicLong> routes = new ConcurrentHashMap<>();
     private final List<Long> started = new ArrayList<>();
     volatile long start;
     private volatile long scanned;
+    private volatile long firstUpload;
     private volatile long planned;
     private volatile long lastSubmitted;
+    private volatile long firstResult;
     private volatile long finished;
 
     @Override
@@ -220,23 +222,39 @@ public final class GateProbe {
     }
 
     @Override
+    public void fileJudged(FileResult result) {
+      if (firstResult == 0) {
+        firstResult = System.nanoTime();
+      }
+    }
+
+    @Override
     public void finished(GateResult result) {
       finished = System.nanoTime();
     }
 
     /**
-     * Where the time went: scan (walk and match), hash (hash, cache look-up, plan), submit (until
-     * the last batch was accepted), wait (polling and fetching results until the verdict).
+     * When each step happened, in milliseconds after {@code Gate.run} started (steps overlap: a
+     * pipelined run uploads while it still hashes): the scan done, the first upload started, the
+     * plan complete, the last batch accepted (as told: a batch accepted before the plan was
+     * complete is told with it), the first file judged, the run finished. A step that did not
+     * happen is left out.
      */
     Map<String, Long> phases() {
       Map<String, Long> m = new LinkedHashMap<>();
-      long end = finished != 0 ? finished : System.nanoTime();
-      long afterPlan = planned != 0 ? planned : end;
-      m.put("scan", ms(start, scanned != 0 ? scanned : afterPlan));
-      m.put("hashAndPlan", ms(scanned != 0 ? scanned : start, afterPlan));
-      m.put("submit", lastSubmitted != 0 ? ms(afterPlan, lastSubmitted) : 0);
-      m.put("wait", ms(lastSubmitted != 0 ? lastSubmitted : afterPlan, end));
+      mark(m, "scanned", scanned);
+      mark(m, "firstUpload", firstUpload);
+      mark(m, "planned", planned);
+      mark(m, "lastAccepted", lastSubmitted);
+      mark(m, "firstResult", firstResult);
+      mark(m, "finished", finished != 0 ? finished : System.nanoTime());
       return m;
+    }
+
+    private void mark(Map<String, Long> m, String step, long at) {
+      if (at != 0) {
+        m.put(step, ms(start, at));
+      }
     }
 
     private static long ms(long from, long to) {
@@ -245,6 +263,9 @@ public final class GateProbe {
 
     @Override
     public void request(String method, String path) {
+      if (firstUpload == 0 && method.equals("POST")) {
+        firstUpload = System.nanoTime();
+      }
       requests.incrementAndGet();
       synchronized (started) {
         started.add(System.nanoTime());

@@ -61,53 +61,122 @@ final class MavenRuns {
     w1(w1Tree, w1Files);
   }
 
-  /** W4: N builds each way, alternating, of a project without media. */
+  /**
+   * W4: N builds each of three ways, alternating, of a project without media: without any
+   * plugin, with {@code resemble:detect}, and with {@code maven-enforcer-plugin:enforce} and one
+   * simple rule, the check every Maven user already accepts. Then one build each way logs the
+   * classes it loads.
+   */
   private void overhead() throws Exception {
     Path without = b.work("w4-without");
     Path with = b.work("w4-with");
+    Path enforced = b.work("w4-enforcer");
     writePom(without, "");
     writePom(with, plugin("<onEmpty>WARN</onEmpty>"));
-    List<Long> plain = new ArrayList<>();
-    List<Long> gated = new ArrayList<>();
-    List<Long> plainCpu = new ArrayList<>();
-    List<Long> gatedCpu = new ArrayList<>();
+    writePom(enforced, enforcer());
+    List<Path> projects = List.of(without, with, enforced);
+    List<String> names = List.of("without", "with", "enforcer");
+    List<List<Long>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<List<Long>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     // One untimed build each way first: the first start reads the wrapper and repository cold,
-    // and the online one fills target/local-repo with whatever else resolving the plugin reads.
-    maven(without, List.of(), "w4-warmup-without", true);
-    Build warm = maven(with, List.of(), "w4-warmup-with", true);
-    if (warm.exit() != 0) {
-      b.results().note("W4: the build with the plugin failed (exit " + warm.exit() + "); see "
-          + warm.log());
-      return;
+    // and the online one fills target/local-repo with whatever else resolving the plugins reads.
+    for (int k = 0; k < 3; k++) {
+      Build warm = maven(projects.get(k), List.of(), "w4-warmup-" + names.get(k), true);
+      if (warm.exit() != 0) {
+        b.results().note("W4: the build " + names.get(k) + " failed (exit " + warm.exit()
+            + "); see " + warm.log());
+        return;
+      }
     }
     for (int i = 0; i < b.scale(ROUNDS, 3); i++) {
-      Build p = maven(without, List.of(), "w4-without-" + i, false);
-      Build g = maven(with, List.of(), "w4-with-" + i, false);
-      plain.add(p.millis());
-      gated.add(g.millis());
-      plainCpu.add(p.cpuMillis());
-      gatedCpu.add(g.cpuMillis());
+      for (int k = 0; k < 3; k++) {
+        Build run = maven(projects.get(k), List.of(), "w4-" + names.get(k) + "-" + i, false);
+        wall.get(k).add(run.millis());
+        cpu.get(k).add(run.cpuMillis());
+      }
     }
-    long medianPlain = median(plain);
-    long medianGated = median(gated);
-    long added = medianGated - medianPlain;
-    b.results().raw("W4", "withoutMillis", plain);
-    b.results().raw("W4", "withMillis", gated);
-    b.results().raw("W4", "withoutCpuMillis", plainCpu);
-    b.results().raw("W4", "withCpuMillis", gatedCpu);
+    for (int k = 0; k < 3; k++) {
+      b.results().raw("W4", names.get(k) + "Millis", wall.get(k));
+      b.results().raw("W4", names.get(k) + "CpuMillis", cpu.get(k));
+    }
+    long plain = median(wall.get(0));
+    long gate = median(wall.get(1)) - plain;
+    long enforcer = median(wall.get(2)) - plain;
     String w = "W4";
-    b.results().info(w, "mvn -o verify, no media, without the plugin (median of " + plain.size()
-        + ")", Units.millis(medianPlain) + " (" + spread(plain) + ")");
-    b.results().info(w, "the same with resemble:detect (median of " + gated.size() + ")",
-        Units.millis(medianGated) + " (" + spread(gated) + ")");
-    b.results().check(w, "added by the plugin (difference of medians)", added + " ms",
-        "< 300 ms", added < 300);
-    if (plainCpu.stream().allMatch(c -> c >= 0)) {
+    int n = wall.get(0).size();
+    b.results().info(w, "mvn -o verify, no media, without a plugin (median of " + n + ")",
+        Units.millis(plain) + " (" + spread(wall.get(0)) + ")");
+    b.results().info(w, "the same with resemble:detect / with enforcer:enforce (one rule)",
+        Units.millis(median(wall.get(1))) + " (" + spread(wall.get(1)) + ") / "
+            + Units.millis(median(wall.get(2))) + " (" + spread(wall.get(2)) + ")");
+    b.results().info(w, "added by resemble:detect / by enforcer:enforce (differences of medians)",
+        gate + " ms / " + enforcer + " ms");
+    b.results().check(w, "resemble:detect's overhead ÷ the enforcer's, same run",
+        enforcer > 0 ? Units.ratio((double) gate / enforcer) : "enforcer added nothing",
+        "≤ 1.0", gate <= enforcer);
+    if (cpu.stream().allMatch(list -> list.stream().allMatch(c -> c >= 0))) {
       // CPU time moves less than wall time when other work shares the machine.
-      b.results().info(w, "CPU time (user + system) without / with the plugin, medians",
-          Units.millis(median(plainCpu)) + " / " + Units.millis(median(gatedCpu)) + " (+"
-              + (median(gatedCpu) - median(plainCpu)) + " ms)");
+      long plainCpu = median(cpu.get(0));
+      b.results().info(w, "CPU (user + system), medians: without / resemble:detect / enforcer",
+          Units.millis(plainCpu) + " / " + Units.millis(median(cpu.get(1))) + " (+"
+              + (median(cpu.get(1)) - plainCpu) + " ms) / " + Units.millis(median(cpu.get(2)))
+              + " (+" + (median(cpu.get(2)) - plainCpu) + " ms)");
     }
+    classes(projects, names);
+  }
+
+  /** One build each way with a class-load log: how many classes each loads, and from where. */
+  private void classes(List<Path> projects, List<String> names) throws Exception {
+    List<String> counts = new ArrayList<>();
+    for (int k = 0; k < projects.size(); k++) {
+      Path log = b.work("logs").resolve("w4-classes-" + names.get(k) + ".txt");
+      Files.deleteIfExists(log);
+      maven(projects.get(k), List.of(), "w4-classes-" + names.get(k), false,
+          "-Xlog:class+load=info:file=" + log);
+      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+      counts.add(lines.size() + " (" + count(lines, "io.github.resemblegate") + " Resemble Gate, "
+          + count(lines, "com.fasterxml.jackson") + " Jackson, "
+          + count(lines, "okhttp3", "kotlin", "okio") + " OkHttp/Kotlin/okio)");
+      b.results().raw("W4", names.get(k) + "ClassesLoaded", lines.size());
+    }
+    b.results().info("W4", "classes loaded: without / resemble:detect / enforcer",
+        String.join(" / ", counts));
+  }
+
+  private static long count(List<String> lines, String... prefixes) {
+    return lines.stream().filter(l -> {
+      for (String p : prefixes) {
+        if (l.contains(" " + p + ".")) {
+          return true;
+        }
+      }
+      return false;
+    }).count();
+  }
+
+  /** The enforcer with one simple rule, at the version this project's own build uses. */
+  private String enforcer() {
+    return """
+        <build>
+          <plugins>
+            <plugin>
+              <groupId>org.apache.maven.plugins</groupId>
+              <artifactId>maven-enforcer-plugin</artifactId>
+              <version>%s</version>
+              <executions>
+                <execution>
+                  <goals><goal>enforce</goal></goals>
+                  <configuration>
+                    <rules>
+                      <requireJavaVersion><version>[17,)</version></requireJavaVersion>
+                    </rules>
+                  </configuration>
+                </execution>
+              </executions>
+            </plugin>
+          </plugins>
+        </build>
+        """.formatted(System.getProperty("bench.enforcerVersion", "3.6.2"));
   }
 
   /** W1 through {@code mvn verify}: the tree gets a POM, the plugin scans it. */
@@ -187,6 +256,12 @@ final class MavenRuns {
 
   private Build maven(Path project, List<String> extra, String name, boolean online)
       throws Exception {
+    return maven(project, extra, name, online, null);
+  }
+
+  /** {@code mavenOpts}: options for the Maven JVM ({@code MAVEN_OPTS}), or null for none. */
+  private Build maven(Path project, List<String> extra, String name, boolean online,
+      String mavenOpts) throws Exception {
     Path log = b.work("logs").resolve(name + ".log");
     Files.createDirectories(log.getParent());
     Path times = b.work("logs").resolve(name + ".time");
@@ -207,6 +282,9 @@ final class MavenRuns {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("RESEMBLE_API_KEY", b.token());
     pb.environment().remove("MAVEN_OPTS");
+    if (mavenOpts != null) {
+      pb.environment().put("MAVEN_OPTS", mavenOpts);
+    }
     long t0 = System.nanoTime();
     Process p = pb.start();
     AtomicLong peak = new AtomicLong(-1);

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param clientRequests HTTP requests the gate's client started, retries included
  * @param clientPeakPerSecond the most requests the client started within any one second
  * @param requestsByRoute the same, by method and path shape ({@code GET /detect/batch/{id}})
- * @param phasesMillis where the run's time went: scan, hashAndPlan, submit, wait
+ * @param phasesMillis when each step happened, in ms after the run started: scanned,
+ *     firstUpload, planned, lastAccepted, firstResult, finished (steps that happened)
  * @param judgedWrong files with a score whose outcome or score differs from the simulator's rules
  * @param outcomes files per outcome
  * @param peakHeapBytes the most heap in use at any moment: the largest before-GC figure, or the

@@ -118,7 +118,7 @@ final class Soak {
       b.results().check(w, "highest request rate in any 1 s (server / client)", peak + " / "
           + p.clientPeakPerSecond() + " req/s", "≤ 40 req/s", peak <= 40);
       b.results().info(w, "requests by route (client)", p.requestsByRoute().toString());
-      b.results().info(w, "where the time went", Throughput.phases(p));
+      b.results().info(w, "timeline, after Gate.run started", Throughput.phases(p));
       p.reasons().forEach((reason, n) -> b.results().note("SOAK: " + n + " files " + reason));
     }
     Trees.delete(tree);

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * W1 (1,000 files of 1 MB against 2 s of processing: time, requests, memory, request rate, against
- * the ideal bound and the quickstart baseline) and W2 (the same tree again, unchanged, then with
- * one file changed).
+ * the pipelined limit, the old bound and the quickstart baseline) and W2 (the same tree again,
+ * unchanged, then with one file changed).
  */
 final class Throughput {
 
@@ -54,12 +54,21 @@ final class Throughput {
   record Round(int index, double loadAverage, UploadThroughput.Measured upload,
       Forks.Forked run, JsonNode counters, long simulatorCpuMillis) {
 
-    double ideal() {
-      return upload.seconds() + PROCESSING_SECONDS + POLL_SECONDS;
+    /**
+     * What no client can beat: the same bytes uploaded in one stream, then the processing of the
+     * last batch, which cannot start before its last byte arrives.
+     */
+    double limit() {
+      return upload.seconds() + PROCESSING_SECONDS;
+    }
+
+    /** The bound earlier runs were measured against: the limit plus one poll interval. */
+    double oldBound() {
+      return limit() + POLL_SECONDS;
     }
 
     double ratio() {
-      return run.result().gateMillis() / 1000.0 / ideal();
+      return run.result().gateMillis() / 1000.0 / limit();
     }
   }
 
@@ -106,21 +115,31 @@ final class Throughput {
 
     String w = "W1";
     double gate = p.gateMillis() / 1000.0;
-    double ideal = m.ideal();
+    double limit = m.limit();
     r.info(w, files + " files × 1 MB (sparse), processing 2 s", Units.mb(bytes) + ", "
         + p.outcomes().get("PASSED") + " PASSED, " + p.outcomes().get("FLAGGED") + " FLAGGED, "
         + p.outcomes().get("ERROR") + " ERROR");
-    r.info(w, "rounds: gate ÷ ideal (1-min load average)", rounds.stream()
+    r.info(w, "rounds: gate ÷ pipelined limit (1-min load average)", rounds.stream()
         .map(x -> Units.ratio(x.ratio()) + String.format(Locale.ROOT, " (%.1f)", x.loadAverage()))
         .collect(java.util.stream.Collectors.joining(", ")) + "; median round " + m.index()
         + " below");
     r.info(w, "loopback upload, one stream", Units.rate(m.upload().bytesPerSecond()) + " ("
         + Units.seconds(m.upload().seconds()) + ")");
-    r.info(w, "ideal bound: upload + processing + one poll", Units.seconds(ideal) + " = "
-        + Units.seconds(m.upload().seconds()) + " + 2 s + 2 s");
-    r.check(w, "gate wall time (Gate.run)", Units.seconds(gate) + " = " + Units.ratio(gate / ideal)
-        + " ideal", "≤ 1.5× ideal (" + Units.seconds(1.5 * ideal) + ")", gate <= 1.5 * ideal);
-    r.info(w, "where the time went", phases(p));
+    r.info(w, "pipelined limit: upload + processing of the last batch", Units.seconds(limit)
+        + " = " + Units.seconds(m.upload().seconds()) + " + 2 s");
+    r.check(w, "gate wall time (Gate.run) ÷ pipelined limit", Units.seconds(gate) + " = "
+        + Units.ratio(gate / limit), "≤ 1.15× (" + Units.seconds(1.15 * limit) + ")",
+        gate <= 1.15 * limit);
+    r.check(w, "the same ÷ the old bound (upload + processing + one poll)", Units.ratio(gate
+        / m.oldBound()) + " of " + Units.seconds(m.oldBound()), "≤ 1.5× (old target)",
+        gate <= 1.5 * m.oldBound());
+    long firstUpload = scanToFirstUpload(p);
+    r.check(w, "from the end of the scan to the first upload", firstUpload < 0 ? "no upload"
+        : Units.millis(firstUpload), "≤ 0.2 s", firstUpload >= 0 && firstUpload <= 200);
+    Long firstResult = p.phasesMillis().get("firstResult");
+    r.info(w, "time to the first result line (a file judged), after Gate.run started",
+        firstResult == null ? "none" : Units.millis(firstResult));
+    r.info(w, "timeline, after Gate.run started", phases(p));
     r.info(w, "CPU used: gate JVM / simulator JVM", Units.millis(p.cpuMillis()) + " / "
         + Units.millis(m.simulatorCpuMillis()) + " (of " + Units.seconds(2 * m.run()
         .processMillis() / 1000.0) + " on 2 cores)");
@@ -212,11 +231,24 @@ final class Throughput {
     b.results().info(w, "gate JVM peak RSS (VmHWM)", Units.mib(p.vmHwmKb() * 1024));
   }
 
+  /** The run's timeline: when each step happened, after {@code Gate.run} started. */
   static String phases(ProbeResult p) {
     StringBuilder s = new StringBuilder();
-    p.phasesMillis().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k)
-        .append(' ').append(Units.millis(v)));
+    p.phasesMillis().forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(STEPS
+        .getOrDefault(k, k)).append(' ').append(Units.millis(v)));
     return s.toString();
+  }
+
+  private static final java.util.Map<String, String> STEPS = java.util.Map.of(
+      "scanned", "scan done", "firstUpload", "first upload", "planned", "plan complete",
+      "lastAccepted", "last batch accepted", "firstResult", "first result",
+      "finished", "finished");
+
+  /** Milliseconds from the end of the scan to the first upload; -1 when there was none. */
+  static long scanToFirstUpload(ProbeResult p) {
+    Long scanned = p.phasesMillis().get("scanned");
+    Long upload = p.phasesMillis().get("firstUpload");
+    return scanned == null || upload == null ? -1 : upload - scanned;
   }
 
   static String endpoints(JsonNode c) {

@@ -16,16 +16,25 @@ public interface GateListener {
   /** The scan finished: how many files matched the patterns and how many bytes they hold. */
   default void scanned(int matchedFiles, long totalBytes) {}
 
-  /** The plan is made (also the whole output of a dry run). */
+  /**
+   * The plan is complete (also the whole output of a dry run). A run that uploads while it still
+   * hashes may have sent batches by now; they are told after this, with the final count.
+   */
   default void planned(Plan plan) {}
 
   /** A batch was accepted by the API (its id is already in the journal). */
   default void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {}
 
-  /** A poll answered; may be called often, front ends thin it out to one line every few seconds. */
+  /**
+   * A poll answered, once the plan is complete; may be called often, front ends thin it out to one
+   * line every few seconds.
+   */
   default void progress(Progress progress) {}
 
-  /** One file's outcome is final. */
+  /**
+   * One file's outcome is final: as soon as its result arrives, else when the run ends; once per
+   * file, not in path order ({@link GateResult#files} is).
+   */
   default void fileJudged(FileResult result) {}
 
   /** The run is over. */

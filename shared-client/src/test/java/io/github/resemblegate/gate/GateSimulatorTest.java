@@ -300,11 +300,12 @@ class GateSimulatorTest {
     fx.file("slow-b.wav");
     fx.file("slow-c.wav");
     SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("slow*", 0.2)
-        .withProcessingTime(Duration.ofMillis(1500))));
-    GateResult v = Gate.run(fx.config().timeout(Duration.ofMillis(300)).build(), listener);
+        .withProcessingTime(Duration.ofMillis(3000))));
+    // 1 s: enough to submit on a loaded machine (300 ms was not, at a load of 15 on 2 cores).
+    GateResult v = Gate.run(fx.config().timeout(Duration.ofMillis(1000)).build(), listener);
     assertThat(v.files()).hasSize(3).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
-      assertThat(f.reason()).isEqualTo("timed out after 300ms while the API was still"
+      assertThat(f.reason()).isEqualTo("timed out after 1s while the API was still"
           + " processing; re-run to resume");
       assertThat(f.batchId()).isNotNull();
       assertThat(f.detectId()).isNotNull();

@@ -16,19 +16,22 @@ import io.github.resemblegate.gate.internal.share.SharedContents;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.internal.store.ResultKey;
+import io.github.resemblegate.gate.internal.store.StoreJson;
 import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.settings.Durations;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Wires the sending half of a run: the client, the claims that share content with other builds
- * using the same cache, and the remote stages the plan sends through. It resumes the journal,
- * lets the plan send what this run holds, and then waits for the contents other builds hold,
- * planning or collecting those they let go without a result. One deadline covers it all.
+ * using the same cache, and the remote stages the plan sends through. It resumes the journal, lets
+ * the plan send what this run holds — while the plan is still being made, or once it is complete —
+ * and then waits for the contents other builds hold, planning or collecting those they let go
+ * without a result. One deadline covers it all.
  */
 final class Dispatcher {
 
@@ -38,11 +41,20 @@ final class Dispatcher {
   private final GateListener listener;
   private final long startedMillis;
   private final AtomicInteger requests = new AtomicInteger();
+  private final Planner planner;
+  private SharedContents shared;
+  private RemoteRun remote;
+  private Journal journal;
+  private List<Submission> resume = List.of();
+  private boolean planDone;
+  private boolean planTold;
 
-  Dispatcher(GateConfig config, ResultKey key, Ledger ledger, GateListener listener,
-      long startedMillis) {
+  /** Sends what {@code planner} plans. */
+  Dispatcher(GateConfig config, ResultKey key, Planner planner, Ledger ledger,
+      GateListener listener, long startedMillis) {
     this.config = config;
     this.key = key;
+    this.planner = planner;
     this.ledger = ledger;
     this.listener = listener;
     this.startedMillis = startedMillis;
@@ -53,47 +65,111 @@ final class Dispatcher {
     return requests.get();
   }
 
+  /** The journal the run submitted through (opened here when the run had none), or null. */
+  synchronized Journal journal() {
+    return journal;
+  }
+
   /**
-   * Sends what {@code planner} holds and is given later, after resuming {@code resume} (whose
-   * contents are {@code resumed}), and waits for all of it; returns what was uploaded.
+   * Sends what the planner holds and is given later, after resuming {@code resume} (whose
+   * contents are {@code resumed}), and waits for all of it; returns what was uploaded. With
+   * {@code planComplete} false the plan is still being made on another thread, which calls
+   * {@link #planDone} when it is; {@code journal} gives the run's journal, opened only now when
+   * no earlier run left one.
    */
-  Sent send(Planner planner, List<Submission> resume, Collection<String> resumed,
-      ResultCache cache, Journal journal) {
+  Sent send(List<Submission> resume, Collection<String> resumed, ResultCache cache,
+      Supplier<Journal> journal, boolean planComplete) {
     GateConfig.Api api = config.api();
+    synchronized (this) {
+      this.journal = journal.get();
+    }
     try (ResembleClient client = buildClient();
-        SharedContents shared = cache == null ? null : new SharedContents(cache, journal.file(),
-            pace(), ledger, listener);
-        RemoteRun remote = new RemoteRun(new Target(client, key.canonical(), config.scan()
-            .baseDirectory(), api.options(), api.intakeMode()), api.limits(),
-            config.budget().timeout(), journal, ledger, listener)) {
-      if (shared != null) {
-        shared.claimResumed(resumed);
+        SharedContents sharing = cache == null ? null : new SharedContents(cache,
+            this.journal.file(), pace(), ledger, listener);
+        RemoteRun remoteRun = new RemoteRun(new Target(client, key.canonical(),
+            config.scan().baseDirectory(), api.options(), api.intakeMode()), api.limits(),
+            config.budget().timeout(), this.journal, ledger, listener)) {
+      if (sharing != null) {
+        sharing.claimResumed(resumed);
       }
-      planner.send(new Planner.Outlet(claims(shared, remote), remote::send));
-      planner.flush();
-      listener.planned(planner.describe());
-      if (shared != null) {
-        shared.announce();
+      if (!planComplete) {
+        remoteRun.expectMore();
+        // The journal's JSON mapper is made now, while the first batch is still being hashed,
+        // rather than in front of its upload.
+        StoreJson.mapper();
       }
-      planner.release(remote.resume(resume));
-      planner.flush();
-      remote.awaitAll();
-      while (shared != null && shared.waitingCount() > 0) {
+      planner.send(new Planner.Outlet(claims(sharing, remoteRun), remoteRun::send));
+      boolean finishHere;
+      synchronized (this) {
+        this.resume = resume;
+        shared = sharing;
+        remote = remoteRun;
+        planDone |= planComplete;
+        finishHere = takeFinish();
+      }
+      if (finishHere) {
+        finishPlan();
+      }
+      remoteRun.awaitAll();
+      while (sharing != null && sharing.waitingCount() > 0) {
         Handover turn;
         try {
-          turn = shared.await(remote.deadlineNanos());
+          turn = sharing.await(remoteRun.deadlineNanos());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new GateException("The run was interrupted while it waited for another build;"
               + " run it again: results that build finds are kept in the cache.", e);
         }
-        remote.adopt(turn.adopt());
+        remoteRun.adopt(turn.adopt());
         planner.acceptAll(turn.mine());
         planner.flush();
-        remote.awaitAll();
+        remoteRun.awaitAll();
       }
-      return remote.sent();
+      return remoteRun.sent();
     }
+  }
+
+  /**
+   * The plan is complete: called by the thread that planned. Whichever thread finds both the
+   * plan complete and the remote stages built finishes the plan.
+   */
+  void planDone() {
+    boolean finishHere;
+    synchronized (this) {
+      planDone = true;
+      finishHere = takeFinish();
+    }
+    if (finishHere) {
+      finishPlan();
+    }
+  }
+
+  /** Whether the caller finishes the plan: it is complete, the remote stages exist, none did. */
+  private synchronized boolean takeFinish() {
+    if (!planDone || remote == null || planTold) {
+      return false;
+    }
+    planTold = true;
+    return true;
+  }
+
+  /**
+   * Claims what the planner holds, tells the plan, and only then lets its last batch go (a run
+   * whose plan fits one batch tells it before anything is uploaded, holding every claim it will
+   * hold); then resumes earlier runs' submissions, whose fates the ledger can take now that every
+   * content is hashed, plans those never created, and lets the remote stages end once everything
+   * sent has its fate.
+   */
+  private void finishPlan() {
+    planner.claimHeld();
+    listener.planned(planner.describe());
+    if (shared != null) {
+      shared.announce();
+    }
+    planner.flush();
+    planner.release(remote.resume(resume));
+    planner.flush();
+    remote.planComplete();
   }
 
   /** The contents this run sends itself; with a shared cache, only those it holds the claim of. */

@@ -1,6 +1,5 @@
 package io.github.resemblegate.gate.internal;
 
-import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
@@ -9,10 +8,8 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.internal.hash.Hasher;
-import io.github.resemblegate.gate.internal.judge.Judge;
-import io.github.resemblegate.gate.internal.judge.WaiverBook;
+import io.github.resemblegate.gate.internal.judge.Verdicts;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.merge.RunConfiguration;
 import io.github.resemblegate.gate.internal.plan.BatchCutter;
@@ -32,11 +29,9 @@ import io.github.resemblegate.gate.internal.store.Submission;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
-import io.github.resemblegate.gate.scan.MediaScanner;
 import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +41,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One gate run from scan to result, as a short pipeline of stages over the ledger: scan,
@@ -65,15 +61,26 @@ public final class GateRun {
   private final Ledger ledger = new Ledger();
   private final ShardFilter shard;
   private final List<ScanFilter> filters;
+  private final Verdicts verdicts;
   private int requests;
 
   /** The gate's worker threads call {@code listener} too, one event at a time. */
   public GateRun(GateConfig config, GateListener listener) {
+    this(config, listener, List.of());
+  }
+
+  /** With {@code more} filter stages after the run's own, for tests that watch the pipeline. */
+  GateRun(GateConfig config, GateListener listener, List<ScanFilter> more) {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
     this.shard = new ShardFilter(config.scan().shard(), this.listener);
-    this.filters = filters();
+    List<ScanFilter> all = new ArrayList<>(filters());
+    all.addAll(more);
+    this.filters = List.copyOf(all);
+    this.verdicts = new Verdicts(config.policy(),
+        LocalDate.ofInstant(startedAt, config.clock().getZone()), ledger, this.listener);
+    ledger.observe(verdicts);
   }
 
   /**
@@ -86,7 +93,7 @@ public final class GateRun {
   }
 
   public GateResult run() {
-    List<ScannedFile> files = scan();
+    List<ScannedFile> files = ScanStep.run(config, filters, listener);
     if (files.stream().noneMatch(ScannedFile::isCandidate)) {
       // Nothing to check: no hash index, result key, cache, journal or claims, so a build
       // without media stays cheap.
@@ -103,80 +110,125 @@ public final class GateRun {
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;
     JournalFolder journals = JournalFolder.of(config.cache().directory(),
         config.reports().directory(), key);
+    // Known before anything is hashed (path and size), so a journal opened while hashing takes
+    // over exactly what it would have taken over after.
     Predicate<Submission.Part> scanned = JournalFolder.partsOf(files);
     boolean journalExists = journals.exists();
     Journal journal = checking && journalExists
         ? Journal.open(journals, scanned, config.clock(), listener::warn) : null;
+    Supplier<Journal> journalToSend = journal != null ? () -> journal
+        : () -> Journal.open(journals, scanned, config.clock(), listener::warn);
+    Sending sending = null;
+    Dispatcher dispatcher = null;
     try {
-      List<Submission> resume = resumable(journal != null ? journal.submissions()
-          : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key, cache);
+      List<Submission> resume = EarlierRuns.resumable(journal != null ? journal.submissions()
+          : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key,
+          config.cache().refresh() ? null : cache);
       Set<String> resumed = new HashSet<>();
       resume.forEach(i -> i.parts().forEach(p -> resumed.add(p.sha256())));
       GateConfig.Limits limits = config.api().limits();
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
           config.budget().maxFiles(), ledger, resumed, listener::warn);
-      hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, planner));
-      List<Planned> draft = planner.draft();
-      int uploads = Plans.files(draft);
-      int maxFiles = config.budget().maxFiles();
-      Unsent unsent = new Unsent(ledger);
-      Decision overBudget = null;
-      Sent sent = null;
-      if (maxFiles > 0 && uploads > maxFiles) {
-        overBudget = DecisionRules.overBudget(uploads, ledger.size(), maxFiles);
-        unsent.overBudget(uploads, maxFiles);
-      } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
-        unsent.dryRun(draft, resume);
-      } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
-        unsent.offline(offline.why(), resumed, listener::info);
-      } else if (uploads > 0 || !resume.isEmpty()) {
-        if (config.api().token() == null) {
-          listener.planned(planner.describe());
-          throw new GateException("No Resemble API token was provided. "
-              + config.api().tokenAdvice());
-        }
-        if (journal == null) {
-          journal = Journal.open(journals, scanned, config.clock(), listener::warn);
-        }
-        Dispatcher dispatcher = new Dispatcher(config, key, ledger, listener, startedMillis);
-        try {
-          sent = dispatcher.send(planner, resume, resumed, cache, journal);
-        } finally {
-          requests = dispatcher.requests();
+      planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
+      dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
+      Consumer<Content> toPlan = planner;
+      if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
+        // Nothing left to decide on the whole plan: send while hashing the rest.
+        listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
+        Dispatcher d = dispatcher;
+        sending = new Sending(d, () -> d.send(resume, resumed, cache, journalToSend, false));
+        toPlan = sending.feeding(planner);
+        if (!resume.isEmpty() || nothingRemembered()) {
+          // Every file is new, so something will be sent: the client gets ready while the
+          // first batch is hashed. Otherwise the first content the cache does not answer starts it.
+          sending.start();
         }
       }
-      if (sent == null) {
-        listener.planned(planner.describe());
+      hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, toPlan));
+      // The ledger has every file now; a million-file scan list need not live on to the end.
+      files = null;
+      Finished end = sending != null && sending.started()
+          ? new Finished(null, List.of(), sending.finish())
+          : decideAndSend(planner, dispatcher, resume, resumed, cache, journalToSend);
+      requests = dispatcher.requests();
+      Journal used = journal != null ? journal : dispatcher.journal();
+      if (used != null) {
+        EarlierRuns.compact(used, key, cache, ledger, listener::warn);
       }
-      if (journal != null) {
-        compact(journal, key, cache);
+      return finish(end.overBudget(), end.draft(), end.sent());
+    } catch (RuntimeException | Error e) {
+      if (sending != null) {
+        sending.abandon();
       }
-      return finish(overBudget, draft, sent);
+      throw e;
     } finally {
       if (journal != null) {
         journal.close();
+      } else if (dispatcher != null && dispatcher.journal() != null) {
+        dispatcher.journal().close();
       }
     }
   }
 
-  /** Scans, then lets each filter narrow what the run covers. */
-  private List<ScannedFile> scan() {
-    List<Path> gateFolders = new ArrayList<>(List.of(config.reports().directory()));
-    if (config.cache().enabled()) {
-      gateFolders.add(config.cache().directory());
+  /** How planning ended: the fixed decision of an over-budget run, the plan, what was sent. */
+  private record Finished(Decision overBudget, List<Planned> draft, Sent sent) {}
+
+  /**
+   * Decides on the whole plan (budget, dry run, offline, token) and sends it when the run may;
+   * for a run that did not send while hashing.
+   */
+  private Finished decideAndSend(Planner planner, Dispatcher dispatcher, List<Submission> resume,
+      Set<String> resumed, ResultCache cache, Supplier<Journal> journal) {
+    List<Planned> draft = planner.draft();
+    int uploads = Plans.files(draft);
+    int maxFiles = config.budget().maxFiles();
+    Unsent unsent = new Unsent(ledger);
+    if (maxFiles > 0 && uploads > maxFiles) {
+      unsent.overBudget(uploads, maxFiles);
+      listener.planned(planner.describe());
+      return new Finished(DecisionRules.overBudget(uploads, ledger.size(), maxFiles), draft,
+          null);
+    } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
+      unsent.dryRun(draft, resume);
+    } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
+      unsent.offline(offline.why(), resumed, listener::info);
+    } else if (uploads > 0 || !resume.isEmpty()) {
+      if (config.api().token() == null) {
+        listener.planned(planner.describe());
+        throw new GateException("No Resemble API token was provided. "
+            + config.api().tokenAdvice());
+      }
+      return new Finished(null, draft, dispatcher.send(resume, resumed, cache, journal, true));
     }
-    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn).scan();
-    List<ScannedFile> files = scan.files();
-    for (ScanFilter filter : filters) {
-      files = filter.select(files);
+    listener.planned(planner.describe());
+    return new Finished(null, draft, null);
+  }
+
+  /** Whether no hash index remembers this base directory: no cache, or its first run here. */
+  private boolean nothingRemembered() {
+    return !config.cache().enabled() || !Files.exists(Hasher.locate(config.cache().directory(),
+        config.scan().baseDirectory()));
+  }
+
+  /**
+   * Whether the budget ({@code maxFiles}) is known to hold before any file is read, so the run
+   * may send while it hashes: no budget, no more candidates than it allows, or few enough whose
+   * remembered hash the cache does not hold. Otherwise the whole plan decides, as before.
+   */
+  private boolean budgetHoldsBeforeHashing(List<ScannedFile> files, ResultCache cache) {
+    int maxFiles = config.budget().maxFiles();
+    List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
+    if (maxFiles == 0 || candidates.size() <= maxFiles) {
+      return true;
     }
-    listener.scanned(files.size(), files.stream().mapToLong(ScannedFile::size).sum());
-    if (scan.ignoredNonMedia() > 0) {
-      listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
-          + " extension (supported: " + MediaExtensions.describe() + ").");
+    if (cache == null || config.cache().refresh()) {
+      return false;
     }
-    return files;
+    Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
+    long unanswered = Hasher.remembered(index, candidates, listener::warn).stream()
+        .filter(sha -> sha == null || !cache.holds(sha)).count();
+    return unanswered <= maxFiles;
   }
 
   /** Hashes into the ledger; each new content goes to {@code next}. */
@@ -191,42 +243,6 @@ public final class GateRun {
         + hs.reused() + " unchanged since the last run.");
   }
 
-  /**
-   * Earlier submissions of this key, not abandoned, still waiting for a content the cache does
-   * not answer.
-   */
-  private List<Submission> resumable(List<Submission> earlier, ResultKey key,
-      ResultCache cache) {
-    ResultCache answers = config.cache().refresh() ? null : cache;
-    List<Submission> resume = new ArrayList<>();
-    for (Submission i : earlier) {
-      if (i.key().equals(key.canonical()) && i.abandoned() == null && i.parts().stream()
-          .anyMatch(p -> answers == null || answers.get(p.sha256()) == null)) {
-        resume.add(i);
-      }
-    }
-    return resume;
-  }
-
-  /** Keeps journal entries still waiting for a result; drops finished and abandoned ones. */
-  private void compact(Journal journal, ResultKey key, ResultCache cache) {
-    Set<String> keep = new HashSet<>();
-    for (Submission i : journal.submissions()) {
-      boolean waiting = !i.key().equals(key.canonical()) || i.parts().stream().anyMatch(p -> {
-        Fate f = ledger.fate(p.sha256());
-        return !(f != null && f.settled()) && (cache == null || cache.get(p.sha256()) == null);
-      });
-      if (i.abandoned() == null && waiting) {
-        keep.add(i.id());
-      }
-    }
-    try {
-      journal.compact(keep);
-    } catch (IOException | UncheckedIOException e) {
-      listener.warn("Could not tidy the journal " + journal.file() + " (" + e + "); it is read"
-          + " again next run.");
-    }
-  }
 
   /**
    * Judges every matched file in path order and decides: {@code fixed} when the run ended early
@@ -234,18 +250,8 @@ public final class GateRun {
    * it judged nothing that could have used them.
    */
   private GateResult finish(Decision fixed, List<Planned> draft, Sent sent) {
-    LocalDate today = LocalDate.ofInstant(startedAt, config.clock().getZone());
-    WaiverBook waivers = new WaiverBook(config.policy().waivers(), today);
-    Judge judge = new Judge(config.policy(), waivers);
-    List<FileResult> judged = new ArrayList<>(ledger.size());
-    int fromCache = 0;
-    for (Ledger.Line line : ledger.lines()) {
-      FileResult r = judge.outcome(line,
-          line.content() == null ? null : ledger.fate(line.content().sha256()));
-      fromCache += r.cached() ? 1 : 0;
-      judged.add(r);
-      listener.fileJudged(r);
-    }
+    List<FileResult> judged = verdicts.all();
+    int fromCache = (int) judged.stream().filter(FileResult::cached).count();
     Sent uploads = sent == null ? Sent.NONE : sent;
     Decision decision = fixed;
     if (decision == null) {
@@ -255,7 +261,7 @@ public final class GateRun {
             Plans.batches(draft).size(), Plans.singles(draft).size());
       }
     }
-    List<String> notices = waivers.notices(!config.dryRun() && fixed == null);
+    List<String> notices = verdicts.notices(!config.dryRun() && fixed == null);
     RunInfo info = new RunInfo(ResembleClient.version(), startedAt, config.clock().instant(),
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
@@ -275,24 +281,14 @@ public final class GateRun {
     if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
       return DecisionRules.noMedia(config.scan().baseDirectory().toString());
     }
-    return DecisionRules.empty(config.policy(), emptySentence());
+    return DecisionRules.empty(config.policy(), nothingToCheck());
   }
 
-  private String emptySentence() {
-    List<Ledger.Line> files = ledger.lines();
-    GateConfig.Scan scan = config.scan();
-    if (files.isEmpty() && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
+  private String nothingToCheck() {
+    if (ledger.size() == 0 && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
       return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
           + " the other shards' reports say why each was skipped.";
     }
-    if (files.isEmpty()) {
-      return "No media files matched in " + scan.baseDirectory() + " with includes "
-          + scan.includes() + " and excludes " + scan.excludes() + "; check the base"
-          + " directory and the patterns (media extensions: " + MediaExtensions.describe() + ").";
-    }
-    Ledger.Line first = files.get(0);
-    return "None of the " + files.size() + " matched files in " + scan.baseDirectory()
-        + " could be checked (for example " + first.path() + ": " + first.skipReason()
-        + "); check the include patterns and the files.";
+    return ScanStep.nothingToCheck(config.scan(), ledger.lines());
   }
 }

@@ -8,6 +8,7 @@ import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,6 +52,22 @@ public final class Hasher {
   /** {@code <cache>/index/<hash of the base directory>.idx}. */
   public static Path locate(Path cacheDirectory, Path baseDirectory) {
     return HashIndex.locate(cacheDirectory, baseDirectory);
+  }
+
+  /**
+   * The SHA-256 the index at {@code indexFile} remembers for each of the sorted
+   * {@code candidates}, in order, or null where it remembers none (the file is new or changed):
+   * what is known without reading a file.
+   */
+  public static List<String> remembered(Path indexFile, List<ScannedFile> candidates,
+      Consumer<String> warn) {
+    List<String> shas = new ArrayList<>(candidates.size());
+    try (HashIndex.Reader old = HashIndex.Reader.open(indexFile, warn)) {
+      for (ScannedFile f : candidates) {
+        shas.add(old.lookup(f));
+      }
+    }
+    return shas;
   }
 
   public Stats stats() {

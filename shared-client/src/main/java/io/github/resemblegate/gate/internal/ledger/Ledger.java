@@ -2,7 +2,9 @@ package io.github.resemblegate.gate.internal.ledger;
 
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class Ledger {
     void changed(List<Change> changes);
   }
 
+  /** Each line's content is the one it had when added; {@link #lines} gives the current one. */
   private final List<Line> lines = new ArrayList<>();
   private final Map<String, Content> contents = new LinkedHashMap<>();
   private final Map<String, Fate> fates = new LinkedHashMap<>();
@@ -65,14 +68,29 @@ public final class Ledger {
     observers.add(observer);
   }
 
-  /** Every matched path, in path order, each with its content as the ledger holds it now. */
-  public synchronized List<Line> lines() {
-    List<Line> out = new ArrayList<>(lines.size());
-    for (Line l : lines) {
-      out.add(l.content() == null ? l : new Line(l.path(), l.size(),
-          contents.get(l.content().sha256()), null));
-    }
-    return out;
+  /**
+   * Every matched path, in path order, each with its content as the ledger holds it now. A view,
+   * not a copy (a run may hold a million lines): read it once the hashing is over.
+   */
+  public List<Line> lines() {
+    return new AbstractList<>() {
+      @Override
+      public Line get(int i) {
+        synchronized (Ledger.this) {
+          Line l = lines.get(i);
+          Content now = l.content() == null ? null : contents.get(l.content().sha256());
+          return now == null || now == l.content() ? l
+              : new Line(l.path(), l.size(), now, null);
+        }
+      }
+
+      @Override
+      public int size() {
+        synchronized (Ledger.this) {
+          return lines.size();
+        }
+      }
+    };
   }
 
   /** The distinct contents, in the order of their first path. */
@@ -112,8 +130,9 @@ public final class Ledger {
       changes.accept(u);
     }
     if (!u.counted.isEmpty()) {
+      List<Change> counted = Collections.unmodifiableList(u.counted);
       for (Observer o : observers) {
-        o.changed(List.copyOf(u.counted));
+        o.changed(counted);
       }
     }
   }

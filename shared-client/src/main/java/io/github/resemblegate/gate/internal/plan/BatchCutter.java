@@ -48,6 +48,21 @@ public final class BatchCutter {
     return ready;
   }
 
+  /** Files in the batch being filled. */
+  public int files() {
+    return current.size();
+  }
+
+  /** Bytes in the batch being filled. */
+  public long bytes() {
+    return currentBytes;
+  }
+
+  /** The batch being filled, as it would be cut now, without cutting it. */
+  public List<Planned> pending() {
+    return current.isEmpty() ? List.of() : List.of(new Planned.Batch(current));
+  }
+
   /** The last, partly filled batch, if any. */
   public List<Planned> flush() {
     return current.isEmpty() ? List.of() : List.of(cut());

@@ -38,6 +38,10 @@ public final class Planner implements Consumer<Content> {
   private Outlet outlet;
   private long openBytes;
   private int sentFiles;
+  /** Whether the plan may be one request, then told before it is sent. */
+  private boolean oneRequest;
+  /** The run's first request, held while the plan may be that one request. */
+  private Planned first;
 
   /** Where planned requests go once the run sends, and how it claims what it sends. */
   public record Outlet(UnaryOperator<List<Content>> claim, Consumer<List<Planned>> send) {}
@@ -59,6 +63,16 @@ public final class Planner implements Consumer<Content> {
     return rules;
   }
 
+  /**
+   * How many files the scan found to hash: when no more than one batch takes, the first request
+   * is held until a second is ready or the plan is complete, so a plan of one request (a batch, or
+   * one file on its own however large) is told before anything is uploaded; a larger scan sends
+   * its first batch at once.
+   */
+  public synchronized void expect(int files) {
+    oneRequest = files <= rules.maxFilesPerBatch();
+  }
+
   /** A content the cache does not answer. */
   @Override
   public synchronized void accept(Content c) {
@@ -68,8 +82,9 @@ public final class Planner implements Consumer<Content> {
     }
     open.add(c);
     openBytes += c.size();
-    if (outlet != null && (open.size() >= rules.maxFilesPerBatch()
-        || openBytes >= rules.maxBytesPerBatch())) {
+    // Claimed and cut as soon as the held contents would fill the batch being cut.
+    if (outlet != null && (open.size() + cutter.files() >= rules.maxFilesPerBatch()
+        || openBytes + cutter.bytes() >= rules.maxBytesPerBatch())) {
       sendOpen();
     }
   }
@@ -113,18 +128,39 @@ public final class Planner implements Consumer<Content> {
     sendOpen();
   }
 
-  /** Nothing more is coming for now: the last, partly filled batch goes too. */
+  /**
+   * Claims and cuts what it holds, handing on full batches, but keeps the last, partly filled one:
+   * {@link #describe} then shows the whole plan before {@link #flush} sends the rest.
+   */
+  public synchronized void claimHeld() {
+    if (outlet != null) {
+      sendOpen();
+    }
+  }
+
+  /** Nothing more is coming for now: what it holds goes, the last, partly filled batch too. */
   public synchronized void flush() {
     if (outlet == null) {
       return;
     }
     sendOpen();
-    hand(cutter.flush());
+    hand(cutter.flush(), true);
   }
 
-  /** The public view of what the run sends (or, before sending, would send) for the listener. */
+  /**
+   * The public view of what the run sends (or, before sending, would send) for the listener: what
+   * was handed on, and the batch still being filled.
+   */
   public synchronized GateListener.Plan describe() {
-    return Plans.describe(outlet == null ? draft() : List.copyOf(sent), ledger);
+    if (outlet == null) {
+      return Plans.describe(draft(), ledger);
+    }
+    List<Planned> all = new ArrayList<>(sent);
+    if (first != null) {
+      all.add(first);
+    }
+    all.addAll(cutter.pending());
+    return Plans.describe(all, ledger);
   }
 
   private void sendOpen() {
@@ -138,12 +174,19 @@ public final class Planner implements Consumer<Content> {
     for (Content c : outlet.claim().apply(group)) {
       ready.addAll(cutter.add(c));
     }
-    hand(ready);
+    hand(ready, false);
   }
 
-  /** Hands {@code ready} on together, within the budget. */
-  private void hand(List<Planned> ready) {
-    List<Planned> within = new ArrayList<>(ready.size());
+  /**
+   * Hands {@code ready} on together, within the budget; see {@link #expect} for the first
+   * request of a small plan, held until a second is ready or the plan is {@code complete}.
+   */
+  private void hand(List<Planned> ready, boolean complete) {
+    List<Planned> within = new ArrayList<>(ready.size() + 1);
+    if (first != null) {
+      within.add(first);
+      first = null;
+    }
     for (Planned p : ready) {
       if (maxFiles > 0 && sentFiles + p.contents().size() > maxFiles) {
         overBudget(p);
@@ -151,6 +194,10 @@ public final class Planner implements Consumer<Content> {
         sentFiles += p.contents().size();
         within.add(p);
       }
+    }
+    if (oneRequest && sent.isEmpty() && within.size() == 1 && !complete) {
+      first = within.get(0);
+      return;
     }
     if (!within.isEmpty()) {
       sent.addAll(within);

@@ -17,7 +17,7 @@ import java.util.Set;
 final class Awaited {
 
   final int index;
-  final Submission intent;
+  final Submission submission;
   final boolean batchMode;
   List<String> detectIds;
   /** Detect mode: ids not yet finished. */
@@ -27,10 +27,14 @@ final class Awaited {
   long nextPollNanos;
   long delayNanos;
   int done;
+  /** When the API accepted it, and what the last poll saw of it: for when to ask next. */
+  long acceptedNanos = System.nanoTime();
+  long lastSeenNanos = acceptedNanos;
+  int lastDone;
 
   /** The batch the API created, or null for a single file's detection. */
   String batchId() {
-    return intent.batchId();
+    return submission.batchId();
   }
 
   /** A single file's detection id once it is known, else null. */
@@ -38,16 +42,16 @@ final class Awaited {
     return single() && !detectIds.isEmpty() ? detectIds.get(0) : null;
   }
 
-  /** Polls a batch by its status when the intent has a batch id, else its detections. */
-  Awaited(int index, Submission intent, long firstPollNanos, long delayNanos) {
-    this(index, intent, intent.batchId() != null, intent.detectIds(), firstPollNanos, delayNanos);
+  /** Polls a batch by its status when the submission has a batch id, else its detections. */
+  Awaited(int index, Submission submission, long firstPollNanos, long delayNanos) {
+    this(index, submission, submission.batchId() != null, submission.detectIds(), firstPollNanos, delayNanos);
   }
 
   /** Polls the given detections one by one, keeping the batch id for the report. */
-  Awaited(int index, Submission intent, boolean batchMode, List<String> detectIds,
+  Awaited(int index, Submission submission, boolean batchMode, List<String> detectIds,
       long firstPollNanos, long delayNanos) {
     this.index = index;
-    this.intent = intent;
+    this.submission = submission;
     this.batchMode = batchMode;
     this.detectIds = detectIds;
     if (!batchMode) {
@@ -96,19 +100,19 @@ final class Awaited {
   }
 
   int total() {
-    return intent.parts().size();
+    return submission.parts().size();
   }
 
   boolean single() {
-    return intent.parts().size() == 1;
+    return submission.parts().size() == 1;
   }
 
   /** Part of this submission a detection belongs to: the only one, or the one of its name. */
   Submission.Part partOf(Detection d) {
     if (single()) {
-      return intent.parts().get(0);
+      return submission.parts().get(0);
     }
-    for (Submission.Part p : intent.parts()) {
+    for (Submission.Part p : submission.parts()) {
       if (p.name().equals(d.filename())) {
         return p;
       }

@@ -94,7 +94,7 @@ public final class Collector {
     Instant since = null;
     for (Awaited s : units) {
       ids.addAll(s.unfinished());
-      Instant at = s.intent.at().minus(BatchRecovery.CLOCK_SKEW);
+      Instant at = s.submission.at().minus(BatchRecovery.CLOCK_SKEW);
       since = since == null || at.isBefore(since) ? at : since;
     }
     return ids.isEmpty() ? NOTHING : fetcher.fetch(ids, since, budget, observer);
@@ -131,8 +131,9 @@ public final class Collector {
       inFlight.finish(s);
       return;
     }
-    Awaited rest = new Awaited(s.index, s.intent, false, List.copyOf(s.detectIds),
+    Awaited rest = new Awaited(s.index, s.submission, false, List.copyOf(s.detectIds),
         System.nanoTime() + s.delayNanos, s.delayNanos);
+    rest.acceptedNanos = s.acceptedNanos;
     rest.ready.putAll(found);
     running.forEach(rest.ready::remove);
     rest.open.retainAll(running);

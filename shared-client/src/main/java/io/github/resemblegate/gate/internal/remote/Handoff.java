@@ -6,6 +6,7 @@ import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.Submission;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,20 +31,25 @@ final class Handoff {
   private final Ledger ledger;
   private final InFlight inFlight;
   private final GateListener listener;
-  private final long firstPollNanos;
+  private final PollTiming timing;
+  private final long firstDelayNanos;
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicInteger uploadedFiles = new AtomicInteger();
   private final AtomicLong uploadedBytes = new AtomicLong();
   private final Set<String> batchIds = Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicInteger batches = new AtomicInteger();
+  /** Batches accepted before the plan was complete, told once it is, with the final count. */
+  private final List<Awaited> early = new ArrayList<>();
 
-  /** {@code firstPollNanos}: how long after acceptance a submission is first polled. */
-  Handoff(Ledger ledger, InFlight inFlight, GateListener listener, long firstPollNanos) {
+  /** {@code timing} says when an accepted submission is first polled. */
+  Handoff(Ledger ledger, InFlight inFlight, GateListener listener, PollTiming timing,
+      long firstDelayNanos) {
     this.ledger = ledger;
     this.inFlight = inFlight;
     this.listener = listener;
-    this.firstPollNanos = firstPollNanos;
+    this.timing = timing;
+    this.firstDelayNanos = firstDelayNanos;
   }
 
   /**
@@ -52,8 +58,10 @@ final class Handoff {
    * one resumed or adopted without uploading.
    */
   void accepted(int index, Submission submission, Detection immediate, boolean uploadedNow) {
-    Awaited s = new Awaited(index, submission, System.nanoTime() + firstPollNanos,
-        firstPollNanos);
+    long now = System.nanoTime();
+    Awaited s = new Awaited(index, submission, timing.firstPoll(now), firstDelayNanos);
+    s.acceptedNanos = now;
+    s.lastSeenNanos = now;
     if (immediate != null) {
       s.ready.put(immediate.uuid(), immediate);
       s.open.remove(immediate.uuid());
@@ -71,14 +79,42 @@ final class Handoff {
       uploadedFiles.addAndGet(submission.parts().size());
       uploadedBytes.addAndGet(submission.parts().stream().mapToLong(Submission.Part::size).sum());
       if (submission.batchId() != null) {
-        listener.batchSubmitted(index, inFlight.units(), submission.batchId(),
-            submission.parts().size());
+        tellOrHold(s);
       } else {
         listener.debug("Submitted " + submission.parts().get(0).path() + " on its own ("
             + s.describe() + ").");
       }
     }
     events.add(s);
+  }
+
+  /**
+   * Tells the listener a batch was accepted: at once once the plan is complete, else when it is,
+   * so that front ends print the plan before its batches and every batch with the final count.
+   */
+  private void tellOrHold(Awaited s) {
+    synchronized (early) {
+      if (!inFlight.isPlanComplete()) {
+        early.add(s);
+        return;
+      }
+    }
+    tell(s);
+  }
+
+  private void tell(Awaited s) {
+    listener.batchSubmitted(s.index, inFlight.units(), s.batchId(), s.total());
+  }
+
+  /** The plan is complete: the batches accepted meanwhile are told now. */
+  void planComplete() {
+    List<Awaited> held;
+    synchronized (early) {
+      inFlight.planComplete();
+      held = List.copyOf(early);
+      early.clear();
+    }
+    held.forEach(this::tell);
   }
 
   /** Stops every submission not yet sent, with the reason their files get; the first counts. */

@@ -25,6 +25,8 @@ final class InFlight {
   private final AtomicInteger units = new AtomicInteger();
   private final AtomicInteger expected = new AtomicInteger();
   private int finishedParts;
+  /** Until the plan is complete the totals still grow, so progress is not told. */
+  private volatile boolean planComplete;
 
   InFlight(GateListener listener) {
     this.listener = listener;
@@ -34,6 +36,15 @@ final class InFlight {
   void expect(int moreUnits, int moreDetections) {
     units.addAndGet(moreUnits);
     expected.addAndGet(moreDetections);
+  }
+
+  /** From now on, what is expected is all the plan sends (later handovers aside). */
+  void planComplete() {
+    planComplete = true;
+  }
+
+  boolean isPlanComplete() {
+    return planComplete;
   }
 
   /** The submissions the run expects so far: resumed, adopted and sent. */
@@ -83,8 +94,11 @@ final class InFlight {
     return byId;
   }
 
-  /** Tells the listener where {@code s} and the whole run stand. */
+  /** Tells the listener where {@code s} and the whole run stand, once the plan is complete. */
   void progress(Awaited s) {
+    if (!planComplete) {
+      return;
+    }
     int done = finishedParts;
     for (Awaited a : active) {
       done += a.done;

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Polls the submissions that are due, oldest first, with backoff: {@code pollInterval}, growing by
- * half each time up to {@code maxPollInterval}. A batch is polled by its status and collected once
- * finished; detections polled one by one are collected together at the end of the round.
+ * Polls the submissions that are due, oldest first, when {@link PollTiming} says their results
+ * can be ready. A batch is polled by its status and collected once finished; detections polled one
+ * by one are collected together at the end of the round.
  */
 final class Poller {
 
@@ -25,17 +25,17 @@ final class Poller {
   private final Collector collector;
   private final InFlight inFlight;
   private final GateListener listener;
-  private final long maxPollNanos;
+  private final PollTiming timing;
   private final Set<String> warnedAbout = new HashSet<>();
 
   Poller(ResembleClient client, RequestBudget untilDeadline, Collector collector,
-      InFlight inFlight, GateListener listener, long maxPollNanos) {
+      InFlight inFlight, GateListener listener, PollTiming timing) {
     this.client = client;
     this.untilDeadline = untilDeadline;
     this.collector = collector;
     this.inFlight = inFlight;
     this.listener = listener;
-    this.maxPollNanos = maxPollNanos;
+    this.timing = timing;
   }
 
   /** When the next submission is due ({@link System#nanoTime()}), no later than {@code limit}. */
@@ -59,7 +59,7 @@ final class Poller {
     if (due.isEmpty()) {
       return false;
     }
-    due.sort(Comparator.comparing((Awaited s) -> s.intent.at()));
+    due.sort(Comparator.comparing((Awaited s) -> s.submission.at()));
     List<Awaited> singly = new ArrayList<>();
     for (Awaited s : due) {
       if (!inFlight.contains(s)) {
@@ -86,10 +86,11 @@ final class Poller {
       }
       s.done = Math.min(s.total(), b.completedCount() + b.failedCount());
       if (b.status().terminal()) {
+        timing.finished(s, System.nanoTime());
         collector.collect(List.of(s));
         return;
       }
-      s.reschedule(maxPollNanos);
+      timing.notYet(s, System.nanoTime(), s.done, s.total());
     } catch (NotFoundException e) {
       collector.giveUp(s, "the API no longer knows " + s.describe() + " ("
           + stripPeriod(e.getMessage()) + ")", false);
@@ -97,11 +98,11 @@ final class Poller {
       collector.giveUp(s, e.getMessage(), true);
     } catch (ResembleException e) {
       // A poll cut short by the deadline is no news: the run is about to say it timed out.
-      if (!untilDeadline.timeIsUp() && warnedAbout.add(s.intent.id())) {
+      if (!untilDeadline.timeIsUp() && warnedAbout.add(s.submission.id())) {
         listener.warn("Checking " + s.describe() + " failed (" + e.getMessage()
             + "); trying again.");
       }
-      s.reschedule(maxPollNanos);
+      timing.notYet(s, System.nanoTime(), s.lastDone, s.total());
     }
     inFlight.progress(s);
   }

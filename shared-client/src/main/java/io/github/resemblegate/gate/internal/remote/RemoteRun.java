@@ -58,9 +58,12 @@ public final class RemoteRun implements AutoCloseable {
     this.inFlight = new InFlight(listener);
     this.collector = new Collector(new ResultFetcher(target.client(), listener::debug), mapper,
         inFlight, untilDeadline, limits.maxPollInterval());
-    this.poller = new Poller(target.client(), untilDeadline, collector, inFlight, listener,
+    PollTiming timing = new PollTiming(limits.pollInterval().toNanos(),
         limits.maxPollInterval().toNanos());
-    this.handoff = new Handoff(ledger, inFlight, listener, limits.pollInterval().toNanos());
+    this.poller = new Poller(target.client(), untilDeadline, collector, inFlight, listener,
+        timing);
+    this.handoff = new Handoff(ledger, inFlight, listener, timing,
+        limits.pollInterval().toNanos());
     this.pool = new SubmitPool(limits.concurrency(), handoff);
     this.submitter = new Submitter(target, journal, new LostAnswers(recovery, untilDeadline,
         limits.pollInterval(), journal, mapper, listener), handoff, mapper, listener);
@@ -124,9 +127,18 @@ public final class RemoteRun implements AutoCloseable {
     }
   }
 
-  /** Whether the plan may still hand more: {@link #awaitAll} waits for it to say it is done. */
-  public void expectMore(boolean more) {
-    moreComing = more;
+  /** The plan is still being made: {@link #awaitAll} waits for {@link #planComplete}. */
+  public void expectMore() {
+    moreComing = true;
+  }
+
+  /**
+   * The plan is complete: batches accepted meanwhile are told with the final count, progress is
+   * told from now on, and {@link #awaitAll} returns once everything sent has its fate.
+   */
+  public void planComplete() {
+    handoff.planComplete();
+    moreComing = false;
     handoff.wake();
   }
 

@@ -79,7 +79,7 @@ final class ResultMapper {
     if (!running.isEmpty() && !timedOut) {
       return running;
     }
-    for (Submission.Part part : s.intent.parts()) {
+    for (Submission.Part part : s.submission.parts()) {
       if (mapped.contains(part.name())) {
         continue;
       }
@@ -102,7 +102,7 @@ final class ResultMapper {
   /** Fails every part of {@code s} that has no result. */
   void giveUp(Awaited s, String reason, boolean pending) {
     String detectId = s.singleDetectId();
-    fail(s.intent.parts(), new Failed(reason, detectId, s.batchId(),
+    fail(s.submission.parts(), new Failed(reason, detectId, s.batchId(),
         pending ? Failed.Kind.PENDING : Failed.Kind.FINAL));
   }
 

@@ -8,18 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * Exclusive locks on a lock file, across threads and across JVMs. The operating system's file lock
  * ({@link FileChannel#lock()}) is held per JVM, not per thread — a second thread of the same JVM
- * would get {@code OverlappingFileLockException} — so threads first queue on an in-process lock
+ * would get {@code OverlappingFileLockException} — so threads first queue on an in-process permit
  * for the same file. That map is static state, and it must be: it stands for the JVM, exactly as
- * the operating-system lock does ({@code share.Claims} keeps the only other such table).
+ * the operating-system lock does ({@code share.Claims} keeps the only other such table). A permit,
+ * unlike a thread's lock, may be given back by another thread: a run opens its journal on the
+ * thread that sends and closes it on its own.
  */
 public final class FileLocks {
 
-  private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
   private FileLocks() {}
 
@@ -32,21 +34,17 @@ public final class FileLocks {
   /** Waits for the lock on {@code lockFile} (created if missing). */
   public static Held acquire(Path lockFile) throws IOException {
     Path key = lockFile.toAbsolutePath().normalize();
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
-    local.lock();
+    Semaphore local = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
+    local.acquireUninterruptibly();
     return osLock(key, local, true);
   }
 
   /** The lock if it is free right now, else null (another thread or process holds it). */
   public static Held tryAcquire(Path lockFile) throws IOException {
     Path key = lockFile.toAbsolutePath().normalize();
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
-    if (!local.tryLock()) {
-      return null;
-    }
-    if (local.getHoldCount() > 1) {
-      // The same thread again: an OS lock cannot be taken twice, and a run is not re-entrant.
-      local.unlock();
+    Semaphore local = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
+    // Taken already, by this thread or another: a run is not re-entrant.
+    if (!local.tryAcquire()) {
       return null;
     }
     return osLock(key, local, false);
@@ -57,7 +55,7 @@ public final class FileLocks {
    * not; null when it is taken elsewhere and {@code wait} is false. {@code local} is released
    * with the lock, or at once when the lock is not had.
    */
-  private static Held osLock(Path key, ReentrantLock local, boolean wait) throws IOException {
+  private static Held osLock(Path key, Semaphore local, boolean wait) throws IOException {
     try {
       Files.createDirectories(key.getParent());
       FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
@@ -71,7 +69,7 @@ public final class FileLocks {
       }
       if (lock == null) {
         channel.close();
-        local.unlock();
+        local.release();
         return null;
       }
       return () -> {
@@ -81,11 +79,11 @@ public final class FileLocks {
         } catch (IOException ignored) {
           // closing the channel releases the lock in any case
         } finally {
-          local.unlock();
+          local.release();
         }
       };
     } catch (IOException | RuntimeException e) {
-      local.unlock();
+      local.release();
       throw e;
     }
   }

@@ -57,6 +57,14 @@ public final class ResultCache {
     return results.resolve(sha256.substring(0, 2)).resolve(sha256 + "-" + key.id() + ".json");
   }
 
+  /**
+   * Whether an entry for this content under this key is on disk, without reading it: a cheap
+   * estimate (an entry that turns out unreadable answers nothing).
+   */
+  public boolean holds(String sha256) {
+    return Files.isRegularFile(entryFile(sha256));
+  }
+
   /** The stored result for this content under this key, or null. */
   public Analysis get(String sha256) {
     return get(sha256, Long.MIN_VALUE);
@@ -69,6 +77,11 @@ public final class ResultCache {
    */
   public Analysis get(String sha256, long notBeforeMillis) {
     Path file = entryFile(sha256);
+    if (!Files.isRegularFile(file) && (!Files.exists(results) || Files.isDirectory(results))) {
+      // Not cached, the common case on a first run: a stat, not an exception each. A results
+      // path that is there but no folder is read below, so its failure is told once.
+      return null;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -1,0 +1,54 @@
+package io.github.resemblegate.gate.internal;
+
+import io.github.resemblegate.client.MediaExtensions;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.scan.MediaScanner;
+import io.github.resemblegate.gate.scan.ScanFilter;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first stages of a run: the scan, then each filter in order, before any file is read; and,
+ * when nothing is left to check, the sentence that says why.
+ */
+final class ScanStep {
+
+  private ScanStep() {}
+
+  /** The files the run covers, sorted by path; tells the listener how many and how large. */
+  static List<ScannedFile> run(GateConfig config, List<ScanFilter> filters,
+      GateListener listener) {
+    List<Path> gateFolders = new ArrayList<>(List.of(config.reports().directory()));
+    if (config.cache().enabled()) {
+      gateFolders.add(config.cache().directory());
+    }
+    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn).scan();
+    List<ScannedFile> files = scan.files();
+    for (ScanFilter filter : filters) {
+      files = filter.select(files);
+    }
+    listener.scanned(files.size(), files.stream().mapToLong(ScannedFile::size).sum());
+    if (scan.ignoredNonMedia() > 0) {
+      listener.debug("Ignored " + scan.ignoredNonMedia() + " matched files without a media"
+          + " extension (supported: " + MediaExtensions.describe() + ").");
+    }
+    return files;
+  }
+
+  /** Why a run whose ledger holds {@code files} and no content has nothing to check. */
+  static String nothingToCheck(GateConfig.Scan scan, List<Ledger.Line> files) {
+    if (files.isEmpty()) {
+      return "No media files matched in " + scan.baseDirectory() + " with includes "
+          + scan.includes() + " and excludes " + scan.excludes() + "; check the base"
+          + " directory and the patterns (media extensions: " + MediaExtensions.describe() + ").";
+    }
+    Ledger.Line first = files.get(0);
+    return "None of the " + files.size() + " matched files in " + scan.baseDirectory()
+        + " could be checked (for example " + first.path() + ": " + first.skipReason()
+        + "); check the include patterns and the files.";
+  }
+}
