@@ -109,13 +109,16 @@ abstract class AbstractDetectMojo extends DetectParameters {
     } finally {
       stopped.close();
     }
-    boolean nothingToCheck = nothingToCheck(scope, result);
-    if (nothingToCheck) {
+    if (nothingToCheck(scope, result)) {
       log.info(result.decision().sentence());
+      // No reports of nothing (JaCoCo writes none without execution data): the run also skips
+      // loading every report writer. An earlier build's reports go, so CI cannot archive them.
+      writeReports(result, new GateConfig.Reports(config.reports().directory(),
+          EnumSet.noneOf(ReportFormat.class)));
     } else {
       printSummary(result, log);
+      writeReports(result, config.reports());
     }
-    writeReports(result, config.reports(), nothingToCheck);
     MavenBuildResult.enforce(result, log);
   }
 
@@ -221,16 +224,12 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
   }
 
-  /** Writes the reports, fresh ones for every run; {@code quietly} names them at debug level only. */
-  private void writeReports(GateResult result, GateConfig.Reports reports, boolean quietly)
+  /** Writes the reports, fresh ones for every run, deleting those of formats not chosen. */
+  private void writeReports(GateResult result, GateConfig.Reports reports)
       throws MojoExecutionException {
     try {
       for (Path file : Reports.write(result, reports)) {
-        if (quietly) {
-          getLog().debug("Report: " + file);
-        } else {
-          getLog().info("Report: " + file);
-        }
+        getLog().info("Report: " + file);
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the reports to " + reports.directory()
