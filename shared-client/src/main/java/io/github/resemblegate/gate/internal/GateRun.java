@@ -74,7 +74,8 @@ public final class GateRun {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
-    this.shard = new ShardFilter(config.scan().shard(), this.listener);
+    this.shard = new ShardFilter(config.scan().shard(), config.budget().maxFiles(),
+        this.listener);
     List<ScanFilter> all = new ArrayList<>(filters());
     all.addAll(more);
     this.filters = List.copyOf(all);
@@ -130,7 +131,7 @@ public final class GateRun {
       GateConfig.Limits limits = config.api().limits();
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
-          config.budget().maxFiles(), ledger, resumed, listener::warn);
+          shard.budget(), ledger, resumed, listener::warn);
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
       Consumer<Content> toPlan = planner;
@@ -183,13 +184,12 @@ public final class GateRun {
       Set<String> resumed, ResultCache cache, Supplier<Journal> journal) {
     List<Planned> draft = planner.draft();
     int uploads = Plans.files(draft);
-    int maxFiles = config.budget().maxFiles();
+    int maxFiles = shard.budget();
     Unsent unsent = new Unsent(ledger);
-    if (maxFiles > 0 && uploads > maxFiles) {
+    if (shard.limited() && uploads > maxFiles) {
       unsent.overBudget(uploads, maxFiles);
       listener.planned(planner.describe());
-      return new Finished(DecisionRules.overBudget(uploads, ledger.size(), maxFiles), draft,
-          null);
+      return new Finished(shard.overBudget(uploads, ledger.size()), draft, null);
     } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
       unsent.dryRun(draft, resume);
     } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
@@ -213,17 +213,18 @@ public final class GateRun {
   }
 
   /**
-   * Whether the budget ({@code maxFiles}) is known to hold before any file is read, so the run
-   * may send while it hashes: no budget, no more candidates than it allows, or few enough whose
-   * remembered hash the cache does not hold. Otherwise the whole plan decides, as before.
+   * Whether the budget ({@code maxFiles}, or a shard's share of it) is known to hold before any
+   * file is read, so the run may send while it hashes: no budget, no more candidates than it
+   * allows, or few enough whose remembered hash the cache does not hold. Otherwise the whole plan
+   * decides, as before. A share of 0 always waits for the whole plan: to the planner 0 is no limit.
    */
   private boolean budgetHoldsBeforeHashing(List<ScannedFile> files, ResultCache cache) {
-    int maxFiles = config.budget().maxFiles();
+    int maxFiles = shard.budget();
     List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
-    if (maxFiles == 0 || candidates.size() <= maxFiles) {
+    if (!shard.limited() || maxFiles > 0 && candidates.size() <= maxFiles) {
       return true;
     }
-    if (cache == null || config.cache().refresh()) {
+    if (maxFiles == 0 || cache == null || config.cache().refresh()) {
       return false;
     }
     Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
