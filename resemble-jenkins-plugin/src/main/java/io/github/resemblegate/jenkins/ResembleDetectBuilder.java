@@ -83,6 +83,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private Boolean searchIdentity;
   private Boolean audioSourceTracing;
   private String callbackUrl;
+  private String modelTypes;
+  private Boolean useReverseSearch;
+  private Boolean useOodDetector;
+  private Double maxVideoFps;
 
   // Saved by earlier versions under their old names. Transient: XStream still reads them from a
   // saved job, readResolve moves them to the new fields, and they are never written again.
@@ -143,6 +147,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
     pollInterval = Text.blankToNull(pollInterval);
     maxPollInterval = Text.blankToNull(maxPollInterval);
     callbackUrl = Text.blankToNull(callbackUrl);
+    modelTypes = Text.blankToNull(modelTypes);
     return this;
   }
 
@@ -193,6 +198,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public Boolean getSearchIdentity() { return searchIdentity; }
   public Boolean getAudioSourceTracing() { return audioSourceTracing; }
   public String getCallbackUrl() { return callbackUrl; }
+  public String getModelTypes() { return modelTypes; }
+  public Boolean getUseReverseSearch() { return useReverseSearch; }
+  public Boolean getUseOodDetector() { return useOodDetector; }
+  public Double getMaxVideoFps() { return maxVideoFps; }
 
   @DataBoundSetter public void setExcludes(String v) { excludes = Text.blankToNull(v); }
   @DataBoundSetter public void setDefaultExcludes(Boolean v) { defaultExcludes = v; }
@@ -244,6 +253,10 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setSearchIdentity(Boolean v) { searchIdentity = v; }
   @DataBoundSetter public void setAudioSourceTracing(Boolean v) { audioSourceTracing = v; }
   @DataBoundSetter public void setCallbackUrl(String v) { callbackUrl = Text.blankToNull(v); }
+  @DataBoundSetter public void setModelTypes(String v) { modelTypes = Text.blankToNull(v); }
+  @DataBoundSetter public void setUseReverseSearch(Boolean v) { useReverseSearch = v; }
+  @DataBoundSetter public void setUseOodDetector(Boolean v) { useOodDetector = v; }
+  @DataBoundSetter public void setMaxVideoFps(Double v) { maxVideoFps = v; }
 
   // The old names, for Pipeline scripts that still use them. Deprecated setters are bound but not
   // offered by the Snippet Generator; their getters, which it needs, derive from the new fields.

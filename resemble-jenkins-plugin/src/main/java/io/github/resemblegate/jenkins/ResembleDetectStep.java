@@ -74,6 +74,10 @@ public final class ResembleDetectStep extends Step {
   @DataBoundSetter public Boolean searchIdentity;
   @DataBoundSetter public Boolean audioSourceTracing;
   @DataBoundSetter public String callbackUrl;
+  @DataBoundSetter public String modelTypes;
+  @DataBoundSetter public Boolean useReverseSearch;
+  @DataBoundSetter public Boolean useOodDetector;
+  @DataBoundSetter public Double maxVideoFps;
 
   /** @param includes Ant-style patterns, comma- or newline-separated, relative to the workspace */
   @DataBoundConstructor

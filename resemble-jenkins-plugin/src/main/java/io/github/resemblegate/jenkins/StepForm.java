@@ -141,6 +141,14 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     return FormChecks.check(CALLBACK_URL, value);
   }
 
+  public FormValidation doCheckModelTypes(@QueryParameter String value) {
+    return FormChecks.check(MODEL_TYPES, value);
+  }
+
+  public FormValidation doCheckMaxVideoFps(@QueryParameter String value) {
+    return FormChecks.check(MAX_VIDEO_FPS, value);
+  }
+
   public ListBoxModel doFillOnFlaggedItems() {
     return Choices.reactions(ON_FLAGGED);
   }

@@ -56,6 +56,10 @@ class SettingNamesTest {
     b.setAudioSourceTracing(true);
     b.setCallbackUrl("https://hooks.example.com/resemble");
     b.setShard("2/4");
+    b.setModelTypes("talking_head");
+    b.setUseReverseSearch(true);
+    b.setUseOodDetector(true);
+    b.setMaxVideoFps(5.0);
 
     b.setThreshold(0.6);
     b.setDefaultExcludes(false);

@@ -244,6 +244,22 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.zeroRetentionMode")
   String zeroRetentionMode;
 
+  /** Single-file option model_types, for video sent on its own: image, or talking_head. */
+  @Parameter(property = "resemble.modelTypes")
+  String modelTypes;
+
+  /** Single-file option use_reverse_search: look for an image's sources on the web. */
+  @Parameter(property = "resemble.useReverseSearch")
+  String useReverseSearch;
+
+  /** Single-file option use_ood_detector: flag media unlike what the model was trained on. */
+  @Parameter(property = "resemble.useOodDetector")
+  String useOodDetector;
+
+  /** Single-file option max_video_fps: the most video frames per second analysed. */
+  @Parameter(property = "resemble.maxVideoFps")
+  String maxVideoFps;
+
   /** Where this goal writes its reports and journal. */
   abstract File reportsDirectory();
 
@@ -296,7 +312,11 @@ abstract class DetectParameters extends AbstractMojo {
         .set(Setting.END_REGION, endRegion)
         .set(Setting.MAX_VIDEO_SECS, maxVideoSecs)
         .set(Setting.USE_LLM, useLlm)
-        .set(Setting.ZERO_RETENTION_MODE, zeroRetentionMode);
+        .set(Setting.ZERO_RETENTION_MODE, zeroRetentionMode)
+        .set(Setting.MODEL_TYPES, modelTypes)
+        .set(Setting.USE_REVERSE_SEARCH, useReverseSearch)
+        .set(Setting.USE_OOD_DETECTOR, useOodDetector)
+        .set(Setting.MAX_VIDEO_FPS, maxVideoFps);
     (thresholds != null ? thresholds : new Thresholds()).addTo(raw, property);
     if (waivers != null) {
       waivers.forEach(w -> w.addTo(raw));

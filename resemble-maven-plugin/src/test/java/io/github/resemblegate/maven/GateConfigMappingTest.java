@@ -92,6 +92,10 @@ class GateConfigMappingTest {
       + "<maxVideoSecs>30</maxVideoSecs>"
       + "<useLlm>true</useLlm>"
       + "<zeroRetentionMode>true</zeroRetentionMode>"
+      + "<modelTypes>talking_head</modelTypes>"
+      + "<useReverseSearch>true</useReverseSearch>"
+      + "<useOodDetector>true</useOodDetector>"
+      + "<maxVideoFps>2.5</maxVideoFps>"
       + "</configuration></plugin></plugins></build></project>";
 
   /** One row per parameter: where its value lands in the GateConfig and what it must be. */
@@ -151,7 +155,11 @@ class GateConfigMappingTest {
         new Row("endRegion", c -> c.api().options().endRegion(), 9.5),
         new Row("maxVideoSecs", c -> c.api().options().maxVideoSecs(), 30.0),
         new Row("useLlm", c -> c.api().options().useLlm(), true),
-        new Row("zeroRetentionMode", c -> c.api().options().zeroRetentionMode(), true));
+        new Row("zeroRetentionMode", c -> c.api().options().zeroRetentionMode(), true),
+        new Row("modelTypes", c -> c.api().singleOptions().modelTypes(), "talking_head"),
+        new Row("useReverseSearch", c -> c.api().singleOptions().useReverseSearch(), true),
+        new Row("useOodDetector", c -> c.api().singleOptions().useOodDetector(), true),
+        new Row("maxVideoFps", c -> c.api().singleOptions().maxVideoFps(), 2.5));
   }
 
   /** Parameters the table above cannot show, and where they are bound instead. */

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate;
 
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
 import io.github.resemblegate.gate.policy.Policy;
@@ -78,11 +79,13 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   /**
    * The Detect API: its URL, the token (null for dry runs and runs the cache answers), the
    * sentence telling the user how to give one in this front end, the proxy (null: direct), the
-   * User-Agent suffix, the detection options sent with every request, how a batch carries its
-   * files, and the limits of talking to it.
+   * User-Agent suffix, the detection options sent with every request, the single endpoint's own
+   * options ({@code singleOptions}: only its model_types, use_reverse_search, use_ood_detector and
+   * max_video_fps are read), how a batch carries its files, and the limits of talking to it.
    */
   public record Api(String url, ApiToken token, String tokenAdvice, ProxyConfig proxy,
-      String userAgentSuffix, BatchOptions options, IntakeMode intakeMode, Limits limits) {}
+      String userAgentSuffix, BatchOptions options, DetectOptions singleOptions,
+      IntakeMode intakeMode, Limits limits) {}
 
   /**
    * How the run talks to the API.
@@ -186,6 +189,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private int concurrency = Integer.parseInt(Defaults.CONCURRENCY);
     private IntakeMode intakeMode = IntakeMode.valueOf(Defaults.INTAKE_MODE);
     private BatchOptions batchOptions = BatchOptions.DEFAULTS;
+    private DetectOptions singleOptions = DetectOptions.DEFAULTS;
     private Duration pollInterval = Durations.parse(Defaults.POLL_INTERVAL);
     private Duration maxPollInterval = Durations.parse(Defaults.MAX_POLL_INTERVAL);
     private Duration timeout = Durations.parse(Defaults.TIMEOUT);
@@ -227,6 +231,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Builder concurrency(int v) { concurrency = v; return this; }
     public Builder intakeMode(IntakeMode v) { intakeMode = v; return this; }
     public Builder batchOptions(BatchOptions v) { batchOptions = v; return this; }
+    public Builder singleOptions(DetectOptions v) { singleOptions = v; return this; }
     public Builder pollInterval(Duration v) { pollInterval = v; return this; }
     public Builder maxPollInterval(Duration v) { maxPollInterval = v; return this; }
     public Builder timeout(Duration v) { timeout = v; return this; }
@@ -259,8 +264,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
           + " bytes (the API's 500 MB limit), not " + maxBytesPerBatch + ".");
       require(concurrency >= 1, "concurrency must be at least 1, not " + concurrency + ".");
       require(maxFiles >= 0, "maxFiles must be 0 (no limit) or more, not " + maxFiles + ".");
-      require(requestsPerSecond > 0, "requestsPerSecond must be positive, not "
-          + requestsPerSecond + ".");
+      require(requestsPerSecond > 0, "requestsPerSecond must be positive, not " + requestsPerSecond + ".");
       require(positive(timeout), "timeout must be a positive duration, not " + timeout + ".");
       require(positive(retryBudget), "retryBudget must be a positive duration, not "
           + retryBudget + ".");
@@ -275,7 +279,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
               shard),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
-              batchOptions == null ? BatchOptions.DEFAULTS : batchOptions, intakeMode,
+              batchOptions == null ? BatchOptions.DEFAULTS : batchOptions,
+              singleOptions == null ? DetectOptions.DEFAULTS : singleOptions, intakeMode,
               new Limits(connectTimeout, readTimeout, requestsPerSecond, retryBudget, maxRetries,
                   maxFilesPerBatch, maxBytesPerBatch, concurrency, pollInterval,
                   maxPollInterval)),
@@ -286,14 +291,10 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
           clock);
     }
 
-    private static boolean positive(Duration d) {
-      return d != null && !d.isNegative() && !d.isZero();
-    }
+    private static boolean positive(Duration d) { return d != null && d.compareTo(Duration.ZERO) > 0; }
 
     private static void require(boolean ok, String sentence) {
-      if (!ok) {
-        throw new GateException(sentence);
-      }
+      if (!ok) { throw new GateException(sentence); }
     }
   }
 }

@@ -213,10 +213,10 @@ class GateParallelTest {
     FileResult waiter = result(vb, "media/corrupt-jingle.wav");
     assertThat(owner.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(owner.reason()).isEqualTo("the API could not analyse this file: Audio stream"
-        + " unreadable");
+        + " unreadable; re-running will not help");
     assertThat(waiter.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(waiter.reason()).isEqualTo("the API could not analyse this file: Audio stream"
-        + " unreadable; another build running at the same time got this answer for the same"
+        + " unreadable; re-running will not help; another build running at the same time got this answer for the same"
         + " content, so it was not submitted again");
     assertThat(waiter.detectId()).isEqualTo(owner.detectId());
     assertThat(vb.decision().verdict()).isEqualTo(Verdict.FAILED);
@@ -345,8 +345,8 @@ class GateParallelTest {
     assertThat(v.totals().uploaded()).isZero();
     assertThat(SIM.counters().batchPosts()).isEqualTo(1);
     // The killed build's journal is beside the shared cache: the next build takes it over.
-    assertThat(listener.infos).contains("Resuming 1 submission from the journal; nothing is"
-        + " uploaded again for them.");
+    assertThat(listener.infos).contains("Resuming batch " + SIM.simulator().batches().get(0).uuid()
+        + " (3 files) submitted earlier; nothing is uploaded again.");
     // The killed build, run again, finds everything in the cache.
     long before = SIM.counters().totalRequests();
     GateResult again = Gate.run(sharedCache(a).build(), new RecordingListener());

@@ -213,11 +213,13 @@ class GateSimulatorTest {
     GateResult v = Gate.run(fx.config().build(), listener);
     FileResult r = result(v, "corrupt-take.wav");
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
-    assertThat(r.reason()).isEqualTo("the API could not analyse this file: Audio stream unreadable");
+    assertThat(r.reason()).isEqualTo("the API could not analyse this file: Audio stream unreadable"
+        + "; re-running will not help");
     assertThat(r.detectId()).isNotNull();
     assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
     assertThat(v.decision().sentence()).isEqualTo("1 of 1 file could not be judged:"
-        + " corrupt-take.wav; the API could not analyse this file: Audio stream unreadable.");
+        + " corrupt-take.wav; the API could not analyse this file: Audio stream unreadable;"
+        + " re-running will not help.");
     Gate.run(fx.config().build(), listener);
     assertThat(fx.counters().detectsCreated()).isEqualTo(2);
   }
@@ -316,7 +318,7 @@ class GateSimulatorTest {
     assertThat(again.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(again.totals().uploaded()).isZero();
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
-    assertThat(resumed.infos).anyMatch(m -> m.startsWith("Resuming 1 submission from the journal"));
+    assertThat(resumed.infos).anyMatch(m -> m.startsWith("Resuming batch "));
     assertThat(fx.journals()).isEmpty();
   }
 

@@ -87,8 +87,8 @@ final class Dispatcher {
         SharedContents sharing = cache == null ? null : new SharedContents(cache,
             this.journal.file(), pace(), ledger, listener);
         RemoteRun remoteRun = new RemoteRun(new Target(client, key.canonical(),
-            config.scan().baseDirectory(), api.options(), api.intakeMode()), api.limits(),
-            config.budget().timeout(), this.journal, ledger, listener)) {
+            config.scan().baseDirectory(), api.options(), api.singleOptions(), api.intakeMode()),
+            api.limits(), config.budget().timeout(), this.journal, ledger, listener)) {
       if (sharing != null) {
         sharing.claimResumed(resumed);
       }

@@ -1,6 +1,7 @@
 package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.settings.Durations;
@@ -58,6 +59,11 @@ final class EffectiveSettings {
     if (b.callbackUrl() != null) {
       o.put("callback_url", "(set)");
     }
+    DetectOptions single = config.api().singleOptions();
+    putIfSet(o, "model_types", single.modelTypes());
+    putIfSet(o, "use_reverse_search", single.useReverseSearch());
+    putIfSet(o, "use_ood_detector", single.useOodDetector());
+    putIfSet(o, "max_video_fps", single.maxVideoFps());
     return o;
   }
 

@@ -105,7 +105,8 @@ public final class GateRun {
               shard.sharding().matchedFiles())
           : emptyDecision(), List.of(), null);
     }
-    ResultKey key = ResultKey.of(config.api().url(), config.api().options());
+    ResultKey key = ResultKey.of(config.api().url(), config.api().options(),
+        config.api().singleOptions());
     ResultCache cache = config.cache().enabled()
         ? new ResultCache(config.cache().directory(), key, listener::warn) : null;
     boolean checking = config.mode() instanceof GateConfig.Mode.Check;

@@ -100,7 +100,16 @@ public enum Setting {
       "detection option max_video_secs: the longest stretch of video analysed"),
   USE_LLM("useLlm", null, "detection option use_llm: language-model assisted video analysis"),
   ZERO_RETENTION_MODE("zeroRetentionMode", null,
-      "detection option zero_retention_mode: Resemble deletes the media after analysis");
+      "detection option zero_retention_mode: Resemble deletes the media after analysis"),
+
+  MODEL_TYPES("modelTypes", null, "single-file option model_types, for video sent on its own:"
+      + " image, or talking_head for face swaps"),
+  USE_REVERSE_SEARCH("useReverseSearch", null,
+      "single-file option use_reverse_search: look for an image's sources on the web"),
+  USE_OOD_DETECTOR("useOodDetector", null,
+      "single-file option use_ood_detector: flag media unlike what the model was trained on"),
+  MAX_VIDEO_FPS("maxVideoFps", null,
+      "single-file option max_video_fps: the most video frames per second analysed");
 
   private final String id;
   private final String defaultWord;

@@ -4,6 +4,7 @@ import static io.github.resemblegate.gate.settings.Setting.*;
 
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.IntakeMode;
 import io.github.resemblegate.client.ProxyConfig;
 import io.github.resemblegate.gate.GateConfig;
@@ -12,6 +13,7 @@ import io.github.resemblegate.gate.policy.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -172,6 +174,7 @@ public final class SettingsReader {
     readCache(p, b);
     readApi(p, b);
     b.batchOptions(readOptions(p));
+    b.singleOptions(readSingleOptions(p));
     return policy;
   }
 
@@ -256,6 +259,20 @@ public final class SettingsReader {
     p.positive(MAX_VIDEO_SECS).ifPresent(o::maxVideoSecs);
     p.bool(USE_LLM).ifPresent(o::useLlm);
     p.bool(ZERO_RETENTION_MODE).ifPresent(o::zeroRetentionMode);
+    return o.build();
+  }
+
+  /** The documented values of {@code model_types}, as {@link Parsing#choice} reads words. */
+  private enum ModelTypes { IMAGE, TALKING_HEAD }
+
+  /** The single endpoint's own options; the ones it shares with a batch are the batch's. */
+  private static DetectOptions readSingleOptions(Parsing p) {
+    DetectOptions.Builder o = DetectOptions.builder();
+    p.choice(MODEL_TYPES, ModelTypes.class)
+        .ifPresent(t -> o.modelTypes(t.name().toLowerCase(Locale.ROOT)));
+    p.bool(USE_REVERSE_SEARCH).ifPresent(o::useReverseSearch);
+    p.bool(USE_OOD_DETECTOR).ifPresent(o::useOodDetector);
+    p.positive(MAX_VIDEO_FPS).ifPresent(o::maxVideoFps);
     return o.build();
   }
 }

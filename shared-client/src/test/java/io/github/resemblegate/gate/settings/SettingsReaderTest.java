@@ -147,6 +147,23 @@ class SettingsReaderTest {
   }
 
   @Test
+  void readsTheSingleEndpointsOwnOptionsApartFromTheBatchOptions() {
+    GateConfig c = read(new RawSettings().set(Setting.MODEL_TYPES, "talking-head")
+        .set(Setting.USE_REVERSE_SEARCH, "true").set(Setting.USE_OOD_DETECTOR, true)
+        .set(Setting.MAX_VIDEO_FPS, "2.5"));
+
+    var single = c.api().singleOptions();
+    assertThat(single.modelTypes()).isEqualTo("talking_head");
+    assertThat(List.of(single.useReverseSearch(), single.useOodDetector())).containsOnly(true);
+    assertThat(single.maxVideoFps()).isEqualTo(2.5);
+    assertThat(c.api().options()).isEqualTo(io.github.resemblegate.client.BatchOptions.DEFAULTS);
+    assertThat(problems(() -> read(Setting.MODEL_TYPES, "face"))).isEqualTo(
+        "modelTypes must be one of IMAGE, TALKING_HEAD, not 'face'.");
+    assertThat(problems(() -> read(Setting.MAX_VIDEO_FPS, "0"))).startsWith(
+        "maxVideoFps must be a number greater than 0");
+  }
+
+  @Test
   void saysEveryProblemAtOnceEachInOneSentenceWithTheValueAndWhatIsAllowed() {
     RawSettings raw = new RawSettings().set(Setting.THRESHOLD, "1.5")
         .set(Setting.ON_FLAGGED, "maybe").set(Setting.TIMEOUT, "soon")

@@ -50,19 +50,25 @@ public record Analysis(
         audioChunks, chunkSeconds, frameScores, Findings.NONE);
   }
 
-  /** Reduces a completed detection; the media type falls back to the file's extension. */
+  /**
+   * Reduces a completed detection under one media type, decided once: the API's
+   * {@code media_type}, else the file's extension. The score and label come from that type's
+   * metric block only, so an answer carrying several blocks cannot be reported as one type and
+   * scored from another.
+   */
   public static Analysis from(Detection d, String batchId, Integer frameLength, MediaType byExtension) {
-    MediaType type = d.mediaType() == null || d.mediaType() == MediaType.UNKNOWN
-        ? byExtension : d.mediaType();
-    List<Double> chunks = d.audio() == null ? List.of() : d.audio().chunkScores();
+    MediaType type = d.mediaTypeOr(byExtension);
+    // Another type's block says nothing about this file: an image has no audio chunks.
+    List<Double> chunks = d.audio() == null || type == MediaType.IMAGE ? List.of()
+        : d.audio().chunkScores();
     List<Double> frames = new ArrayList<>();
-    if (d.video() != null) {
+    if (d.video() != null && type != MediaType.IMAGE && type != MediaType.AUDIO) {
       d.video().frames().stream()
           .sorted(java.util.Comparator.comparingDouble(Detection.TimedScore::seconds))
           .forEach(t -> frames.add(t.score()));
     }
     boolean video = type == MediaType.VIDEO;
-    return new Analysis(d.uuid(), batchId, type, d.score(), d.label(),
+    return new Analysis(d.uuid(), batchId, type, d.score(type), d.label(type),
         video ? d.audioTrackScore() : null,
         video && d.audio() != null ? d.audio().label() : null,
         chunks, chunks.isEmpty() ? null

@@ -28,7 +28,8 @@ public final class RunConfiguration {
     putPolicy(o, config.policy());
     o.put("maxFiles", Integer.toString(config.budget().maxFiles()));
     o.put("dryRun", Boolean.toString(config.dryRun()));
-    o.put("analysis", ResultKey.of(config.api().url(), config.api().options()).canonical());
+    o.put("analysis", ResultKey.of(config.api().url(), config.api().options(),
+        config.api().singleOptions()).canonical());
     return o;
   }
 

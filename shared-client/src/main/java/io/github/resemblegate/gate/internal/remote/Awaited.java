@@ -1,5 +1,6 @@
 package io.github.resemblegate.gate.internal.remote;
 
+import io.github.resemblegate.client.DetectResult;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.gate.internal.store.Submission;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ final class Awaited {
   final Set<String> open = new LinkedHashSet<>();
   /** Detections already known to be finished, by id. */
   final Map<String, Detection> ready = new LinkedHashMap<>();
+  /** Detections the API answered with an error of their own, by id: no result will come. */
+  final Map<String, DetectResult.Failed> refused = new LinkedHashMap<>();
   long nextPollNanos;
   long delayNanos;
   int done;
@@ -74,17 +77,32 @@ final class Awaited {
     }
     List<String> ids = new java.util.ArrayList<>();
     for (String id : detectIds) {
-      if (!ready.containsKey(id)) {
+      if (!ready.containsKey(id) && !refused.containsKey(id)) {
         ids.add(id);
       }
     }
     return ids;
   }
 
-  /** Whether every detection is known to be finished (a batch only once its ids cover it all). */
+  /**
+   * Whether every detection is known to be finished or refused (a batch only once its ids cover
+   * it all).
+   */
   boolean allReady() {
-    return batchMode ? detectIds.size() == total() && ready.keySet().containsAll(detectIds)
-        : open.isEmpty() && !ready.isEmpty();
+    return batchMode ? detectIds.size() == total() && detectIds.stream()
+        .allMatch(id -> ready.containsKey(id) || refused.containsKey(id))
+        : open.isEmpty() && !(ready.isEmpty() && refused.isEmpty());
+  }
+
+  /** Keeps the refusals among {@code all} that are about this submission's detections. */
+  void refusedWith(Map<String, DetectResult.Failed> all) {
+    for (String id : detectIds) {
+      DetectResult.Failed f = all.get(id);
+      if (f != null) {
+        refused.put(id, f);
+        open.remove(id);
+      }
+    }
   }
 
   /** This submission's finished detections: those already known, and those {@code found} has. */

@@ -22,7 +22,7 @@ public final class Collector {
   public static final int LAST_LOOK_CALLS = 3;
 
   private static final ResultFetcher.Fetched NOTHING =
-      new ResultFetcher.Fetched(Map.of(), Map.of());
+      new ResultFetcher.Fetched(Map.of(), Map.of(), Map.of());
 
   private final ResultFetcher fetcher;
   private final ResultMapper mapper;
@@ -47,6 +47,7 @@ public final class Collector {
     Map<String, Awaited> others = inFlight.othersById(units);
     ResultFetcher.Fetched f = fetch(units, untilDeadline, d -> observe(d, others));
     for (Awaited s : units) {
+      s.refusedWith(f.refused());
       if (s.batchMode) {
         complete(s, s.readyWith(f.found()), false);
       } else {
@@ -57,7 +58,7 @@ public final class Collector {
             s.open.remove(id);
           }
         }
-        s.done = s.ready.size();
+        s.done = s.ready.size() + s.refused.size();
         if (s.open.isEmpty()) {
           complete(s, s.ready, false);
         } else {
@@ -78,6 +79,7 @@ public final class Collector {
     ResultFetcher.Fetched f = fetch(all, RequestBudget.of(LAST_LOOK_TIME, LAST_LOOK_CALLS, 0),
         d -> { });
     for (Awaited s : all) {
+      s.refusedWith(f.refused());
       complete(s, s.readyWith(f.found()), true);
     }
   }
@@ -136,8 +138,9 @@ public final class Collector {
     rest.acceptedNanos = s.acceptedNanos;
     rest.ready.putAll(found);
     running.forEach(rest.ready::remove);
+    rest.refused.putAll(s.refused);
     rest.open.retainAll(running);
-    rest.done = rest.ready.size();
+    rest.done = rest.ready.size() + rest.refused.size();
     inFlight.replace(s, rest);
   }
 }

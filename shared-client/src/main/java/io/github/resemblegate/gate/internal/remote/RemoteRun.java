@@ -83,13 +83,26 @@ public final class RemoteRun implements AutoCloseable {
     Resumption resumed = Resumption.of(earlier, recovery, untilDeadline, journal, mapper);
     List<Submission> adopt = resumed.adopt();
     if (!adopt.isEmpty()) {
-      listener.info("Resuming " + adopt.size() + (adopt.size() == 1 ? " submission"
-          : " submissions") + " from the journal; nothing is uploaded again for them.");
+      listener.info(resuming(adopt));
     }
     adopt(adopt);
     List<String> lost = new ArrayList<>();
     resumed.lost().forEach(p -> lost.add(p.sha256()));
     return lost;
+  }
+
+  /**
+   * What a resumed run waits for, told as resumed and never as submitted: "Resuming batch B
+   * (3 files) submitted earlier; nothing is uploaded again."
+   */
+  static String resuming(List<Submission> adopt) {
+    int files = adopt.stream().mapToInt(s -> s.parts().size()).sum();
+    String count = files + (files == 1 ? " file" : " files");
+    Submission only = adopt.size() == 1 ? adopt.get(0) : null;
+    String what = only != null && only.batchId() != null
+        ? "batch " + only.batchId() + " (" + count + ") submitted earlier"
+        : count + " submitted earlier" + (only != null ? "" : ", in " + adopt.size() + " uploads");
+    return "Resuming " + what + "; nothing is uploaded again.";
   }
 
   /** Waits for submissions the API already accepted: resumed, or another build's. */

@@ -1,5 +1,7 @@
 package io.github.resemblegate.gate.internal.remote;
 
+import io.github.resemblegate.client.DetectResult;
+import io.github.resemblegate.client.DetectStatus;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.client.ResembleException;
@@ -17,8 +19,10 @@ import java.util.function.Consumer;
  * {@code created_at} passes the time the oldest of them could have been created (a failed page is
  * read again); only what the list did not show is then fetched one by one. Every detection the
  * list shows also goes to an observer, so results of other submissions in flight are collected in
- * the same pass. A detection that cannot be fetched is simply absent from the answer; the caller
- * decides what that means.
+ * the same pass. A detection the API answers with an error of its own (404, 4xx, a 5xx after the
+ * client's retries, {@code "success": false}) is a refusal: the file will get no result from it.
+ * A detection that cannot be fetched for another reason is simply absent from the answer; the
+ * caller decides what that means.
  */
 final class ResultFetcher {
 
@@ -33,8 +37,12 @@ final class ResultFetcher {
     this.debug = debug;
   }
 
-  /** What a fetch brought: detections by id, and why others could not be fetched. */
-  record Fetched(Map<String, Detection> found, Map<String, String> errors) {}
+  /**
+   * What a fetch brought: detections by id, the API's refusals by id, and why others could not
+   * be fetched.
+   */
+  record Fetched(Map<String, Detection> found, Map<String, DetectResult.Failed> refused,
+      Map<String, String> errors) {}
 
   /**
    * The detections of {@code ids} that could be fetched within {@code allowance}. {@code since}
@@ -45,6 +53,7 @@ final class ResultFetcher {
       Consumer<Detection> observer) {
     Set<String> wanted = new LinkedHashSet<>(ids);
     Map<String, Detection> found = new LinkedHashMap<>();
+    Map<String, DetectResult.Failed> refused = new LinkedHashMap<>();
     Map<String, String> errors = new LinkedHashMap<>();
     if (wanted.size() >= LIST_FROM) {
       RecentDetections.Reading r = RecentDetections.readBack(client, allowance, since, items -> {
@@ -53,7 +62,13 @@ final class ResultFetcher {
             continue;
           }
           if (wanted.remove(d.uuid())) {
-            found.put(d.uuid(), d);
+            // No status and no scores: a list item that shows neither an end nor work going on.
+            if (d.status() == DetectStatus.MISSING
+                && DetectResult.of(d) instanceof DetectResult.Failed f) {
+              refused.put(d.uuid(), f);
+            } else {
+              found.put(d.uuid(), d);
+            }
           }
           observer.accept(d);
         }
@@ -77,12 +92,24 @@ final class ResultFetcher {
         continue;
       }
       try {
-        found.put(id, allowance.client(client).getDetect(id));
+        // One look settles an error answer: the id came from the API's own answer, and only
+        // after the first poll delay. The docs leave open whether a fresh detection can briefly
+        // answer 404 (they document 404 only for an unknown or another team's detection), so a
+        // 404 here ends this run's wait; the journal then no longer keeps the file, and a re-run
+        // sends it again rather than polling an id that may never come back.
+        DetectResult result = allowance.client(client).getResult(id);
+        if (result instanceof DetectResult.Failed f) {
+          refused.put(id, f);
+        } else if (result instanceof DetectResult.Completed c) {
+          found.put(id, c.detection());
+        } else if (result instanceof DetectResult.Running r) {
+          found.put(id, r.detection());
+        }
       } catch (ResembleException e) {
         debug.accept("Fetching detection " + id + " failed: " + e.getMessage());
         errors.put(id, e.getMessage());
       }
     }
-    return new Fetched(found, errors);
+    return new Fetched(found, refused, errors);
   }
 }

@@ -2,7 +2,6 @@ package io.github.resemblegate.gate.internal.remote;
 
 import io.github.resemblegate.client.BatchRequest;
 import io.github.resemblegate.client.DetectBatch;
-import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.client.DetectRequest;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.ForbiddenException;
@@ -130,7 +129,7 @@ public final class Submitter {
         source = new DetectRequest.Upload(path, name);
       }
       Detection d = target.client().createDetect(
-          new DetectRequest(source, DetectOptions.from(target.options())));
+          new DetectRequest(source, target.detectOptions()));
       return new Accepted(null, List.of(d.uuid()), d.status().terminal() ? d : null);
     }), MAX_RESENDS);
   }
@@ -249,9 +248,11 @@ public final class Submitter {
   private void refused(Submission journaled, List<Submission.Part> parts,
       ResembleException e) {
     String reason = e.getMessage();
-    if (e instanceof InsufficientCreditException credit && credit.costDetails() != null
-        && !credit.costDetails().isBlank()) {
-      reason = reason + " Cost details: " + credit.costDetails();
+    if (e instanceof InsufficientCreditException credit && credit.costDetails() != null) {
+      // People read the cost in words; the raw details stay in the debug log.
+      listener.debug("The API's cost details: " + credit.costDetails());
+      String words = CostWords.of(credit.costDetails(), parts.size());
+      reason = words == null ? reason : reason + words;
     }
     journal.abandoned(journaled.id(), reason);
     boolean repeats = e instanceof InsufficientCreditException

@@ -1,6 +1,7 @@
 package io.github.resemblegate.gate.internal.store;
 
 import io.github.resemblegate.client.BatchOptions;
+import io.github.resemblegate.client.DetectOptions;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import java.net.URI;
 import java.util.Locale;
@@ -16,6 +17,24 @@ import java.util.Locale;
  * @param id a short hash of {@code canonical}, used in file names
  */
 public record ResultKey(String canonical, String id) {
+
+  /**
+   * The key of a run whose files sent alone also carry {@code single}'s own options. Those are
+   * added only when set, so every key written before they existed stays the same.
+   */
+  public static ResultKey of(String apiUrl, BatchOptions o, DetectOptions single) {
+    ResultKey shared = of(apiUrl, o);
+    DetectOptions s = single == null ? DetectOptions.DEFAULTS : single;
+    if (s.modelTypes() == null && s.useReverseSearch() == null && s.useOodDetector() == null
+        && s.maxVideoFps() == null) {
+      return shared;
+    }
+    String text = shared.canonical() + ";model_types=" + str(s.modelTypes())
+        + ";use_reverse_search=" + str(s.useReverseSearch())
+        + ";use_ood_detector=" + str(s.useOodDetector())
+        + ";max_video_fps=" + str(s.maxVideoFps());
+    return new ResultKey(text, Sha256.ofText(text).substring(0, 16));
+  }
 
   public static ResultKey of(String apiUrl, BatchOptions o) {
     String text = "api=" + normalizeUrl(apiUrl)

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.client.DetectResult;
 import io.github.resemblegate.client.DetectStatus;
 import io.github.resemblegate.client.Detection;
 import io.github.resemblegate.client.MediaType;
@@ -131,6 +132,56 @@ class ResultMapperTest {
     Awaited u = single("d1", part("a.wav"));
     mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.FAILED, 0)), false);
     assertThat(failure("a.wav")).isEqualTo(new Failed(
-        "the API could not analyse this file: Unsupported codec", "d1", null, Failed.Kind.ANALYSED));
+        "the API could not analyse this file: Unsupported codec; re-running will not help", "d1",
+        null, Failed.Kind.ANALYSED));
+  }
+
+  private static DetectResult.Failed refusal(String id, int status, boolean mayRetry) {
+    return new DetectResult.Failed(id, "the API answered " + status + " for this file's result:"
+        + " Detect not found", "Detect not found", status, mayRetry);
+  }
+
+  @Test
+  void aRefusedPartOfABatchEndsWithTheApisWordsOnceEveryOtherIsMatched() {
+    Awaited u = batch(List.of("d1", "d2"), part("a.wav"), part("b.wav"));
+    u.refusedWith(Map.of("d2", refusal("d2", 404, false)));
+
+    assertThat(mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.1)),
+        false)).isEmpty();
+
+    assertThat(scored()).containsExactly(Sha256.ofText("a.wav"));
+    assertThat(failure("b.wav")).isEqualTo(new Failed("the API answered 404 for this file's"
+        + " result: Detect not found; re-running will not help", "d2", "b1", Failed.Kind.FINAL));
+  }
+
+  @Test
+  void aRefusalThatMayBeRetriedStaysPendingForTheJournal() {
+    Awaited u = single("d1", part("a.wav"));
+    u.refusedWith(Map.of("d1", refusal("d1", 500, true)));
+
+    mapper.settle(u, Map.of(), false);
+
+    assertThat(failure("a.wav").kind()).isEqualTo(Failed.Kind.PENDING);
+    assertThat(failure("a.wav").reason()).endsWith("; re-run to retry");
+  }
+
+  @Test
+  void timedOutWithOneRefusedAndOneRunningNoPartIsGivenTheRefusalByElimination() {
+    Awaited u = batch(List.of("d1", "d2", "d3"), part("a.wav"), part("b.wav"), part("c.wav"));
+    u.refusedWith(Map.of("d2", refusal("d2", 404, false)));
+
+    mapper.settle(u, byId(detection("d1", "a.wav", DetectStatus.COMPLETED, 0.1)), true);
+
+    assertThat(failure("b.wav")).isEqualTo(new Failed("timed out", null, "b1",
+        Failed.Kind.PENDING));
+    assertThat(failure("c.wav")).isEqualTo(failure("b.wav"));
+  }
+
+  @Test
+  void aRefusalsReasonIsCutToTwoHundredCharacters() {
+    Failed f = ResultMapper.refusal(new DetectResult.Failed("d1", "the API answered 422: "
+        + "x".repeat(400), "x".repeat(400), 422, false), null);
+
+    assertThat(f.reason()).hasSize(200).endsWith("…; re-running will not help");
   }
 }
