@@ -54,11 +54,20 @@ final class NextSteps {
       steps.add(new Step("Otherwise replace " + (one ? "it" : "each") + " with an authentic"
           + " recording and build again.", List.of()));
     }
-    int errors = result.filesWith(Outcome.ERROR).size();
-    if (errors > 0 && result.policy().onError() != Reaction.IGNORE) {
-      steps.add(new Step("Build again to retry the " + (errors == 1 ? "file" : errors + " files")
-          + " that could not be judged; results already received come from the cache and are"
-          + " not paid for again.", List.of()));
+    List<FileResult> errors = result.filesWith(Outcome.ERROR);
+    long retryable = errors.stream().filter(FileResult::retryMayHelp).count();
+    if (!errors.isEmpty() && result.policy().onError() != Reaction.IGNORE) {
+      if (retryable > 0) {
+        steps.add(new Step("Build again to retry the " + (retryable == 1 ? "file"
+            : retryable + " files") + " that could not be judged; results already received come"
+            + " from the cache and are not paid for again.", List.of()));
+      }
+      long refused = errors.size() - retryable;
+      if (refused > 0) {
+        steps.add(new Step("Look at the " + (refused == 1 ? "file" : refused + " files") + " the"
+            + " API refused: the reports give its words; building again will not change that"
+            + " answer.", List.of()));
+      }
     }
     if (!result.filesWith(Outcome.NO_SPEECH).isEmpty() && Outcomes.noSpeechMatters(
         result.policy())) {

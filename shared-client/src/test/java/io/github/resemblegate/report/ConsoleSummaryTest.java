@@ -76,6 +76,23 @@ class ConsoleSummaryTest {
   }
 
   @Test
+  void filesTheApiRefusedAreNotSentToBeBuiltAgainOnlyThoseARetryCanHelp() {
+    List<FileResult> files = List.of(
+        Fixtures.file("media/gone.wav").outcome(Outcome.ERROR)
+            .reason("the API refused it: Detect not found; re-running will not help").build(),
+        Fixtures.file("media/busy.wav").outcome(Outcome.ERROR)
+            .reason("the API failed on it: internal error; re-run to retry").build(),
+        Fixtures.file("media/ok.wav").build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.FAILED,
+        FailureKind.ERRORS, "m"));
+
+    assertThat(lines).contains("  - Build again to retry the file that could not be judged;"
+        + " results already received come from the cache and are not paid for again.");
+    assertThat(lines).contains("  - Look at the file the API refused: the reports give its words;"
+        + " building again will not change that answer.");
+  }
+
+  @Test
   void aRunWithWarningsReadsPassedWithWarnings() {
     List<FileResult> files = List.of(Fixtures.file("v.mp4").outcome(Outcome.WARNED).score(0.44)
         .threshold(0.6).build());

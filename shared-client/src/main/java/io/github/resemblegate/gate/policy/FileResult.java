@@ -54,6 +54,14 @@ public record FileResult(
         chunkSeconds, detectId, batchId, reason, waiver, cached, dashboardUrl, Findings.NONE);
   }
 
+  /** How an ERROR reason ends when the API's answer is final: a re-run gets the same answer. */
+  public static final String RERUN_WILL_NOT_HELP = "; re-running will not help";
+
+  /** Whether building again may judge this ERROR file: not when the API's refusal is final. */
+  public boolean retryMayHelp() {
+    return outcome == Outcome.ERROR && (reason == null || !reason.endsWith(RERUN_WILL_NOT_HELP));
+  }
+
   /**
    * Why an ERROR file could not be judged, as the sentence and every report say it: its reason,
    * or {@code the detection failed} when the API gave none.

@@ -8,6 +8,7 @@ import io.github.resemblegate.gate.internal.ledger.Analysis;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.policy.FileResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -116,7 +117,7 @@ final class ResultMapper {
    * at 200 (a failed analysis, {@code "success": false}) is the API's own answer about it.
    */
   static Failed refusal(DetectResult.Failed f, String batchId) {
-    String tail = f.mayRetry() ? "; re-run to retry" : "; re-running will not help";
+    String tail = f.mayRetry() ? "; re-run to retry" : FileResult.RERUN_WILL_NOT_HELP;
     String reason = f.reason();
     int room = MAX_REASON - tail.length();
     if (reason.codePointCount(0, reason.length()) > room) {
