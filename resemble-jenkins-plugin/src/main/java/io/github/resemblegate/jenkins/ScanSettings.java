@@ -126,7 +126,8 @@ final class ScanSettings implements Serializable {
    */
   GateConfig read(Path workspace, String token, ProxySettings proxy, Consumer<String> warn) {
     Path base = workspace.toAbsolutePath().normalize();
-    SettingsReader reader = reader(base).token(token, Tokens.ADVICE);
+    SettingsReader reader = reader(base).token(token, Tokens.source(credentialsId),
+        Tokens.ADVICE);
     if (proxy != null) {
       proxy.applyTo(reader);
     }

@@ -22,6 +22,12 @@ final class Tokens {
 
   private Tokens() {}
 
+  /** Where {@link #resolve} finds the token, in words for a sentence about a refused one. */
+  static String source(String credentialsId) {
+    return Text.isBlank(credentialsId) ? "the " + ENV_VAR + " environment variable"
+        : "the credential '" + credentialsId.strip() + "'";
+  }
+
   /**
    * @return the token, or null when neither source gives one (the gate asks for one only when it
    *     must upload: a dry run or a run the cache answers needs none)

@@ -157,6 +157,13 @@ public final class GateRun {
         EarlierRuns.compact(used, key, cache, ledger, listener::warn);
       }
       return finish(end.overBudget(), end.draft(), end.sent());
+    } catch (Preflight.Refused e) { // nothing was uploaded: every matched file gets the sentence
+      if (sending != null) {
+        sending.abandon();
+      }
+      requests = dispatcher.requests();
+      new Unsent(ledger).refused(e.getMessage(), files);
+      return finish(e.decision(), List.of(), null);
     } catch (RuntimeException | Error e) {
       if (sending != null) {
         sending.abandon();
@@ -242,7 +249,6 @@ public final class GateRun {
     listener.debug("Hashed " + hs.hashed() + " files (" + hs.bytesHashed() + " bytes); "
         + hs.reused() + " unchanged since the last run.");
   }
-
 
   /**
    * Judges every matched file in path order and decides: {@code fixed} when the run ended early

@@ -63,7 +63,16 @@ public final class SettingsReader {
 
   /** The API token (null or blank: none), and the sentence telling the user how to give one. */
   public SettingsReader token(String secret, String advice) {
-    this.token = ApiToken.ofNullable(secret);
+    return token(secret, null, advice);
+  }
+
+  /**
+   * As {@link #token(String, String)}, naming where the front end found it (for example "the
+   * RESEMBLE_API_KEY environment variable"): a token the API refuses is named by it.
+   */
+  public SettingsReader token(String secret, String source, String advice) {
+    ApiToken found = ApiToken.ofNullable(secret);
+    this.token = found == null || source == null ? found : found.from(source);
     this.tokenAdvice = advice;
     return this;
   }

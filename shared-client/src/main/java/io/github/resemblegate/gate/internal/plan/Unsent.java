@@ -5,6 +5,8 @@ import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -60,5 +62,25 @@ public final class Unsent {
     }
     ledger.update(u -> open.forEach(c -> u.failed(c.sha256(), resumed.contains(c.sha256())
         ? Failed.pending(reason, null, null) : Failed.of(reason, null, null))));
+  }
+
+  /**
+   * The API refused the run before anything was sent (wrong token, URL or network): every open
+   * content fails with {@code sentence}; files of {@code scan} the run never got to read are
+   * listed too, not judged, so every matched file is in the report.
+   */
+  public void refused(String sentence, List<ScannedFile> scan) {
+    List<Content> open = ledger.contents(Fate.OPEN::equals);
+    ledger.update(u -> open.forEach(c -> u.failed(c.sha256(), Failed.of(sentence, null, null))));
+    if (scan == null) {
+      return;
+    }
+    Set<String> listed = new HashSet<>();
+    ledger.lines().forEach(line -> listed.add(line.path()));
+    for (ScannedFile f : scan) {
+      if (!listed.contains(f.path())) {
+        ledger.skip(f.path(), f.size(), f.isCandidate() ? sentence : f.skipReason());
+      }
+    }
   }
 }
