@@ -64,6 +64,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private String videoScoring = Defaults.VIDEO_SCORING;
   private String waiversFile = "";
   private int maxFiles = Integer.parseInt(Defaults.MAX_FILES);
+  private long maxBytes = Long.parseLong(Defaults.MAX_BYTES);
+  private long maxMediaMinutes = Long.parseLong(Defaults.MAX_MEDIA_MINUTES);
   private String timeout = Defaults.TIMEOUT;
   private boolean dryRun = Boolean.parseBoolean(Defaults.DRY_RUN);
   /** Empty: every matched file. */
@@ -196,6 +198,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public String getVideoScoring() { return videoScoring; }
   public String getWaiversFile() { return waiversFile; }
   public int getMaxFiles() { return maxFiles; }
+  public long getMaxBytes() { return maxBytes; }
+  public long getMaxMediaMinutes() { return maxMediaMinutes; }
   public String getTimeout() { return timeout; }
   public boolean isDryRun() { return dryRun; }
   public String getShard() { return shard; }
@@ -253,6 +257,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   }
   @DataBoundSetter public void setWaiversFile(String v) { waiversFile = Text.trim(v); }
   @DataBoundSetter public void setMaxFiles(int v) { maxFiles = v; }
+  @DataBoundSetter public void setMaxBytes(long v) { maxBytes = v; }
+  @DataBoundSetter public void setMaxMediaMinutes(long v) { maxMediaMinutes = v; }
   @DataBoundSetter public void setTimeout(String v) {
     timeout = Text.orDefault(v, Defaults.TIMEOUT);
   }

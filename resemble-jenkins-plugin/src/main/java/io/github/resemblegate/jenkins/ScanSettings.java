@@ -56,6 +56,8 @@ final class ScanSettings implements Serializable {
     v.put(VIDEO_SCORING, s.getVideoScoring());
     v.put(WAIVERS_FILE, s.getWaiversFile());
     v.put(MAX_FILES, s.getMaxFiles());
+    v.put(MAX_BYTES, s.getMaxBytes());
+    v.put(MAX_MEDIA_MINUTES, s.getMaxMediaMinutes());
     v.put(TIMEOUT, s.getTimeout());
     v.put(DRY_RUN, s.isDryRun());
     v.put(SHARD, s.getShard());

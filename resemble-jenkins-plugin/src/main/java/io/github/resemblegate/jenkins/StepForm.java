@@ -57,6 +57,16 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
           "Give a whole number of files, or 0 for no limit.");
     }
 
+    public FormValidation doCheckMaxBytes(@QueryParameter String value) {
+      return FormChecks.required(MAX_BYTES, value,
+          "Give a whole number of bytes, or 0 for no limit.");
+    }
+
+    public FormValidation doCheckMaxMediaMinutes(@QueryParameter String value) {
+      return FormChecks.required(MAX_MEDIA_MINUTES, value,
+          "Give a whole number of minutes, or 0 for no limit.");
+    }
+
     public FormValidation doCheckTimeout(@QueryParameter String value) {
       return FormChecks.check(TIMEOUT, value);
     }

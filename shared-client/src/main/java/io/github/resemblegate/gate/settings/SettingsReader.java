@@ -193,6 +193,10 @@ public final class SettingsReader {
                 + " be uploaded and billed.");
           }
         });
+    p.whole(MAX_BYTES, 0, Long.MAX_VALUE, "0 (no limit) or a whole number of bytes")
+        .ifPresent(b::maxBytes);
+    p.whole(MAX_MEDIA_MINUTES, 0, Long.MAX_VALUE, "0 (no limit) or a whole number of minutes")
+        .ifPresent(b::maxMediaMinutes);
     p.duration(TIMEOUT).ifPresent(b::timeout);
   }
 

@@ -31,6 +31,13 @@ public final class Unsent {
         .forEach(c -> u.skipped(c.sha256(), reason)));
   }
 
+  /** Over the byte or minutes budget: nothing is sent, every open content says why. */
+  public void overBudget(String sentence) {
+    String reason = "not submitted: " + sentence;
+    ledger.update(u -> ledger.contents(Fate.OPEN::equals)
+        .forEach(c -> u.skipped(c.sha256(), reason)));
+  }
+
   /** A dry run: each content says where it would have gone. */
   public void dryRun(List<Planned> draft, List<Submission> resume) {
     List<Planned.Batch> batches = Plans.batches(draft);
