@@ -1,16 +1,22 @@
 package hudson.model;
 
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import io.github.resemblegate.jenkins.stubs.StubOnly;
 import java.io.File;
 import java.io.IOException;
 import jenkins.model.RunAction2;
 
 /**
- * Stub: one build. The result only gets worse, as in Jenkins; {@link #getRootDir()} must be
+ * Stub: one build (read from jenkinsci/jenkins at jenkins-2.479.3,
+ * core/src/main/java/hudson/model/Run.java). The result only gets worse, as in Jenkins; {@link #getRootDir()} must be
  * overridden by a test subclass.
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
-    extends Actionable {
+    extends Actionable implements AccessControlled {
+
+  /** Viewing a build's files; checked only when {@code Functions.isArtifactsPermissionEnabled()}. */
+  public static final Permission ARTIFACTS = Permission.stubFor("hudson.model.Run.Artifacts");
 
   private final JobT project;
   private volatile Result result;

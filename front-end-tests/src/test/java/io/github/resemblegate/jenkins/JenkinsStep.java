@@ -27,12 +27,12 @@ public final class JenkinsStep {
 
   /** The words a step fresh from the form (nothing changed) hands to the core, by setting. */
   public static Map<String, String> freshWords(ResembleDetectBuilder step) {
-    return ScanSettings.of(step).words();
+    return StepWords.of(step).words();
   }
 
   /** The step's field for a setting (a Jenkins field holds no dot). */
   public static String fieldName(Setting setting) {
-    return ScanSettings.fieldName(setting);
+    return StepWords.fieldName(setting);
   }
 
   /** Runs {@code step} over {@code workspace}, the build directory being {@code buildDir}. */

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The checks behind the form's fields. What a setting means and allows is the core's to say:
- * every field is checked by {@link SettingsReader#check}, with the same sentences a run would
- * fail with. Only what is peculiar to Jenkins is added here: includes are required, patterns and
- * paths stay inside the workspace, and a number field bound to a primitive cannot be left empty.
+ * every field is checked by {@link SettingsReader#check}, through the reader a run uses
+ * ({@link StepWords#reader}), with the same sentences a run would fail with; a blank field is
+ * the default. Only what is peculiar to Jenkins is added here: patterns stay in the workspace.
  */
 final class FormChecks {
 
@@ -23,7 +23,7 @@ final class FormChecks {
    * and nothing is read from it.
    */
   private static final SettingsReader FORM =
-      ScanSettings.reader(Path.of("").toAbsolutePath().resolve("workspace"));
+      StepWords.reader(Path.of("").toAbsolutePath().resolve("workspace"));
 
   /** The core's check of one field given alone (the others take their defaults). */
   static FormValidation check(Setting focus, String value) {
@@ -41,11 +41,6 @@ final class FormChecks {
 
   static FormValidation excludes(String value) {
     return patterns(Setting.EXCLUDES, value);
-  }
-
-  /** For a field the step holds as a primitive number: empty is not a value it can keep. */
-  static FormValidation required(Setting focus, String value, String hint) {
-    return Text.isBlank(value) ? FormValidation.error(hint) : check(focus, value);
   }
 
   private static FormValidation patterns(Setting setting, String value) {

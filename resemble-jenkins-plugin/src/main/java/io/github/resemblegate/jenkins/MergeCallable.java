@@ -7,15 +7,14 @@ import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.narration.LineSink;
 import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.report.ReportFiles;
-import io.github.resemblegate.report.Reports;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * The merge, run on the agent that holds the workspace: finds the shards' JSON reports there,
  * joins them with the core's merge, writes the merged reports into the workspace and returns a
- * {@link ScanOutcome}, as a scan does. Paths stay inside the workspace.
+ * {@link ScanOutcome}, as a scan does, for the controller to check the same way. Paths stay
+ * inside the workspace.
  */
 final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   private static final long serialVersionUID = 1L;
@@ -44,41 +44,44 @@ final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
   @Override
   public ScanOutcome invoke(File workspace, VirtualChannel channel)
       throws IOException, InterruptedException {
-    PrintStream log = listener.getLogger();
+    LineSink console = LineSink.printing(listener.getLogger(), DetectRun.PREFIX);
     Path base = workspace.toPath().toAbsolutePath().normalize();
+    GateConfig config = null;
     try {
       // The step's own rules (paths kept in the workspace), with no files of its own to scan.
-      GateConfig config = ScanSettings.reader(base).defaultIncludes(List.of("**/*"))
+      config = StepWords.reader(base).defaultIncludes(List.of("**/*"))
           .read(new RawSettings()
           .set(Setting.REPORTS_DIRECTORY, reportsDirectory).set(Setting.FORMATS, formats),
-          w -> log.println("[Resemble] " + w));
+          console::warn);
       List<GateResult> shards = new ArrayList<>();
       List<Path> given = new ArrayList<>();
       for (String name : RawSettings.split(reports)) {
         Path p = base.resolve(name).toAbsolutePath().normalize();
         if (!p.startsWith(base)) {
-          throw new AbortException("reports names " + name + ", which lies outside the"
+          throw new GateException("reports names " + name + ", which lies outside the"
               + " workspace; unstash the shards' reports into the workspace.");
         }
         given.add(p);
       }
       for (Path file : ReportFiles.find(given, config.reports().directory())) {
-        log.println("[Resemble] Shard report: " + base.relativize(file));
+        console.info("Shard report: " + base.relativize(file));
         shards.add(JsonReportReader.read(file));
       }
       GateResult merged = Gate.merge(shards);
-      for (String line : ConsoleSummary.lines(merged)) {
-        log.println("[Resemble] " + line);
-      }
-      List<String> written = new ArrayList<>();
-      for (Path p : Reports.write(merged, config.reports())) {
-        written.add(p.getFileName().toString());
-      }
-      String reportsDir = base.relativize(config.reports().directory()).toString()
-          .replace('\\', '/');
-      return new ScanOutcome(merged, reportsDir, written);
+      ConsoleSummary.lines(merged).forEach(console::info);
+      List<String> written = ScanCallable.writeReports(merged, config.reports(), console);
+      return ScanOutcome.of(merged, ScanCallable.relative(base, config.reports().directory()),
+          written);
+    } catch (AbortException e) {
+      throw e;
     } catch (GateException | IOException e) {
-      throw new AbortException(e.getMessage());
+      if (config == null) {
+        throw new AbortException(e.getMessage());
+      }
+      // As a scan that stops: no earlier merge's reports are left for a later step to publish.
+      return ScanOutcome.incomplete(e.getMessage(), false,
+          ScanCallable.relative(base, config.reports().directory()),
+          ScanCallable.writeIncomplete(config.reports(), e.getMessage(), console));
     }
   }
 }

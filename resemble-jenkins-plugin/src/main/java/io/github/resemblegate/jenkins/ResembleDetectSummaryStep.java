@@ -15,7 +15,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * {@code resembleDetectSummary()}: returns the result of the latest {@code resembleDetect} in this
- * build as a map of strings, numbers and lists, which sandboxed Pipeline scripts may read.
+ * build as a map of strings, numbers and lists, which sandboxed Pipeline scripts may read. Kept
+ * for scripts written before {@code def r = resembleDetect(...)} returned the same map.
  */
 public final class ResembleDetectSummaryStep extends Step {
 

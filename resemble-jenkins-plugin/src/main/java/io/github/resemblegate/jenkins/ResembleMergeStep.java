@@ -5,15 +5,14 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.resemblegate.gate.settings.Defaults;
-import java.io.File;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousStepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -27,53 +26,59 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class ResembleMergeStep extends Step {
 
   private final String reports;
-  private String reportsDirectory = "";
-  private String formats = Defaults.FORMATS;
+  private String reportsDirectory;
+  private String formats;
 
-  /** @param reports the shards' resemble-report.json files or folders, comma-separated, in the workspace */
+  /**
+   * @param reports the shards' resemble-report.json files or folders, comma-separated, in the
+   *     workspace
+   */
   @DataBoundConstructor
   public ResembleMergeStep(String reports) {
-    this.reports = Text.trim(reports);
+    this.reports = Text.blankToNull(reports);
   }
 
   public String getReports() { return reports; }
   public String getReportsDirectory() { return reportsDirectory; }
   public String getFormats() { return formats; }
 
-  /** Where the merged reports go; empty: resemble-reports in the workspace. */
-  @DataBoundSetter public void setReportsDirectory(String v) { reportsDirectory = Text.trim(v); }
-  @DataBoundSetter public void setFormats(String v) { formats = Text.trim(v); }
+  /** Where the merged reports go; blank: resemble-reports in the workspace. */
+  @DataBoundSetter public void setReportsDirectory(String v) {
+    reportsDirectory = Text.blankToNull(v);
+  }
+  @DataBoundSetter public void setFormats(String v) { formats = Text.blankToNull(v); }
 
   @Override
   public StepExecution start(StepContext context) {
-    return new Execution(context, this);
+    return new Execution(context, reports, reportsDirectory, formats);
   }
 
-  /** Reads small files and joins them; quick, so it runs on the Pipeline thread. */
-  static final class Execution extends SynchronousStepExecution<Map<String, Object>> {
-    private static final long serialVersionUID = 1L;
+  /** On a thread of its own: reading the reports is a call to the agent. */
+  static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 2L;
 
-    private final transient ResembleMergeStep step;
+    private final String reports;
+    private final String reportsDirectory;
+    private final String formats;
 
-    Execution(StepContext context, ResembleMergeStep step) {
+    Execution(StepContext context, String reports, String reportsDirectory, String formats) {
       super(context);
-      this.step = step;
+      this.reports = reports;
+      this.reportsDirectory = reportsDirectory;
+      this.formats = formats;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-      Run<?, ?> run = getContext().get(Run.class);
-      FilePath workspace = getContext().get(FilePath.class);
-      TaskListener listener = getContext().get(TaskListener.class);
-      ScanOutcome outcome = workspace.act(new MergeCallable(step.reports,
-          step.reportsDirectory, step.formats, listener));
-      int index = run.getActions(ResembleDetectAction.class).size() + 1;
-      ResembleDetectAction action = new ResembleDetectAction(index, outcome);
-      DetectFlow.archiveReports(outcome, workspace,
-          new File(run.getRootDir(), action.getArchiveDirName()));
-      run.addAction(action);
-      DetectFlow.applyResult(outcome, run, listener);
-      return action.toSummaryMap();
+      StepContext c = getContext();
+      Run<?, ?> run = c.get(Run.class);
+      FilePath workspace = c.get(FilePath.class);
+      TaskListener listener = c.get(TaskListener.class);
+      ScanOutcome outcome = workspace.act(new MergeCallable(reports, reportsDirectory, formats,
+          listener));
+      ResembleDetectAction action = DetectRun.keep(outcome, run, workspace, listener);
+      outcome.throwIfStopped();
+      return DetectRun.finish(action, run, c.get(FlowNode.class));
     }
   }
 
@@ -83,7 +88,7 @@ public final class ResembleMergeStep extends Step {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, FilePath.class, TaskListener.class);
+      return Set.of(Run.class, FilePath.class, TaskListener.class, FlowNode.class);
     }
 
     @Override

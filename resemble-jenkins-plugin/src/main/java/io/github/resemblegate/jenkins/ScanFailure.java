@@ -8,15 +8,15 @@ import java.io.IOException;
  * message and stack trace, which is what a bug report needs.
  */
 final class ScanFailure extends IOException {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private ScanFailure(String message) {
     super(message);
   }
 
-  static ScanFailure of(Throwable t, SecretMasker masker) {
+  static ScanFailure of(Throwable t) {
     ScanFailure f = new ScanFailure("Resemble Detect failed unexpectedly: "
-        + t.getClass().getName() + ": " + masker.mask(String.valueOf(t.getMessage())));
+        + t.getClass().getName() + ": " + t.getMessage());
     f.setStackTrace(t.getStackTrace());
     return f;
   }

@@ -1,112 +1,119 @@
 package io.github.resemblegate.jenkins;
 
+import hudson.AbortException;
 import io.github.resemblegate.gate.GateResult;
-import io.github.resemblegate.gate.GateResult.Totals;
-import io.github.resemblegate.gate.policy.Decision;
-import io.github.resemblegate.gate.policy.FileResult;
-import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.report.JsonReportReader;
+import io.github.resemblegate.report.Reports;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
- * What a scan on the agent sends back to the controller, and what the build keeps: the run's
- * result flattened into plain fields (plugin-defined and JDK types only; see {@link FileRow}).
- * {@code status} is the decision's verdict, {@code message} its one sentence.
+ * What the scan on the agent sends back, as JDK types only so remoting's class filter passes
+ * them: the run's one result, as the core's own JSON report (the versioned format every front end
+ * reads back), and the names of the report files it wrote into the workspace. Nothing in it is
+ * trusted by the controller beyond what {@link ReportArchive} checks.
  */
 public final class ScanOutcome implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 3L;
 
-  /** Rows kept with the build; the archived reports always list every file. */
-  static final int MAX_ROWS = 2000;
-
-  private final String status;
-  private final String failureKind;
-  private final String message;
-  private final boolean dryRun;
-  private final int files;
-  private final int passed;
-  private final int flagged;
-  private final int warned;
-  private final int waived;
-  private final int noSpeech;
-  private final int errors;
-  private final int skipped;
-  private final int fromCache;
-  private final int uploaded;
-  private final int batches;
-  private final ArrayList<FileRow> rows;
-  private final int omittedRows;
-  private final ArrayList<String> notices;
+  private final byte[] resultJson;
   private final String reportsDir;
   private final ArrayList<String> reportFiles;
+  /** Why the run stopped before its verdict, or null when it completed. */
+  private final String stopped;
+  /** The stop was an interruption: the build was aborted. */
+  private final boolean interrupted;
 
-  ScanOutcome(GateResult result, String reportsDir, List<String> reportFiles) {
-    Totals t = result.totals();
-    Decision decision = result.decision();
-    this.status = decision.verdict().name();
-    this.failureKind = decision.failureKind().name();
-    this.message = decision.sentence();
-    this.dryRun = result.run() != null && result.run().dryRun();
-    this.files = t.files();
-    this.passed = t.count(Outcome.PASSED);
-    this.flagged = t.count(Outcome.FLAGGED);
-    this.warned = t.count(Outcome.WARNED);
-    this.waived = t.count(Outcome.WAIVED);
-    this.noSpeech = t.count(Outcome.NO_SPEECH);
-    this.errors = t.count(Outcome.ERROR);
-    this.skipped = t.count(Outcome.SKIPPED);
-    this.fromCache = t.fromCache();
-    this.uploaded = t.uploaded();
-    this.batches = t.batches();
-    List<FileRow> all = new ArrayList<>();
-    for (FileResult r : result.files()) {
-      all.add(FileRow.of(r));
-    }
-    // Attention first, so a truncated list still holds every flagged file.
-    List<FileRow> ordered = new ArrayList<>(all.stream().filter(FileRow::needsAttention).toList());
-    ordered.addAll(all.stream().filter(r -> !r.needsAttention()).toList());
-    this.rows = new ArrayList<>(ordered.subList(0, Math.min(MAX_ROWS, ordered.size())));
-    this.omittedRows = ordered.size() - rows.size();
-    this.notices = new ArrayList<>(result.notices());
+  ScanOutcome(byte[] resultJson, String reportsDir, List<String> reportFiles) {
+    this(resultJson, reportsDir, reportFiles, null, false);
+  }
+
+  private ScanOutcome(byte[] resultJson, String reportsDir, List<String> reportFiles,
+      String stopped, boolean interrupted) {
+    this.resultJson = resultJson;
     this.reportsDir = reportsDir;
     this.reportFiles = new ArrayList<>(reportFiles);
+    this.stopped = stopped;
+    this.interrupted = interrupted;
   }
 
-  public String getStatus() { return status; }
-  public String getFailureKind() { return failureKind; }
-  public String getMessage() { return message; }
-  public boolean isDryRun() { return dryRun; }
-  public int getFiles() { return files; }
-  public int getPassed() { return passed; }
-  public int getFlagged() { return flagged; }
-  public int getWarned() { return warned; }
-  public int getWaived() { return waived; }
-  public int getNoSpeech() { return noSpeech; }
-  public int getErrors() { return errors; }
-  public int getSkipped() { return skipped; }
-  public int getFromCache() { return fromCache; }
-  public int getUploaded() { return uploaded; }
-  public int getBatches() { return batches; }
-  public int getOmittedRows() { return omittedRows; }
-  public String getReportsDir() { return reportsDir; }
-
-  public List<FileRow> getRows() {
-    return Collections.unmodifiableList(rows);
+  /**
+   * The outcome of a run on the agent, its result written as the core's JSON report (in a
+   * temporary folder, read back and deleted).
+   */
+  static ScanOutcome of(GateResult result, String reportsDir, List<String> reportFiles)
+      throws IOException {
+    return new ScanOutcome(json(dir -> Reports.write(result, EnumSet.of(ReportFormat.JSON), dir)),
+        reportsDir, reportFiles);
   }
 
-  /** Flagged, warned and errored files. */
-  public List<FileRow> getAttentionRows() {
-    return rows.stream().filter(FileRow::needsAttention).toList();
+  /**
+   * The outcome of a run that stopped before its verdict, its result the core's report of a run
+   * that did not complete; {@link #throwIfStopped} then stops the step with {@code why}.
+   */
+  static ScanOutcome incomplete(String why, boolean byInterruption, String reportsDir,
+      List<String> reportFiles) throws IOException {
+    return new ScanOutcome(json(dir -> Reports.writeIncomplete(dir,
+        EnumSet.of(ReportFormat.JSON), why, null)), reportsDir, reportFiles, why, byInterruption);
   }
 
-  public List<String> getNotices() {
-    return Collections.unmodifiableList(notices);
+  private interface JsonWriter {
+    List<Path> writeInto(Path dir) throws IOException;
   }
 
-  /** File names (not paths) of the reports written into {@link #getReportsDir()}. */
-  public List<String> getReportFiles() {
+  private static byte[] json(JsonWriter writer) throws IOException {
+    Path dir = Files.createTempDirectory("resemble-result");
+    try {
+      Path file = writer.writeInto(dir).get(0);
+      try {
+        return Files.readAllBytes(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } finally {
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /**
+   * Stops the step, once the controller has kept what came back, as the run stopped: an
+   * interruption as an {@link InterruptedException} (Jenkins marks the build ABORTED for that
+   * alone), anything else with its one sentence.
+   */
+  void throwIfStopped() throws AbortException, InterruptedException {
+    if (interrupted) {
+      throw new InterruptedException(stopped);
+    }
+    if (stopped != null) {
+      throw new AbortException(stopped);
+    }
+  }
+
+  /** The core's JSON report of the run, byte for byte as the core wrote it. */
+  byte[] resultJson() {
+    return resultJson;
+  }
+
+  /** The run's result, read back with the core's report reader. */
+  GateResult result() throws IOException {
+    return JsonReportReader.read(new ByteArrayInputStream(resultJson), "the agent's result");
+  }
+
+  /** Where the reports were written, relative to the workspace. */
+  String reportsDir() {
+    return reportsDir;
+  }
+
+  /** The names of the report files written into {@link #reportsDir()}, as the agent says. */
+  List<String> reportFiles() {
     return Collections.unmodifiableList(reportFiles);
   }
 }

@@ -19,160 +19,157 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     super(clazz);
   }
 
-    public FormValidation doCheckIncludes(@QueryParameter String value) {
-      return FormChecks.includes(value);
-    }
+  public FormValidation doCheckIncludes(@QueryParameter String value) {
+    return FormChecks.includes(value);
+  }
 
-    public FormValidation doCheckExcludes(@QueryParameter String value) {
-      return FormChecks.excludes(value);
-    }
+  public FormValidation doCheckExcludes(@QueryParameter String value) {
+    return FormChecks.excludes(value);
+  }
 
-    public FormValidation doCheckThreshold(@QueryParameter String value) {
-      return FormChecks.required(THRESHOLD, value, "Give a number from 0 to 1, such as 0.5.");
-    }
+  public FormValidation doCheckThreshold(@QueryParameter String value) {
+    return FormChecks.check(THRESHOLD, value);
+  }
 
-    public FormValidation doCheckAudioThreshold(@QueryParameter String value) {
-      return FormChecks.check(AUDIO_THRESHOLD, value);
-    }
+  public FormValidation doCheckAudioThreshold(@QueryParameter String value) {
+    return FormChecks.check(AUDIO_THRESHOLD, value);
+  }
 
-    public FormValidation doCheckImageThreshold(@QueryParameter String value) {
-      return FormChecks.check(IMAGE_THRESHOLD, value);
-    }
+  public FormValidation doCheckImageThreshold(@QueryParameter String value) {
+    return FormChecks.check(IMAGE_THRESHOLD, value);
+  }
 
-    public FormValidation doCheckVideoThreshold(@QueryParameter String value) {
-      return FormChecks.check(VIDEO_THRESHOLD, value);
-    }
+  public FormValidation doCheckVideoThreshold(@QueryParameter String value) {
+    return FormChecks.check(VIDEO_THRESHOLD, value);
+  }
 
-    public FormValidation doCheckWarnThreshold(@QueryParameter String value,
-        @QueryParameter String threshold) {
-      return FormChecks.check(WARN_THRESHOLD, value, THRESHOLD, threshold);
-    }
+  public FormValidation doCheckWarnThreshold(@QueryParameter String value,
+      @QueryParameter String threshold) {
+    return FormChecks.check(WARN_THRESHOLD, value, THRESHOLD, threshold);
+  }
 
-    public FormValidation doCheckWaiversFile(@QueryParameter String value) {
-      return FormChecks.check(WAIVERS_FILE, value);
-    }
+  public FormValidation doCheckWaiversFile(@QueryParameter String value) {
+    return FormChecks.check(WAIVERS_FILE, value);
+  }
 
-    public FormValidation doCheckMaxFiles(@QueryParameter String value) {
-      return FormChecks.required(MAX_FILES, value,
-          "Give a whole number of files, or 0 for no limit.");
-    }
+  public FormValidation doCheckMaxFiles(@QueryParameter String value) {
+    return FormChecks.check(MAX_FILES, value);
+  }
 
-    public FormValidation doCheckMaxBytes(@QueryParameter String value) {
-      return FormChecks.required(MAX_BYTES, value,
-          "Give a whole number of bytes, or 0 for no limit.");
-    }
+  public FormValidation doCheckMaxBytes(@QueryParameter String value) {
+    return FormChecks.check(MAX_BYTES, value);
+  }
 
-    public FormValidation doCheckMaxMediaMinutes(@QueryParameter String value) {
-      return FormChecks.required(MAX_MEDIA_MINUTES, value,
-          "Give a whole number of minutes, or 0 for no limit.");
-    }
+  public FormValidation doCheckMaxMediaMinutes(@QueryParameter String value) {
+    return FormChecks.check(MAX_MEDIA_MINUTES, value);
+  }
 
-    public FormValidation doCheckTimeout(@QueryParameter String value) {
-      return FormChecks.check(TIMEOUT, value);
-    }
+  public FormValidation doCheckTimeout(@QueryParameter String value) {
+    return FormChecks.check(TIMEOUT, value);
+  }
 
-    public FormValidation doCheckShard(@QueryParameter String value) {
-      return FormChecks.check(SHARD, value);
-    }
+  public FormValidation doCheckShard(@QueryParameter String value) {
+    return FormChecks.check(SHARD, value);
+  }
 
-    public FormValidation doCheckReportsDirectory(@QueryParameter String value) {
-      return FormChecks.check(REPORTS_DIRECTORY, value);
-    }
+  public FormValidation doCheckReportsDirectory(@QueryParameter String value) {
+    return FormChecks.check(REPORTS_DIRECTORY, value);
+  }
 
-    public FormValidation doCheckFormats(@QueryParameter String value) {
-      return FormChecks.check(FORMATS, value);
-    }
+  public FormValidation doCheckFormats(@QueryParameter String value) {
+    return FormChecks.check(FORMATS, value);
+  }
 
-    public FormValidation doCheckCacheDirectory(@QueryParameter String value) {
-      return FormChecks.check(CACHE_DIRECTORY, value);
-    }
+  public FormValidation doCheckCacheDirectory(@QueryParameter String value) {
+    return FormChecks.check(CACHE_DIRECTORY, value);
+  }
 
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-      return FormChecks.check(API_URL, value);
-    }
+  public FormValidation doCheckApiUrl(@QueryParameter String value) {
+    return FormChecks.check(API_URL, value);
+  }
 
-    public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
-      return FormChecks.check(CONNECT_TIMEOUT, value);
-    }
+  public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
+    return FormChecks.check(CONNECT_TIMEOUT, value);
+  }
 
-    public FormValidation doCheckReadTimeout(@QueryParameter String value) {
-      return FormChecks.check(READ_TIMEOUT, value);
-    }
+  public FormValidation doCheckReadTimeout(@QueryParameter String value) {
+    return FormChecks.check(READ_TIMEOUT, value);
+  }
 
-    public FormValidation doCheckRequestsPerSecond(@QueryParameter String value) {
-      return FormChecks.check(REQUESTS_PER_SECOND, value);
-    }
+  public FormValidation doCheckRequestsPerSecond(@QueryParameter String value) {
+    return FormChecks.check(REQUESTS_PER_SECOND, value);
+  }
 
-    public FormValidation doCheckRetryBudget(@QueryParameter String value) {
-      return FormChecks.check(RETRY_BUDGET, value);
-    }
+  public FormValidation doCheckRetryBudget(@QueryParameter String value) {
+    return FormChecks.check(RETRY_BUDGET, value);
+  }
 
-    public FormValidation doCheckMaxRetries(@QueryParameter String value) {
-      return FormChecks.check(MAX_RETRIES, value);
-    }
+  public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+    return FormChecks.check(MAX_RETRIES, value);
+  }
 
-    public FormValidation doCheckConcurrency(@QueryParameter String value) {
-      return FormChecks.check(CONCURRENCY, value);
-    }
+  public FormValidation doCheckConcurrency(@QueryParameter String value) {
+    return FormChecks.check(CONCURRENCY, value);
+  }
 
-    public FormValidation doCheckMaxFilesPerBatch(@QueryParameter String value) {
-      return FormChecks.check(MAX_FILES_PER_BATCH, value);
-    }
+  public FormValidation doCheckMaxFilesPerBatch(@QueryParameter String value) {
+    return FormChecks.check(MAX_FILES_PER_BATCH, value);
+  }
 
-    public FormValidation doCheckMaxBytesPerBatch(@QueryParameter String value) {
-      return FormChecks.check(MAX_BYTES_PER_BATCH, value);
-    }
+  public FormValidation doCheckMaxBytesPerBatch(@QueryParameter String value) {
+    return FormChecks.check(MAX_BYTES_PER_BATCH, value);
+  }
 
-    public FormValidation doCheckPollInterval(@QueryParameter String value) {
-      return FormChecks.check(POLL_INTERVAL, value);
-    }
+  public FormValidation doCheckPollInterval(@QueryParameter String value) {
+    return FormChecks.check(POLL_INTERVAL, value);
+  }
 
-    public FormValidation doCheckMaxPollInterval(@QueryParameter String value) {
-      return FormChecks.check(MAX_POLL_INTERVAL, value);
-    }
+  public FormValidation doCheckMaxPollInterval(@QueryParameter String value) {
+    return FormChecks.check(MAX_POLL_INTERVAL, value);
+  }
 
-    public FormValidation doCheckFrameLength(@QueryParameter String value) {
-      return FormChecks.check(FRAME_LENGTH, value);
-    }
+  public FormValidation doCheckFrameLength(@QueryParameter String value) {
+    return FormChecks.check(FRAME_LENGTH, value);
+  }
 
-    public FormValidation doCheckStartRegion(@QueryParameter String value) {
-      return FormChecks.check(START_REGION, value);
-    }
+  public FormValidation doCheckStartRegion(@QueryParameter String value) {
+    return FormChecks.check(START_REGION, value);
+  }
 
-    public FormValidation doCheckEndRegion(@QueryParameter String value,
-        @QueryParameter String startRegion) {
-      return FormChecks.check(END_REGION, value, START_REGION, startRegion);
-    }
+  public FormValidation doCheckEndRegion(@QueryParameter String value,
+      @QueryParameter String startRegion) {
+    return FormChecks.check(END_REGION, value, START_REGION, startRegion);
+  }
 
-    public FormValidation doCheckMaxVideoSecs(@QueryParameter String value) {
-      return FormChecks.check(MAX_VIDEO_SECS, value);
-    }
+  public FormValidation doCheckMaxVideoSecs(@QueryParameter String value) {
+    return FormChecks.check(MAX_VIDEO_SECS, value);
+  }
 
-    public FormValidation doCheckCallbackUrl(@QueryParameter String value) {
-      return FormChecks.check(CALLBACK_URL, value);
-    }
+  public FormValidation doCheckCallbackUrl(@QueryParameter String value) {
+    return FormChecks.check(CALLBACK_URL, value);
+  }
 
-    public ListBoxModel doFillOnFlaggedItems() {
-      return Choices.reactions(ON_FLAGGED);
-    }
+  public ListBoxModel doFillOnFlaggedItems() {
+    return Choices.reactions(ON_FLAGGED);
+  }
 
-    public ListBoxModel doFillOnErrorItems() {
-      return Choices.reactions(ON_ERROR);
-    }
+  public ListBoxModel doFillOnErrorItems() {
+    return Choices.reactions(ON_ERROR);
+  }
 
-    public ListBoxModel doFillOnNoSpeechItems() {
-      return Choices.reactions(ON_NO_SPEECH);
-    }
+  public ListBoxModel doFillOnNoSpeechItems() {
+    return Choices.reactions(ON_NO_SPEECH);
+  }
 
-    public ListBoxModel doFillOnEmptyItems() {
-      return Choices.reactions(ON_EMPTY);
-    }
+  public ListBoxModel doFillOnEmptyItems() {
+    return Choices.reactions(ON_EMPTY);
+  }
 
-    public ListBoxModel doFillVideoScoringItems() {
-      return Choices.videoScoring();
-    }
+  public ListBoxModel doFillVideoScoringItems() {
+    return Choices.videoScoring();
+  }
 
-    public ListBoxModel doFillIntakeModeItems() {
-      return Choices.intakeMode();
-    }
+  public ListBoxModel doFillIntakeModeItems() {
+    return Choices.intakeMode();
+  }
 }

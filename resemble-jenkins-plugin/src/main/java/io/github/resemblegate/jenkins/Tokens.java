@@ -7,7 +7,10 @@ import hudson.model.Run;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
-/** Finds the API token for a build: the chosen Secret text credential, else RESEMBLE_API_KEY. */
+/**
+ * Finds the API token for a build: the step's Secret text credential, else the build's
+ * RESEMBLE_API_KEY, else the controller's default credential (global configuration).
+ */
 final class Tokens {
 
   static final String ENV_VAR = "RESEMBLE_API_KEY";
@@ -29,23 +32,32 @@ final class Tokens {
   }
 
   /**
-   * @return the token, or null when neither source gives one (the gate asks for one only when it
+   * @param defaultId the controller's default credential, or null
+   * @return the token, or null when no source gives one (the gate asks for one only when it
    *     must upload: a dry run or a run the cache answers needs none)
-   * @throws AbortException when a credential ID is set but no such Secret text credential exists
+   * @throws AbortException when a credential is named but no such Secret text credential exists
    */
-  static String resolve(String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
+  static String resolve(String credentialsId, Run<?, ?> run, EnvVars env, String defaultId)
+      throws AbortException {
     if (!Text.isBlank(credentialsId)) {
-      StringCredentials c = CredentialsProvider.findCredentialById(credentialsId.strip(),
-          StringCredentials.class, run, List.of());
-      if (c == null) {
-        throw new AbortException("No Secret text credential with ID '" + credentialsId.strip()
-            + "' is available to this build; add one under Manage Jenkins > Credentials or "
-            + "correct credentialsId.");
-      }
-      CredentialsProvider.track(run, c);
-      return c.getSecret().getPlainText();
+      return secret(credentialsId.strip(), run, "correct credentialsId");
     }
     String fromEnv = env == null ? null : env.get(ENV_VAR);
-    return Text.isBlank(fromEnv) ? null : fromEnv.strip();
+    if (!Text.isBlank(fromEnv)) {
+      return fromEnv.strip();
+    }
+    return Text.isBlank(defaultId) ? null
+        : secret(defaultId.strip(), run, "correct the default credential in Manage Jenkins > System");
+  }
+
+  private static String secret(String id, Run<?, ?> run, String fix) throws AbortException {
+    StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run,
+        List.of());
+    if (c == null) {
+      throw new AbortException("No Secret text credential with ID '" + id + "' is available to"
+          + " this build; add one under Manage Jenkins > Credentials or " + fix + ".");
+    }
+    CredentialsProvider.track(run, c);
+    return c.getSecret().getPlainText();
   }
 }

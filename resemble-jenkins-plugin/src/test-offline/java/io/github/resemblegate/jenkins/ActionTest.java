@@ -1,112 +1,155 @@
 package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.FilePath;
 import hudson.model.DirectoryBrowserSupport;
+import hudson.model.Run;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.jenkins.stubs.StubPermissions;
 import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.access.AccessDeniedException;
 
 class ActionTest {
 
   @TempDir File buildDir;
-  @TempDir File workspace;
 
-  private static ScanOutcome mixed(List<String> reports) {
-    return new ScanOutcome(Results.result(Verdict.FAILED, FailureKind.FINDINGS,
+  @AfterEach
+  void artifactsPermissionOff() {
+    System.clearProperty("hudson.security.ArtifactsPermission");
+  }
+
+  private static GateResult mixed() {
+    return Results.result(Verdict.FAILED, FailureKind.FINDINGS,
         "1 of 4 files scored at or above the threshold 0.50: media/fake.wav (0.97).",
         Results.file("media/a-ok.wav", Outcome.PASSED, 0.02),
         Results.file("media/fake.wav", Outcome.FLAGGED, 0.97),
         Results.file("media/odd.png", Outcome.ERROR, null),
-        Results.file("media/quiet.wav", Outcome.NO_SPEECH, -1.0)), "resemble-reports", reports);
+        Results.file("media/quiet.wav", Outcome.NO_SPEECH, -1.0));
+  }
+
+  private ResembleDetectAction attached(int index, List<String> reports, GateResult result)
+      throws Exception {
+    ResembleDetectAction action = new ResembleDetectAction(index, reports, result);
+    new TestBuilds.TestRun(buildDir).addAction(action);
+    return action;
   }
 
   @Test
-  void keepsCountsAndListsFilesNeedingAttentionFirst() {
-    ScanOutcome o = mixed(List.of());
+  void countsAreWordedByTheCoreAndOneFileIsNotFiles() throws Exception {
+    assertThat(attached(1, List.of(), mixed()).getCounts())
+        .isEqualTo("4 files: 1 likely genuine, 1 likely synthetic, 1 without speech,"
+            + " 1 could not be judged");
+    assertThat(attached(1, List.of(), Results.passed()).getCounts())
+        .isEqualTo("1 file: 1 likely genuine");
+  }
 
-    assertThat(o.getFiles()).isEqualTo(4);
-    assertThat(o.getPassed()).isEqualTo(1);
-    assertThat(o.getFlagged()).isEqualTo(1);
-    assertThat(o.getErrors()).isEqualTo(1);
-    assertThat(o.getNoSpeech()).isEqualTo(1);
-    assertThat(o.getRows()).extracting(FileRow::getPath)
+  @Test
+  void listsFilesNeedingAttentionFirst() throws Exception {
+    ResembleDetectAction a = attached(1, List.of(), mixed());
+
+    assertThat(a.getRows()).extracting(FileResult::path)
         .containsExactly("media/fake.wav", "media/odd.png", "media/a-ok.wav", "media/quiet.wav");
-    assertThat(o.getAttentionRows()).extracting(FileRow::getPath, FileRow::getScoreText)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("media/fake.wav", "0.97"),
-            org.assertj.core.groups.Tuple.tuple("media/odd.png", "\u2013"));
+    assertThat(a.getAttentionRows()).extracting(FileResult::path)
+        .containsExactly("media/fake.wav", "media/odd.png");
   }
 
   @Test
-  void manyFilesAreCappedButEveryFlaggedOneIsKept() {
+  void scoresAreThoseTheCorePrintsAndAReasonlessErrorSaysWhy() throws Exception {
+    FileResult close = new FileResult("media/close.wav", "ab".repeat(32), 1, null,
+        Outcome.PASSED, 0.4999, "metrics.aggregated_score", null, 0.5, List.of(), null, "d", "b",
+        null, null, false, null);
+    FileResult failed = new FileResult("media/lost.wav", null, 1, null, Outcome.ERROR, null,
+        null, null, 0.5, List.of(), null, null, "b", null, null, false, null);
+    ResembleDetectAction a = attached(1, List.of(), mixed());
+
+    assertThat(a.score(close)).isEqualTo("0.4999");
+    assertThat(a.threshold(close)).isEqualTo("0.50");
+    assertThat(a.score(failed)).isEqualTo("-");
+    assertThat(a.note(failed)).isEqualTo("the detection failed");
+  }
+
+  @Test
+  void manyFilesAreCappedButEveryFlaggedOneIsKept() throws Exception {
     List<FileResult> files = new ArrayList<>();
-    for (int i = 0; i < ScanOutcome.MAX_ROWS + 5; i++) {
+    for (int i = 0; i < ResembleDetectAction.MAX_ROWS + 5; i++) {
       files.add(Results.file(String.format("media/f%05d.wav", i), Outcome.PASSED, 0.01));
     }
     files.add(Results.file("media/zz-fake.wav", Outcome.FLAGGED, 0.9));
 
-    ScanOutcome o = new ScanOutcome(Results.result(Verdict.FAILED, FailureKind.FINDINGS,
-        "m", files.toArray(FileResult[]::new)), "r", List.of());
+    ResembleDetectAction a = attached(1, List.of(), Results.result(Verdict.FAILED,
+        FailureKind.FINDINGS, "m", files.toArray(FileResult[]::new)));
 
-    assertThat(o.getRows()).hasSize(ScanOutcome.MAX_ROWS);
-    assertThat(o.getOmittedRows()).isEqualTo(6);
-    assertThat(o.getRows().get(0).getPath()).isEqualTo("media/zz-fake.wav");
+    assertThat(a.getRows()).hasSize(ResembleDetectAction.MAX_ROWS);
+    assertThat(a.getOmittedRows()).isEqualTo(6);
+    assertThat(a.getRows().get(0).path()).isEqualTo("media/zz-fake.wav");
   }
 
   @Test
-  void linksOnlyHttpsDashboardUrls() {
-    FileRow https = new FileRow("a.wav", "audio", "PASSED", 0.1, 0.5, null, false,
-        "https://app.resemble.ai/x");
-    FileRow script = new FileRow("b.wav", "audio", "PASSED", 0.1, 0.5, null, false,
-        "javascript:alert(1)");
+  void linksOnlyHttpsDashboardUrls() throws Exception {
+    ResembleDetectAction a = attached(1, List.of(), mixed());
+    FileResult https = Results.file("a.wav", Outcome.PASSED, 0.1);
+    FileResult script = new FileResult("b.wav", null, 1, null, Outcome.PASSED, 0.1, null, null,
+        0.5, List.of(), null, null, null, null, null, false, "javascript:alert(1)");
 
-    assertThat(https.getSafeDashboardUrl()).isEqualTo("https://app.resemble.ai/x");
-    assertThat(script.getSafeDashboardUrl()).isNull();
+    assertThat(a.link(https)).isEqualTo("https://app.resemble.ai/detect/d-a.wav");
+    assertThat(a.link(script)).isNull();
   }
 
   @Test
-  void reportsAreCopiedIntoTheBuildAndServedFromThere() throws Exception {
-    File reports = new File(workspace, "resemble-reports");
-    Files.createDirectories(reports.toPath());
-    Files.writeString(new File(reports, "resemble-report.html").toPath(), "<html>report</html>");
-    Files.writeString(new File(reports, "resemble-report.json").toPath(), "{}");
-    ScanOutcome outcome = mixed(List.of("resemble-report.html", "resemble-report.json"));
-    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    ResembleDetectAction action = new ResembleDetectAction(1, outcome);
+  void aBuildWhoseResultFileIsGoneStillShowsItsPageSayingSo() throws Exception {
+    ResembleDetectAction gone = new ResembleDetectAction(1, List.of(), null);
+    new TestBuilds.TestRun(buildDir).addAction(gone);
 
-    DetectFlow.archiveReports(outcome, new FilePath(workspace),
-        new File(buildDir, action.getArchiveDirName()));
-    build.addAction(action);
+    assertThat(gone.isResultKept()).isFalse();
+    assertThat(gone.getSentence())
+        .isEqualTo("The result of this run is no longer in the build's folder.");
+    assertThat(gone.getRows()).isEmpty();
+    assertThat(gone.getAttentionRows()).isEmpty();
+    assertThat(gone.getCounts()).isEmpty();
+  }
 
-    assertThat(new File(buildDir, "resemble/resemble-report.html")).hasContent(
-        "<html>report</html>");
-    assertThat(new File(buildDir, "resemble/resemble-report.json")).hasContent("{}");
-    assertThat(action.isHtmlReportArchived()).isTrue();
+  @Test
+  void reportsAreServedFromTheBuildsFolder() throws Exception {
+    ResembleDetectAction action = attached(2, List.of("resemble-report.html"), mixed());
+
     DirectoryBrowserSupport served = action.doReport();
+
+    assertThat(action.isHtmlReportArchived()).isTrue();
     assertThat(served.baseForTest().getRemote()).isEqualTo(
-        new File(buildDir, "resemble").getPath());
+        new File(buildDir, "resemble-2").getPath());
     assertThat(served.owner).isSameAs(action);
   }
 
   @Test
-  void withoutHtmlThereIsNoReportLink() {
-    assertThat(new ResembleDetectAction(1, mixed(List.of("resemble-report.json")))
-        .isHtmlReportArchived()).isFalse();
+  void withArtifactsPermissionInForceTheReportsNeedIt() throws Exception {
+    System.setProperty("hudson.security.ArtifactsPermission", "true");
+    ResembleDetectAction action = attached(1, List.of("resemble-report.html"), mixed());
+
+    assertThatThrownBy(action::doReport).isInstanceOf(AccessDeniedException.class);
+    StubPermissions.grant(action.getRun(), Run.ARTIFACTS, true);
+    assertThat(action.doReport().owner).isSameAs(action);
+  }
+
+  @Test
+  void withoutHtmlThereIsNoReportLink() throws Exception {
+    assertThat(attached(1, List.of("resemble-report.json"), mixed()).isHtmlReportArchived())
+        .isFalse();
   }
 
   @Test
   void summaryMapHoldsOnlyPlainValuesForSandboxedScripts() throws Exception {
-    ResembleDetectAction action = new ResembleDetectAction(2, mixed(List.of("resemble.sarif")));
-    new TestBuilds.TestRun(buildDir).addAction(action);
+    ResembleDetectAction action = attached(2, List.of("resemble.sarif"), mixed());
 
     Map<String, Object> m = action.toSummaryMap();
 

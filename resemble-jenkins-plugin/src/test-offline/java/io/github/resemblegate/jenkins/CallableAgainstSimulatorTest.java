@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Result;
+import io.github.resemblegate.gate.Gate;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.narration.ForwardingListener;
+import io.github.resemblegate.report.JsonReportReader;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.ResembleSimulator;
 import io.github.resemblegate.simulator.SimulatorOptions;
 import java.io.File;
@@ -50,6 +57,7 @@ class CallableAgainstSimulatorTest {
   @BeforeEach
   void forgetEarlierRequests() {
     simulator.reset();
+    TestBuilds.freshController();
   }
 
   /** Distinct sample counts keep the contents distinct: the gate judges identical content once. */
@@ -76,7 +84,7 @@ class CallableAgainstSimulatorTest {
 
   private void run(ResembleDetectBuilder b, TestBuilds.TestRun run, String token,
       TestBuilds.Console console) throws Exception {
-    new DetectFlow(RealGate.INSTANCE).run(b.toSettings(), run, new FilePath(workspace),
+    TestBuilds.perform(b, RealGate.INSTANCE, run, workspace,
         token == null ? new EnvVars() : new EnvVars("RESEMBLE_API_KEY", token), console);
   }
 
@@ -92,11 +100,13 @@ class CallableAgainstSimulatorTest {
     ResembleDetectAction action = run.getAction(ResembleDetectAction.class);
     assertThat(abort).isExactlyInstanceOf(AbortException.class)
         .hasMessageContaining("media/fake-intro.wav")
-        .hasMessage(action.getOutcome().getMessage());
-    assertThat(console.text()).contains("Verdict: FAILED. " + action.getOutcome().getMessage());
+        .hasMessage(action.getSentence());
+    assertThat(console.text()).contains("Verdict: FAILED. " + action.getSentence());
+    // The core's narration, worded as the Maven goal's log words it.
+    assertThat(console.text()).contains("[Resemble] Matched 2 media files",
+        "[Resemble] Submitted batch 1/1 (2 files): ", "[Resemble] Report: ");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
-    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
-    assertThat(action.getOutcome().getPassed()).isEqualTo(1);
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 likely genuine, 1 likely synthetic");
     assertThat(new File(buildDir, "resemble/resemble-report.html")).exists();
     assertThat(new File(workspace, "resemble-reports/resemble-report.json")).exists();
     assertThat(console.text()).doesNotContain(TOKEN);
@@ -120,6 +130,38 @@ class CallableAgainstSimulatorTest {
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
   }
 
+  /**
+   * The real gate, interrupted as Jenkins interrupts a build's thread on abort, once its batch
+   * is sent (on the gate's sending thread) and it waits for the API.
+   */
+  private static GateResult runInterruptedOnceSent(GateConfig config, GateListener listener) {
+    Thread runner = Thread.currentThread();
+    return Gate.run(config, new ForwardingListener(listener) {
+      @Override
+      public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
+        super.batchSubmitted(batchIndex, batchCount, batchId, files);
+        runner.interrupt();
+      }
+    });
+  }
+
+  @Test
+  void abortingWhileTheGateWaitsEndsInAnInterruptionWithReportsThatSaySo() throws Exception {
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> TestBuilds.perform(step("FAIL"),
+        CallableAgainstSimulatorTest::runInterruptedOnceSent, run, workspace,
+        new EnvVars("RESEMBLE_API_KEY", TOKEN), new TestBuilds.Console()))
+        .isExactlyInstanceOf(InterruptedException.class);
+
+    assertThat(simulator.counters().totalRequests()).isPositive();
+    assertThat(JsonReportReader.read(workspace.toPath()
+        .resolve("resemble-reports/resemble-report.json")).run().finishedAt()).isNull();
+    assertThat(run.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete");
+    assertThat(run.getResult()).isNull();
+  }
+
   @Test
   void wrongTokenIsAnApiErrorThatFailsTheBuild() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
@@ -136,7 +178,7 @@ class CallableAgainstSimulatorTest {
     assertThatThrownBy(() -> run(step("FAIL"), run, null, new TestBuilds.Console()))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
-    assertThat(run.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(run.getAction(ResembleDetectAction.class).getVerdict()).isEqualTo(Verdict.FAILED);
     assertThat(simulator.counters().totalRequests()).isZero();
   }
 
@@ -151,10 +193,10 @@ class CallableAgainstSimulatorTest {
 
     run(cached, again, null, new TestBuilds.Console());
 
-    ScanOutcome outcome = again.getActions(ResembleDetectAction.class).get(0).getOutcome();
-    assertThat(outcome.getFromCache()).isEqualTo(2);
-    assertThat(outcome.getUploaded()).isZero();
-    assertThat(outcome.getFlagged()).isEqualTo(1);
+    GateResult outcome = again.getActions(ResembleDetectAction.class).get(0).getResult();
+    assertThat(outcome.totals().fromCache()).isEqualTo(2);
+    assertThat(outcome.totals().uploaded()).isZero();
+    assertThat(outcome.totals().count(Outcome.FLAGGED)).isEqualTo(1);
     assertThat(again.getResult()).isEqualTo(Result.UNSTABLE);
     assertThat(simulator.counters().totalRequests()).isZero();
   }
@@ -167,7 +209,7 @@ class CallableAgainstSimulatorTest {
 
     run(dry, run, null, new TestBuilds.Console());
 
-    assertThat(run.getAction(ResembleDetectAction.class).getOutcome().isDryRun()).isTrue();
+    assertThat(run.getAction(ResembleDetectAction.class).getResult().run().dryRun()).isTrue();
     assertThat(run.getResult()).isNull();
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.Extension;
 import io.github.resemblegate.gate.settings.Setting;
+import io.github.resemblegate.gate.GateConfig;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -39,7 +41,7 @@ class DescriptorFormTest {
 
   /**
    * Field names in config.jelly, which of them are select boxes, which are typed in (text and
-   * number boxes), and the defaults it gives.
+   * number boxes), and the defaults it shows: a box's placeholder, a checkbox's default.
    */
   record Form(Set<String> fields, Set<String> selects, Set<String> typed,
       Map<String, String> defaults) {}
@@ -70,8 +72,10 @@ class DescriptorFormTest {
         NodeList controls = entry.getElementsByTagNameNS("/lib/form", "*");
         for (int k = 0; k < controls.getLength(); k++) {
           Element control = (Element) controls.item(k);
-          if (control.hasAttribute("default")) {
-            defaults.put(field, control.getAttribute("default"));
+          for (String shown : new String[] {"default", "placeholder"}) {
+            if (control.hasAttribute(shown)) {
+              defaults.put(field, control.getAttribute(shown));
+            }
           }
         }
       }
@@ -188,18 +192,33 @@ class DescriptorFormTest {
   }
 
   @Test
+  void typedFieldsShowTheirDefaultAsAPlaceholderAndPrefillNothing() throws Exception {
+    try (InputStream in = STEP.getResourceAsStream(RESOURCES + "config.jelly")) {
+      String jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(jelly).doesNotContain("<f:number").doesNotContain("<f:textbox default=");
+    }
+  }
+
+  @Test
   void everyDefaultInTheFormIsTheCataloguesDefaultWord() throws Exception {
     Map<String, String> defaults = form().defaults();
     List<String> wrong = new ArrayList<>();
+    // The two defaults that are the front end's, not the catalogue's.
+    Map<Setting, String> frontEnds = Map.of(
+        Setting.REPORTS_DIRECTORY, StepWords.DEFAULT_REPORTS_DIRECTORY,
+        Setting.CACHE_DIRECTORY, "~/" + Path.of(System.getProperty("user.home"))
+            .relativize(GateConfig.defaultCacheDirectory()).toString().replace('\\', '/'));
     for (Setting s : Setting.values()) {
       String field = StepFields.nameOf(s);
-      if (defaults.containsKey(field) && !defaults.get(field).equals(s.defaultWord())) {
-        wrong.add(field + "=" + defaults.get(field) + " (catalogue: " + s.defaultWord() + ")");
+      String expected = frontEnds.getOrDefault(s, s.defaultWord());
+      if (defaults.containsKey(field) && !defaults.get(field).equals(expected)) {
+        wrong.add(field + "=" + defaults.get(field) + " (default: " + expected + ")");
       }
     }
 
     assertThat(defaults).containsKeys("threshold", "maxFiles", "timeout", "retryBudget",
-        "maxRetries", "formats", "cache", "defaultExcludes", "concurrency");
+        "maxRetries", "formats", "cache", "defaultExcludes", "concurrency", "reportsDirectory",
+        "cacheDirectory");
     assertThat(wrong).isEmpty();
   }
 
@@ -216,14 +235,28 @@ class DescriptorFormTest {
     assertThat(STEP.getResource(RESOURCES + "help.html")).isNotNull();
     assertThat(STEP.getResource(
         "/io/github/resemblegate/jenkins/ResembleDetectSummaryStep/help.html")).isNotNull();
+    assertThat(STEP.getResource(
+        "/io/github/resemblegate/jenkins/ResembleDetectStep/help.html")).isNotNull();
+    for (String field : List.of("apiUrl", "credentialsId")) {
+      assertThat(STEP.getResource("/io/github/resemblegate/jenkins/ResembleGlobalConfiguration/"
+          + "help-" + field + ".html")).as(field).isNotNull();
+    }
   }
 
   @Test
-  void buildPageAndActionPageTemplatesExist() {
-    String action = "/io/github/resemblegate/jenkins/ResembleDetectAction/";
-    assertThat(STEP.getResource(action + "summary.jelly")).isNotNull();
-    assertThat(STEP.getResource(action + "index.jelly")).isNotNull();
-    assertThat(STEP.getResource("/index.jelly")).isNotNull();
+  void everyPageTemplateExistsAndIsWellFormed() throws Exception {
+    String base = "/io/github/resemblegate/jenkins/";
+    for (String page : List.of(base + "ResembleDetectAction/summary.jelly",
+        base + "ResembleDetectAction/index.jelly", base + "ResembleDetectBuilder/config.jelly",
+        base + "ResembleGlobalConfiguration/config.jelly",
+        base + "ResembleDetectSummaryStep/config.jelly", "/index.jelly")) {
+      try (InputStream in = STEP.getResourceAsStream(page)) {
+        assertThat(in).as(page).isNotNull();
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        assertThat(f.newDocumentBuilder().parse(in).getDocumentElement()).as(page).isNotNull();
+      }
+    }
   }
 
   @Test

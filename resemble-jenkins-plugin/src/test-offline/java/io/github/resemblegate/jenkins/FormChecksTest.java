@@ -50,11 +50,34 @@ class FormChecksTest {
   }
 
   @Test
-  void aNumberTheStepHoldsAsAPrimitiveCannotBeLeftEmpty() {
-    assertThat(d.doCheckThreshold("").getMessage())
-        .isEqualTo("Give a number from 0 to 1, such as 0.5.");
-    assertThat(d.doCheckMaxFiles(" ").getMessage())
-        .isEqualTo("Give a whole number of files, or 0 for no limit.");
+  void aBlankNumberMeansTheDefaultAndIsFine() {
+    for (FormValidation blank : List.of(d.doCheckThreshold(""), d.doCheckMaxFiles(" "),
+        d.doCheckConcurrency(""), d.doCheckMaxBytesPerBatch(""), d.doCheckTimeout(""))) {
+      assertThat(blank.kind).isEqualTo(Kind.OK);
+      assertThat(blank.getMessage()).isNull();
+    }
+  }
+
+  @Test
+  void theControllersApiUrlIsCheckedByTheSameReaderAsTheSteps() {
+    ResembleGlobalConfiguration global = new ResembleGlobalConfiguration();
+
+    assertThat(global.doCheckApiUrl("http://detect.example.com").getMessage())
+        .isEqualTo(d.doCheckApiUrl("http://detect.example.com").getMessage());
+    assertThat(global.doCheckApiUrl("").kind).isEqualTo(Kind.OK);
+  }
+
+  @Test
+  void theControllersCredentialIsListedToAdministratorsOnly() {
+    CredentialsProvider.storeForTest(new SecretText("resemble-api-key", "x"));
+    ResembleGlobalConfiguration global = new ResembleGlobalConfiguration();
+
+    assertThat(global.doFillCredentialsIdItems("")).extracting(o -> o.value)
+        .containsExactly("");
+    Jenkins.grantForTest(Jenkins.ADMINISTER, true);
+    assertThat(global.doFillCredentialsIdItems("")).extracting(o -> o.value)
+        .containsExactly("", "resemble-api-key");
+    assertThat(global.doCheckCredentialsId("gone").kind).isEqualTo(Kind.ERROR);
   }
 
   @Test
@@ -170,16 +193,16 @@ class FormChecksTest {
     assertOffersExactlyTheReadersWords(Setting.INTAKE_MODE, d.doFillIntakeModeItems());
     for (ListBoxModel reactions : List.of(d.doFillOnFlaggedItems(), d.doFillOnErrorItems(),
         d.doFillOnNoSpeechItems(), d.doFillOnEmptyItems())) {
-      assertThat(reactions).allSatisfy(o -> assertThat(ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(Setting.ON_ERROR,
+      assertThat(reactions).allSatisfy(o -> assertThat(StepWords.reader(java.nio.file.Path.of("").toAbsolutePath()).check(Setting.ON_ERROR,
           new RawSettings().set(Setting.ON_ERROR, o.value))).isEmpty());
     }
   }
 
   /** Each item passes the reader's check, and the reader's list of allowed words is the items. */
   private static void assertOffersExactlyTheReadersWords(Setting s, ListBoxModel items) {
-    assertThat(items).allSatisfy(o -> assertThat(ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s,
+    assertThat(items).allSatisfy(o -> assertThat(StepWords.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s,
         new RawSettings().set(s, o.value))).as(o.value).isEmpty());
-    String refusal = ScanSettings.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s, new RawSettings().set(s, "no-such-word")).get(0)
+    String refusal = StepWords.reader(java.nio.file.Path.of("").toAbsolutePath()).check(s, new RawSettings().set(s, "no-such-word")).get(0)
         .sentence();
     assertThat(refusal).endsWith("must be one of " + String.join(", ",
         items.stream().map(o -> o.value).toList()) + ", not 'no-such-word'.");

@@ -17,6 +17,7 @@ import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.report.Reports;
 import java.io.File;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ class MergeStepTest {
   @TempDir File buildDir;
   @TempDir Path workspace;
   private final TestBuilds.Console console = new TestBuilds.Console();
+  private final FlowNode node = new FlowNode("9") {};
 
   /** Writes shard {@code i/n}'s JSON report into {@code shards/i}, as a branch would stash it. */
   private void shard(int i, int n, FileResult... files) throws Exception {
@@ -54,7 +57,8 @@ class MergeStepTest {
       @Override
       public <T> T get(Class<T> key) {
         Object value = key == Run.class ? run : key == FilePath.class
-            ? new FilePath(workspace.toFile()) : key == TaskListener.class ? console : null;
+            ? new FilePath(workspace.toFile()) : key == TaskListener.class ? console
+            : key == FlowNode.class ? node : null;
         return key.cast(value);
       }
     };
@@ -85,6 +89,42 @@ class MergeStepTest {
     assertThatThrownBy(() -> merge(new TestBuilds.TestRun(buildDir), "shards/1"))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("Shard 2 of 2 is missing; merge needs the report of every shard.");
+  }
+
+  @Test
+  void aRefusedMergeLeavesNoEarlierMergesReportsButOnesThatSayItDidNotComplete()
+      throws Exception {
+    shard(1, 2, Results.file("media/a.wav", Outcome.PASSED, 0.1),
+        Results.file("media/c.wav", Outcome.PASSED, 0.3));
+    shard(2, 2, Results.file("media/b.wav", Outcome.PASSED, 0.2));
+    merge(new TestBuilds.TestRun(buildDir), "shards");
+    Path earlier = workspace.resolve("resemble-reports/resemble-report.json");
+    assertThat(JsonReportReader.read(earlier).run().finishedAt()).isNotNull();
+    TestBuilds.TestRun next = new TestBuilds.TestRun(buildDir);
+
+    assertThatThrownBy(() -> merge(next, "shards/1"))
+        .isExactlyInstanceOf(AbortException.class)
+        .hasMessage("Shard 2 of 2 is missing; merge needs the report of every shard.");
+
+    assertThat(JsonReportReader.read(earlier).run().finishedAt()).isNull();
+    assertThat(next.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete");
+  }
+
+  @Test
+  void aPassingMergeReturnsTheSummaryKeepsTheReportsAndLeavesTheStageAlone() throws Exception {
+    shard(1, 2, Results.file("media/a.wav", Outcome.PASSED, 0.1),
+        Results.file("media/c.wav", Outcome.PASSED, 0.3));
+    shard(2, 2, Results.file("media/b.wav", Outcome.PASSED, 0.2));
+    TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
+
+    Map<String, Object> summary = merge(run, "shards");
+
+    assertThat(summary).containsEntry("status", "PASSED").containsEntry("files", 3);
+    assertThat(node.getAction(org.jenkinsci.plugins.workflow.actions.WarningAction.class))
+        .isNull();
+    assertThat(run.getAction(ResembleDetectAction.class).getReportFiles())
+        .contains("resemble-report.json", "resemble-report.html");
   }
 
   @Test

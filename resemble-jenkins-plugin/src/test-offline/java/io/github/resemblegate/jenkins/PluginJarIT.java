@@ -37,9 +37,14 @@ class PluginJarIT {
         "io/github/resemblegate/jenkins/ResembleDetectBuilder/help-includes.html",
         "io/github/resemblegate/jenkins/ResembleDetectAction/summary.jelly",
         "io/github/resemblegate/jenkins/ResembleDetectAction/index.jelly",
+        "io/github/resemblegate/jenkins/ResembleDetectStep.class",
+        "io/github/resemblegate/jenkins/ResembleGlobalConfiguration.class",
+        "io/github/resemblegate/jenkins/ResembleGlobalConfiguration/config.jelly",
         "index.jelly",
         // The SezPoz index Jenkins reads to find @Extension descriptors.
-        "META-INF/annotations/hudson.Extension");
+        "META-INF/annotations/hudson.Extension",
+        // The annotation-indexer list structs' SymbolLookup reads to find a @Symbol.
+        "META-INF/services/annotations/org.jenkinsci.Symbol");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.github.resemblegate.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -70,9 +72,9 @@ class RemotingSerializationTest {
     b.setThreshold(0.7);
     b.setAudioThreshold(0.8);
     b.setFrameLength(2);
-    return new ScanCallable(b.toSettings(), token,
-        new ProxySettings("proxy.corp", 3128, "ci", "proxy-pass-9", "localhost"),
-        new TestBuilds.Console(), RealGate.INSTANCE);
+    return new ScanCallable(StepWords.of(b), token, ProxySettings.forApi(
+        new hudson.ProxyConfiguration("proxy.corp", 3128, "ci", "proxy-pass-9", "localhost"),
+        null), new TestBuilds.Console(), RealGate.INSTANCE);
   }
 
   @Test
@@ -87,31 +89,32 @@ class RemotingSerializationTest {
   void callableIsMadeOfClassesRemotingAccepts() throws Exception {
     Set<String> classes = classesIn(callable("tok-abc-123"), new ByteArrayOutputStream());
 
-    assertThat(classes).contains(ScanCallable.class.getName(), ScanSettings.class.getName(),
+    assertThat(classes).contains(ScanCallable.class.getName(), StepWords.class.getName(),
         RealGate.class.getName());
     assertThat(classes).allMatch(RemotingSerializationTest::allowedOverRemoting);
   }
 
   @Test
-  void outcomeSurvivesTheTripBackAndIsMadeOfAcceptedClasses() throws Exception {
-    ScanOutcome outcome = new ScanOutcome(Results.flagged(Verdict.FAILED), "reports",
+  void theResultTravelsBackOnceAsTheCoresJsonReportInAcceptedClasses() throws Exception {
+    GateResult result = Results.flagged(Verdict.FAILED);
+    ScanOutcome outcome = new ScanOutcome(Results.json(result), "reports",
         List.of("resemble-report.html"));
 
     ScanOutcome copy = roundTrip(outcome);
 
-    assertThat(copy.getStatus()).isEqualTo("FAILED");
-    assertThat(copy.getMessage()).isEqualTo(outcome.getMessage());
-    assertThat(copy.getRows()).extracting(FileRow::getPath, FileRow::getScore)
+    GateResult back = copy.result();
+    assertThat(back.decision()).isEqualTo(result.decision());
+    assertThat(back.files()).extracting(FileResult::path, FileResult::score)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("media/fake.wav", 0.97),
             org.assertj.core.groups.Tuple.tuple("media/voice.wav", 0.03));
-    assertThat(copy.getReportFiles()).containsExactly("resemble-report.html");
+    assertThat(copy.reportFiles()).containsExactly("resemble-report.html");
     assertThat(classesIn(outcome, new ByteArrayOutputStream()))
         .allMatch(RemotingSerializationTest::allowedOverRemoting);
   }
 
   @Test
   void unexpectedFailureIsAPluginClassTooWithoutCause() throws Exception {
-    ScanFailure f = ScanFailure.of(new IllegalStateException("boom"), new SecretMasker((String[]) null));
+    ScanFailure f = ScanFailure.of(new IllegalStateException("boom"));
 
     assertThat(classesIn(f, new ByteArrayOutputStream()))
         .allMatch(RemotingSerializationTest::allowedOverRemoting);
@@ -129,14 +132,14 @@ class RemotingSerializationTest {
   }
 
   @Test
-  void tokenTravelsOnlyInTheCallableNotInTheSettings() throws Exception {
+  void theWordsCarryTheCredentialsNameNeverItsSecret() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ResembleDetectBuilder b = new ResembleDetectBuilder("media/**");
     b.setCredentialsId("resemble-api-key");
-    classesIn(b.toSettings(), bytes);
+    classesIn(StepWords.of(b), bytes);
 
     assertThat(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1))
-        .contains("resemble-api-key").doesNotContain("tok-abc-123");
+        .contains("media/**", "resemble-api-key").doesNotContain("tok-abc-123");
   }
 
   @Test

@@ -7,6 +7,7 @@ import hudson.AbortException;
 import hudson.model.Result;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
+import io.github.resemblegate.gate.GateResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,36 +16,34 @@ class ResultMappingTest {
 
   @TempDir File buildDir;
 
-  private final TestBuilds.Console console = new TestBuilds.Console();
+  private static ResembleDetectAction action(GateResult result) {
+    return new ResembleDetectAction(1, List.of(), result);
+  }
 
   @Test
   void passedDecisionLeavesTheBuildResultAlone() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    DetectFlow.applyResult(new ScanOutcome(Results.passed(), "r", List.of()), run, console);
+    DetectRun.judge(action(Results.passed()), run);
 
     assertThat(run.getResult()).isNull();
-    assertThat(console.text()).contains("[Resemble] Passed: 1 file: 1 passed; threshold 0.50.");
   }
 
   @Test
   void unstableDecisionMarksTheBuildUnstableAndGoesOn() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
 
-    DetectFlow.applyResult(new ScanOutcome(Results.flagged(Verdict.UNSTABLE), "r",
-        List.of()), run, console);
+    DetectRun.judge(action(Results.flagged(Verdict.UNSTABLE)), run);
 
     assertThat(run.getResult()).isEqualTo(Result.UNSTABLE);
-    assertThat(console.text())
-        .contains("Marking the build UNSTABLE: 1 of 2 files scored at or above");
   }
 
   @Test
   void failedDecisionSetsFailureThenStopsWithItsSentence() throws Exception {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
-    ScanOutcome outcome = new ScanOutcome(Results.flagged(Verdict.FAILED), "r", List.of());
+    ResembleDetectAction failed = action(Results.flagged(Verdict.FAILED));
 
-    assertThatThrownBy(() -> DetectFlow.applyResult(outcome, run, console))
+    assertThatThrownBy(() -> DetectRun.judge(failed, run))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).");
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
@@ -55,8 +54,7 @@ class ResultMappingTest {
     TestBuilds.TestRun run = new TestBuilds.TestRun(buildDir);
     run.setResult(Result.FAILURE);
 
-    DetectFlow.applyResult(new ScanOutcome(Results.flagged(Verdict.UNSTABLE), "r",
-        List.of()), run, console);
+    DetectRun.judge(action(Results.flagged(Verdict.UNSTABLE)), run);
 
     assertThat(run.getResult()).isEqualTo(Result.FAILURE);
   }

@@ -51,6 +51,21 @@ final class Results {
         file("media/voice.wav", Outcome.PASSED, 0.03));
   }
 
+  /** The core's JSON report of {@code result}, as the agent sends it back. */
+  static byte[] json(GateResult result) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("results");
+      java.nio.file.Path file = io.github.resemblegate.report.Reports.write(result,
+          java.util.EnumSet.of(io.github.resemblegate.gate.ReportFormat.JSON), dir).get(0);
+      byte[] bytes = java.nio.file.Files.readAllBytes(file);
+      java.nio.file.Files.delete(file);
+      java.nio.file.Files.delete(dir);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Answers every run with {@code result} and remembers the configuration it was given. */
   static final class FixedEngine implements GateEngine {
     private static final long serialVersionUID = 1L;

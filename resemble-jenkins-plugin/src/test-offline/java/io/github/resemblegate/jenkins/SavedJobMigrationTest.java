@@ -3,6 +3,7 @@ package io.github.resemblegate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.settings.Defaults;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class SavedJobMigrationTest {
     assertThat(b.getMaxRetries()).isEqualTo(3);
     assertThat(b.getMaxFiles()).isEqualTo(200);
     assertThat(b.getAudioThreshold()).isEqualTo(0.7);
-    assertThat(b.isVisualize()).isTrue();
+    assertThat(b.getVisualize()).isTrue();
     assertThat(b.getFrameLength()).isEqualTo(2);
   }
 
@@ -114,28 +115,89 @@ class SavedJobMigrationTest {
   @Test
   void settingsTheOldVersionDidNotHaveTakeTheCataloguesDefaults() throws Exception {
     ResembleDetectBuilder b = SavedJobs.load(ResembleDetectBuilder.class, OLD_JOB);
+    java.nio.file.Files.createDirectories(workspace.resolve("ci"));
+    java.nio.file.Files.writeString(workspace.resolve("ci/waivers.yaml"), "waivers: []\n");
 
-    assertThat(b.isDefaultExcludes()).isTrue();
-    assertThat(b.getOnEmpty()).isEqualTo(Defaults.ON_EMPTY);
-    assertThat(b.getVideoScoring()).isEqualTo(Defaults.VIDEO_SCORING);
-    assertThat(b.getConnectTimeout()).isEqualTo(Defaults.CONNECT_TIMEOUT);
-    assertThat(b.getReadTimeout()).isEqualTo(Defaults.READ_TIMEOUT);
-    assertThat(b.getRequestsPerSecond()).isEqualTo(40.0);
-    assertThat(b.getConcurrency()).isEqualTo(4);
-    assertThat(b.getIntakeMode()).isEqualTo(Defaults.INTAKE_MODE);
-    assertThat(b.getMaxFilesPerBatch()).isEqualTo(50);
-    assertThat(b.getMaxBytesPerBatch()).isEqualTo(500_000_000L);
-    assertThat(b.getPollInterval()).isEqualTo(Defaults.POLL_INTERVAL);
-    assertThat(b.getMaxPollInterval()).isEqualTo(Defaults.MAX_POLL_INTERVAL);
-    assertThat(b.getFormats()).isEqualTo("all");
-    assertThat(b.getApiUrl()).isEqualTo(Defaults.API_URL);
+    GateConfig c = StepWords.of(b).read(workspace, "tok", null, w -> { });
+
+    assertThat(b.getDefaultExcludes()).isNull();
+    assertThat(b.getOnEmpty()).isNull();
+    assertThat(b.getApiUrl()).as("saved blank").isNull();
+    assertThat(b.getFormats()).as("saved blank").isNull();
+    assertThat(c.scan().defaultExcludes()).isTrue();
+    assertThat(c.policy().onEmpty()).isEqualTo(Reaction.valueOf(Defaults.ON_EMPTY));
+    assertThat(c.policy().videoScoring().name()).isEqualTo(Defaults.VIDEO_SCORING);
+    assertThat(c.api().limits().requestsPerSecond()).isEqualTo(40.0);
+    assertThat(c.api().limits().concurrency()).isEqualTo(4);
+    assertThat(c.api().url()).isEqualTo(Defaults.API_URL);
+    assertThat(c.reports().formats()).hasSize(ReportFormat.values().length);
+  }
+
+  /** What the version before this one (the catalogue's first) wrote for a step at defaults. */
+  private static final String CATALOGUE_JOB = """
+      <io.github.resemblegate.jenkins.ResembleDetectBuilder>
+        <includes>media/**</includes>
+        <excludes></excludes>
+        <defaultExcludes>true</defaultExcludes>
+        <credentialsId></credentialsId>
+        <threshold>0.5</threshold>
+        <onFlagged>FAIL</onFlagged>
+        <onError>FAIL</onError>
+        <onNoSpeech>IGNORE</onNoSpeech>
+        <onEmpty>WARN</onEmpty>
+        <videoScoring>MAX_OF_TRACKS</videoScoring>
+        <waiversFile></waiversFile>
+        <maxFiles>1000</maxFiles>
+        <timeout>30m</timeout>
+        <dryRun>false</dryRun>
+        <reportsDirectory></reportsDirectory>
+        <formats>all</formats>
+        <cache>true</cache>
+        <cacheDirectory></cacheDirectory>
+        <refresh>false</refresh>
+        <apiUrl>https://app.resemble.ai/api/v2</apiUrl>
+        <connectTimeout>10s</connectTimeout>
+        <readTimeout>120s</readTimeout>
+        <requestsPerSecond>40.0</requestsPerSecond>
+        <retryBudget>2m</retryBudget>
+        <maxRetries>5</maxRetries>
+        <concurrency>4</concurrency>
+        <intakeMode>FILES</intakeMode>
+        <maxFilesPerBatch>50</maxFilesPerBatch>
+        <maxBytesPerBatch>500000000</maxBytesPerBatch>
+        <pollInterval>2s</pollInterval>
+        <maxPollInterval>12s</maxPollInterval>
+        <intelligence>false</intelligence>
+        <visualize>false</visualize>
+        <useLlm>false</useLlm>
+        <zeroRetentionMode>false</zeroRetentionMode>
+        <searchIdentity>false</searchIdentity>
+        <audioSourceTracing>false</audioSourceTracing>
+        <callbackUrl></callbackUrl>
+      </io.github.resemblegate.jenkins.ResembleDetectBuilder>
+      """;
+
+  @Test
+  void aJobSavedWithPrimitiveFieldsLoadsIntoTheNullableOnesUnchanged() throws Exception {
+    ResembleDetectBuilder b = SavedJobs.load(ResembleDetectBuilder.class, CATALOGUE_JOB);
+
+    GateConfig c = StepWords.of(b).read(workspace, "tok", null, w -> { });
+
+    assertThat(b.getThreshold()).isEqualTo(0.5);
+    assertThat(b.getMaxBytesPerBatch()).isEqualTo(500_000_000);
+    assertThat(b.getDefaultExcludes()).isTrue();
+    assertThat(b.getWaiversFile()).isNull();
+    assertThat(StepWords.of(b).words()).doesNotContainKeys("intelligence", "visualize",
+        "callbackUrl", "waiversFile");
+    assertThat(c.policy().threshold()).isEqualTo(0.5);
+    assertThat(c.api().options().visualize()).isNull();
   }
 
   @Test
   void anOldJobAtItsDefaultsRunsAsItDidBefore() throws Exception {
     ResembleDetectBuilder b = SavedJobs.load(ResembleDetectBuilder.class, OLD_DEFAULT_JOB);
 
-    GateConfig c = b.toSettings().read(workspace, "tok", null, w -> { });
+    GateConfig c = StepWords.of(b).read(workspace, "tok", null, w -> { });
 
     assertThat(b.getTimeout()).isEqualTo("30m");
     assertThat(b.getRetryBudget()).isEqualTo(Defaults.RETRY_BUDGET);
@@ -177,7 +239,7 @@ class SavedJobMigrationTest {
         </io.github.resemblegate.jenkins.ResembleDetectBuilder>
         """);
 
-    assertThat(b.isDefaultExcludes()).isFalse();
+    assertThat(b.getDefaultExcludes()).isFalse();
     assertThat(b.getOnFlagged()).isEqualTo("IGNORE");
     assertThat(b.getOnEmpty()).isEqualTo("FAIL");
     assertThat(b.getTimeout()).isEqualTo("45s");

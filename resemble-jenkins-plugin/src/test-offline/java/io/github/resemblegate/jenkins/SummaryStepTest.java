@@ -36,10 +36,8 @@ class SummaryStepTest {
   @Test
   void returnsTheLatestCheckOfTheBuild() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
-    build.addAction(new ResembleDetectAction(1, new ScanOutcome(Results.passed(), "r",
-        List.of())));
-    build.addAction(new ResembleDetectAction(2, new ScanOutcome(
-        Results.flagged(Verdict.UNSTABLE), "r", List.of())));
+    build.addAction(new ResembleDetectAction(1, List.of(), Results.passed()));
+    build.addAction(new ResembleDetectAction(2, List.of(), Results.flagged(Verdict.UNSTABLE)));
 
     Map<String, Object> summary = summarize(build);
 

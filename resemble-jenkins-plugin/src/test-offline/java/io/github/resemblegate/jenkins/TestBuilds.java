@@ -1,5 +1,8 @@
 package io.github.resemblegate.jenkins;
 
+import hudson.EnvVars;
+import hudson.ExtensionList;
+import hudson.FilePath;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -8,11 +11,31 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import jenkins.model.Jenkins;
 
 /** A stub job and build with a real build directory, and a listener whose output tests read. */
 final class TestBuilds {
 
   private TestBuilds() {}
+
+  /**
+   * Runs the freestyle step as {@code perform} does, with {@code engine} in place of the gate.
+   *
+   * @return the action the run attached
+   */
+  static ResembleDetectAction perform(ResembleDetectBuilder step, GateEngine engine, Run<?, ?> run,
+      File workspace, EnvVars env, TaskListener listener) throws Exception {
+    ResembleDetectAction action = new DetectRun(engine).scan(StepWords.of(step), run,
+        new FilePath(workspace), env, listener);
+    DetectRun.judge(action, run);
+    return action;
+  }
+
+  /** Fresh controller-wide settings, no proxy: what every test starts from. */
+  static void freshController() {
+    ExtensionList.resetForTest();
+    Jenkins.setProxyForTest(null);
+  }
 
   static final class TestJob extends Job<TestJob, TestRun> {
     TestJob() {
@@ -20,7 +43,7 @@ final class TestBuilds {
     }
   }
 
-  static final class TestRun extends Run<TestJob, TestRun> {
+  static class TestRun extends Run<TestJob, TestRun> {
     private final File rootDir;
 
     TestRun(File rootDir) throws IOException {

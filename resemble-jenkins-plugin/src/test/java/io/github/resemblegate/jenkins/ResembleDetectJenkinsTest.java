@@ -12,6 +12,9 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.ResembleSimulator;
 import io.github.resemblegate.simulator.SimulatorOptions;
 import java.io.ByteArrayInputStream;
@@ -19,7 +22,10 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
@@ -38,16 +44,21 @@ class ResembleDetectJenkinsTest {
 
   private static final String TOKEN = "sim-token-5f2c";
   private static ResembleSimulator simulator;
+  /** Answers a batch only after ten minutes: a build is aborted while it waits. */
+  private static ResembleSimulator slowSimulator;
 
   @BeforeAll
   static void startSimulator() {
     simulator = ResembleSimulator.start(SimulatorOptions.builder().token(TOKEN)
         .processingTime(Duration.ofMillis(50)).build());
+    slowSimulator = ResembleSimulator.start(SimulatorOptions.builder().token(TOKEN)
+        .processingTime(Duration.ofMinutes(10)).build());
   }
 
   @AfterAll
   static void stopSimulator() {
     simulator.close();
+    slowSimulator.close();
   }
 
   private static void addApiKey() throws IOException {
@@ -94,8 +105,8 @@ class ResembleDetectJenkinsTest {
     j.assertLogContains("media/fake-intro.wav", build);
     j.assertLogNotContains(TOKEN, build);
     ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
-    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
-    assertThat(action.getOutcome().getPassed()).isEqualTo(1);
+    assertThat(action.getResult().totals().count(Outcome.FLAGGED)).isEqualTo(1);
+    assertThat(action.getResult().totals().count(Outcome.PASSED)).isEqualTo(1);
     assertThat(new File(build.getRootDir(), "resemble/resemble-report.html")).exists();
     j.createWebClient().goTo(build.getUrl() + "resemble/");
   }
@@ -106,8 +117,8 @@ class ResembleDetectJenkinsTest {
     FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE,
         freestyle(j, step("WARN")));
 
-    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
-        .isEqualTo("UNSTABLE");
+    assertThat(build.getAction(ResembleDetectAction.class).getVerdict())
+        .isEqualTo(Verdict.UNSTABLE);
   }
 
   @Test
@@ -131,22 +142,95 @@ class ResembleDetectJenkinsTest {
   }
 
   @Test
-  void pipelineSymbolMarksTheBuildUnstableAndReturnsTheSummary(JenkinsRule j) throws Exception {
+  void pipelineStepReturnsTheSummaryAndMarksTheStageUnstable(JenkinsRule j) throws Exception {
     addApiKey();
     WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-unstable");
     putMedia(j.jenkins.getWorkspaceFor(p));
     p.setDefinition(new CpsFlowDefinition("node {\n"
-        + "  resembleDetect includes: 'media/**/*.wav', threshold: 0.5, onFlagged: 'WARN',\n"
-        + "      credentialsId: 'resemble-api-key', apiUrl: '" + simulator.baseUrl() + "',\n"
-        + "      timeout: '10m', cache: false\n"
-        + "  def r = resembleDetectSummary()\n"
-        + "  echo \"summary: ${r.status} ${r.flagged} of ${r.files}\"\n"
+        + "  def r = resembleDetect includes: 'media/**/*.wav', threshold: 0.5,\n"
+        + "      onFlagged: 'WARN', credentialsId: 'resemble-api-key',\n"
+        + "      apiUrl: '" + simulator.baseUrl() + "', timeout: '10m', cache: false\n"
+        + "  echo \"returned: ${r.status} ${r.flagged} of ${r.files}\"\n"
+        + "  def s = resembleDetectSummary()\n"
+        + "  echo \"summary: ${s.status} ${s.flagged} of ${s.files}\"\n"
         + "}", true));
 
     WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, p);
 
+    j.assertLogContains("returned: UNSTABLE 1 of 2", run);
     j.assertLogContains("summary: UNSTABLE 1 of 2", run);
     j.assertLogNotContains(TOKEN, run);
+    FlowNode step = new DepthFirstScanner().findFirstMatch(run.getExecution(),
+        n -> n.getAction(WarningAction.class) != null);
+    assertThat(step.getAction(WarningAction.class).getResult()).isEqualTo(Result.UNSTABLE);
+  }
+
+  @Test
+  void twoParallelBranchesGetTwoPages(JenkinsRule j) throws Exception {
+    addApiKey();
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-parallel");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    String call = "resembleDetect includes: 'media/**/*.wav', onFlagged: 'WARN',"
+        + " credentialsId: 'resemble-api-key', apiUrl: '" + simulator.baseUrl() + "',"
+        + " cache: false, formats: 'json'";
+    p.setDefinition(new CpsFlowDefinition("node {\n"
+        + "  parallel a: { " + call + " }, b: { " + call + " }\n"
+        + "}", true));
+
+    WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, p);
+
+    assertThat(run.getActions(ResembleDetectAction.class))
+        .extracting(ResembleDetectAction::getUrlName)
+        .containsExactlyInAnyOrder("resemble", "resemble-2");
+  }
+
+  @Test
+  void abortingAPipelineDuringTheScanEndsAborted(JenkinsRule j) throws Exception {
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-abort");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition("node {\n"
+        + "  withEnv(['RESEMBLE_API_KEY=" + TOKEN + "']) {\n"
+        + "    resembleDetect includes: 'media/**/*.wav', apiUrl: '" + slowSimulator.baseUrl()
+        + "', cache: false\n"
+        + "  }\n"
+        + "}", true));
+    WorkflowRun run = p.scheduleBuild2(0).waitForStart();
+    j.waitForMessage("Submitted batch", run);
+
+    run.doStop();
+
+    j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+  }
+
+  @Test
+  void abortingAFreestyleBuildOnTheBuiltInNodeEndsAborted(JenkinsRule j) throws Exception {
+    ResembleDetectBuilder b = step("FAIL");
+    b.setApiUrl(slowSimulator.baseUrl());
+    addApiKey();
+    FreeStyleProject p = freestyle(j, b);
+    FreeStyleBuild build = p.scheduleBuild2(0).waitForStart();
+    j.waitForMessage("Submitted batch", build);
+
+    build.getExecutor().interrupt();
+
+    j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
+  }
+
+  @Test
+  void theControllersDefaultsReachAStepThatNamesNone(JenkinsRule j) throws Exception {
+    addApiKey();
+    ResembleGlobalConfiguration global = ResembleGlobalConfiguration.get();
+    global.setApiUrl(simulator.baseUrl());
+    global.setCredentialsId("resemble-api-key");
+    WorkflowJob p = j.createProject(WorkflowJob.class, "pipeline-global");
+    putMedia(j.jenkins.getWorkspaceFor(p));
+    p.setDefinition(new CpsFlowDefinition(
+        "node { resembleDetect includes: 'media/**/*.wav', onFlagged: 'WARN', cache: false }",
+        true));
+
+    j.buildAndAssertStatus(Result.UNSTABLE, p);
+    j.configRoundtrip();
+    assertThat(ResembleGlobalConfiguration.get().getApiUrl()).isEqualTo(simulator.baseUrl());
   }
 
   @Test
@@ -180,8 +264,8 @@ class ResembleDetectJenkinsTest {
 
     WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, p);
 
-    assertThat(run.getAction(ResembleDetectAction.class).getOutcome().getReportsDir())
-        .isEqualTo("old-reports");
+    assertThat(j.jenkins.getWorkspaceFor(p).child("old-reports/resemble-report.html").exists())
+        .isTrue();
   }
 
   @Test
@@ -209,7 +293,7 @@ class ResembleDetectJenkinsTest {
     assertThat(b.getCacheDirectory()).isEqualTo(".cache");
     assertThat(b.getOnFlagged()).isEqualTo("WARN");
     assertThat(b.getOnError()).isEqualTo("FAIL");
-    assertThat(b.isDefaultExcludes()).isTrue();
+    assertThat(b.getDefaultExcludes()).isNull();
     assertThat(hudson.model.Items.XSTREAM2.toXML(b)).contains("<timeout>10m</timeout>")
         .doesNotContain("timeoutMinutes", "reportsDir>", "<waivers>");
   }
@@ -226,7 +310,9 @@ class ResembleDetectJenkinsTest {
 
     j.assertLogContains("credentialsId", run);
     j.assertLogContains("RESEMBLE_API_KEY", run);
-    assertThat(run.getActions(ResembleDetectAction.class)).isEmpty();
+    // A fresh report says the run did not complete, so no earlier run's report is published.
+    assertThat(run.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete: no Resemble API token was provided.");
   }
 
   @Test
@@ -239,7 +325,7 @@ class ResembleDetectJenkinsTest {
 
     ResembleDetectAction reloaded = build.getAction(ResembleDetectAction.class);
     assertThat(reloaded.getRun()).isSameAs(build);
-    assertThat(reloaded.getOutcome().getAttentionRows()).extracting(FileRow::getPath)
+    assertThat(reloaded.getAttentionRows()).extracting(FileResult::path)
         .containsExactly("media/fake-intro.wav");
   }
 }

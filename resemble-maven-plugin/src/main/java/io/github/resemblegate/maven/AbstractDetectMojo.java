@@ -4,6 +4,7 @@ import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.settings.Defaults;
 import io.github.resemblegate.gate.settings.SettingsReader;
@@ -11,6 +12,7 @@ import io.github.resemblegate.report.ConsoleSummary;
 import io.github.resemblegate.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
@@ -87,13 +89,16 @@ abstract class AbstractDetectMojo extends DetectParameters {
     } catch (GateException e) {
       throw MavenBuildResult.stopped(e, log);
     }
-    boolean nothingToCheck = nothingToCheck(scope, result);
-    if (nothingToCheck) {
+    if (nothingToCheck(scope, result)) {
       log.info(result.decision().sentence());
+      // No reports of nothing (JaCoCo writes none without execution data): the run also skips
+      // loading every report writer. An earlier build's reports go, so CI cannot archive them.
+      writeReports(result, new GateConfig.Reports(config.reports().directory(),
+          EnumSet.noneOf(ReportFormat.class)));
     } else {
       printSummary(result, log);
+      writeReports(result, config.reports());
     }
-    writeReports(result, config.reports(), nothingToCheck);
     MavenBuildResult.enforce(result, log);
   }
 
@@ -192,16 +197,12 @@ abstract class AbstractDetectMojo extends DetectParameters {
     }
   }
 
-  /** Writes the reports, fresh ones for every run; {@code quietly} names them at debug level only. */
-  private void writeReports(GateResult result, GateConfig.Reports reports, boolean quietly)
+  /** Writes the reports, fresh ones for every run, deleting those of formats not chosen. */
+  private void writeReports(GateResult result, GateConfig.Reports reports)
       throws MojoExecutionException {
     try {
       for (Path file : Reports.write(result, reports)) {
-        if (quietly) {
-          getLog().debug("Report: " + file);
-        } else {
-          getLog().info("Report: " + file);
-        }
+        getLog().info("Report: " + file);
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the reports to " + reports.directory()

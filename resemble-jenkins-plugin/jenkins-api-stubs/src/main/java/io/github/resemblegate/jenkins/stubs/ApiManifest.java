@@ -30,7 +30,7 @@ public final class ApiManifest {
 
   /** Packages of the real Jenkins API that the stubs stand in for. */
   public static final List<String> STUB_PACKAGES = List.of("hudson.", "jenkins.",
-      "org.jenkinsci.", "com.cloudbees.plugins.credentials.");
+      "org.jenkinsci.", "com.cloudbees.plugins.credentials.", "org.jvnet.hudson.annotation_indexer.");
 
   private ApiManifest() {}
 

@@ -8,4 +8,9 @@ public abstract class StepDescriptor extends Descriptor<Step> {
   public abstract Set<? extends Class<?>> getRequiredContext();
 
   public abstract String getFunctionName();
+
+  /** True for steps the Snippet Generator lists only under its advanced choices. */
+  public boolean isAdvanced() {
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.VideoScoring;
+import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.gate.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * agent reads, what the workspace means to them, and how its old names still work. What each
  * setting means is the core's, tested once there.
  */
-class ScanSettingsTest {
+class StepWordsTest {
 
   @TempDir Path workspace;
 
@@ -27,7 +28,7 @@ class ScanSettingsTest {
   }
 
   private GateConfig read(ResembleDetectBuilder b) {
-    return b.toSettings().read(workspace, "tok-123456", null, w -> { });
+    return StepWords.of(b).read(workspace, "tok-123456", null, w -> { });
   }
 
   private Path base() {
@@ -44,7 +45,7 @@ class ScanSettingsTest {
     b.setMaxFiles(200);
     b.setConcurrency(8);
 
-    assertThat(b.toSettings().words())
+    assertThat(StepWords.of(b).words())
         .containsEntry("includes", "media/**/*.wav, trailers/*.mp4")
         .containsEntry("threshold", "0.6")
         .containsEntry("thresholds.audio", "0.7")
@@ -75,15 +76,37 @@ class ScanSettingsTest {
   }
 
   @Test
-  void theTokenNeverTravelsInTheSettingsOnlyTheCredentialsName() {
+  void neitherTheTokenNorTheCredentialsNameTravelsInTheWords() {
     ResembleDetectBuilder b = step();
     b.setCredentialsId("resemble-api-key");
 
-    ScanSettings s = b.toSettings();
+    assertThat(StepWords.of(b).words()).doesNotContainKey("credentialsId")
+        .doesNotContainValue("resemble-api-key");
+  }
 
-    assertThat(s.credentialsId()).isEqualTo("resemble-api-key");
-    assertThat(s.words()).doesNotContainKey("credentialsId");
-    assertThat(s.toString()).contains("credentialsId=resemble-api-key");
+  @Test
+  void aBlankFieldIsNotSentSoTheReaderGivesTheDefault() {
+    ResembleDetectBuilder b = step();
+    b.setTimeout("  ");
+    b.setFormats("");
+    b.setThreshold(null);
+
+    assertThat(StepWords.of(b).words()).containsOnlyKeys("includes");
+    assertThat(read(b).budget().timeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(read(b).policy().threshold()).isEqualTo(0.5);
+  }
+
+  @Test
+  void theControllersApiUrlFillsInOnlyWhenTheStepHasNone() {
+    ResembleDetectBuilder own = step();
+    own.setApiUrl("https://own.example.com/api/v2");
+
+    assertThat(StepWords.of(step()).orElse(Setting.API_URL, "https://global.example.com/v2")
+        .word(Setting.API_URL)).isEqualTo("https://global.example.com/v2");
+    assertThat(StepWords.of(own).orElse(Setting.API_URL, "https://global.example.com/v2")
+        .word(Setting.API_URL)).isEqualTo("https://own.example.com/api/v2");
+    assertThat(StepWords.of(step()).orElse(Setting.API_URL, null).word(Setting.API_URL))
+        .isNull();
   }
 
   @Test
@@ -91,9 +114,9 @@ class ScanSettingsTest {
     ResembleDetectBuilder b = step();
     b.setCallbackUrl("https://hooks.example.com/resemble?key=hook-secret");
 
-    assertThat(b.toSettings().words()).containsEntry("callbackUrl",
+    assertThat(StepWords.of(b).words()).containsEntry("callbackUrl",
         "https://hooks.example.com/resemble?key=hook-secret");
-    assertThat(b.toSettings().toString()).contains("callbackUrl=(set)")
+    assertThat(StepWords.of(b).toString()).contains("callbackUrl=(set)")
         .doesNotContain("hook-secret");
   }
 
@@ -167,7 +190,7 @@ class ScanSettingsTest {
 
     GateConfig c = read(b);
 
-    assertThat(b.toSettings().words()).containsEntry("visualize", "true")
+    assertThat(StepWords.of(b).words()).containsEntry("visualize", "true")
         .doesNotContainKeys("intelligence", "zeroRetentionMode", "useLlm", "searchIdentity",
             "audioSourceTracing");
     assertThat(c.api().options().visualize()).isTrue();
@@ -197,9 +220,8 @@ class ScanSettingsTest {
     b.setOnError("FAILURE");
     b.setOnNoSpeech("Unstable");
 
-    assertThat(b.getOnFlagged()).isEqualTo("WARN");
-    assertThat(b.getOnError()).isEqualTo("FAIL");
-    assertThat(b.getOnNoSpeech()).isEqualTo("WARN");
+    assertThat(StepWords.of(b).words()).containsEntry("onFlagged", "WARN")
+        .containsEntry("onError", "FAIL").containsEntry("onNoSpeech", "WARN");
     assertThat(read(b).policy().onFlagged()).isEqualTo(Reaction.WARN);
   }
 
@@ -218,7 +240,7 @@ class ScanSettingsTest {
     assertThat(b.getReportsDirectory()).isEqualTo("out/resemble");
     assertThat(b.getCacheDirectory()).isEqualTo(".cache");
     assertThat(b.getWaiversFile()).isEqualTo("ci/waivers.yaml");
-    assertThat(b.toSettings().words()).containsEntry("timeout", "5m")
+    assertThat(StepWords.of(b).words()).containsEntry("timeout", "5m")
         .containsEntry("retryBudget", "90s").doesNotContainKeys("timeoutMinutes", "reportsDir");
   }
 
@@ -243,28 +265,5 @@ class ScanSettingsTest {
 
     assertThatThrownBy(() -> read(b)).isInstanceOf(SettingsException.class)
         .hasMessage("timeout must be a duration such as 500ms, 90s, 30m or 1h, not '0m'.");
-  }
-
-  @Test
-  void jenkinsProxyReachesTheClient() {
-    ProxySettings proxy = ProxySettings.from(new hudson.ProxyConfiguration("proxy.corp", 3128,
-        "ci", "proxy-pw", "localhost\n*.internal | 127.0.0.1"));
-
-    GateConfig c = step().toSettings().read(workspace, "tok", proxy, w -> { });
-
-    assertThat(c.api().proxy().host()).isEqualTo("proxy.corp");
-    assertThat(c.api().proxy().port()).isEqualTo(3128);
-    assertThat(c.api().proxy().username()).isEqualTo("ci");
-    assertThat(c.api().proxy().password()).isEqualTo("proxy-pw");
-    assertThat(c.api().proxy().nonProxyHosts())
-        .containsExactly("localhost", "*.internal", "127.0.0.1");
-  }
-
-  @Test
-  void noJenkinsProxyMeansADirectConnection() {
-    assertThat(ProxySettings.from(null)).isNull();
-    assertThat(ProxySettings.from(new hudson.ProxyConfiguration(" ", 0, null, null, null)))
-        .isNull();
-    assertThat(read(step()).api().proxy()).isNull();
   }
 }

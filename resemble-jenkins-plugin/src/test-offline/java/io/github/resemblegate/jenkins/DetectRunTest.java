@@ -6,40 +6,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Result;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.File;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole step on the controller, with the scan run locally against a prepared result. */
-class DetectFlowTest {
+class DetectRunTest {
 
   @TempDir File workspace;
   @TempDir File buildDir;
 
   private final TestBuilds.Console console = new TestBuilds.Console();
 
+  @BeforeEach
+  void freshController() {
+    TestBuilds.freshController();
+  }
+
   @AfterEach
   void forgetCredentials() {
     CredentialsProvider.resetForTest();
   }
 
-  private ResembleDetectBuilder step() {
+  private static ResembleDetectBuilder step() {
     ResembleDetectBuilder b = new ResembleDetectBuilder("media/**");
     b.setFormats("none");
     return b;
   }
 
-  private void run(ResembleDetectBuilder b, GateEngine engine, TestBuilds.TestRun run,
-      EnvVars env) throws Exception {
-    new DetectFlow(engine).run(b.toSettings(), run, new FilePath(workspace), env, console);
+  private ResembleDetectAction run(ResembleDetectBuilder b, GateEngine engine,
+      TestBuilds.TestRun run, EnvVars env) throws Exception {
+    return TestBuilds.perform(b, engine, run, workspace, env, console);
   }
 
   @Test
@@ -54,8 +60,8 @@ class DetectFlowTest {
     assertThat(build.getResult()).isEqualTo(Result.FAILURE);
     ResembleDetectAction action = build.getAction(ResembleDetectAction.class);
     assertThat(action.getRun()).isSameAs(build);
-    assertThat(action.getOutcome().getFlagged()).isEqualTo(1);
-    assertThat(action.getOutcome().getAttentionRows()).extracting(FileRow::getPath)
+    assertThat(action.getCounts()).isEqualTo("2 files: 1 likely genuine, 1 likely synthetic");
+    assertThat(action.getAttentionRows()).extracting(FileResult::path)
         .containsExactly("media/fake.wav");
   }
 
@@ -63,12 +69,12 @@ class DetectFlowTest {
   void flaggedFileWithUnstableMarksTheBuildAndLetsItGoOn() throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
 
-    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
+    ResembleDetectAction action = run(step(),
+        new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isEqualTo(Result.UNSTABLE);
-    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getStatus())
-        .isEqualTo("UNSTABLE");
+    assertThat(action.getVerdict()).isEqualTo(Verdict.UNSTABLE);
   }
 
   @Test
@@ -79,7 +85,26 @@ class DetectFlowTest {
         new EnvVars("RESEMBLE_API_KEY", "k-1"));
 
     assertThat(build.getResult()).isNull();
-    assertThat(build.getAction(ResembleDetectAction.class).getOutcome().getPassed()).isEqualTo(1);
+    assertThat(build.getAction(ResembleDetectAction.class).getCounts())
+        .isEqualTo("1 file: 1 likely genuine");
+  }
+
+  @Test
+  void theResultIsKeptWithTheBuildAsTheCoresJsonReportEvenWithoutReports() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+
+    ResembleDetectAction action = run(step(),
+        new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)), build,
+        new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    assertThat(new File(buildDir, "resemble/resemble-report.json")).isFile();
+    assertThat(action.getReportFiles()).containsExactly("resemble-report.json");
+    ResembleDetectAction reloaded = new ResembleDetectAction(action.getIndex(),
+        action.getReportFiles(), null);
+    reloaded.onLoad(build);
+    assertThat(reloaded.getSentence()).isEqualTo(action.getSentence());
+    assertThat(reloaded.getAttentionRows()).extracting(FileResult::path, FileResult::score)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("media/fake.wav", 0.97));
   }
 
   @Test
@@ -96,7 +121,8 @@ class DetectFlowTest {
   }
 
   @Test
-  void theGatesAskForATokenStopsTheStepWithItsSentenceAndNoSummary() throws Exception {
+  void theGatesAskForATokenStopsTheStepWithItsSentenceAndASummaryOfARunThatDidNotComplete()
+      throws Exception {
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
     GateEngine mustPay = new GateEngine() {
       private static final long serialVersionUID = 1L;
@@ -111,7 +137,8 @@ class DetectFlowTest {
     assertThatThrownBy(() -> run(step(), mustPay, build, new EnvVars()))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("No Resemble API token was provided. " + Tokens.ADVICE);
-    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence())
+        .startsWith("The run did not complete: no Resemble API token was provided.");
   }
 
   @Test
@@ -141,7 +168,8 @@ class DetectFlowTest {
   }
 
   @Test
-  void settingToFixStopsTheStepWithOneSentenceAndNoSummary() throws Exception {
+  void settingToFixStopsTheStepWithOneSentenceAndASummaryOfARunThatDidNotComplete()
+      throws Exception {
     ResembleDetectBuilder b = step();
     b.setThreshold(1.5);
     TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
@@ -150,7 +178,9 @@ class DetectFlowTest {
         new EnvVars("RESEMBLE_API_KEY", "k-1")))
         .isExactlyInstanceOf(AbortException.class)
         .hasMessage("threshold must be between 0 and 1 (a deepfake probability), not '1.5'.");
-    assertThat(build.getActions(ResembleDetectAction.class)).isEmpty();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence()).isEqualTo(
+        "The run did not complete: threshold must be between 0 and 1 (a deepfake probability),"
+        + " not '1.5'.");
   }
 
   @Test
@@ -167,33 +197,13 @@ class DetectFlowTest {
   }
 
   @Test
-  void tokenInAnyLoggedMessageIsMasked() throws Exception {
-    GateEngine chatty = new GateEngine() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public GateResult run(GateConfig config, GateListener listener) {
-        listener.warn("retrying with key " + config.api().token().secret());
-        return Results.passed();
-      }
-    };
-
-    run(step(), chatty, new TestBuilds.TestRun(buildDir),
-        new EnvVars("RESEMBLE_API_KEY", "very-secret-key"));
-
-    assertThat(console.text()).contains("retrying with key ****")
-        .doesNotContain("very-secret-key");
-  }
-
-  @Test
   void unexpectedLibraryErrorComesBackAsAPluginExceptionWithItsStack() throws Exception {
     GateEngine broken = new GateEngine() {
       private static final long serialVersionUID = 1L;
 
       @Override
       public GateResult run(GateConfig config, GateListener listener) {
-        throw new IllegalStateException("journal is corrupt for key "
-            + config.api().token().secret());
+        throw new IllegalStateException("journal is corrupt");
       }
     };
 
@@ -201,9 +211,57 @@ class DetectFlowTest {
         new EnvVars("RESEMBLE_API_KEY", "very-secret-key")))
         .isExactlyInstanceOf(ScanFailure.class)
         .hasMessage("Resemble Detect failed unexpectedly: java.lang.IllegalStateException: "
-            + "journal is corrupt for key ****")
+            + "journal is corrupt")
         .hasNoCause()
         .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+  }
+
+  @Test
+  void anAbortedScanEndsWithAnInterruptionSoJenkinsMarksTheBuildAborted() throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    GateEngine aborted = (config, listener) -> {
+      // What the gate does when the build's thread is interrupted (Gate.run's contract).
+      Thread.currentThread().interrupt();
+      throw new GateException("The run was interrupted; run it again to resume.",
+          new InterruptedException());
+    };
+
+    assertThatThrownBy(() -> run(step(), aborted, build, new EnvVars("RESEMBLE_API_KEY", "k")))
+        .isExactlyInstanceOf(InterruptedException.class)
+        .hasMessage("The run was interrupted; run it again to resume.");
+    assertThat(build.getResult()).isNull();
+    assertThat(build.getAction(ResembleDetectAction.class).getSentence())
+        .isEqualTo("The run did not complete: the run was interrupted; run it again to resume.");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void theConsoleHasTheCoresLinesAndSaysTheVerdictOnce() throws Exception {
+    run(step(), new Results.FixedEngine(Results.flagged(Verdict.UNSTABLE)),
+        new TestBuilds.TestRun(buildDir), new EnvVars("RESEMBLE_API_KEY", "k-1"));
+
+    String sentence = "1 of 2 files scored at or above the threshold 0.50: media/fake.wav (0.97).";
+    assertThat(console.text())
+        .contains("[Resemble] Verdict: PASSED with warnings. " + sentence);
+    assertThat(console.text().split(java.util.regex.Pattern.quote(sentence), -1)).hasSize(2);
+  }
+
+  @Test
+  void aStepStoppedByASettingHasItsOwnPageSayingSoAndTheNextStepTheNextNumber()
+      throws Exception {
+    TestBuilds.TestRun build = new TestBuilds.TestRun(buildDir);
+    EnvVars env = new EnvVars("RESEMBLE_API_KEY", "k-1");
+    ResembleDetectBuilder wrong = step();
+    wrong.setTimeout("soon");
+
+    assertThatThrownBy(() -> run(wrong, new Results.FixedEngine(Results.passed()), build, env))
+        .isInstanceOf(AbortException.class);
+    run(step(), new Results.FixedEngine(Results.passed()), build, env);
+
+    assertThat(build.getActions(ResembleDetectAction.class))
+        .extracting(ResembleDetectAction::getUrlName, ResembleDetectAction::getVerdict)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("resemble", Verdict.FAILED),
+            org.assertj.core.groups.Tuple.tuple("resemble-2", Verdict.PASSED));
   }
 
   @Test
