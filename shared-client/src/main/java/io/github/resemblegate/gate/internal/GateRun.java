@@ -167,7 +167,7 @@ public final class GateRun {
       }
       requests = dispatcher.requests();
       new Unsent(ledger).refused(e.getMessage(), files);
-      return finish(e.decision(), List.of(), null);
+      return finish(e.decision(config.policy().onError()), List.of(), null);
     } catch (RuntimeException | Error e) {
       if (sending != null) {
         sending.abandon();

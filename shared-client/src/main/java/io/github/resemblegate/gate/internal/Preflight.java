@@ -12,6 +12,7 @@ import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.internal.store.ResultKey;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.Reaction;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,9 +33,16 @@ final class Preflight {
       super(sentence, cause);
     }
 
-    /** The run's verdict: failed, with this sentence. */
-    Decision decision() {
-      return new Decision(Verdict.FAILED, FailureKind.ERRORS, getMessage());
+    /**
+     * The run's verdict, with this sentence: as for any file the API could not judge, onError
+     * decides whether it fails the build, warns, or lets it pass.
+     */
+    Decision decision(Reaction onError) {
+      return switch (onError) {
+        case FAIL -> new Decision(Verdict.FAILED, FailureKind.ERRORS, getMessage());
+        case WARN -> new Decision(Verdict.UNSTABLE, FailureKind.ERRORS, getMessage());
+        case IGNORE -> new Decision(Verdict.PASSED, FailureKind.NONE, getMessage());
+      };
     }
   }
 
