@@ -7,6 +7,12 @@ try {
         + " Put the Resemble API token in ~/.m2/settings.xml as the <password> of a <server>"
         + " with id 'absent-server', or set the RESEMBLE_API_KEY environment variable.")
     assert it.counters().totalRequests() == 0
+    // Fresh reports say the run did not complete; the last run's green ones are gone.
+    def json = new File(basedir, 'target/resemble/resemble-report.json').text
+    assert json.contains('"finishedAt" : null') && json.contains('The run did not complete')
+    assert !json.contains('"status" : "PASSED"')
+    def html = new File(basedir, 'target/resemble/resemble-report.html').text
+    assert html.contains('DID NOT COMPLETE') && !html.contains('(stale)')
 } finally {
     ItSupport.stop(context)
 }

@@ -7,6 +7,8 @@ import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.settings.RawSettings;
 import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.gate.settings.SettingsReader;
+import io.github.resemblegate.report.InterruptedRunReport;
+import io.github.resemblegate.report.Reports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,26 +82,41 @@ final class DetectCommand implements Callable<Integer> {
   public Integer call() {
     CliConsole console = new CliConsole(shell, debug);
     if (tokenArgument != null) {
-      console.problem("The API token is not taken from an argument, where process lists and CI"
+      return stopped("The API token is not taken from an argument, where process lists and CI"
           + " logs would show it; " + Character.toLowerCase(TOKEN_ADVICE.charAt(0))
-          + TOKEN_ADVICE.substring(1));
-      return ExitCode.USAGE;
+          + TOKEN_ADVICE.substring(1), console);
     }
     GateConfig config;
     try {
       config = reader().read(raw(), console::warn);
     } catch (GateException e) {
-      console.problem(e.getMessage());
-      return ExitCode.USAGE;
+      return stopped(e.getMessage(), console);
     }
     GateResult result;
+    InterruptedRunReport interrupted = InterruptedRunReport.arm(config.reports(), console::warn);
     try {
       result = Gate.run(config, console.narrator(config.dryRun()));
     } catch (GateException e) {
+      interrupted.close();
       console.problem(e.getMessage());
+      // The core does not hand out the files it matched before it stopped; see reports.md.
+      Reports.writeIncomplete(config.reports(), e.getMessage(), null, console::warn);
       return ExitCode.of(e);
+    } finally {
+      interrupted.close();
     }
     return ResultOutput.deliver(result, config.reports(), console);
+  }
+
+  /**
+   * A configuration error: said once, and the reports folder gets fresh reports saying the run
+   * did not complete, where and in the formats the options name when those can be read.
+   */
+  private int stopped(String why, CliConsole console) {
+    console.problem(why);
+    Reports.writeIncomplete(ResultOutput.reportsOrDefault(shell, settings), why, null,
+        console::warn);
+    return ExitCode.USAGE;
   }
 
   private SettingsReader reader() {

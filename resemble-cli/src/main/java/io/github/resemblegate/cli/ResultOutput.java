@@ -2,11 +2,16 @@ package io.github.resemblegate.cli;
 
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.settings.RawSettings;
+import io.github.resemblegate.gate.settings.Setting;
 import io.github.resemblegate.gate.settings.SettingsReader;
 import io.github.resemblegate.report.Reports;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** How the commands end with a result: the summary, the reports, the exit status. */
 final class ResultOutput {
@@ -23,6 +28,28 @@ final class ResultOutput {
         .defaultReportsDirectory(here.resolve(SettingOptions.DEFAULT_REPORTS_DIRECTORY))
         .spelling(SettingOptions::spelling)
         .read(raw, console::warn);
+  }
+
+  /**
+   * Where a run whose settings could not be read writes its reports: the folder and formats the
+   * options name when those can be read, else the default folder and every format.
+   */
+  static GateConfig.Reports reportsOrDefault(Shell shell, SettingOptions options) {
+    Path here = shell.workingDirectory();
+    RawSettings raw = options.into(new RawSettings());
+    Path directory = here.resolve(SettingOptions.DEFAULT_REPORTS_DIRECTORY);
+    Set<ReportFormat> formats = EnumSet.allOf(ReportFormat.class);
+    try {
+      directory = raw.word(Setting.REPORTS_DIRECTORY).map(here::resolve).orElse(directory);
+    } catch (InvalidPathException e) {
+      // The folder option itself is what is wrong: the default folder gets the reports.
+    }
+    try {
+      formats = raw.word(Setting.FORMATS).map(ReportFormat::parse).orElse(formats);
+    } catch (IllegalArgumentException e) {
+      // The formats option itself is what is wrong: every format says the run did not complete.
+    }
+    return new GateConfig.Reports(directory, formats);
   }
 
   /** Prints the summary, writes the reports, and returns the run's exit status. */

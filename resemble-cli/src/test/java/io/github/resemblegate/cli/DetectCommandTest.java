@@ -104,6 +104,45 @@ class DetectCommandTest {
     assertThat(SIM.counters().totalRequests()).isZero();
   }
 
+  /** A green run's reports, then a file the cache cannot answer: the next run needs the API. */
+  private Path greenReportsThenANewFile() throws IOException {
+    Media.wav(project.resolve("a.wav"), 8000);
+    assertThat(detect(CliRun.token(TOKEN)).exitCode).isZero();
+    Path json = project.resolve("resemble-reports/resemble-report.json");
+    assertThat(Files.readString(json)).contains("\"status\" : \"PASSED\"");
+    Media.wav(project.resolve("b.wav"), 8001);
+    return json;
+  }
+
+  @Test
+  void noTokenReplacesTheLastGreenReportWithOneSayingTheRunDidNotComplete() throws IOException {
+    Path json = greenReportsThenANewFile();
+
+    CliRun run = detect(Map.of());
+
+    assertThat(run.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(json)).contains("\"finishedAt\" : null",
+        "\"status\" : \"FAILED\"", "The run did not complete", "No Resemble API token")
+        .doesNotContain("\"status\" : \"PASSED\"");
+    assertThat(Files.readString(json.resolveSibling("resemble-report.html")))
+        .contains("DID NOT COMPLETE");
+  }
+
+  @Test
+  void aWrongSettingReplacesTheLastGreenReportInTheFormatsItAsked() throws IOException {
+    Path json = greenReportsThenANewFile();
+
+    CliRun run = detect(CliRun.token(TOKEN), "--threshold", "1.5", "--formats", "json,md");
+
+    assertThat(run.exitCode).isEqualTo(ExitCode.USAGE);
+    assertThat(run.out).isEmpty();
+    assertThat(Files.readString(json)).contains("\"finishedAt\" : null",
+        "The run did not complete", "--threshold must be between 0 and 1");
+    assertThat(json.resolveSibling("resemble-summary.md")).isRegularFile();
+    // Formats not asked for this run are gone, not left green beside the fresh ones.
+    assertThat(json.resolveSibling("resemble-report.html")).doesNotExist();
+  }
+
   @Test
   void aTokenArgumentIsRefusedWithoutRunning() throws IOException {
     Media.wav(project.resolve("a.wav"), 8000);
@@ -133,6 +172,9 @@ class DetectCommandTest {
   @Test
   void anApiThatIsDownIsAnApiFailureWithExitThree() throws IOException {
     Media.wav(project.resolve("a.wav"), 8000);
+    Path stale = project.resolve("resemble-reports/resemble-report.json");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "{\"verdict\" : {\"status\" : \"PASSED\"}}");
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
@@ -146,7 +188,8 @@ class DetectCommandTest {
     // The free access check before uploading finds it, in one sentence.
     assertThat(run.out).contains("Verdict: FAILED. The Resemble API at http://127.0.0.1:" + closed
         + "/api/v2 could not be reached, so nothing was uploaded");
-    assertThat(project.resolve("resemble-reports/resemble-report.json")).exists();
+    assertThat(Files.readString(stale)).contains("\"status\" : \"FAILED\"")
+        .doesNotContain("\"status\" : \"PASSED\"");
   }
 
   @Test

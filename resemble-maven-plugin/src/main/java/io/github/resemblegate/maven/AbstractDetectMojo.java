@@ -9,11 +9,13 @@ import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.gate.settings.Defaults;
 import io.github.resemblegate.gate.settings.SettingsReader;
 import io.github.resemblegate.report.ConsoleSummary;
+import io.github.resemblegate.report.InterruptedRunReport;
 import io.github.resemblegate.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
@@ -81,13 +83,31 @@ abstract class AbstractDetectMojo extends DetectParameters {
       log.info("Resemble Gate is skipped (resemble.skip).");
       return;
     }
-    ScanScope scope = scanScope();
-    GateConfig config = gateConfig(scope);
+    ScanScope scope;
+    GateConfig config;
+    try {
+      scope = scanScope();
+      config = gateConfig(scope);
+    } catch (MojoExecutionException e) {
+      // The settings could not be read: the reports go where this goal's parameter says, in
+      // the formats it names when those can be read, else all of them.
+      if (reportsDirectory() != null) {
+        Reports.writeIncomplete(new GateConfig.Reports(reportsDirectory().toPath(),
+            formatsOrAll()), e.getMessage(), null, log::warn);
+      }
+      throw e;
+    }
     GateResult result;
+    InterruptedRunReport stopped = InterruptedRunReport.arm(config.reports(), log::warn);
     try {
       result = Gate.run(config, MavenGateListener.throttled(log, config.dryRun()));
     } catch (GateException e) {
+      stopped.close();
+      // The core does not hand out the files it matched before it stopped; see reports.md.
+      Reports.writeIncomplete(config.reports(), e.getMessage(), null, log::warn);
       throw MavenBuildResult.stopped(e, log);
+    } finally {
+      stopped.close();
     }
     if (nothingToCheck(scope, result)) {
       log.info(result.decision().sentence());
@@ -110,6 +130,15 @@ abstract class AbstractDetectMojo extends DetectParameters {
   private static boolean nothingToCheck(ScanScope scope, GateResult result) {
     return scope.includes().isEmpty() && result.files().isEmpty()
         && result.decision().verdict() == Verdict.PASSED;
+  }
+
+  /** The formats the {@code formats} parameter names, or all of them when it cannot be read. */
+  private Set<ReportFormat> formatsOrAll() {
+    try {
+      return ReportFormat.parse(formats);
+    } catch (IllegalArgumentException e) {
+      return EnumSet.allOf(ReportFormat.class);
+    }
   }
 
   /** The core's configuration for this execution; a wrong parameter throws with one sentence each. */

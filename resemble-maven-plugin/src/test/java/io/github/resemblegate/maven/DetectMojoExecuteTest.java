@@ -225,4 +225,46 @@ class DetectMojoExecuteTest {
     assertThat(log.all()).doesNotContain("UNSTABLE");
     assertThat(new File(mojo.reportsDirectory, "resemble-report.json")).isFile();
   }
+  /** A green run's reports, then a second file the cache cannot answer: the next run needs the API. */
+  private Path greenReportsThenANewFile(DetectMojo mojo) throws Exception {
+    prepare(mojo, "narration.wav").execute();
+    Path json = project.resolve("target/resemble/resemble-report.json");
+    assertThat(Files.readString(json)).contains("\"status\" : \"PASSED\"");
+    Files.write(project.resolve("src/main/media/outro.wav"), ItSupport.wav("outro.wav"));
+    return json;
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void aMissingTokenReplacesTheLastGreenReportWithOneSayingTheRunDidNotComplete(DetectMojo mojo)
+      throws Exception {
+    Path json = greenReportsThenANewFile(mojo);
+    mojo.apiKey = null;
+
+    assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("No Resemble API token was provided.");
+
+    String report = Files.readString(json);
+    assertThat(report).contains("\"finishedAt\" : null", "\"status\" : \"FAILED\"",
+        "The run did not complete", "No Resemble API token was provided.")
+        .doesNotContain("\"status\" : \"PASSED\"");
+    assertThat(Files.readString(json.resolveSibling("resemble-report.html")))
+        .contains("DID NOT COMPLETE").doesNotContain("likely genuine");
+  }
+
+  @Test
+  @InjectMojo(goal = "detect")
+  void aWrongSettingLeavesAFreshReportSayingTheRunDidNotComplete(DetectMojo mojo)
+      throws Exception {
+    Path json = greenReportsThenANewFile(mojo);
+    mojo.threshold = "1.5";
+
+    assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("threshold");
+
+    assertThat(Files.readString(json)).contains("\"finishedAt\" : null", "The run did not complete")
+        .doesNotContain("\"status\" : \"PASSED\"");
+    assertThat(Files.readString(json.resolveSibling("resemble-summary.md")))
+        .contains("did not complete");
+  }
 }

@@ -29,7 +29,7 @@ final class HtmlFindings {
       }
       d.append("</ul></div>");
     }
-    line(d, "media", FindingWords.media(f));
+    line(d, "retention", FindingWords.media(f));
     d.append("</div>");
   }
 

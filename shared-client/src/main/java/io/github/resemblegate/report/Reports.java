@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Writes the chosen report formats of one verdict into a directory. */
 public final class Reports {
@@ -68,6 +69,24 @@ public final class Reports {
   public static List<Path> writeIncomplete(Path directory, Set<ReportFormat> formats, String why,
       List<String> matchedFiles) throws IOException {
     return write(Incomplete.result(why, matchedFiles), formats, directory);
+  }
+
+  /**
+   * {@link #writeIncomplete(Path, Set, String, List)} for a front end on its way out with its own
+   * sentence: a report that cannot be written is said to {@code warn} (the build stops with
+   * {@code why} all the same), never thrown.
+   *
+   * @return the files written; empty when none could be
+   */
+  public static List<Path> writeIncomplete(GateConfig.Reports reports, String why,
+      List<String> matchedFiles, Consumer<String> warn) {
+    try {
+      return writeIncomplete(reports.directory(), reports.formats(), why, matchedFiles);
+    } catch (IOException | RuntimeException e) {
+      warn.accept("Could not write the reports of the stopped run to " + reports.directory()
+          + " (" + e.getMessage() + ").");
+      return List.of();
+    }
   }
 
   /** Writes the formats {@code reports} names into its directory; see the other overload. */

@@ -223,6 +223,32 @@ class FindingsInReportsTest {
   }
 
   @Test
+  void hostileFindingsAreTextInEveryFormat() throws Exception {
+    GateResult hostile = Fixtures.hostile();
+
+    String page = new HtmlReportWriter().page(hostile);
+    assertThat(page).doesNotContain("<img src=x onerror=window.__xss=5", "<script>window.__xss=6",
+        "href=\"javascript:", "<b>Fake", "<i>now")
+        .contains("&lt;img src=x onerror=window.__xss=8&gt;")
+        // An address that is no valid URI is shown, not linked.
+        .contains("<li>https://ok.example/p?a=&quot;1&quot;&amp;b=&lt;2&gt;</li>")
+        .doesNotContain("href=\"https://ok.example");
+    String md = MarkdownSummaryWriter.summary(hostile);
+    assertThat(md).contains("\\<img src=x onerror=window.\\_\\_xss=5\\> \\| \\`tick\\` "
+        + "\\*\\*bold\\*\\*");
+    ByteArrayOutputStream junit = new ByteArrayOutputStream();
+    new JunitXmlWriter().write(hostile, junit);
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(junit.toByteArray()));
+    ByteArrayOutputStream sarif = new ByteArrayOutputStream();
+    new SarifWriter().write(hostile, sarif);
+    assertThat(JsonSchemas.validate(JsonSchemas.sarif(),
+        JsonSchemas.MAPPER.readTree(sarif.toByteArray()))).isEmpty();
+    assertThat(JsonSchemas.validate(JsonSchemas.report(), JsonReportWriterTest.tree(hostile)))
+        .isEmpty();
+  }
+
+  @Test
   void aFileTheApiSaidNothingMoreAboutReadsAsBefore() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new SarifWriter().write(Fixtures.everyOutcome(), out);

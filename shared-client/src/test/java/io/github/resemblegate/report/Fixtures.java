@@ -1,5 +1,7 @@
 package io.github.resemblegate.report;
 
+import io.github.resemblegate.client.Detection.Retention;
+import io.github.resemblegate.client.Detection.ReverseSearchSource;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
@@ -94,6 +96,15 @@ final class Fixtures {
             + " media/fake-intro.wav at 0.97.");
   }
 
+  /** What the API said beside a score, every string trying to break out of every format. */
+  static final Findings HOSTILE_FINDINGS = new Findings(
+      "<img src=x onerror=window.__xss=5> | `tick` **bold**",
+      "</script><script>window.__xss=6</script>",
+      List.of(new ReverseSearchSource("javascript:window.__xss=7",
+              "<img src=x onerror=window.__xss=8>", null, "known_fake", 0.9),
+          new ReverseSearchSource("https://ok.example/p?a=\"1\"&b=<2>", null, null, null, null)),
+      "<b>Fake</b>", 0.5, new Retention(true, false, true, "<i>now</i>"));
+
   /** Names and API strings that try to break out of every format. */
   static List<FileResult> hostileFiles() {
     return List.of(
@@ -105,7 +116,8 @@ final class Fixtures {
             .reason("server said </script><script>window.__xss=4</script>").build(),
         file(QUOTES).outcome(Outcome.FLAGGED).score(0.8).label("\"fake\" & <i>odd</i>")
             .threshold(0.4).dashboard("https://app.resemble.ai/hub/detect/x?a=1&b=\"2\"").build(),
-        file(PIPES).outcome(Outcome.FLAGGED).score(0.75).threshold(0.4).build(),
+        file(PIPES).outcome(Outcome.FLAGGED).score(0.75).threshold(0.4)
+            .findings(HOSTILE_FINDINGS).build(),
         file(CONTROL).outcome(Outcome.SKIPPED).score(null).label(null).threshold(0.4)
             .reason("unreadable:\u0001 permission denied").build());
   }
