@@ -22,13 +22,14 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code bench.out} (the module's target folder), {@code bench.simulatorJar},
  * {@code bench.repoRoot}, {@code bench.pluginVersion}, {@code bench.workloads} ({@code all} or a
- * comma list of W1 W2 W3 W4 W5 SOAK), {@code bench.quick} (smaller counts for a smoke run),
+ * comma list of W1 W2 W3 W4 W5 W6 SOAK), {@code bench.cliJar} (W6's command line jar),
+ * {@code bench.quick} (smaller counts for a smoke run),
  * {@code bench.seed} (the soak's fault seed).
  */
 public final class BenchMain {
 
   static final String COMMAND = "./mvnw -B -Pbench verify";
-  static final Set<String> ALL = Set.of("W1", "W2", "W3", "W4", "W5", "SOAK");
+  static final Set<String> ALL = Set.of("W1", "W2", "W3", "W4", "W5", "W6", "SOAK");
   /** Sparse trees need little disk, but W5 writes 1,100,000 small files (about 4.5 GB). */
   static final long MIN_FREE_BYTES = 6_000_000_000L;
 
@@ -88,6 +89,10 @@ public final class BenchMain {
       }
       if (workloads.contains("W5")) {
         new ScanScale(b).run();
+      }
+      if (workloads.contains("W6")) {
+        new ShardedRuns(b, Path.of(System.getProperty("bench.cliJar",
+            "resemble-cli/target/resemble-gate.jar")).toAbsolutePath(), jar).run();
       }
       if (workloads.contains("SOAK")) {
         new Soak(b, jar).run();

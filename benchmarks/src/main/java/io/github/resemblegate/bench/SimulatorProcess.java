@@ -40,6 +40,12 @@ final class SimulatorProcess implements AutoCloseable {
   /** Starts {@code java -jar <jar> --port 0 …} and waits for its listening line. */
   static SimulatorProcess start(Path jar, String token, long processingMs, long seed, Path log)
       throws IOException {
+    return start(jar, token, processingMs, seed, log, List.of());
+  }
+
+  /** The same with more options, e.g. {@code --upload-bandwidth B}. */
+  static SimulatorProcess start(Path jar, String token, long processingMs, long seed, Path log,
+      List<String> more) throws IOException {
     if (!Files.isRegularFile(jar) || !Files.isDirectory(jar.resolveSibling("lib"))) {
       throw new IllegalStateException("The simulator jar " + jar + " (with lib/ beside it) is"
           + " missing; build it with ./mvnw -B -pl resemble-simulator -am package -DskipTests.");
@@ -47,6 +53,7 @@ final class SimulatorProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
         "--port", "0", "--token", token, "--processing-ms", Long.toString(processingMs),
         "--seed", Long.toString(seed), "--journal-limit", "50"));
+    cmd.addAll(more);
     Files.createDirectories(log.getParent());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -124,6 +131,24 @@ final class SimulatorProcess implements AutoCloseable {
   /** The batches created since the last reset, with their file names and detect ids. */
   JsonNode batches() {
     return readJson(send(HttpRequest.newBuilder(URI.create(admin + "/batches")).GET().build()));
+  }
+
+  /**
+   * Files that appear in more than one of {@code batches} (as {@link #batches()} lists them): in
+   * the benchmarks' trees every file's name and content are its own, so this is content created
+   * twice.
+   */
+  static int createdTwice(JsonNode batches) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    int twice = 0;
+    for (JsonNode batch : batches) {
+      for (JsonNode name : batch.path("fileNames")) {
+        if (!names.add(name.asText())) {
+          twice++;
+        }
+      }
+    }
+    return twice;
   }
 
   private static JsonNode readJson(String body) {

@@ -2,9 +2,7 @@ package io.github.resemblegate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The fault suite at scale: 10,000 files while the simulator answers 20% of requests with 429,
@@ -76,15 +74,7 @@ final class Soak {
       b.results().raw(w, "probe", p);
       b.results().raw(w, "simulatorCounters", c);
 
-      Set<String> names = new HashSet<>();
-      int duplicates = 0;
-      for (JsonNode batch : batches) {
-        for (JsonNode name : batch.path("fileNames")) {
-          if (!names.add(name.asText())) {
-            duplicates++;
-          }
-        }
-      }
+      int duplicates = SimulatorProcess.createdTwice(batches);
       int outcomes = p.outcomes().values().stream().mapToInt(Integer::intValue).sum();
       long faulted = c.path("faultsFired").asLong();
       long total = c.path("totalRequests").asLong();

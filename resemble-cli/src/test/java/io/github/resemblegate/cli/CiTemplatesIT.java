@@ -79,6 +79,8 @@ class CiTemplatesIT {
     assertThat(CiJob.expand(upload.path("with").path("category").asText(), Map.of(),
         run.outputs())).isEqualTo("resemble-gate");
     assertThat(run.log()).doesNotContain(TOKEN);
+    assertThat(run.log()).as("a library's logging setup is no line for the user")
+        .doesNotContain("SLF4J");
   }
 
   @Test

@@ -2,10 +2,14 @@ package io.github.resemblegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.ReportFormat;
+import io.github.resemblegate.report.Reports;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,20 @@ class MergeAndReportCommandTest {
     assertThat(merge.err.strip()).endsWith("Error: Shard 3 of 3 is missing; merge needs the"
         + " report of every shard.");
     assertThat(project.resolve("resemble-reports")).doesNotExist();
+  }
+
+  @Test
+  void mergeRefusesAShardThatDidNotCompleteAndNamesIt() throws IOException {
+    shard(1, 3);
+    shard(3, 3);
+    Reports.writeIncomplete(project.resolve("shard-2"), EnumSet.allOf(ReportFormat.class),
+        "No Resemble API token was provided.", List.of());
+
+    CliRun merge = CliRun.in(project, Map.of(), "merge", "shard-1", "shard-2", "shard-3");
+
+    assertThat(merge.exitCode).as(merge.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(merge.err.strip()).endsWith("Error: Shard 2/3 did not complete: no Resemble API"
+        + " token was provided; run that shard again, then merge.");
   }
 
   @Test

@@ -116,4 +116,66 @@ class GateShardTest {
     assertThat(merged.run().batchIds()).hasSize(shards.stream()
         .mapToInt(s -> s.run().batchIds().size()).sum());
   }
+
+  @Test
+  void mergedDryRunShardsSayWhatTheWholeRunWouldSend() {
+    tree();
+    List<GateResult> shards = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      shards.add(Gate.run(fx.config().shard(new Shard(i, 3)).dryRun(true)
+          .cacheDirectory(root.resolve("cache-" + i))
+          .reportsDirectory(root.resolve("reports-" + i)).build(), null));
+    }
+
+    GateResult merged = Gate.merge(shards);
+
+    // Five contents of 14 + 5 + 23 + 24 + 10 bytes, one batch in each of the three shards.
+    assertThat(merged.decision().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(merged.decision().sentence()).isEqualTo("Would send 5 files, 76 B, in 3 batches"
+        + " and 0 single requests; this dry run sent and judged nothing.");
+    assertThat(fx.counters().totalRequests()).isZero();
+  }
+
+  /** Four files of four sizes: two shards of two files each (13 + 10 and 12 + 11 bytes). */
+  private void fourFiles() {
+    fx.file("a.wav", "0123456789");
+    fx.file("b.wav", "0123456789a");
+    fx.file("c.wav", "0123456789ab");
+    fx.file("d.wav", "0123456789abc");
+  }
+
+  private GateResult shardWithBudget(int i, int n, int maxFiles) {
+    return Gate.run(fx.config().shard(new Shard(i, n)).maxFiles(maxFiles)
+        .cacheDirectory(root.resolve("cache-" + i))
+        .reportsDirectory(root.resolve("reports-" + i)).build(), null);
+  }
+
+  @Test
+  void theShardsOfARunShareOneMaxFilesBudgetSoTogetherTheyNeverUploadMore() {
+    fourFiles();
+
+    GateResult first = shardWithBudget(1, 2, 2);
+    GateResult second = shardWithBudget(2, 2, 2);
+
+    assertThat(fx.counters().detectsCreated()).as("a budget of 2 for the whole run").isZero();
+    assertThat(first.decision().failureKind()).isEqualTo(FailureKind.BUDGET);
+    assertThat(first.decision().sentence()).isEqualTo("Shard 1/2 would upload 2 of its 2 files,"
+        + " more than its share 1 of maxFiles 2 allows, so nothing was sent; raise maxFiles,"
+        + " 0 means no limit, or narrow the includes.");
+    assertThat(second.decision().failureKind()).isEqualTo(FailureKind.BUDGET);
+    assertThat(Gate.merge(List.of(first, second)).decision().failureKind())
+        .isEqualTo(FailureKind.BUDGET);
+  }
+
+  @Test
+  void aRunWithinMaxFilesIsWithinEveryShardsShareOfIt() {
+    fourFiles();
+
+    for (int i = 1; i <= 2; i++) {
+      assertThat(shardWithBudget(i, 2, 4).decision().verdict()).as("shard " + i)
+          .isEqualTo(Verdict.PASSED);
+    }
+
+    assertThat(fx.counters().detectsCreated()).isEqualTo(4);
+  }
 }

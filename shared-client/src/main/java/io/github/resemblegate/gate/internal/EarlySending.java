@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.hash.Hasher;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.ResultCache;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.nio.file.Files;
@@ -27,12 +28,14 @@ final class EarlySending {
   /**
    * Whether the budget is known to hold before any file is read, so the run may send while it
    * hashes: no minutes budget, every candidate together within {@code maxBytes}, and for
-   * {@code maxFiles} no more candidates than it allows, or few enough whose remembered hash the
-   * cache does not hold. Otherwise the whole plan decides, as before.
+   * {@code maxFiles} (or the shard's share of it) no budget, no more candidates than it allows,
+   * or few enough whose remembered hash the cache does not hold. Otherwise the whole plan
+   * decides, as before. A share of 0 always waits for the whole plan: to the planner 0 is no
+   * limit.
    */
-  static boolean budgetHolds(GateConfig config, List<ScannedFile> files, ResultCache cache,
-      Consumer<String> warn) {
-    int maxFiles = config.budget().maxFiles();
+  static boolean budgetHolds(GateConfig config, ShardFilter shard, List<ScannedFile> files,
+      ResultCache cache, Consumer<String> warn) {
+    int maxFiles = shard.budget();
     List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
     long maxBytes = config.budget().maxBytes();
     if (config.budget().maxMediaMinutes() > 0 || maxBytes > 0
@@ -41,10 +44,10 @@ final class EarlySending {
       // file together fits.
       return false;
     }
-    if (maxFiles == 0 || candidates.size() <= maxFiles) {
+    if (!shard.limited() || maxFiles > 0 && candidates.size() <= maxFiles) {
       return true;
     }
-    if (cache == null || config.cache().refresh()) {
+    if (maxFiles == 0 || cache == null || config.cache().refresh()) {
       return false;
     }
     Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());

@@ -76,7 +76,8 @@ public final class GateRun {
     this.config = config;
     this.listener = new SerialListener(listener);
     this.startedAt = config.clock().instant();
-    this.shard = new ShardFilter(config.scan().shard(), this.listener);
+    this.shard = new ShardFilter(config.scan().shard(), config.budget().maxFiles(),
+        this.listener);
     List<ScanFilter> all = new ArrayList<>(filters());
     all.addAll(more);
     this.filters = List.copyOf(all);
@@ -133,11 +134,12 @@ public final class GateRun {
       GateConfig.Limits limits = config.api().limits();
       Planner planner = new Planner(new BatchCutter.Rules(limits.maxFilesPerBatch(),
           limits.maxBytesPerBatch(), config.api().options().zeroRetention()),
-          config.budget().maxFiles(), ledger, resumed, listener::warn);
+          shard.budget(), ledger, resumed, listener::warn);
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
       Consumer<Content> toPlan = planner;
-      if (checking && config.api().token() != null && EarlySending.budgetHolds(config, files, cache, listener::warn)) {
+      if (checking && config.api().token() != null && EarlySending.budgetHolds(config, shard, files,
+          cache, listener::warn)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
         listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
         Dispatcher d = dispatcher;
@@ -193,13 +195,12 @@ public final class GateRun {
       Set<String> resumed, ResultCache cache, Supplier<Journal> journal) {
     List<Planned> draft = planner.draft();
     int uploads = Plans.files(draft);
-    int maxFiles = config.budget().maxFiles();
+    int maxFiles = shard.budget();
     Unsent unsent = new Unsent(ledger);
-    if (maxFiles > 0 && uploads > maxFiles) {
+    if (shard.limited() && uploads > maxFiles) {
       unsent.overBudget(uploads, maxFiles);
       listener.planned(planner.describe());
-      return new Finished(DecisionRules.overBudget(uploads, ledger.size(), maxFiles), draft,
-          null);
+      return new Finished(shard.overBudget(uploads, ledger.size()), draft, null);
     }
     Decision spend = new SpendCheck(config.budget(), config.scan().baseDirectory())
         .overBudget(draft);

@@ -136,6 +136,18 @@ public final class DecisionRules {
   }
 
   /**
+   * A shard would upload more files than its share of {@code maxFiles} allows (the shards of a
+   * run share one budget): nothing was submitted.
+   */
+  public static Decision overShardBudget(String shard, int uploads, int files, int share,
+      int maxFiles) {
+    return new Decision(Verdict.FAILED, FailureKind.BUDGET, "Shard " + shard + " would upload "
+        + uploads + " of its " + files + " files, more than its share " + share + " of maxFiles "
+        + maxFiles + " allows, so nothing was sent; raise maxFiles, 0 means no limit, or narrow"
+        + " the includes.");
+  }
+
+  /**
    * A dry run that would pass says what it would have sent, and that it sent nothing; one that
    * would not pass keeps the judgement the cache gave.
    */

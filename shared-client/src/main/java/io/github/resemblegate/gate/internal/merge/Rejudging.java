@@ -70,7 +70,10 @@ public final class Rejudging {
 
   /** No file of the run had content to check: each was skipped before it was hashed. */
   static boolean nothingToCheck(GateResult done) {
-    return done.files().stream().allMatch(f -> f.sha256() == null
-        && f.outcome() == Outcome.SKIPPED);
+    return nothingToCheck(done.files());
+  }
+
+  static boolean nothingToCheck(List<FileResult> files) {
+    return files.stream().allMatch(f -> f.sha256() == null && f.outcome() == Outcome.SKIPPED);
   }
 }

@@ -42,6 +42,7 @@ public final class ShardMerge {
       throw new GateException("There are no shard reports to merge; give the resemble-report.json"
           + " of every shard, or the folder that holds them.");
     }
+    refuseIncomplete(shards);
     GateResult first = shards.get(0);
     Shard firstShard = shardOf(first);
     Map<Integer, GateResult> byIndex = new HashMap<>();
@@ -118,8 +119,14 @@ public final class ShardMerge {
     RunInfo r = any.run();
     RunInfo run = new RunInfo(r.toolVersion(), started, finished, r.apiUrl(), r.baseDirectory(),
         r.dryRun(), r.options(), batchIds, null, r.configuration());
+    // A dry run that would pass says what it would send: the shards' plans added up.
+    Decision before = decisionBefore(byIndex);
+    if (r.dryRun() && before.failureKind() != FailureKind.BUDGET
+        && !Rejudging.nothingToCheck(files)) {
+      before = DryRunSums.decision(any.policy(), byIndex.values(), files);
+    }
     GateResult joined = new GateResult(run, any.policy(), files, Totals.countOutcomes(files,
-        contents, fromCache, uploaded, bytes, batches), decisionBefore(byIndex), List.of());
+        contents, fromCache, uploaded, bytes, batches), before, List.of());
     LocalDate day = started == null ? LocalDate.now(ZoneOffset.UTC)
         : LocalDate.ofInstant(started, ZoneOffset.UTC);
     return Rejudging.again(joined, any.policy(), day);
@@ -136,6 +143,59 @@ public final class ShardMerge {
         .filter(d -> d.failureKind() == FailureKind.BUDGET).findFirst()
         .orElse(inOrder.stream().filter(r -> !r.files().isEmpty()).findFirst()
             .orElse(inOrder.get(0)).decision());
+  }
+
+  /**
+   * A report without a finish time is from a run that stopped early (a front end wrote it with
+   * every file not judged); it cannot stand for its shard. It does not say which shard it was, so
+   * the sentence names the shard the complete reports leave open when that is the only reading.
+   */
+  private static void refuseIncomplete(List<GateResult> shards) {
+    List<GateResult> stopped = shards.stream().filter(r -> r.run().finishedAt() == null)
+        .toList();
+    if (stopped.isEmpty()) {
+      return;
+    }
+    String why = whyStopped(stopped.get(0));
+    Set<Integer> open = new TreeSet<>();
+    Set<Integer> totals = new TreeSet<>();
+    Set<Integer> done = new TreeSet<>();
+    for (GateResult r : shards) {
+      if (r.run().finishedAt() != null && r.run().sharding() != null) {
+        totals.add(r.run().sharding().shard().total());
+        done.add(r.run().sharding().shard().index());
+      }
+    }
+    if (totals.size() == 1) {
+      int total = totals.iterator().next();
+      for (int i = 1; i <= total; i++) {
+        if (!done.contains(i)) {
+          open.add(i);
+        }
+      }
+      if (stopped.size() == 1 && open.size() == 1) {
+        throw new GateException("Shard " + open.iterator().next() + "/" + total + " did not"
+            + " complete: " + why + "; run that shard again, then merge.");
+      }
+    }
+    throw new GateException(stopped.size() == 1
+        ? "A shard report is from a run that did not complete: " + why + "; run that shard"
+            + " again, then merge."
+        : stopped.size() + " shard reports are from runs that did not complete, the first: " + why
+            + "; run those shards again, then merge.");
+  }
+
+  /** What the stopped run said, as part of a sentence: its decision after the common head. */
+  private static String whyStopped(GateResult r) {
+    String s = r.decision().sentence().strip();
+    String head = "The run did not complete: ";
+    if (s.startsWith(head)) {
+      s = s.substring(head.length());
+    }
+    while (s.endsWith(".")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s.isEmpty() ? "it did not say why" : s;
   }
 
   private static Shard shardOf(GateResult r) {

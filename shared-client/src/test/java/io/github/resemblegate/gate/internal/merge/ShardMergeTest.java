@@ -9,12 +9,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
+import io.github.resemblegate.report.JsonReportReader;
+import io.github.resemblegate.report.Reports;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Merging shards: one verdict over every file, or one sentence saying why the set is not a run. */
 class ShardMergeTest {
@@ -126,5 +133,36 @@ class ShardMergeTest {
     assertThatThrownBy(() -> ShardMerge.merge(List.of()))
         .hasMessage("There are no shard reports to merge; give the resemble-report.json of every"
             + " shard, or the folder that holds them.");
+  }
+
+  /** A shard that stopped early, as its front end wrote it and merge reads it back. */
+  private static GateResult incomplete(Path dir, String why) throws IOException {
+    Reports.writeIncomplete(dir, Set.of(ReportFormat.JSON), why, List.of("c.wav"));
+    return JsonReportReader.read(dir.resolve(ReportFormat.JSON.fileName()));
+  }
+
+  @Test
+  void refusesAShardThatDidNotCompleteNamingItByTheIndexTheOthersLeaveOpen(@TempDir Path dir)
+      throws IOException {
+    GateResult stopped = incomplete(dir, "No Resemble API token was provided.");
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(one, stopped, three)))
+        .isInstanceOf(GateException.class)
+        .hasMessage("Shard 2/3 did not complete: no Resemble API token was provided; run that"
+            + " shard again, then merge.");
+  }
+
+  @Test
+  void refusesShardsThatDidNotCompleteWhenWhichOnesIsUnknown(@TempDir Path dir)
+      throws IOException {
+    GateResult stopped = incomplete(dir.resolve("a"), "The API could not be reached.");
+    GateResult alsoStopped = incomplete(dir.resolve("b"), "The job was cancelled.");
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(one, stopped, alsoStopped, three)))
+        .hasMessage("2 shard reports are from runs that did not complete, the first: the API"
+            + " could not be reached; run those shards again, then merge.");
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(stopped)))
+        .hasMessage("A shard report is from a run that did not complete: the API could not be"
+            + " reached; run that shard again, then merge.");
   }
 }
