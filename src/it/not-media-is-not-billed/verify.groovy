@@ -12,7 +12,8 @@ try {
     assert byPath['src/main/media/noise.wav'].reason.startsWith('not media: its bytes match no known format')
     // Only the real WAV was uploaded and billed.
     assert it.counters().batchesCreated() == 1
-    assert it.simulator().batches()[0].fileNames() == ['intro.wav']
+    // Each upload's name carries its submission's mark (8 hex digits and a dash) in front.
+    assert it.simulator().batches()[0].fileNames().collect { n -> n.replaceFirst(/^[0-9a-f]{8}-/, '') } == ['intro.wav']
 } finally {
     ItSupport.stop(context)
 }

@@ -125,7 +125,8 @@ final class DetectCommand implements Callable<Integer> {
     return SettingsReader.forBase(here)
         .defaultReportsDirectory(here.resolve(SettingOptions.DEFAULT_REPORTS_DIRECTORY))
         .userAgent("cli")
-        .token(token(), TOKEN_ADVICE)
+        .token(token(), apiKeyFile == null ? "the RESEMBLE_API_KEY environment variable"
+            : "the file " + apiKeyFile, TOKEN_ADVICE)
         .spelling(s -> s == Setting.SHARD && shardFromCi ? "CI_NODE_INDEX/CI_NODE_TOTAL"
             : SettingOptions.spelling(s));
   }

@@ -185,7 +185,9 @@ class DetectCommandTest {
         "--retry-budget", "1s", "--max-retries", "1", "--connect-timeout", "1s");
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.API_OR_ENVIRONMENT);
-    assertThat(run.out).contains("Verdict: FAILED. 1 of 1 file could not be judged");
+    // The free access check before uploading finds it, in one sentence.
+    assertThat(run.out).contains("Verdict: FAILED. The Resemble API at http://127.0.0.1:" + closed
+        + "/api/v2 could not be reached, so nothing was uploaded");
     assertThat(Files.readString(stale)).contains("\"status\" : \"FAILED\"")
         .doesNotContain("\"status\" : \"PASSED\"");
   }

@@ -52,6 +52,9 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private String videoScoring;
   private String waiversFile;
   private Integer maxFiles;
+  /** Text, not a number field: a byte budget may pass what an int holds. */
+  private String maxBytes;
+  private Integer maxMediaMinutes;
   private String timeout;
   private Boolean dryRun;
   private String shard;
@@ -167,6 +170,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public String getVideoScoring() { return videoScoring; }
   public String getWaiversFile() { return waiversFile; }
   public Integer getMaxFiles() { return maxFiles; }
+  public String getMaxBytes() { return maxBytes; }
+  public Integer getMaxMediaMinutes() { return maxMediaMinutes; }
   public String getTimeout() { return timeout; }
   public Boolean getDryRun() { return dryRun; }
   public String getShard() { return shard; }
@@ -218,6 +223,8 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   @DataBoundSetter public void setVideoScoring(String v) { videoScoring = Text.blankToNull(v); }
   @DataBoundSetter public void setWaiversFile(String v) { waiversFile = Text.blankToNull(v); }
   @DataBoundSetter public void setMaxFiles(Integer v) { maxFiles = v; }
+  @DataBoundSetter public void setMaxBytes(String v) { maxBytes = Text.blankToNull(v); }
+  @DataBoundSetter public void setMaxMediaMinutes(Integer v) { maxMediaMinutes = v; }
   @DataBoundSetter public void setTimeout(String v) { timeout = Text.blankToNull(v); }
   @DataBoundSetter public void setDryRun(Boolean v) { dryRun = v; }
   @DataBoundSetter public void setShard(String v) { shard = Text.blankToNull(v); }

@@ -43,6 +43,8 @@ public final class ResembleDetectStep extends Step {
   @DataBoundSetter public String videoScoring;
   @DataBoundSetter public String waiversFile;
   @DataBoundSetter public Integer maxFiles;
+  @DataBoundSetter public String maxBytes;
+  @DataBoundSetter public Integer maxMediaMinutes;
   @DataBoundSetter public String timeout;
   @DataBoundSetter public Boolean dryRun;
   @DataBoundSetter public String shard;

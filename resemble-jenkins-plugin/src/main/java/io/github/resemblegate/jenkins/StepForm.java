@@ -56,6 +56,14 @@ public abstract class StepForm extends BuildStepDescriptor<Builder> {
     return FormChecks.check(MAX_FILES, value);
   }
 
+  public FormValidation doCheckMaxBytes(@QueryParameter String value) {
+    return FormChecks.check(MAX_BYTES, value);
+  }
+
+  public FormValidation doCheckMaxMediaMinutes(@QueryParameter String value) {
+    return FormChecks.check(MAX_MEDIA_MINUTES, value);
+  }
+
   public FormValidation doCheckTimeout(@QueryParameter String value) {
     return FormChecks.check(TIMEOUT, value);
   }

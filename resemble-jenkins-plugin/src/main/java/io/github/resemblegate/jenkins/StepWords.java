@@ -102,7 +102,8 @@ final class StepWords implements Serializable {
    * @throws io.github.resemblegate.gate.settings.SettingsException with one sentence per setting
    */
   GateConfig read(Path workspace, String token, ProxySettings proxy, Consumer<String> warn) {
-    SettingsReader reader = reader(workspace).token(token, Tokens.ADVICE);
+    SettingsReader reader = reader(workspace).token(token, Tokens.source(credentialsId),
+        Tokens.ADVICE);
     if (proxy != null) {
       proxy.applyTo(reader);
     }

@@ -25,6 +25,12 @@ final class Tokens {
 
   private Tokens() {}
 
+  /** Where {@link #resolve} finds the token, in words for a sentence about a refused one. */
+  static String source(String credentialsId) {
+    return Text.isBlank(credentialsId) ? "the " + ENV_VAR + " environment variable"
+        : "the credential '" + credentialsId.strip() + "'";
+  }
+
   /**
    * @param defaultId the controller's default credential, or null
    * @return the token, or null when no source gives one (the gate asks for one only when it

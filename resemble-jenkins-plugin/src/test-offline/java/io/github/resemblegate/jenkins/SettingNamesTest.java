@@ -69,6 +69,8 @@ class SettingNamesTest {
     b.setOnEmpty("FAIL");
     b.setVideoScoring("VISUAL_ONLY");
     b.setMaxFiles(10);
+    b.setMaxBytes("5000000000");
+    b.setMaxMediaMinutes(90);
     b.setTimeout("5m");
     b.setDryRun(true);
     b.setFormats("json");

@@ -151,20 +151,22 @@ abstract class AbstractDetectMojo extends DetectParameters {
         .defaultIncludes(scope.defaultIncludes())
         .userAgent(USER_AGENT_SUFFIX);
     String token = null;
+    String tokenSource = null;
     // An apiUrl without an http(s) scheme and a host has no host to pick a proxy for or to judge
     // a POM key by; the reader names the problem instead.
     Optional<ApiUrl> url = ApiUrl.parse(apiUrl == null || apiUrl.isBlank() ? Defaults.API_URL
         : apiUrl);
     if (url.isPresent()) {
-      token = new TokenResolver(decrypter, environment)
-          .resolve(settings, serverId, apiKey, url.get(), getLog());
+      TokenResolver tokens = new TokenResolver(decrypter, environment);
+      token = tokens.resolve(settings, serverId, apiKey, url.get(), getLog());
+      tokenSource = tokens.source();
       ApiProxy proxy = new ProxyResolver(decrypter).resolve(settings, proxyId, url.get(), getLog());
       if (proxy != null) {
         reader.proxy(proxy.host(), proxy.port(), proxy.username(), proxy.password(),
             proxy.nonProxyHosts());
       }
     }
-    reader.token(token, TokenResolver.advice(serverId));
+    reader.token(token, tokenSource, TokenResolver.advice(serverId));
     if (session.isOffline()) {
       reader.offline("Maven is offline (-o)");
     }

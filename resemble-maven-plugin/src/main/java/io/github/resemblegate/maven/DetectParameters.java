@@ -130,6 +130,17 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.maxFiles", defaultValue = Defaults.MAX_FILES)
   String maxFiles;
 
+  /** Budget guard: when more bytes need uploading, nothing is uploaded and the build fails (0 = no limit). */
+  @Parameter(property = "resemble.maxBytes", defaultValue = Defaults.MAX_BYTES)
+  String maxBytes;
+
+  /**
+   * Budget guard: when more minutes of audio and video need uploading, or a file's playing time is
+   * not in its header, nothing is uploaded and the build fails (0 = no limit).
+   */
+  @Parameter(property = "resemble.maxMediaMinutes", defaultValue = Defaults.MAX_MEDIA_MINUTES)
+  String maxMediaMinutes;
+
   /** How long a run may wait for results (e.g. 90s, 30m); what is unfinished then is an error. */
   @Parameter(property = "resemble.timeout", defaultValue = Defaults.TIMEOUT)
   String timeout;
@@ -282,6 +293,8 @@ abstract class DetectParameters extends AbstractMojo {
         .set(Setting.VIDEO_SCORING, videoScoring)
         .set(Setting.WAIVERS_FILE, waiversFile)
         .set(Setting.MAX_FILES, maxFiles)
+        .set(Setting.MAX_BYTES, maxBytes)
+        .set(Setting.MAX_MEDIA_MINUTES, maxMediaMinutes)
         .set(Setting.TIMEOUT, timeout)
         .set(Setting.DRY_RUN, dryRun)
         .set(Setting.SHARD, shard)

@@ -22,6 +22,7 @@ final class TokenResolver {
 
   private final SettingsDecrypter decrypter;
   private final UnaryOperator<String> environment;
+  private String source;
 
   TokenResolver(SettingsDecrypter decrypter, UnaryOperator<String> environment) {
     this.decrypter = decrypter;
@@ -32,6 +33,11 @@ final class TokenResolver {
   static String advice(String serverId) {
     return "Put the Resemble API token in ~/.m2/settings.xml as the <password> of a <server> with id '"
         + serverId + "', or set the " + ENV_VAR + " environment variable.";
+  }
+
+  /** Where the last token {@link #resolve} returned came from, or null. */
+  String source() {
+    return source;
   }
 
   /** The token, or null when none is configured (the gate then decides whether it needs one). */
@@ -47,6 +53,7 @@ final class TokenResolver {
             + " and in version control; move it to a <server> with id '" + serverId
             + "' in ~/.m2/settings.xml or to the " + ENV_VAR + " environment variable.");
       }
+      source = "<apiKey> in the POM";
       return fromPom;
     }
     Server server = settings == null || serverId == null || serverId.isBlank()
@@ -55,6 +62,7 @@ final class TokenResolver {
       String fromServer = present(decryptedPassword(server));
       if (fromServer != null) {
         log.debug("Using the API token of the server '" + serverId + "' in settings.xml.");
+        source = "the server '" + serverId + "' in settings.xml";
         return fromServer;
       }
       log.warn("The server '" + serverId + "' in settings.xml has no <password>; the Resemble API token"
@@ -63,6 +71,7 @@ final class TokenResolver {
     String fromEnvironment = present(environment.apply(ENV_VAR));
     if (fromEnvironment != null) {
       log.debug("Using the API token from the " + ENV_VAR + " environment variable.");
+      source = "the " + ENV_VAR + " environment variable";
     }
     return fromEnvironment;
   }

@@ -67,6 +67,8 @@ class GateConfigMappingTest {
       + "<dryRun>true</dryRun>"
       + "<shard>2/3</shard>"
       + "<maxFiles>7</maxFiles>"
+      + "<maxBytes>2000000000</maxBytes>"
+      + "<maxMediaMinutes>45</maxMediaMinutes>"
       + "<timeout>90s</timeout>"
       + "<cacheDirectory>${project.build.directory}/gate-cache</cacheDirectory>"
       + "<refresh>true</refresh>"
@@ -130,6 +132,8 @@ class GateConfigMappingTest {
         new Row("dryRun", GateConfig::dryRun, true),
         new Row("shard", c -> c.scan().shard(), new Shard(2, 3)),
         new Row("maxFiles", c -> c.budget().maxFiles(), 7),
+        new Row("maxBytes", c -> c.budget().maxBytes(), 2_000_000_000L),
+        new Row("maxMediaMinutes", c -> c.budget().maxMediaMinutes(), 45L),
         new Row("timeout", c -> c.budget().timeout(), Duration.ofSeconds(90)),
         new Row("cacheDirectory", c -> c.cache().directory(), target.resolve("gate-cache")),
         new Row("refresh", c -> c.cache().refresh(), true),

@@ -11,14 +11,16 @@ public final class ApiToken {
   public static final String TOKEN_PAGE = "https://app.resemble.ai/hub/api";
 
   private final String secret;
+  private final String source;
 
-  private ApiToken(String secret) {
+  private ApiToken(String secret, String source) {
     this.secret = secret;
+    this.source = source;
   }
 
   /** Wraps a token; blank input yields {@code null} so callers can fall through to the next source. */
   public static ApiToken ofNullable(String secret) {
-    return secret == null || secret.isBlank() ? null : new ApiToken(secret.strip());
+    return secret == null || secret.isBlank() ? null : new ApiToken(secret.strip(), null);
   }
 
   public static ApiToken of(String secret) {
@@ -39,6 +41,19 @@ public final class ApiToken {
           + " HTTP header; copy it again from " + TOKEN_PAGE + ".";
     }
     return null;
+  }
+
+  /**
+   * The same token, remembering where the front end found it (for example "the
+   * RESEMBLE_API_KEY environment variable"), so that a refusal can name the place to fix.
+   */
+  public ApiToken from(String where) {
+    return new ApiToken(secret, where);
+  }
+
+  /** Where the front end found the token, or null when it did not say. */
+  public String source() {
+    return source;
   }
 
   /** The raw value; only the HTTP layer should call this, when it writes the Authorization header. */

@@ -103,13 +103,12 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
       int concurrency, Duration pollInterval, Duration maxPollInterval) {}
 
   /**
-   * What a run may spend: with more than {@code maxFiles} files to upload it submits nothing (0 =
-   * no limit); {@code timeout} bounds submitting and waiting, after which what is unfinished is
-   * ERROR with its ids. Requests end by the timeout; after it the run takes one last look of at
-   * most 3 requests within 5 seconds, and an upload already being sent is let finish (up to the
-   * read timeout) so that its id reaches the journal.
+   * What a run may spend: over {@code maxFiles} files, {@code maxBytes} bytes or
+   * {@code maxMediaMinutes} minutes of audio and video to upload, it submits nothing (0 = no
+   * limit); {@code timeout} bounds submitting and waiting (then a last look of at most 3 requests
+   * in 5 s), after which what is unfinished is ERROR with its ids, kept in the journal.
    */
-  public record Budget(int maxFiles, Duration timeout) {}
+  public record Budget(int maxFiles, long maxBytes, long maxMediaMinutes, Duration timeout) {}
 
   /** Where the journal and the reports go, and which report formats a front end writes. */
   public record Reports(Path directory, Set<ReportFormat> formats) {
@@ -124,7 +123,6 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
    * asks the API again for cached contents, and fresh results still refresh the cache.
    */
   public record Cache(Path directory, boolean refresh) {
-
     public boolean enabled() {
       return directory != null;
     }
@@ -148,8 +146,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     record Offline(String why) implements Mode {}
   }
 
-  public static final int API_MAX_FILES_PER_BATCH =
-      Integer.parseInt(Defaults.MAX_FILES_PER_BATCH);
+  public static final int API_MAX_FILES_PER_BATCH = Integer.parseInt(Defaults.MAX_FILES_PER_BATCH);
   public static final long API_MAX_BYTES_PER_BATCH = Long.parseLong(Defaults.MAX_BYTES_PER_BATCH);
 
   /** {@code ~/.resemble-gate/cache}. */
@@ -195,6 +192,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private Duration timeout = Durations.parse(Defaults.TIMEOUT);
     private Policy policy = Policy.DEFAULT;
     private int maxFiles = Integer.parseInt(Defaults.MAX_FILES);
+    private long maxBytes = Long.parseLong(Defaults.MAX_BYTES);
+    private long maxMediaMinutes = Long.parseLong(Defaults.MAX_MEDIA_MINUTES);
     private Mode mode = Mode.CHECK;
     private boolean refresh = Boolean.parseBoolean(Defaults.REFRESH);
     private Path cacheDirectory;
@@ -237,6 +236,8 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Builder timeout(Duration v) { timeout = v; return this; }
     public Builder policy(Policy v) { policy = v; return this; }
     public Builder maxFiles(int v) { maxFiles = v; return this; }
+    public Builder maxBytes(long v) { maxBytes = v; return this; }
+    public Builder maxMediaMinutes(long v) { maxMediaMinutes = v; return this; }
     public Builder mode(Mode v) { mode = v; return this; }
     public Builder dryRun(boolean v) { mode = v ? Mode.DRY_RUN : Mode.CHECK; return this; }
     public Builder refresh(boolean v) { refresh = v; return this; }
@@ -263,13 +264,12 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
           "maxBytesPerBatch must be between 1 and " + API_MAX_BYTES_PER_BATCH
           + " bytes (the API's 500 MB limit), not " + maxBytesPerBatch + ".");
       require(concurrency >= 1, "concurrency must be at least 1, not " + concurrency + ".");
-      require(maxFiles >= 0, "maxFiles must be 0 (no limit) or more, not " + maxFiles + ".");
+      require(maxFiles >= 0 && maxBytes >= 0 && maxMediaMinutes >= 0, "maxFiles, maxBytes and"
+          + " maxMediaMinutes must be 0 (no limit) or more.");
       require(requestsPerSecond > 0, "requestsPerSecond must be positive, not " + requestsPerSecond + ".");
       require(positive(timeout), "timeout must be a positive duration, not " + timeout + ".");
-      require(positive(retryBudget), "retryBudget must be a positive duration, not "
-          + retryBudget + ".");
-      require(maxRetries >= 0, "maxRetries must be 0 (no retries) or more, not " + maxRetries
-          + ".");
+      require(positive(retryBudget), "retryBudget must be a positive duration, not " + retryBudget + ".");
+      require(maxRetries >= 0, "maxRetries must be 0 (no retries) or more, not " + maxRetries + ".");
       Path cache = cacheDisabled ? null
           : (cacheDirectory != null ? cacheDirectory : defaultCacheDirectory());
       Path reports = reportsDirectory != null ? reportsDirectory
@@ -284,7 +284,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
               new Limits(connectTimeout, readTimeout, requestsPerSecond, retryBudget, maxRetries,
                   maxFilesPerBatch, maxBytesPerBatch, concurrency, pollInterval,
                   maxPollInterval)),
-          new Budget(maxFiles, timeout),
+          new Budget(maxFiles, maxBytes, maxMediaMinutes, timeout),
           new Reports(reports.toAbsolutePath().normalize(), formats),
           new Cache(cache == null ? null : cache.toAbsolutePath().normalize(), refresh),
           mode == null ? Mode.CHECK : mode,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resemblegate.client.BatchOptions;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.internal.remote.Collector;
+import io.github.resemblegate.gate.internal.remote.PartMarker;
 import io.github.resemblegate.gate.internal.remote.RecentDetections;
 import io.github.resemblegate.gate.internal.remote.Submitter;
 import io.github.resemblegate.gate.policy.FailureKind;
@@ -87,7 +88,7 @@ class GateFaultTest {
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(fx.counters().batchesCreated()).isEqualTo(2);
     List<String> names = new ArrayList<>();
-    SIM.simulator().batches().forEach(b -> names.addAll(b.fileNames()));
+    SIM.simulator().batches().forEach(b -> b.fileNames().forEach(n -> names.add(PartMarker.bare(n))));
     assertThat(names).hasSize(60).doesNotHaveDuplicates();
     assertThat(listener.infos).anyMatch(m -> m.contains("429") && m.contains("retrying in"));
   }
@@ -168,8 +169,9 @@ class GateFaultTest {
         listener);
     // Nothing finishes before the deadline, so only status polls are sent until then; every
     // detection read is the last look's.
+    // Less the access check before the upload (which timed out too, and went on).
     long lastLook = fx.counters().requests(Endpoint.LIST_DETECTS)
-        + fx.counters().requests(Endpoint.GET_DETECT);
+        + fx.counters().requests(Endpoint.GET_DETECT) - accessChecks(listener);
     assertThat(lastLook).isPositive().isLessThanOrEqualTo(Collector.LAST_LOOK_CALLS);
     assertThat(v.files()).hasSize(60).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
@@ -186,12 +188,14 @@ class GateFaultTest {
   @Test
   void aListPageThatFailsIsReadAgainRatherThanFetchingEveryResultAlone() {
     files(60);
-    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).times(1));
+    // The first unreadable answer goes to the access check before uploading (which goes on), the
+    // second to the collector's first read of the list.
+    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).times(2));
     // Without client retries the gate's own second read is what saves the 60 single requests.
     GateResult v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
     assertThat(fx.counters().requests(Endpoint.GET_DETECT)).isZero();
-    assertThat(fx.counters().faultsFired()).isEqualTo(1);
+    assertThat(fx.counters().faultsFired()).isEqualTo(2);
   }
 
   @Test
@@ -204,13 +208,16 @@ class GateFaultTest {
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
     assertThat(r.reason()).startsWith("the API may have accepted this file's submission but its"
         + " answer was lost").contains("zero-retention mode redacts file names")
-        .contains("re-run to resume");
+        .contains("re-run to resume").doesNotContain("dashboard");
+    assertThat(r.reason().length()).isLessThanOrEqualTo(200);
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
     assertThat(fx.journals()).hasSize(1);
     // The next run must not upload it again on a guess either.
     GateResult again = Gate.run(fx.config().batchOptions(zr).build(), new RecordingListener());
     assertThat(fx.counters().detectPosts()).isEqualTo(1);
-    assertThat(result(again, "voice.wav").reason()).contains("still cannot confirm it");
+    String undecided = result(again, "voice.wav").reason();
+    assertThat(undecided).contains("still cannot tell").doesNotContain("nothing is uploaded");
+    assertThat(undecided.length()).isLessThanOrEqualTo(200);
   }
 
   @Test
@@ -222,11 +229,14 @@ class GateFaultTest {
     // again before it gives up.
     GateResult v = Gate.run(fx.config().maxRetries(0).build(), listener);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    // One more: the free access check before the upload, which goes on past an unreadable answer.
     assertThat(fx.counters().requests(Endpoint.LIST_DETECTS))
-        .isEqualTo(RecentDetections.READS_PER_PAGE);
+        .isEqualTo(RecentDetections.READS_PER_PAGE + 1);
     assertThat(v.files()).allSatisfy(f -> {
       assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
-      assertThat(f.reason()).contains("the detections list could not be read");
+      assertThat(f.reason()).contains("the detections list could not be read")
+          .doesNotContain("dashboard");
+      assertThat(f.reason().length()).isLessThanOrEqualTo(200);
     });
     SIM.faults().clear();
     GateResult resumed = Gate.run(fx.config().build(), new RecordingListener());
@@ -255,6 +265,61 @@ class GateFaultTest {
     assertThat(fx.journals()).isEmpty();
   }
 
+  /** Uploads media/f000.wav… with other contents from another folder: the same names, checked. */
+  private List<String> sameNamesCheckedElsewhere(int n) {
+    GateFixture other = new GateFixture(SIM, root.resolve("elsewhere"));
+    for (int i = 0; i < n; i++) {
+      other.file(String.format("media/f%03d.wav", i), "an earlier take " + i);
+    }
+    GateResult earlier = Gate.run(other.config().build(), new RecordingListener());
+    assertThat(earlier.files()).extracting(FileResult::outcome).containsOnly(Outcome.PASSED);
+    return earlier.files().stream().map(FileResult::detectId).toList();
+  }
+
+  @Test
+  void aLostBatchIsNeverTakenForDetectionsOfTheSameNamesCheckedJustBefore() {
+    List<String> theirs = sameNamesCheckedElsewhere(3);
+    files(3);
+    // The POST is cut before the simulator creates anything: the list then shows only the
+    // earlier run's detections, which carry the same file names.
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
+    GateResult v = Gate.run(fx.config().build(), listener);
+
+    assertThat(v.files()).extracting(FileResult::outcome).containsOnly(Outcome.PASSED);
+    assertThat(v.files()).extracting(FileResult::detectId).doesNotContainAnyElementsOf(theirs);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(2);
+    assertThat(listener.infos).anyMatch(m -> m.startsWith("The lost submission was not created"));
+  }
+
+  @Test
+  void aResumedSubmissionIsNotConfusedWithANewDetectionOfTheSameNameMadeAfterIt() {
+    files(3);
+    SIM.faults().inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH));
+    SIM.faults().inject(Fault.malformedJson().on(Endpoint.LIST_DETECTS).always());
+    GateResult first = Gate.run(fx.config().maxRetries(0).build(), listener);
+    assertThat(first.files()).extracting(FileResult::outcome).containsOnly(Outcome.ERROR);
+    SIM.faults().clear();
+    // After the lost submission, media/f000.wav is checked again with new content — what the
+    // pipelined run can do itself before it looks the resumed submission up.
+    sameNamesCheckedElsewhere(1);
+    fx.file("media/f000.wav", "re-recorded take");
+
+    GateResult v = Gate.run(fx.config().build(), new RecordingListener());
+
+    assertThat(v.files()).extracting(FileResult::outcome).containsOnly(Outcome.PASSED);
+    // The one elsewhere, then this run's new content and the two files sent again.
+    assertThat(SIM.simulator().batches()).extracting(b -> b.fileNames().size())
+        .containsExactlyInAnyOrder(1, 1, 2);
+    assertThat(fx.journals()).isEmpty();
+  }
+
+  /** The list reads made before the first upload: the access check's, retries included. */
+  private static long accessChecks(RecordingListener listener) {
+    List<String> requests = List.copyOf(listener.requests);
+    return requests.stream().takeWhile(r -> !r.startsWith("POST "))
+        .filter(r -> r.startsWith("GET /detect?")).count();
+  }
+
   @Test
   void aWrongTokenStopsSubmittingWithTheAdvice() {
     files(60);
@@ -262,11 +327,12 @@ class GateFaultTest {
     try (var strict = io.github.resemblegate.simulator.ResembleSimulator.start(
         sim.options().toBuilder().port(0).token("the-right-token").build())) {
       GateResult v = Gate.run(fx.config().apiUrl(strict.baseUrl()).concurrency(1).build(), listener);
-      assertThat(strict.counters().batchPosts()).isEqualTo(1);
-      assertThat(strict.counters().batchesCreated()).isZero();
+      // The free access check finds it: not one batch is posted.
+      assertThat(strict.counters().batchPosts()).isZero();
+      assertThat(strict.counters().bytesReceived()).isZero();
       assertThat(v.decision().failureKind()).isEqualTo(FailureKind.ERRORS);
       assertThat(v.files()).allSatisfy(f -> assertThat(f.reason())
-          .contains("The Resemble API rejected the API token"));
+          .startsWith("The Resemble API rejected the API token with 401 Unauthorized"));
       assertThat(v.toString()).doesNotContain(GateFixture.TOKEN);
     }
   }

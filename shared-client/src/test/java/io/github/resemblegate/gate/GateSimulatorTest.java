@@ -103,7 +103,7 @@ class GateSimulatorTest {
   void twoFilesWithTheSameNameInDifferentFoldersGetTheirOwnResults() {
     fx.file("en/intro.wav");
     fx.file("fr/intro.wav");
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("en*", 0.91)));
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("*-en*", 0.91)));
     GateResult v = Gate.run(fx.config().build(), listener);
     FileResult en = result(v, "en/intro.wav");
     FileResult fr = result(v, "fr/intro.wav");
@@ -178,7 +178,7 @@ class GateSimulatorTest {
   void refreshSubmitsAgainAndRefreshesTheCache() {
     fx.file("a.wav");
     Gate.run(fx.config().build(), listener);
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("a.wav", 0.6)));
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("*-a.wav", 0.6)));
     GateResult refreshed = Gate.run(fx.config().refresh(true).build(), listener);
     assertThat(result(refreshed, "a.wav").score()).isEqualTo(0.6);
     GateResult cached = Gate.run(fx.config().build(), listener);
@@ -209,7 +209,7 @@ class GateSimulatorTest {
   @Test
   void aFailedDetectionIsAnErrorWithTheApisMessageAndIsNotCached() {
     fx.file("corrupt-take.wav");
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.failing("corrupt*", "Audio stream unreadable")));
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.failing("*-corrupt*", "Audio stream unreadable")));
     GateResult v = Gate.run(fx.config().build(), listener);
     FileResult r = result(v, "corrupt-take.wav");
     assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
@@ -269,7 +269,7 @@ class GateSimulatorTest {
     fx.file("en/intro.wav");
     fx.file("fr/intro.wav");
     fx.file("fake-voice.wav");
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("intro.wav", 0.3)));
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("*intro.wav", 0.3)));
     BatchOptions zr = BatchOptions.builder().zeroRetentionMode(true).build();
     GateResult v = Gate.run(fx.config().batchOptions(zr).build(), listener);
     assertThat(fx.counters().batchPosts()).isZero();
@@ -301,7 +301,7 @@ class GateSimulatorTest {
     fx.file("slow-a.wav");
     fx.file("slow-b.wav");
     fx.file("slow-c.wav");
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("slow*", 0.2)
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("*-slow*", 0.2)
         .withProcessingTime(Duration.ofMillis(3000))));
     // 1 s: enough to submit on a loaded machine (300 ms was not, at a load of 15 on 2 cores).
     GateResult v = Gate.run(fx.config().timeout(Duration.ofMillis(1000)).build(), listener);
@@ -345,7 +345,9 @@ class GateSimulatorTest {
     fx.file("a.wav");
     Gate.run(fx.config().build(), listener);
     assertThat(listener.requests).hasSize((int) fx.counters().totalRequests());
-    assertThat(listener.requests.get(0)).startsWith("POST ");
+    // The free access check comes first, then the upload.
+    assertThat(listener.requests.get(0)).isEqualTo("GET /detect?page=1&page_size=10");
+    assertThat(listener.requests.get(1)).startsWith("POST ");
     assertThat(fx.counters().requests(Endpoint.CREATE_BATCH)).isEqualTo(1);
   }
 }

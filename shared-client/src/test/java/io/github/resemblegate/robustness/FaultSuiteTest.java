@@ -6,6 +6,7 @@ import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.gate.Gate;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateResult;
+import io.github.resemblegate.gate.internal.remote.PartMarker;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.simulator.Counters;
@@ -89,16 +90,49 @@ class FaultSuiteTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyFileEndsWithOneOutcomeAndNothingIsCreatedTwice(long seed) throws IOException {
+    run(seed, false);
+  }
+
+  /**
+   * The same, after another folder had every one of these names checked with other contents a
+   * moment before: a lost answer must be found by its own detections, never by those.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void theSameWhenEveryNameWasCheckedJustBefore(long seed) throws IOException {
+    run(seed, true);
+  }
+
+  private static String name(int i) {
+    return (i % 10 == 3 ? "fake-voice-" : "clip-") + String.format("%03d", i)
+        + (i % 4 == 0 ? ".png" : ".wav");
+  }
+
+  private void run(long seed, boolean namesCheckedBefore) throws IOException {
     System.out.println("FaultSuiteTest: fault seed " + seed + " (rerun with -Dresemble.faultSeed="
         + seed + ")");
     Path base = Files.createDirectories(root.resolve("media"));
     for (int i = 0; i < FILES; i++) {
-      String name = (i % 10 == 3 ? "fake-voice-" : "clip-") + String.format("%03d", i)
-          + (i % 4 == 0 ? ".png" : ".wav");
-      Files.writeString(base.resolve(name), "content of file " + i, StandardCharsets.UTF_8);
+      Files.writeString(base.resolve(name(i)), "content of file " + i, StandardCharsets.UTF_8);
     }
     try (ResembleSimulator sim = ResembleSimulator.start(SimulatorOptions.builder()
         .processingTime(Duration.ofMillis(5)).seed(seed).build())) {
+      Set<String> earlier = new HashSet<>();
+      long earlierBatches = 0;
+      if (namesCheckedBefore) {
+        Path other = Files.createDirectories(root.resolve("earlier"));
+        for (int i = 0; i < FILES; i++) {
+          Files.writeString(other.resolve(name(i)), "an earlier take of " + i,
+              StandardCharsets.UTF_8);
+        }
+        GateResult before = Gate.run(GateConfig.builder().contentCheck(false).baseDirectory(other)
+            .apiUrl(sim.baseUrl()).token(ApiToken.of("fault-suite-token")).noCache()
+            .reportsDirectory(root.resolve("earlier-reports")).pollInterval(Duration.ofMillis(5))
+            .build(), new Transcript());
+        assertThat(before.filesWith(Outcome.ERROR)).isEmpty();
+        sim.detects().forEach(d -> earlier.add(d.uuid()));
+        earlierBatches = sim.counters().batchesCreated();
+      }
       faults().forEach(sim.faults()::inject);
       GateConfig config = GateConfig.builder()
         // Stand-in media (text named .wav): the content check has its own tests.
@@ -119,7 +153,8 @@ class FaultSuiteTest {
       GateResult verdict = Gate.run(config, transcript);
 
       Counters counters = sim.counters();
-      String context = "seed " + seed + ", " + counters.faultsFired() + " of "
+      String context = (namesCheckedBefore ? "names checked before, " : "") + "seed " + seed
+          + ", " + counters.faultsFired() + " of "
           + counters.totalRequests() + " requests faulted";
       System.out.println("FaultSuiteTest: " + context + "; outcomes " + verdict.totals()
           .byOutcome() + ", " + counters.batchPosts() + " batch POSTs, "
@@ -135,14 +170,18 @@ class FaultSuiteTest {
 
       // Nothing created twice: each file name reached at most one created detection.
       Map<String, ReceivedDetect> createdByName = new HashMap<>();
+      // (Each upload's name carries its submission's mark; the file's own name is what repeats.)
       for (ReceivedDetect d : sim.detects()) {
-        assertThat(createdByName.put(d.fileName(), d))
+        if (earlier.contains(d.uuid())) {
+          continue;
+        }
+        assertThat(createdByName.put(PartMarker.bare(d.fileName()), d))
             .as("%s: %s was created twice (billed twice)", context, d.fileName()).isNull();
       }
       Set<String> simBatches = new HashSet<>();
       sim.batches().stream().map(ReceivedBatch::uuid).forEach(simBatches::add);
       List<FileResult> errors = verdict.filesWith(Outcome.ERROR);
-      assertThat(counters.batchesCreated()).as("%s: batches created vs batches the gate reports"
+      assertThat(counters.batchesCreated() - earlierBatches).as("%s: batches created vs batches the gate reports"
           + " (ERROR files: %s)", context, errors.stream().map(f -> f.path() + ": " + f.reason())
           .distinct().limit(3).toList()).isEqualTo(verdict.totals().batches());
       assertThat(simBatches).as(context).containsAll(verdict.run().batchIds());

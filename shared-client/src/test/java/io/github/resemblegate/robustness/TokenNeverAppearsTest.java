@@ -66,7 +66,9 @@ class TokenNeverAppearsTest {
     SIM.faults()
         .inject(Fault.connectionReset().on(Endpoint.CREATE_BATCH).afterProcessing())
         .inject(Fault.rateLimited().on(Endpoint.GET_BATCH).times(2))
-        .inject(Fault.serverError(503).on(Endpoint.LIST_DETECTS))
+        // Twice: the free access check before uploading takes the first and goes on (it does not
+        // retry); the recovery's list read takes the second and retries.
+        .inject(Fault.serverError(503).on(Endpoint.LIST_DETECTS).times(2))
         .inject(Fault.malformedJson().on(Endpoint.GET_BATCH));
 
     Run run = run(SIM.baseUrl(), c -> c);

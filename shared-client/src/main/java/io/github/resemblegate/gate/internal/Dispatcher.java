@@ -48,6 +48,7 @@ final class Dispatcher {
   private List<Submission> resume = List.of();
   private boolean planDone;
   private boolean planTold;
+  private Preflight preflight;
 
   /** Sends what {@code planner} plans. */
   Dispatcher(GateConfig config, ResultKey key, Planner planner, Ledger ledger,
@@ -80,10 +81,26 @@ final class Dispatcher {
   Sent send(List<Submission> resume, Collection<String> resumed, ResultCache cache,
       Supplier<Journal> journal, boolean planComplete) {
     GateConfig.Api api = config.api();
+    ResembleClient client = buildClient(config.api().limits().maxRetries());
+    // A client of its own that tries once: a refusal is final, and anything else goes on.
+    Preflight preflight = new Preflight(() -> buildClient(0), api, listener::warn);
     synchronized (this) {
-      this.journal = journal.get();
+      this.preflight = preflight;
     }
-    try (ResembleClient client = buildClient();
+    try {
+      if (planComplete || !resume.isEmpty()) {
+        // Something will be sent or resumed: proven before the journal is even opened. A run
+        // that started sending before knowing is proven before its first upload (the outlet).
+        preflight.ensure();
+      }
+      synchronized (this) {
+        this.journal = journal.get();
+      }
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    try (client;
         SharedContents sharing = cache == null ? null : new SharedContents(cache,
             this.journal.file(), pace(), ledger, listener);
         RemoteRun remoteRun = new RemoteRun(new Target(client, key.canonical(),
@@ -98,7 +115,10 @@ final class Dispatcher {
         // rather than in front of its upload.
         StoreJson.mapper();
       }
-      planner.send(new Planner.Outlet(claims(sharing, remoteRun), remoteRun::send));
+      planner.send(new Planner.Outlet(claims(sharing, remoteRun), planned -> {
+        preflight.ensure();
+        remoteRun.send(planned);
+      }));
       boolean finishHere;
       synchronized (this) {
         this.resume = resume;
@@ -162,7 +182,12 @@ final class Dispatcher {
    */
   private void finishPlan() {
     planner.claimHeld();
-    listener.planned(planner.describe());
+    GateListener.Plan plan = planner.describe();
+    if (!plan.batches().isEmpty() || !plan.singles().isEmpty()) {
+      // The plan is told ("Uploading …") only once the token is proven.
+      preflight.ensure();
+    }
+    listener.planned(plan);
     if (shared != null) {
       shared.announce();
     }
@@ -190,7 +215,7 @@ final class Dispatcher {
         limits.pollInterval(), limits.maxPollInterval(), config.budget().timeout());
   }
 
-  private ResembleClient buildClient() {
+  private ResembleClient buildClient(int maxRetries) {
     GateConfig.Api api = config.api();
     GateConfig.Limits limits = api.limits();
     try {
@@ -201,7 +226,7 @@ final class Dispatcher {
           .readTimeout(limits.readTimeout())
           .requestsPerSecond(limits.requestsPerSecond())
           .retryBudget(limits.retryBudget())
-          .maxRetries(limits.maxRetries())
+          .maxRetries(maxRetries)
           .listener(new RequestListener() {
             @Override
             public void requestStarted(String method, String path) {

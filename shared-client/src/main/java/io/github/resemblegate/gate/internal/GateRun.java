@@ -7,6 +7,8 @@ import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
+import io.github.resemblegate.gate.internal.archive.ArchiveFilter;
+import io.github.resemblegate.gate.internal.archive.ArchiveLimits;
 import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.judge.Verdicts;
 import io.github.resemblegate.gate.internal.ledger.Content;
@@ -16,6 +18,7 @@ import io.github.resemblegate.gate.internal.plan.BatchCutter;
 import io.github.resemblegate.gate.internal.plan.Planned;
 import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
+import io.github.resemblegate.gate.internal.plan.SpendCheck;
 import io.github.resemblegate.gate.internal.plan.Unsent;
 import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
@@ -31,7 +34,6 @@ import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +92,9 @@ public final class GateRun {
    * the bytes the media the name claims).
    */
   private List<ScanFilter> filters() {
-    return config.scan().contentCheck() ? List.of(shard, new ContentCheck()) : List.of(shard);
+    ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT);
+    return config.scan().contentCheck() ? List.of(archives, shard, new ContentCheck())
+        : List.of(archives, shard);
   }
 
   public GateResult run() {
@@ -135,13 +139,14 @@ public final class GateRun {
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
       Consumer<Content> toPlan = planner;
-      if (checking && config.api().token() != null && budgetHoldsBeforeHashing(files, cache)) {
+      if (checking && config.api().token() != null && EarlySending.budgetHolds(config, shard, files,
+          cache, listener::warn)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
         listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
         Dispatcher d = dispatcher;
         sending = new Sending(d, () -> d.send(resume, resumed, cache, journalToSend, false));
         toPlan = sending.feeding(planner);
-        if (!resume.isEmpty() || nothingRemembered()) {
+        if (!resume.isEmpty() || EarlySending.nothingRemembered(config)) {
           // Every file is new, so something will be sent: the client gets ready while the
           // first batch is hashed. Otherwise the first content the cache does not answer starts it.
           sending.start();
@@ -159,6 +164,13 @@ public final class GateRun {
         EarlierRuns.compact(used, key, cache, ledger, listener::warn);
       }
       return finish(end.overBudget(), end.draft(), end.sent());
+    } catch (Preflight.Refused e) { // nothing was uploaded: every matched file gets the sentence
+      if (sending != null) {
+        sending.abandon();
+      }
+      requests = dispatcher.requests();
+      new Unsent(ledger).refused(e.getMessage(), files);
+      return finish(e.decision(config.policy().onError()), List.of(), null);
     } catch (RuntimeException | Error e) {
       if (sending != null) {
         sending.abandon();
@@ -190,6 +202,13 @@ public final class GateRun {
       unsent.overBudget(uploads, maxFiles);
       listener.planned(planner.describe());
       return new Finished(shard.overBudget(uploads, ledger.size()), draft, null);
+    }
+    Decision spend = new SpendCheck(config.budget(), config.scan().baseDirectory())
+        .overBudget(draft);
+    if (spend != null) {
+      unsent.overBudget(spend.sentence());
+      listener.planned(planner.describe());
+      return new Finished(spend, draft, null);
     } else if (config.mode() instanceof GateConfig.Mode.DryRun) {
       unsent.dryRun(draft, resume);
     } else if (config.mode() instanceof GateConfig.Mode.Offline offline) {
@@ -206,33 +225,6 @@ public final class GateRun {
     return new Finished(null, draft, null);
   }
 
-  /** Whether no hash index remembers this base directory: no cache, or its first run here. */
-  private boolean nothingRemembered() {
-    return !config.cache().enabled() || !Files.exists(Hasher.locate(config.cache().directory(),
-        config.scan().baseDirectory()));
-  }
-
-  /**
-   * Whether the budget ({@code maxFiles}, or a shard's share of it) is known to hold before any
-   * file is read, so the run may send while it hashes: no budget, no more candidates than it
-   * allows, or few enough whose remembered hash the cache does not hold. Otherwise the whole plan
-   * decides, as before. A share of 0 always waits for the whole plan: to the planner 0 is no limit.
-   */
-  private boolean budgetHoldsBeforeHashing(List<ScannedFile> files, ResultCache cache) {
-    int maxFiles = shard.budget();
-    List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
-    if (!shard.limited() || maxFiles > 0 && candidates.size() <= maxFiles) {
-      return true;
-    }
-    if (maxFiles == 0 || cache == null || config.cache().refresh()) {
-      return false;
-    }
-    Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
-    long unanswered = Hasher.remembered(index, candidates, listener::warn).stream()
-        .filter(sha -> sha == null || !cache.holds(sha)).count();
-    return unanswered <= maxFiles;
-  }
-
   /** Hashes into the ledger; each new content goes to {@code next}. */
   private void hash(List<ScannedFile> files, Consumer<Content> next) {
     GateConfig.Cache cache = config.cache();
@@ -244,7 +236,6 @@ public final class GateRun {
     listener.debug("Hashed " + hs.hashed() + " files (" + hs.bytesHashed() + " bytes); "
         + hs.reused() + " unchanged since the last run.");
   }
-
 
   /**
    * Judges every matched file in path order and decides: {@code fixed} when the run ended early

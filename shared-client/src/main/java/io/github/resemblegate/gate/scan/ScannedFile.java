@@ -7,6 +7,9 @@ package io.github.resemblegate.gate.scan;
  */
 public record ScannedFile(String path, long size, long modifiedMicros, String skipReason) {
 
+  /** The reason a matched zip archive is listed with until the archive filter has looked in. */
+  public static final String UNOPENED_ARCHIVE = "a zip archive, not opened";
+
   public static ScannedFile candidate(String path, long size, long modifiedMicros) {
     return new ScannedFile(path, size, modifiedMicros, null);
   }

@@ -110,6 +110,11 @@ final class Walk {
     if (MediaExtensions.supported(MediaExtensions.of(rel))) {
       return Match.SUPPORTED;
     }
+    if (MediaExtensions.of(rel).equals("zip")) {
+      // Media the build ships inside an archive must not pass unseen: listed, and the archive
+      // filter says what it holds.
+      return Match.ARCHIVE;
+    }
     for (AntPattern p : includes) {
       if (p.literalExtension() != null && p.matches(rel)) {
         return Match.NAMED;
@@ -124,7 +129,9 @@ final class Walk {
     if (m == null) {
       return;
     }
-    if (m == Match.NAMED) {
+    if (m == Match.ARCHIVE) {
+      files.add(ScannedFile.skipped(rel, attrs.size(), ScannedFile.UNOPENED_ARCHIVE));
+    } else if (m == Match.NAMED) {
       String ext = MediaExtensions.of(rel);
       files.add(ScannedFile.skipped(rel, attrs.size(), (ext.isEmpty()
           ? "has no file extension" : "the Detect API does not accept ." + ext + " files")
@@ -255,5 +262,5 @@ final class Walk {
     return attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS);
   }
 
-  private enum Match { SUPPORTED, NAMED }
+  private enum Match { SUPPORTED, NAMED, ARCHIVE }
 }

@@ -24,6 +24,10 @@ public final class Defaults {
   public static final String ON_EMPTY = "FAIL";
   public static final String VIDEO_SCORING = "MAX_OF_TRACKS";
   public static final String MAX_FILES = "1000";
+  /** No byte budget. */
+  public static final String MAX_BYTES = "0";
+  /** No budget of media minutes. */
+  public static final String MAX_MEDIA_MINUTES = "0";
   public static final String TIMEOUT = "30m";
   public static final String FORMATS = "all";
   public static final String CACHE = "true";

@@ -44,6 +44,12 @@ public enum Setting {
   MAX_FILES("maxFiles", Defaults.MAX_FILES,
       "budget: when more files need uploading, nothing is uploaded and the run fails (0 = no"
       + " limit)"),
+  MAX_BYTES("maxBytes", Defaults.MAX_BYTES,
+      "budget: when more bytes need uploading, nothing is uploaded and the run fails (0 = no"
+      + " limit)"),
+  MAX_MEDIA_MINUTES("maxMediaMinutes", Defaults.MAX_MEDIA_MINUTES,
+      "budget: when more minutes of audio and video need uploading, or a file's playing time"
+      + " cannot be read from its header, nothing is uploaded and the run fails (0 = no limit)"),
   TIMEOUT("timeout", Defaults.TIMEOUT,
       "how long a run may submit and wait (500ms, 90s, 30m, 1h); what is unfinished then is an"
       + " error"),

@@ -65,7 +65,16 @@ public final class SettingsReader {
 
   /** The API token (null or blank: none), and the sentence telling the user how to give one. */
   public SettingsReader token(String secret, String advice) {
-    this.token = ApiToken.ofNullable(secret);
+    return token(secret, null, advice);
+  }
+
+  /**
+   * As {@link #token(String, String)}, naming where the front end found it (for example "the
+   * RESEMBLE_API_KEY environment variable"): a token the API refuses is named by it.
+   */
+  public SettingsReader token(String secret, String source, String advice) {
+    ApiToken found = ApiToken.ofNullable(secret);
+    this.token = found == null || source == null ? found : found.from(source);
     this.tokenAdvice = advice;
     return this;
   }
@@ -187,6 +196,10 @@ public final class SettingsReader {
                 + " be uploaded and billed.");
           }
         });
+    p.whole(MAX_BYTES, 0, Long.MAX_VALUE, "0 (no limit) or a whole number of bytes")
+        .ifPresent(b::maxBytes);
+    p.whole(MAX_MEDIA_MINUTES, 0, Long.MAX_VALUE, "0 (no limit) or a whole number of minutes")
+        .ifPresent(b::maxMediaMinutes);
     p.duration(TIMEOUT).ifPresent(b::timeout);
   }
 

@@ -166,7 +166,7 @@ class PipelineTest {
 
   @Test
   void aFileIsJudgedAsSoonAsItsResultArrivesNotWhenTheRunEnds() throws Exception {
-    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("slow*", ScoringRules.REAL_SCORE)
+    SIM.simulator().rules(ScoringRules.of(ScoringRule.scoring("*-slow*", ScoringRules.REAL_SCORE)
         .withProcessingTime(Duration.ofMillis(1500))));
     file("media/fast.wav");
     file("media/slow.wav");

@@ -95,6 +95,7 @@ class SettingsReaderTest {
         .set(Setting.ON_FLAGGED, "warn").set(Setting.ON_ERROR, "ignore")
         .set(Setting.ON_NO_SPEECH, "Fail").set(Setting.ON_EMPTY, "FAIL")
         .set(Setting.VIDEO_SCORING, "visual-only").set(Setting.MAX_FILES, 7)
+        .set(Setting.MAX_BYTES, "2000000000").set(Setting.MAX_MEDIA_MINUTES, "45")
         .set(Setting.TIMEOUT, "90s").set(Setting.REPORTS_DIRECTORY, "out/reports")
         .set(Setting.FORMATS, "json,sarif").set(Setting.CACHE_DIRECTORY, "gate-cache")
         .set(Setting.REFRESH, true).set(Setting.API_URL, "http://127.0.0.1:1234/api/v2")
@@ -126,7 +127,8 @@ class SettingsReaderTest {
     assertThat(c.policy().onNoSpeech()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().onEmpty()).isEqualTo(Reaction.FAIL);
     assertThat(c.policy().videoScoring()).isEqualTo(VideoScoring.VISUAL_ONLY);
-    assertThat(c.budget()).isEqualTo(new GateConfig.Budget(7, Duration.ofSeconds(90)));
+    assertThat(c.budget()).isEqualTo(new GateConfig.Budget(7, 2_000_000_000L, 45,
+        Duration.ofSeconds(90)));
     assertThat(c.reports().directory()).isEqualTo(base.resolve("out/reports"));
     assertThat(c.reports().formats()).containsExactlyInAnyOrder(ReportFormat.JSON,
         ReportFormat.SARIF);

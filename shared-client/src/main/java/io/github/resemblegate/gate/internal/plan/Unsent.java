@@ -5,6 +5,8 @@ import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.store.Submission;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,6 +27,13 @@ public final class Unsent {
   public void overBudget(int uploads, int maxFiles) {
     String reason = "not submitted: this run would upload " + uploads + " files (of "
         + ledger.size() + " matched), more than maxFiles " + maxFiles;
+    ledger.update(u -> ledger.contents(Fate.OPEN::equals)
+        .forEach(c -> u.skipped(c.sha256(), reason)));
+  }
+
+  /** Over the byte or minutes budget: nothing is sent, every open content says why. */
+  public void overBudget(String sentence) {
+    String reason = "not submitted: " + sentence;
     ledger.update(u -> ledger.contents(Fate.OPEN::equals)
         .forEach(c -> u.skipped(c.sha256(), reason)));
   }
@@ -60,5 +69,25 @@ public final class Unsent {
     }
     ledger.update(u -> open.forEach(c -> u.failed(c.sha256(), resumed.contains(c.sha256())
         ? Failed.pending(reason, null, null) : Failed.of(reason, null, null))));
+  }
+
+  /**
+   * The API refused the run before anything was sent (wrong token, URL or network): every open
+   * content fails with {@code sentence}; files of {@code scan} the run never got to read are
+   * listed too, not judged, so every matched file is in the report.
+   */
+  public void refused(String sentence, List<ScannedFile> scan) {
+    List<Content> open = ledger.contents(Fate.OPEN::equals);
+    ledger.update(u -> open.forEach(c -> u.failed(c.sha256(), Failed.of(sentence, null, null))));
+    if (scan == null) {
+      return;
+    }
+    Set<String> listed = new HashSet<>();
+    ledger.lines().forEach(line -> listed.add(line.path()));
+    for (ScannedFile f : scan) {
+      if (!listed.contains(f.path())) {
+        ledger.skip(f.path(), f.size(), f.isCandidate() ? sentence : f.skipReason());
+      }
+    }
   }
 }

@@ -60,8 +60,7 @@ final class BatchRecovery {
   /** What became of {@code intent}, reading no longer than {@code allowance} lets it. */
   Finding find(Submission intent, RequestBudget allowance) {
     if (zeroRetention) {
-      return new Undecidable("zero-retention mode redacts file names, so the API's detections"
-          + " cannot be matched to this submission");
+      return new Undecidable("zero-retention mode redacts file names");
     }
     Set<String> names = new HashSet<>();
     intent.parts().forEach(p -> names.add(p.name()));
@@ -82,16 +81,14 @@ final class BatchRecovery {
     });
     switch (reading.stop()) {
       case FAILED -> {
-        return new Undecidable("the detections list could not be read: " + reading.failure());
+        return new Undecidable("the detections list could not be read");
       }
       case TIME -> {
-        return new Undecidable("the run's time ran out before the detections list was read back"
-            + " to " + intent.at());
+        return new Undecidable("the run's time ran out while reading the detections list");
       }
       case CAP -> {
-        return new Undecidable("the detections list holds more than "
-            + RecentDetections.MAX_PAGES * RecentDetections.PAGE_SIZE + " detections newer than "
-            + cutoff + ", more than the gate reads back");
+        return new Undecidable("more than " + RecentDetections.MAX_PAGES
+            * RecentDetections.PAGE_SIZE + " detections are newer than it");
       }
       default -> {
         // PAST or END: everything since the intent was seen.
@@ -99,7 +96,7 @@ final class BatchRecovery {
     }
     for (Map.Entry<String, Map<String, Detection>> m : matches.entrySet()) {
       if (m.getValue().size() > 1) {
-        return new Undecidable("several recent detections are named " + m.getKey());
+        return new Undecidable("several recent detections carry one of its names");
       }
     }
     if (matches.size() == names.size()) {

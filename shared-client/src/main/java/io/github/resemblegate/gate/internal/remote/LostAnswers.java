@@ -64,10 +64,11 @@ final class LostAnswers {
       }
     } else {
       String why = ((BatchRecovery.Undecidable) finding).why();
+      // One thing to do, in one short sentence: the answer's own advice (look in the dashboard
+      // before submitting again) is for a client without a journal, so it is not repeated here.
       mapper.fail(parts, Failed.pending("the API may have accepted this file's submission but"
-          + " its answer was lost (" + Poller.stripPeriod(e.getMessage()) + "), and the gate could"
-          + " not confirm it (" + why + "); re-run to resume — the journal " + journal.file()
-          + " keeps the submission and nothing is uploaded twice", null, null));
+          + " its answer was lost (" + why + "); re-run to resume: the journal keeps it, so"
+          + " nothing is uploaded twice", null, null));
     }
   }
 

@@ -34,10 +34,9 @@ record Resumption(List<Submission> adopt, List<Submission.Part> lost) {
         lost.addAll(intent.parts());
       } else {
         String why = ((BatchRecovery.Undecidable) f).why();
-        mapper.fail(intent.parts(), Failed.pending("an earlier run's submission of this file may"
-            + " have been created but its answer was lost, and the gate still cannot confirm it ("
-            + why + "); check the Resemble dashboard, and delete " + journal.file() + " only if"
-            + " you accept submitting these files again", null, null));
+        mapper.fail(intent.parts(), Failed.pending("the gate still cannot tell whether an"
+            + " earlier submission of this file was created (" + why + "); if the Resemble"
+            + " dashboard lacks it, delete the journal to send it again", null, null));
       }
     }
     return new Resumption(adopt, lost);

@@ -81,7 +81,9 @@ public final class Submitter {
     List<Submission.Part> parts;
     BatchRequest request;
     try {
-      request = BatchRequest.of(paths, target.options(), target.mode());
+      // Marked, so that a lost answer is found among the detections by this submission's own
+      // names, never by names an earlier run (or this one) also uploaded.
+      request = PartMarker.fresh().mark(BatchRequest.of(paths, target.options(), target.mode()));
       parts = new ArrayList<>(uploads.size());
       for (int i = 0; i < uploads.size(); i++) {
         Content u = uploads.get(i);
@@ -106,8 +108,11 @@ public final class Submitter {
     Path path = file(u);
     String name;
     try {
-      name = BatchRequest.of(List.of(path), target.options(), target.mode()).files().get(0)
+      String own = BatchRequest.of(List.of(path), target.options(), target.mode()).files().get(0)
           .partName();
+      // A secure upload's detection carries the stored file's own name: only a direct upload
+      // can carry the mark.
+      name = single.secure() ? own : PartMarker.fresh().name(own);
     } catch (IllegalArgumentException e) {
       fail(unnamed(List.of(u)), e.getMessage());
       return;

@@ -1,0 +1,58 @@
+package io.github.resemblegate.gate.internal;
+
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.internal.hash.Hasher;
+import io.github.resemblegate.gate.internal.shard.ShardFilter;
+import io.github.resemblegate.gate.internal.store.ResultCache;
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * When a run may send while it hashes: only when nothing but the cache can stop a content once
+ * it is hashed (the budget is known to hold from the scan), and when the client should get ready
+ * before the first content is known to need it.
+ */
+final class EarlySending {
+
+  private EarlySending() {}
+
+  /** Whether no hash index remembers this base directory: no cache, or its first run here. */
+  static boolean nothingRemembered(GateConfig config) {
+    return !config.cache().enabled() || !Files.exists(Hasher.locate(config.cache().directory(),
+        config.scan().baseDirectory()));
+  }
+
+  /**
+   * Whether the budget is known to hold before any file is read, so the run may send while it
+   * hashes: no minutes budget, every candidate together within {@code maxBytes}, and for
+   * {@code maxFiles} (or the shard's share of it) no budget, no more candidates than it allows,
+   * or few enough whose remembered hash the cache does not hold. Otherwise the whole plan
+   * decides, as before. A share of 0 always waits for the whole plan: to the planner 0 is no
+   * limit.
+   */
+  static boolean budgetHolds(GateConfig config, ShardFilter shard, List<ScannedFile> files,
+      ResultCache cache, Consumer<String> warn) {
+    int maxFiles = shard.budget();
+    List<ScannedFile> candidates = files.stream().filter(ScannedFile::isCandidate).toList();
+    long maxBytes = config.budget().maxBytes();
+    if (config.budget().maxMediaMinutes() > 0 || maxBytes > 0
+        && candidates.stream().mapToLong(ScannedFile::size).sum() > maxBytes) {
+      // Playing times are read from the hashed plan; bytes hold early only when every matched
+      // file together fits.
+      return false;
+    }
+    if (!shard.limited() || maxFiles > 0 && candidates.size() <= maxFiles) {
+      return true;
+    }
+    if (maxFiles == 0 || cache == null || config.cache().refresh()) {
+      return false;
+    }
+    Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
+    long unanswered = Hasher.remembered(index, candidates, warn).stream()
+        .filter(sha -> sha == null || !cache.holds(sha)).count();
+    return unanswered <= maxFiles;
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.resemblegate.gate.internal.plan;
+
+import io.github.resemblegate.client.MediaType;
+import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.internal.ledger.Content;
+import io.github.resemblegate.gate.internal.probe.MediaProbe;
+import io.github.resemblegate.gate.internal.probe.ProbeResult;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.FailureKind;
+import io.github.resemblegate.gate.policy.SizeFormat;
+import io.github.resemblegate.gate.policy.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The byte and media-minute budgets, checked on the whole plan before anything is paid for: a
+ * plan over either uploads nothing and says by how much. Minutes are read from the containers'
+ * headers (images play for no time); with a minutes budget, a file whose playing time its header
+ * does not give stops the run too, since the budget could not be proven.
+ */
+public final class SpendCheck {
+
+  private final GateConfig.Budget budget;
+  private final Path base;
+  private final MediaProbe probe = new MediaProbe();
+
+  /** Files of the plan are found under {@code base}. */
+  public SpendCheck(GateConfig.Budget budget, Path base) {
+    this.budget = budget;
+    this.base = base;
+  }
+
+  /** The decision of a plan over a budget, or null when every budget holds. */
+  public Decision overBudget(List<Planned> draft) {
+    long bytes = Plans.bytes(draft);
+    int files = Plans.files(draft);
+    if (budget.maxBytes() > 0 && bytes > budget.maxBytes()) {
+      return over("This run would upload " + files + (files == 1 ? " file, " : " files, ")
+          + SizeFormat.bytes(bytes) + ", " + SizeFormat.bytes(bytes - budget.maxBytes())
+          + " more than maxBytes " + budget.maxBytes() + " allows, so nothing was sent; raise"
+          + " maxBytes, 0 means no limit, or narrow the includes.");
+    }
+    if (budget.maxMediaMinutes() == 0) {
+      return null;
+    }
+    double seconds = 0;
+    List<String> unknown = new ArrayList<>();
+    for (Planned p : draft) {
+      for (Content c : p.contents()) {
+        if (c.mediaType() == MediaType.IMAGE) {
+          continue;
+        }
+        Double s = playingSeconds(c);
+        if (s == null) {
+          unknown.add(c.path());
+        } else {
+          seconds += s;
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      return over("The playing time of " + unknown.size() + (unknown.size() == 1 ? " file, "
+          : " files, first ") + unknown.get(0) + ", is not in its header, so maxMediaMinutes"
+          + " cannot be kept and nothing was sent; exclude it or set maxMediaMinutes 0.");
+    }
+    double minutes = seconds / 60;
+    if (minutes > budget.maxMediaMinutes()) {
+      return over("This run would upload " + minutes(minutes) + " minutes of audio and video, "
+          + minutes(minutes - budget.maxMediaMinutes()) + " more than maxMediaMinutes "
+          + budget.maxMediaMinutes() + " allows, so nothing was sent; raise it, 0 means no"
+          + " limit, or narrow the includes.");
+    }
+    return null;
+  }
+
+  private Double playingSeconds(Content c) {
+    try {
+      ProbeResult r = probe.probe(base.resolve(c.path()), c.path());
+      return r instanceof ProbeResult.Media m && m.playingTime() != null
+          ? m.playingTime().toNanos() / 1e9 : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String minutes(double m) {
+    return String.format(Locale.ROOT, "%.1f", Math.ceil(m * 10) / 10);
+  }
+
+  private static Decision over(String sentence) {
+    return new Decision(Verdict.FAILED, FailureKind.BUDGET, sentence);
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.resemblegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.Outcome;
+import io.github.resemblegate.gate.policy.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Media the build ships inside a zip archive never pass unseen. */
+class GateArchiveTest {
+
+  @TempDir Path root;
+
+  private GateConfig.Builder config() {
+    return GateConfig.builder().baseDirectory(root.resolve("project")).noCache()
+        .reportsDirectory(root.resolve("reports")).dryRun(true);
+  }
+
+  private void zip(String rel, String... entries) throws IOException {
+    Path file = root.resolve("project").resolve(rel);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      for (String e : entries) {
+        z.putNextEntry(new ZipEntry(e));
+        z.write(("bytes of " + e).getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+  }
+
+  @Test
+  void aZipHoldingMediaIsListedAsNotCheckedAndAZipWithoutMediaIsLeftOut() throws IOException {
+    zip("dist/bundle.zip", "vo/intro.wav", "vo/outro.mp3", "README.txt");
+    zip("dist/docs.zip", "guide.txt");
+
+    GateResult v = Gate.run(config().build(), new RecordingListener());
+
+    assertThat(v.files()).extracting(FileResult::path).containsExactly("dist/bundle.zip");
+    FileResult bundle = v.files().get(0);
+    assertThat(bundle.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(bundle.reason()).startsWith("a zip archive holding 2 media files, which the gate"
+        + " does not check inside archives");
+    // Nothing else could be checked: the includes matched media the gate did not judge.
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+  }
+
+  @Test
+  void aZipThatIsNotOneIsListedWithWhy() throws IOException {
+    Path bad = root.resolve("project/dist/broken.zip");
+    Files.createDirectories(bad.getParent());
+    Files.writeString(bad, "not a zip at all");
+
+    GateResult v = Gate.run(config().build(), new RecordingListener());
+
+    assertThat(v.files()).singleElement().satisfies(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED);
+      assertThat(f.reason()).startsWith("a zip archive the gate could not look into: not opened");
+    });
+  }
+}
