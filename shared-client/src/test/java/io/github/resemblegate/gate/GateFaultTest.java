@@ -163,13 +163,24 @@ class GateFaultTest {
     // Slower than the whole last look, so its own time limit cuts the list read short. The
     // client's read timeout stays long: a short one also cut batch uploads on a busy machine,
     // whose answers were then looked for in the list before the deadline (4 reads, not 3).
-    SIM.faults().inject(Fault.slowResponse(Collector.LAST_LOOK_TIME.multipliedBy(2))
-        .on(Endpoint.LIST_DETECTS).always());
+    // Only once the access check has passed (it precedes the first POST): a slow check would use
+    // up the whole deadline before the last look, which then has nothing left to read.
+    var slowed = new java.util.concurrent.atomic.AtomicBoolean();
+    RecordingListener listener = new RecordingListener() {
+      @Override
+      public void request(String method, String path) {
+        if ("POST".equals(method) && slowed.compareAndSet(false, true)) {
+          SIM.faults().inject(Fault.slowResponse(Collector.LAST_LOOK_TIME.multipliedBy(2))
+              .on(Endpoint.LIST_DETECTS).always());
+        }
+        super.request(method, path);
+      }
+    };
     GateResult v = Gate.run(fx.config().timeout(java.time.Duration.ofMillis(500)).build(),
         listener);
     // Nothing finishes before the deadline, so only status polls are sent until then; every
     // detection read is the last look's.
-    // Less the access check before the upload (which timed out too, and went on).
+    // Less the access check before the upload.
     long lastLook = fx.counters().requests(Endpoint.LIST_DETECTS)
         + fx.counters().requests(Endpoint.GET_DETECT) - accessChecks(listener);
     assertThat(lastLook).isPositive().isLessThanOrEqualTo(Collector.LAST_LOOK_CALLS);
