@@ -89,12 +89,15 @@ public final class Hasher {
     try (HashIndex.Reader old = HashIndex.Reader.open(indexFile, warn);
         HashIndex.Writer fresh = HashIndex.Writer.open(indexFile, warn)) {
       for (ScannedFile f : scanned) {
-        String skip = f.isCandidate() ? checked(f) : f.skipReason();
+        // The index remembers only files that passed the checks, by path, size and time: an
+        // unchanged file's bytes are the ones that passed, so they are not read again (an
+        // unchanged tree of media costs no content check, only the scan).
+        String sha = f.isCandidate() ? old.lookup(f) : null;
+        String skip = !f.isCandidate() ? f.skipReason() : sha == null ? checked(f) : null;
         if (skip != null) {
           ledger.skip(f.path(), f.size(), skip);
           continue;
         }
-        String sha = old.lookup(f);
         if (sha != null) {
           reused++;
         } else {

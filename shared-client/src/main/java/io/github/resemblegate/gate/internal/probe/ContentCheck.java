@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The content check as a filter stage of a run: just before a file is hashed, its first bytes
+ * The content check as a filter stage of a run: before a file is first hashed, its first bytes
  * must be the media its name claims, else it is SKIPPED with what it looks like (text, zeros,
  * random bytes) and never hashed, uploaded or billed. Tika is loaded on the first file, so a build
  * without media never pays for it. A file that cannot be read is left to hashing, which says so.

@@ -6,6 +6,7 @@ import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.internal.ledger.Sha256;
 import io.github.resemblegate.gate.scan.MediaScanner;
+import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,13 @@ class HasherTest {
   }
 
   private List<Ledger.Line> hash() {
+    return hash(List.of());
+  }
+
+  private List<Ledger.Line> hash(List<ScanFilter> checks) {
     GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(cache).build();
     List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
-    index = new Hasher(Hasher.locate(cache, base), base, clock, List.of(), warnings::add);
+    index = new Hasher(Hasher.locate(cache, base), base, clock, checks, warnings::add);
     Ledger ledger = new Ledger();
     index.hash(scanned, ledger, c -> { });
     return ledger.lines();
@@ -70,6 +75,31 @@ class HasherTest {
     assertThat(index.stats().hashed()).isZero();
     assertThat(index.stats().reused()).isEqualTo(2);
     assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void checksAFileBeforeItsFirstHashButNotAgainWhileItIsUnchanged() throws IOException {
+    file("a.wav", "abc");
+    file("b.wav", "xyz");
+    List<String> checked = new ArrayList<>();
+    ScanFilter contentCheck = new ScanFilter() {
+      @Override
+      public String skipReason(Path file, ScannedFile scanned) {
+        checked.add(scanned.path());
+        return null;
+      }
+    };
+    hash(List.of(contentCheck));
+    assertThat(checked).containsExactly("a.wav", "b.wav");
+    checked.clear();
+    file("b.wav", "xyzw");
+
+    List<Ledger.Line> again = hash(List.of(contentCheck));
+
+    // Only the changed file's bytes are checked again: the index remembers only files that
+    // passed the checks, and an unchanged file's bytes are the ones that passed.
+    assertThat(checked).containsExactly("b.wav");
+    assertThat(again).hasSize(2).allSatisfy(l -> assertThat(l.content()).isNotNull());
   }
 
   @Test
