@@ -56,7 +56,12 @@ final class NextSteps {
     }
     List<FileResult> errors = result.filesWith(Outcome.ERROR);
     long retryable = errors.stream().filter(FileResult::retryMayHelp).count();
-    if (!errors.isEmpty() && result.policy().onError() != Reaction.IGNORE) {
+    // One cause stopped every file (a refused token, an unreachable API): the verdict's sentence
+    // says the one thing to do, and building again unchanged would not help.
+    String sentence = result.decision().sentence();
+    boolean runStopped = !errors.isEmpty() && errors.stream()
+        .allMatch(f -> f.errorReason().equals(sentence));
+    if (!errors.isEmpty() && !runStopped && result.policy().onError() != Reaction.IGNORE) {
       if (retryable > 0) {
         steps.add(new Step("Build again to retry the " + (retryable == 1 ? "file"
             : retryable + " files") + " that could not be judged; results already received come"

@@ -93,6 +93,21 @@ class ConsoleSummaryTest {
   }
 
   @Test
+  void aRunStoppedByOneCauseForEveryFileLeavesTheVerdictToSayWhatToDo() {
+    String cause = "The Resemble API rejected the API token from the RESEMBLE_API_KEY environment"
+        + " variable with 401 Unauthorized, so nothing was uploaded; use a current token.";
+    List<FileResult> files = List.of(
+        Fixtures.file("media/a.wav").outcome(Outcome.ERROR).reason(cause).build(),
+        Fixtures.file("media/b.wav").outcome(Outcome.ERROR).reason(cause).build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.FAILED,
+        FailureKind.ERRORS, cause));
+
+    // Building again with the same token changes nothing: the verdict's own advice is the step.
+    assertThat(lines).noneMatch(l -> l.contains("Build again") || l.contains("API refused"));
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("Verdict: FAILED. " + cause);
+  }
+
+  @Test
   void aRunWithWarningsReadsPassedWithWarnings() {
     List<FileResult> files = List.of(Fixtures.file("v.mp4").outcome(Outcome.WARNED).score(0.44)
         .threshold(0.6).build());
