@@ -48,11 +48,19 @@ public final class MediaProbe {
    * only the first bytes (the check before billing, which needs no playing time).
    */
   public String notMedia(Path file, String name) throws IOException {
-    return notMedia(file, name, detect(file));
+    MediaType claimed = byName(name);
+    if (kind(claimed) != Kind.NONE && bearsMagicOf(file, claimed)) {
+      return null;
+    }
+    return notMedia(file, name, claimed, detect(file));
   }
 
   private String notMedia(Path file, String name, MediaType detected) throws IOException {
-    MediaType claimed = byName(name);
+    return notMedia(file, name, byName(name), detected);
+  }
+
+  private String notMedia(Path file, String name, MediaType claimed, MediaType detected)
+      throws IOException {
     Kind kind = kind(detected);
     return kind != Kind.NONE && kind == kind(claimed) ? null
         : reason(file, Files.size(file), detected, claimed, name);
@@ -62,6 +70,29 @@ public final class MediaProbe {
     try (TikaInputStream in = TikaInputStream.get(file)) {
       return types.detect(in, new Metadata(), new ParseContext());
     }
+  }
+
+  /**
+   * Whether the first bytes carry the magic Tika knows for {@code claimed} itself. Most media is
+   * what its name says, and matching one type's magic costs a few comparisons, where naming the
+   * type from the bytes alone runs every magic of Tika's table (regular expressions over the
+   * whole sample included): that was most of the CPU the hash stage spent on 1 MB files.
+   */
+  private boolean bearsMagicOf(Path file, MediaType claimed) throws IOException {
+    MimeType type;
+    try {
+      type = types.forName(claimed.toString());
+    } catch (MimeTypeException e) {
+      return false;
+    }
+    if (!type.hasMagic()) {
+      return false;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(types.getMinLength());
+    }
+    return type.matchesMagic(head);
   }
 
   private MediaType byName(String name) throws IOException {
