@@ -93,7 +93,8 @@ public final class GateRun {
    */
   private List<ScanFilter> filters() {
     ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT);
-    return config.scan().contentCheck() ? List.of(archives, shard, new ContentCheck())
+    return config.scan().contentCheck()
+        ? List.of(archives, shard, new ContentCheck(EarlySending.nothingRemembered(config)))
         : List.of(archives, shard);
   }
 
