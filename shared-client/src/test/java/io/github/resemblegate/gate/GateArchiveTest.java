@@ -52,6 +52,25 @@ class GateArchiveTest {
   }
 
   @Test
+  void withArchivesOffAZipHoldingMediaIsListedSkippedAndNamesTheSetting() throws IOException {
+    zip("dist/bundle.zip", "vo/intro.wav", "vo/outro.mp3", "README.txt");
+    zip("dist/docs.zip", "guide.txt");
+
+    GateResult v = Gate.run(config().archives(false).build(), new RecordingListener());
+
+    assertThat(v.files()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("dist/bundle.zip");
+      assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED);
+      assertThat(f.reason()).isEqualTo("a zip archive holding 2 media files, which the gate does"
+          + " not open because archives is false; set archives to true to check them, or"
+          + " exclude the archive");
+    });
+    // Nothing else could be checked: the includes matched media the gate did not judge.
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(root.resolve("reports")).doesNotExist();
+  }
+
+  @Test
   void aZipThatIsNotOneIsListedWithWhy() throws IOException {
     Path bad = root.resolve("project/dist/broken.zip");
     Files.createDirectories(bad.getParent());

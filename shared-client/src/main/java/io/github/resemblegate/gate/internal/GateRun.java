@@ -97,7 +97,7 @@ public final class GateRun {
    */
   private List<ScanFilter> filters() {
     ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT,
-        unpacker);
+        config.scan().archives() ? unpacker : null);
     return config.scan().contentCheck() ? List.of(archives, shard, new ContentCheck())
         : List.of(archives, shard);
   }
