@@ -26,7 +26,7 @@ class ZipArchiveTest {
   @TempDir Path dir;
 
   /** Random bytes: media barely compresses, and neither do these. */
-  private static byte[] media(int size, long seed) {
+  static byte[] media(int size, long seed) {
     byte[] b = new byte[size];
     new Random(seed).nextBytes(b);
     return b;
@@ -156,7 +156,7 @@ class ZipArchiveTest {
   }
 
   /** Rewrites the uncompressed size the central directory declares for its only entry. */
-  private static void declareSize(Path zip, int size) throws IOException {
+  static void declareSize(Path zip, int size) throws IOException {
     byte[] bytes = Files.readAllBytes(zip);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (int at = bytes.length - 22; at >= 0; at--) {
