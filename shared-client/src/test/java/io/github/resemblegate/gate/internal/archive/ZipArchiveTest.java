@@ -92,6 +92,22 @@ class ZipArchiveTest {
   }
 
   @Test
+  void listsAZipInsideTheArchiveAsNotCheckedSoItsMediaNeverPassUnseen() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("extras/more.zip", media(1_000, 3));
+    entries.put("notes.txt", media(100, 4));
+    try (ZipArchive a = ZipArchive.open(zip(entries), "bundle.zip", SMALL)) {
+      ZipArchive.Listing l = a.list();
+      assertThat(l.refused()).singleElement().satisfies(r -> {
+        assertThat(r.path()).isEqualTo("bundle.zip!/extras/more.zip");
+        assertThat(r.reason()).startsWith("not checked: a zip archive inside an archive");
+      });
+      assertThat(l.media()).isEmpty();
+      assertThat(l.ignored()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void refusesAnEntryThatInflatesFarBeyondItsCompressedSize() throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("bomb.wav", new byte[900_000]); // zeros deflate about 1000:1
