@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -35,6 +37,8 @@ public final class MediaProbe {
 
   private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
   private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
+  /** Per claimed type, the types whose magic answers the common case; a handful in a run. */
+  private final Map<MediaType, List<MimeType>> withMagic = new ConcurrentHashMap<>();
 
   /** Probes {@code file}, whose name (or entry name) is {@code name}. */
   public ProbeResult probe(Path file, String name) throws IOException {
@@ -63,32 +67,41 @@ public final class MediaProbe {
    * time over a large tree). A miss is no verdict: the full detection then says what the bytes are.
    */
   private boolean carriesClaimedMagic(Path file, String name) throws IOException {
-    MediaType claimed = byName(name);
-    if (kind(claimed) == Kind.NONE) {
+    List<MimeType> family = withMagic.computeIfAbsent(byName(name), this::familyWithMagic);
+    if (family.isEmpty()) {
       return false;
     }
-    byte[] head = null;
-    List<MediaType> family = new ArrayList<>(List.of(claimed));
-    family.addAll(registry.getChildTypes(claimed));
-    for (MediaType t : family) {
-      MimeType type;
-      try {
-        type = types.forName(t.toString());
-      } catch (MimeTypeException e) {
-        continue;
-      }
-      if (type.hasMagic()) {
-        if (head == null) {
-          try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(types.getMinLength());
-          }
-        }
-        if (head.length > 0 && type.matchesMagic(head)) {
-          return true;
-        }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(types.getMinLength());
+    }
+    for (MimeType type : family) {
+      if (head.length > 0 && type.matchesMagic(head)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** A media type and its specializations that have magic; none for a type that is not media. */
+  private List<MimeType> familyWithMagic(MediaType claimed) {
+    if (kind(claimed) == Kind.NONE) {
+      return List.of();
+    }
+    List<MediaType> family = new ArrayList<>(List.of(claimed));
+    family.addAll(registry.getChildTypes(claimed));
+    List<MimeType> found = new ArrayList<>();
+    for (MediaType t : family) {
+      try {
+        MimeType type = types.forName(t.toString());
+        if (type.hasMagic()) {
+          found.add(type);
+        }
+      } catch (MimeTypeException e) {
+        // not a type Tika knows by that name: nothing to match
+      }
+    }
+    return List.copyOf(found);
   }
 
   private String notMedia(Path file, String name, MediaType detected) throws IOException {
