@@ -78,7 +78,7 @@ public final class SpendCheck {
 
   private Double playingSeconds(Content c) {
     try {
-      ProbeResult r = probe.probe(base.resolve(c.path()), c.path());
+      ProbeResult r = probe.probe(c.file(base), c.path());
       return r instanceof ProbeResult.Media m && m.playingTime() != null
           ? m.playingTime().toNanos() / 1e9 : null;
     } catch (IOException e) {
