@@ -79,7 +79,7 @@ public final class BenchMain {
         if (workloads.contains("W4")) {
           new MavenRuns(b).run(w1.tree(), w1.files());
         }
-        if (workloads.contains("W1")) {
+        if (workloads.contains("W1") && !Boolean.getBoolean("bench.noBaseline")) {
           w1.baseline(made);
         }
         Trees.delete(w1.tree());

@@ -41,6 +41,12 @@ final class Forks {
     List<String> cmd = new ArrayList<>();
     cmd.add(SimulatorProcess.javaBinary());
     cmd.addAll(jvmArgs);
+    // -Dbench.probeJvmArgs="-XX:StartFlightRecording=…": extra options for every gate JVM, to
+    // profile one without changing what is measured by default.
+    String extra = System.getProperty("bench.probeJvmArgs", "").strip();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(GateProbe.class.getName());

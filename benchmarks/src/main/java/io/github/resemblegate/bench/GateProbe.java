@@ -220,6 +220,8 @@ public final class GateProbe {
     @Override
     public void batchSubmitted(int batchIndex, int batchCount, String batchId, int files) {
       lastSubmitted = System.nanoTime();
+      System.out.println("[accepted] " + ms(start, lastSubmitted) + " ms batch " + batchIndex
+          + " of " + batchCount + ", " + files + " files");
     }
 
     @Override
@@ -268,6 +270,9 @@ public final class GateProbe {
         firstUpload = System.nanoTime();
       }
       requests.incrementAndGet();
+      // The fork's log gets each request with its time, to see when the run asked what.
+      System.out.println("[request] " + ms(start, System.nanoTime()) + " ms " + method + " "
+          + path);
       synchronized (started) {
         started.add(System.nanoTime());
       }

@@ -86,7 +86,9 @@ final class Throughput {
     b.sim().reset();
     UploadThroughput.measure(b.sim().baseUrl(), b.token(), made);
     List<Round> rounds = new ArrayList<>();
-    for (int i = 1; i <= b.scale(3, 1); i++) {
+    // -Dbench.w1Rounds=N: fewer (or more) rounds while iterating on the pipeline.
+    int roundCount = Integer.getInteger("bench.w1Rounds", b.scale(3, 1));
+    for (int i = 1; i <= roundCount; i++) {
       double load = ProcessCpu.loadAverage();
       b.sim().reset();
       UploadThroughput.Measured upload = UploadThroughput.measure(b.sim().baseUrl(), b.token(),

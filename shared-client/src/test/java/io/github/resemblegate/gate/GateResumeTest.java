@@ -219,12 +219,15 @@ class GateResumeTest {
   void aRunKilledHalfWaySubmitsOnlyWhatWasNeverSent() {
     assertThatThrownBy(() -> Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
         killAfter(1))).hasMessage("killed");
-    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    // A run sending while it hashes may have created a second batch before the first was told:
+    // whatever it created, the next run sends exactly the rest.
+    long createdBeforeTheKill = fx.counters().batchesCreated();
+    assertThat(createdBeforeTheKill).isPositive();
 
     GateResult v = Gate.run(fx.config().concurrency(1).maxFilesPerBatch(25).build(),
         new RecordingListener());
     assertThat(fx.counters().batchesCreated()).isEqualTo(4);
-    assertThat(v.totals().uploaded()).isEqualTo(75);
+    assertThat(v.totals().uploaded()).isEqualTo(100 - 25 * createdBeforeTheKill);
     assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
   }
 

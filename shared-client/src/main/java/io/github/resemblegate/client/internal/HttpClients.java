@@ -11,8 +11,18 @@ import okhttp3.OkHttpClient;
 /** The two OkHttp clients of one ResembleClient: pooled connections, and fresh ones for uploads. */
 record HttpClients(OkHttpClient pooled, OkHttpClient fresh) {
 
+  /**
+   * The TLS setup every client derives from, made once per JVM: a new OkHttp client reads and
+   * parses the JVM's trust store (about 140 certificates) when it is built, and a run builds two
+   * clients (its own and the access check's), one of them in front of the first upload. Only
+   * the TLS setup is shared: each client gets its own dispatcher and connection pool.
+   */
+  private static final class Tls {
+    static final OkHttpClient BASE = new OkHttpClient();
+  }
+
   static HttpClients create(ClientSettings.Timeouts timeouts, ProxyConfig proxy) {
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
+    OkHttpClient.Builder http = Tls.BASE.newBuilder()
         .dispatcher(new Dispatcher())
         .connectionPool(new ConnectionPool())
         .connectTimeout(timeouts.connect())

@@ -98,8 +98,8 @@ public final class GateRun {
   private List<ScanFilter> filters() {
     ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT,
         config.scan().archives() ? unpacker : null);
-    return config.scan().contentCheck() ? List.of(archives, shard, new ContentCheck())
-        : List.of(archives, shard);
+    return config.scan().contentCheck() ? List.of(archives, shard,
+        new ContentCheck(EarlySending.nothingRemembered(config))) : List.of(archives, shard);
   }
 
   public GateResult run() {

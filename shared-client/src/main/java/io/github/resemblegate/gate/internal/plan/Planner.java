@@ -25,6 +25,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Planner implements Consumer<Content> {
 
+  /**
+   * How many bytes the first batch of a scan of more than one batch holds when it goes while the
+   * run still hashes: the upload starts after a few megabytes are hashed rather than after a
+   * whole batch (50 files of 1 MB take a quarter of a second or more to read and hash while the
+   * JIT compiler is still warming up). The API bills per file, not per request, so the smaller
+   * batch costs one request more in the whole run; a batch of small files fills up quickly
+   * anyway and goes whole.
+   */
+  public static final long FIRST_BATCH_BYTES = 4_000_000L;
+
   private final BatchCutter.Rules rules;
   private final int maxFiles;
   private final Ledger ledger;
@@ -42,6 +52,8 @@ public final class Planner implements Consumer<Content> {
   private boolean oneRequest;
   /** The run's first request, held while the plan may be that one request. */
   private Planned first;
+  /** Whether the scan takes more than one batch, so its first batch goes small and early. */
+  private boolean quickStart;
 
   /** Where planned requests go once the run sends, and how it claims what it sends. */
   public record Outlet(UnaryOperator<List<Content>> claim, Consumer<List<Planned>> send) {}
@@ -71,6 +83,7 @@ public final class Planner implements Consumer<Content> {
    */
   public synchronized void expect(int files) {
     oneRequest = files <= rules.maxFilesPerBatch();
+    quickStart = !oneRequest;
   }
 
   /** A content the cache does not answer. */
@@ -82,10 +95,19 @@ public final class Planner implements Consumer<Content> {
     }
     open.add(c);
     openBytes += c.size();
-    // Claimed and cut as soon as the held contents would fill the batch being cut.
-    if (outlet != null && (open.size() + cutter.files() >= rules.maxFilesPerBatch()
-        || openBytes + cutter.bytes() >= rules.maxBytesPerBatch())) {
+    if (outlet == null) {
+      return;
+    }
+    // Claimed and cut as soon as the held contents would fill the batch being cut, or make the
+    // small first batch of a large scan.
+    boolean firstGoes = quickStart && sent.isEmpty() && first == null
+        && openBytes + cutter.bytes() >= FIRST_BATCH_BYTES;
+    if (firstGoes || open.size() + cutter.files() >= rules.maxFilesPerBatch()
+        || openBytes + cutter.bytes() >= rules.maxBytesPerBatch()) {
       sendOpen();
+      if (firstGoes && sent.isEmpty()) {
+        hand(cutter.flush(), false);
+      }
     }
   }
 

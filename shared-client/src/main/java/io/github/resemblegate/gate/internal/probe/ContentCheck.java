@@ -4,6 +4,7 @@ import io.github.resemblegate.gate.scan.ScanFilter;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The content check as a filter stage of a run: before a file is first hashed, its first bytes
@@ -13,7 +14,33 @@ import java.nio.file.Path;
  */
 public final class ContentCheck implements ScanFilter {
 
+  private final boolean loadEarly;
   private volatile MediaProbe probe;
+
+  /** Loads Tika on the first file it checks. */
+  public ContentCheck() {
+    this(false);
+  }
+
+  /**
+   * With {@code loadEarly}, for a run that will check every file (no hash index vouches for
+   * any): Tika's type table (a large XML file) is read on a thread of its own as soon as the scan
+   * has found media, while the run opens its journal and its client, rather than in front of the
+   * first file's check.
+   */
+  public ContentCheck(boolean loadEarly) {
+    this.loadEarly = loadEarly;
+  }
+
+  @Override
+  public List<ScannedFile> select(List<ScannedFile> scanned) {
+    if (loadEarly && probe == null && scanned.stream().anyMatch(ScannedFile::isCandidate)) {
+      Thread loading = new Thread(this::probe, "resemble-gate-tika");
+      loading.setDaemon(true);
+      loading.start();
+    }
+    return scanned;
+  }
 
   @Override
   public String skipReason(Path file, ScannedFile scanned) {

@@ -20,6 +20,12 @@ class PlannerTest {
     return ledger.add(String.format("f%03d.wav", i), 10, 0, String.format("%064d", i));
   }
 
+  private static final long MB = 1_000_000L;
+
+  private Content megabyte(int i) {
+    return ledger.add(String.format("m%03d.wav", i), MB, 0, String.format("%064d", 1000 + i));
+  }
+
   private Planner planner(int maxFiles, Set<String> resumed) {
     return new Planner(new BatchCutter.Rules(2, 500_000_000L, false), maxFiles, ledger, resumed,
         warnings::add);
@@ -84,6 +90,54 @@ class PlannerTest {
 
     p.flush();
     assertThat(sizes()).containsExactly(2);
+  }
+
+  @Test
+  void aScanOfSeveralBatchesSendsASmallFirstBatchWhileItHashesThenFullOnes() {
+    Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
+        warnings::add);
+    p.expect(25);
+    p.send(outlet());
+    int first = (int) (Planner.FIRST_BATCH_BYTES / MB);
+    for (int i = 0; i < first - 1; i++) {
+      p.accept(megabyte(i));
+    }
+    assertThat(handed).isEmpty();
+    p.accept(megabyte(first - 1));
+    assertThat(sizes()).containsExactly(first);
+
+    for (int i = first; i < 25; i++) {
+      p.accept(megabyte(i));
+    }
+    p.flush();
+    assertThat(sizes()).containsExactly(first, 10, 10, 25 - first - 20);
+  }
+
+  @Test
+  void aBatchOfSmallFilesGoesWholeEvenFirst() {
+    Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
+        warnings::add);
+    p.expect(25);
+    p.send(outlet());
+    for (int i = 0; i < 9; i++) {
+      p.accept(content(i));
+    }
+    assertThat(handed).isEmpty();
+    p.accept(content(9));
+    assertThat(sizes()).containsExactly(10);
+  }
+
+  @Test
+  void aPlanMadeWholeBeforeSendingIsCutIntoFullBatches() {
+    Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
+        warnings::add);
+    p.expect(25);
+    for (int i = 0; i < 25; i++) {
+      p.accept(megabyte(i));
+    }
+    p.send(outlet());
+    p.flush();
+    assertThat(sizes()).containsExactly(10, 10, 5);
   }
 
   @Test

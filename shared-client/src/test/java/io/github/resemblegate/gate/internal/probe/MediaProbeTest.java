@@ -56,6 +56,39 @@ public class MediaProbeTest {
     assertThat(m.playingTime().toNanos() / 1e9).isCloseTo(seconds, within(tolerance));
   }
 
+  /**
+   * The check before billing answers the way the whole probe does: it accepts a file bearing the
+   * magic of the type its name claims without naming the type from every magic Tika has.
+   */
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource({
+      "tone.wav, tone.wav", "tone.flac, tone.flac", "tone.mp3, tone.mp3", "cbr.mp3, cbr.mp3",
+      "tone.ogg, tone.ogg", "opus.ogg, opus.ogg", "tone.m4a, tone.m4a", "clip.mp4, clip.mp4",
+      "clip.webm, clip.webm", "tone.m4a, voice.mp4", "tone.wav, tone.mp3", "clip.mp4, clip.wav",
+      "tone.mp3, tone.flac"})
+  void theCheckBeforeBillingAgreesWithTheWholeProbe(String sample, String name)
+      throws IOException {
+    Path file = sample(sample);
+    ProbeResult whole = PROBE.probe(file, name);
+    String expected = whole instanceof ProbeResult.NotMedia n ? n.reason() : null;
+    assertThat(PROBE.notMedia(file, name)).isEqualTo(expected);
+  }
+
+  @Test
+  void theCheckBeforeBillingRefusesWhatTheWholeProbeRefuses() throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.wav"), "Intro script, take 3.\n",
+        StandardCharsets.UTF_8);
+    assertThat(PROBE.notMedia(text, "vo/notes.wav")).isEqualTo(
+        "not media: its bytes look like text (text/plain), not the audio a .wav file holds");
+    Path image = dir.resolve("cover.wav");
+    ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+    assertThat(PROBE.notMedia(image, "cover.wav"))
+        .isEqualTo("its bytes are an image (image/png), not the audio a .wav file holds");
+    Path zeros = Files.write(dir.resolve("silence.mp3"), new byte[50_000]);
+    assertThat(PROBE.notMedia(zeros, "silence.mp3"))
+        .isEqualTo("not media: its bytes are all zeros, not the audio a .mp3 file holds");
+  }
+
   @Test
   void mediaWhoseContainerDoesNotSayItsLengthHasNoPlayingTime() throws IOException {
     ProbeResult r = PROBE.probe(sample("clip.webm"), "clip.webm");
