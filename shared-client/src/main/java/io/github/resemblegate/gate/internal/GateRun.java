@@ -20,6 +20,7 @@ import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.SpendCheck;
 import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.probe.BillableProbe;
 import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
@@ -138,14 +139,15 @@ public final class GateRun {
           shard.budget(), ledger, resumed, listener::warn);
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
-      Consumer<Content> toPlan = planner;
+      // What each content bills is read on its way to the planner: the cache answered the rest.
+      Consumer<Content> toPlan = new BillableProbe(config.scan().baseDirectory(), ledger, planner);
       if (checking && config.api().token() != null && EarlySending.budgetHolds(config, shard, files,
           cache, listener::warn)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
         listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
         Dispatcher d = dispatcher;
         sending = new Sending(d, () -> d.send(resume, resumed, cache, journalToSend, false));
-        toPlan = sending.feeding(planner);
+        toPlan = sending.feeding(toPlan);
         if (!resume.isEmpty() || EarlySending.nothingRemembered(config)) {
           // Every file is new, so something will be sent: the client gets ready while the
           // first batch is hashed. Otherwise the first content the cache does not answer starts it.
@@ -203,8 +205,7 @@ public final class GateRun {
       listener.planned(planner.describe());
       return new Finished(shard.overBudget(uploads, ledger.size()), draft, null);
     }
-    Decision spend = new SpendCheck(config.budget(), config.scan().baseDirectory())
-        .overBudget(draft);
+    Decision spend = new SpendCheck(config.budget()).overBudget(draft);
     if (spend != null) {
       unsent.overBudget(spend.sentence());
       listener.planned(planner.describe());
@@ -250,7 +251,7 @@ public final class GateRun {
     if (decision == null) {
       decision = DecisionRules.decide(config.policy(), judged);
       if (config.dryRun()) {
-        decision = DecisionRules.dryRun(decision, Plans.files(draft), Plans.bytes(draft),
+        decision = DecisionRules.dryRun(decision, Plans.spend(draft),
             Plans.batches(draft).size(), Plans.singles(draft).size());
       }
     }

@@ -1,18 +1,38 @@
 package io.github.resemblegate.gate.internal.ledger;
 
 import io.github.resemblegate.client.MediaType;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * One distinct content among the matched files: its SHA-256, size and media type, and every path
  * that holds it, in path order. It is uploaded from its first path; {@code modifiedMicros} is that
  * file's modification time when it was hashed, so an upload can tell whether it changed since.
+ * {@code billable} is what sending it bills, read when it is planned (null: the cache answered it).
  */
 public record Content(String sha256, long size, MediaType mediaType, List<String> paths,
-    long modifiedMicros) {
+    long modifiedMicros, Billable billable) {
+
+  /**
+   * What sending a content bills: its bytes, and how long it plays where its container says so
+   * (null: unknown, or an image, which plays for no time).
+   */
+  public record Billable(long bytes, Duration playingTime) {
+
+    /** The playing time in seconds, or null when unknown. */
+    public Double playingSeconds() {
+      return playingTime == null ? null : playingTime.toNanos() / 1e9;
+    }
+  }
 
   public Content {
     paths = List.copyOf(paths);
+  }
+
+  /** A content nobody has read the billable facts of yet. */
+  public Content(String sha256, long size, MediaType mediaType, List<String> paths,
+      long modifiedMicros) {
+    this(sha256, size, mediaType, paths, modifiedMicros, null);
   }
 
   /** The path the content is uploaded from and named by in messages. */
@@ -23,6 +43,10 @@ public record Content(String sha256, long size, MediaType mediaType, List<String
   Content withPath(String another) {
     List<String> more = new java.util.ArrayList<>(paths);
     more.add(another);
-    return new Content(sha256, size, mediaType, more, modifiedMicros);
+    return new Content(sha256, size, mediaType, more, modifiedMicros, billable);
+  }
+
+  Content billed(Billable facts) {
+    return new Content(sha256, size, mediaType, paths, modifiedMicros, facts);
   }
 }
