@@ -27,6 +27,8 @@ public final class RunConfiguration {
     o.put("shards", scan.shard() == null ? "1" : Integer.toString(scan.shard().total()));
     putPolicy(o, config.policy());
     o.put("maxFiles", Integer.toString(config.budget().maxFiles()));
+    o.put("maxBytes", Long.toString(config.budget().maxBytes()));
+    o.put("maxMediaMinutes", Long.toString(config.budget().maxMediaMinutes()));
     o.put("dryRun", Boolean.toString(config.dryRun()));
     o.put("analysis", ResultKey.of(config.api().url(), config.api().options(),
         config.api().singleOptions()).canonical());

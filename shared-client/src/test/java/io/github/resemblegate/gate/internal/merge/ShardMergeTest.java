@@ -7,6 +7,7 @@ import static io.github.resemblegate.gate.internal.merge.ShardReports.whole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
@@ -92,6 +93,23 @@ class ShardMergeTest {
     assertThatThrownBy(() -> ShardMerge.merge(List.of(one, stricter, three)))
         .hasMessage("Shard 2/3 ran with threshold 0.3 but shard 1/3 with 0.5; run every shard"
             + " with the same settings.");
+  }
+
+  @Test
+  void refusesShardsThatRanWithDifferentByteOrMinuteBudgets(@TempDir Path dir) {
+    GateResult first = shard(1, 2, 2, List.of(scored("a.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).maxMediaMinutes(60).build()));
+    GateResult second = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).maxMediaMinutes(90).build()));
+    GateResult thirdBytes = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(2_000_000).maxMediaMinutes(60).build()));
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, second)))
+        .hasMessage("Shard 2/2 ran with maxMediaMinutes 90 but shard 1/2 with 60; run every"
+            + " shard with the same settings.");
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, thirdBytes)))
+        .hasMessage("Shard 2/2 ran with maxBytes 2000000 but shard 1/2 with 1000000; run every"
+            + " shard with the same settings.");
   }
 
   @Test
