@@ -177,6 +177,9 @@ public final class GateRun {
       if (sending != null) {
         sending.abandon();
       }
+      if (e instanceof GateException stopped) { // the front end's report lists every matched file
+        stopped.withMatchedFiles(ScanStep.paths(files, ledger));
+      }
       throw e;
     } finally {
       if (journal != null) {

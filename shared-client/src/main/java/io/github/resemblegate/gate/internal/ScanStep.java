@@ -39,6 +39,20 @@ final class ScanStep {
     return files;
   }
 
+  /**
+   * The matched files' paths, for the report of a run that stopped: from the scan while the run
+   * still holds it, else from the ledger, which has every matched file once hashing is over.
+   */
+  static List<String> paths(List<ScannedFile> scan, Ledger ledger) {
+    List<String> paths = new ArrayList<>();
+    if (scan != null) {
+      scan.forEach(f -> paths.add(f.path()));
+    } else {
+      ledger.lines().forEach(l -> paths.add(l.path()));
+    }
+    return paths;
+  }
+
   /** Why a run whose ledger holds {@code files} and no content has nothing to check. */
   static String nothingToCheck(GateConfig.Scan scan, List<Ledger.Line> files) {
     if (files.isEmpty()) {
