@@ -11,9 +11,6 @@ import java.util.Set;
  */
 public record Spend(int files, long bytes, double playingSeconds, int unknownPlayingTimes) {
 
-  /** Nothing sent. */
-  public static final Spend NONE = new Spend(0, 0, 0, 0);
-
   /**
    * The spend of sending {@code files}: each content once, its {@link FileResult#billableBytes}
    * (its size when a report did not say), and the playing times they carry.
