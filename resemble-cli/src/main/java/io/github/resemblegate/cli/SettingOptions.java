@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.OptionSpec;
 final class SettingOptions {
 
   /** Settings that are on or off: {@code --dry-run} alone means true. */
-  static final Set<Setting> FLAGS = EnumSet.of(DEFAULT_EXCLUDES, DRY_RUN, CACHE, REFRESH,
-      INTELLIGENCE, SEARCH_IDENTITY, VISUALIZE, AUDIO_SOURCE_TRACING, USE_LLM,
+  static final Set<Setting> FLAGS = EnumSet.of(DEFAULT_EXCLUDES, ARCHIVES, DRY_RUN, CACHE,
+      REFRESH, INTELLIGENCE, SEARCH_IDENTITY, VISUALIZE, AUDIO_SOURCE_TRACING, USE_LLM,
       ZERO_RETENTION_MODE, USE_REVERSE_SEARCH, USE_OOD_DETECTOR);
 
   /** Settings that take several items: repeat the option or separate them with commas. */

@@ -39,6 +39,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   private final String includes;
   private String excludes;
   private Boolean defaultExcludes;
+  private Boolean archives;
   private String credentialsId;
   private Double threshold;
   private Double audioThreshold;
@@ -157,6 +158,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
   public String getIncludes() { return includes; }
   public String getExcludes() { return excludes; }
   public Boolean getDefaultExcludes() { return defaultExcludes; }
+  public Boolean getArchives() { return archives; }
   public String getCredentialsId() { return credentialsId; }
   public Double getThreshold() { return threshold; }
   public Double getAudioThreshold() { return audioThreshold; }
@@ -210,6 +212,7 @@ public class ResembleDetectBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter public void setExcludes(String v) { excludes = Text.blankToNull(v); }
   @DataBoundSetter public void setDefaultExcludes(Boolean v) { defaultExcludes = v; }
+  @DataBoundSetter public void setArchives(Boolean v) { archives = v; }
   @DataBoundSetter public void setCredentialsId(String v) { credentialsId = Text.blankToNull(v); }
   @DataBoundSetter public void setThreshold(Double v) { threshold = v; }
   @DataBoundSetter public void setAudioThreshold(Double v) { audioThreshold = v; }

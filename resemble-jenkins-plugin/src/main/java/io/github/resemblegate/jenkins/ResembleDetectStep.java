@@ -30,6 +30,7 @@ public final class ResembleDetectStep extends Step {
   public final String includes;
   @DataBoundSetter public String excludes;
   @DataBoundSetter public Boolean defaultExcludes;
+  @DataBoundSetter public Boolean archives;
   @DataBoundSetter public String credentialsId;
   @DataBoundSetter public Double threshold;
   @DataBoundSetter public Double audioThreshold;

@@ -63,6 +63,7 @@ class SettingNamesTest {
 
     b.setThreshold(0.6);
     b.setDefaultExcludes(false);
+    b.setArchives(false);
     b.setOnFlagged("WARN");
     b.setOnError("IGNORE");
     b.setOnNoSpeech("FAIL");
@@ -94,6 +95,7 @@ class SettingNamesTest {
     assertThat(sent).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(Setting.values()).map(Setting::id).toList());
     assertThat(StepWords.of(b).words()).containsEntry("thresholds.audio", "0.7")
-        .containsEntry("thresholds.image", "0.8").containsEntry("thresholds.video", "0.9");
+        .containsEntry("thresholds.image", "0.8").containsEntry("thresholds.video", "0.9")
+        .containsEntry("archives", "false");
   }
 }

@@ -59,6 +59,13 @@ abstract class DetectParameters extends AbstractMojo {
   @Parameter(property = "resemble.defaultExcludes", defaultValue = Defaults.DEFAULT_EXCLUDES)
   String defaultExcludes;
 
+  /**
+   * Checks the media inside matched zip archives, each entry as {@code bundle.zip!/vo/intro.wav};
+   * false lists an archive holding media as SKIPPED.
+   */
+  @Parameter(property = "resemble.archives", defaultValue = Defaults.ARCHIVES)
+  String archives;
+
   /** A file is flagged when its deepfake score is at or above this (0 to 1). */
   @Parameter(property = "resemble.threshold", defaultValue = Defaults.THRESHOLD)
   String threshold;
@@ -284,6 +291,7 @@ abstract class DetectParameters extends AbstractMojo {
         .set(Setting.INCLUDES, scope.includes())
         .set(Setting.EXCLUDES, scope.excludes())
         .set(Setting.DEFAULT_EXCLUDES, defaultExcludes)
+        .set(Setting.ARCHIVES, archives)
         .set(Setting.THRESHOLD, threshold)
         .set(Setting.WARN_THRESHOLD, warnThreshold)
         .set(Setting.ON_FLAGGED, onFlagged)

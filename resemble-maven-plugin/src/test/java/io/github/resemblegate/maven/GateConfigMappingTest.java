@@ -49,6 +49,7 @@ class GateConfigMappingTest {
       + "<includes><include>media/**/*.wav</include><include>art/**</include></includes>"
       + "<excludes><exclude>**/draft/**</exclude></excludes>"
       + "<defaultExcludes>false</defaultExcludes>"
+      + "<archives>false</archives>"
       + "<threshold>0.7</threshold>"
       + "<thresholds><audio>0.6</audio><image>0.8</image><video>0.9</video></thresholds>"
       + "<warnThreshold>0.3</warnThreshold>"
@@ -112,6 +113,7 @@ class GateConfigMappingTest {
         new Row("includes", c -> c.scan().includes(), List.of("media/**/*.wav", "art/**")),
         new Row("excludes", c -> c.scan().excludes(), List.of("**/draft/**")),
         new Row("defaultExcludes", c -> c.scan().defaultExcludes(), false),
+        new Row("archives", c -> c.scan().archives(), false),
         new Row("threshold", c -> c.policy().threshold(), 0.7),
         new Row("thresholds", c -> c.policy().thresholds(),
             Map.of(MediaType.AUDIO, 0.6, MediaType.IMAGE, 0.8, MediaType.VIDEO, 0.9)),

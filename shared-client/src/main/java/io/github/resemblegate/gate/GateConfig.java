@@ -36,11 +36,12 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
    * What to scan: Ant-style patterns relative to {@code baseDirectory}, which report paths are
    * relative to too (no includes: every file, {@link Defaults#INCLUDES}); {@code defaultExcludes}
    * adds VCS folders and editor junk; {@code includesGiven}: the user's (matching nothing is then
-   * a mistake), not the front end's; {@code contentCheck} skips files whose bytes are not the media
-   * their names claim; {@code shard}, when not null, keeps only that shard's part of the files.
+   * a mistake); {@code contentCheck} skips files not the media their names claim; {@code shard}:
+   * only that shard's files (null: all); {@code archives}: check the media inside matched zips.
    */
   public record Scan(Path baseDirectory, List<String> includes, List<String> excludes,
-      boolean defaultExcludes, boolean includesGiven, boolean contentCheck, Shard shard) {
+      boolean defaultExcludes, boolean includesGiven, boolean contentCheck, Shard shard,
+      boolean archives) {
 
     public Scan {
       includes = includes.isEmpty() ? List.of(Defaults.INCLUDES) : List.copyOf(includes);
@@ -71,9 +72,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     }
 
     @Override
-    public String toString() {
-      return id();
-    }
+    public String toString() { return id(); }
   }
 
   /**
@@ -132,7 +131,6 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
   public sealed interface Mode {
     Mode CHECK = new Check();
     Mode DRY_RUN = new DryRun();
-
     /** Submits what the cache does not answer, and waits for the results. */
     record Check() implements Mode {}
 
@@ -168,6 +166,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     private List<String> includes = List.of(Defaults.INCLUDES);
     private boolean includesGiven;
     private boolean contentCheck = true;
+    private boolean archives = Boolean.parseBoolean(Defaults.ARCHIVES);
     private List<String> excludes = List.of();
     private boolean defaultExcludes = Boolean.parseBoolean(Defaults.DEFAULT_EXCLUDES);
     private Shard shard;
@@ -211,6 +210,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
     public Builder defaultIncludes(List<String> v) { includes(v).includesGiven = false; return this; }
     public Builder excludes(List<String> v) { excludes = v; return this; }
     public Builder defaultExcludes(boolean v) { defaultExcludes = v; return this; }
+    public Builder archives(boolean v) { archives = v; return this; }
     /** Off only where the media are stand-ins (tests, benchmarks): text named .wav and such. */
     public Builder contentCheck(boolean v) { contentCheck = v; return this; }
     /** Null: every matched file. */
@@ -276,7 +276,7 @@ public record GateConfig(Scan scan, Policy policy, Api api, Budget budget, Repor
           : base.resolve("target").resolve("resemble");
       return new GateConfig(
           new Scan(base, includes, excludes, defaultExcludes, includesGiven, contentCheck,
-              shard),
+              shard, archives),
           policy == null ? Policy.DEFAULT : policy,
           new Api(apiUrl, token, tokenAdvice, proxy, userAgentSuffix,
               batchOptions == null ? BatchOptions.DEFAULTS : batchOptions,

@@ -39,19 +39,35 @@ class GateArchiveTest {
   }
 
   @Test
-  void aZipHoldingMediaIsListedAsNotCheckedAndAZipWithoutMediaIsLeftOut() throws IOException {
+  void aZipsMediaEntriesTakeItsPlaceAndAZipWithoutMediaIsLeftOut() throws IOException {
     zip("dist/bundle.zip", "vo/intro.wav", "vo/outro.mp3", "README.txt");
     zip("dist/docs.zip", "guide.txt");
 
-    GateResult v = Gate.run(config().build(), new RecordingListener());
+    GateResult v = Gate.run(config().contentCheck(false).build(), new RecordingListener());
 
-    assertThat(v.files()).extracting(FileResult::path).containsExactly("dist/bundle.zip");
-    FileResult bundle = v.files().get(0);
-    assertThat(bundle.outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(bundle.reason()).startsWith("a zip archive holding 2 media files, which the gate"
-        + " does not check inside archives");
+    assertThat(v.files()).extracting(FileResult::path).containsExactly(
+        "dist/bundle.zip!/vo/intro.wav", "dist/bundle.zip!/vo/outro.mp3");
+    assertThat(v.decision().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(v.decision().sentence()).startsWith("Would send 2 files");
+  }
+
+  @Test
+  void withArchivesOffAZipHoldingMediaIsListedSkippedAndNamesTheSetting() throws IOException {
+    zip("dist/bundle.zip", "vo/intro.wav", "vo/outro.mp3", "README.txt");
+    zip("dist/docs.zip", "guide.txt");
+
+    GateResult v = Gate.run(config().archives(false).build(), new RecordingListener());
+
+    assertThat(v.files()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("dist/bundle.zip");
+      assertThat(f.outcome()).isEqualTo(Outcome.SKIPPED);
+      assertThat(f.reason()).isEqualTo("a zip archive holding 2 media files, which the gate does"
+          + " not open because archives is false; set archives to true to check them, or"
+          + " exclude the archive");
+    });
     // Nothing else could be checked: the includes matched media the gate did not judge.
     assertThat(v.decision().verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(root.resolve("reports")).doesNotExist();
   }
 
   @Test

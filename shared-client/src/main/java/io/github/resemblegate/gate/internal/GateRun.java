@@ -9,6 +9,7 @@ import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.internal.archive.ArchiveFilter;
 import io.github.resemblegate.gate.internal.archive.ArchiveLimits;
+import io.github.resemblegate.gate.internal.archive.Unpacker;
 import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.judge.Verdicts;
 import io.github.resemblegate.gate.internal.ledger.Content;
@@ -64,6 +65,7 @@ public final class GateRun {
   private final Ledger ledger = new Ledger();
   private final ShardFilter shard;
   private final List<ScanFilter> filters;
+  private final Unpacker unpacker;
   private final Verdicts verdicts;
   private int requests;
 
@@ -79,6 +81,8 @@ public final class GateRun {
     this.startedAt = config.clock().instant();
     this.shard = new ShardFilter(config.scan().shard(), config.budget().maxFiles(),
         this.listener);
+    this.unpacker = Unpacker.of(config.cache().enabled() ? config.cache().directory() : null,
+        config.reports().directory(), this.listener::warn, this.listener::debug);
     List<ScanFilter> all = new ArrayList<>(filters());
     all.addAll(more);
     this.filters = List.copyOf(all);
@@ -89,16 +93,25 @@ public final class GateRun {
 
   /**
    * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
-   * filter may do): the shard filter (by file size, reads no bytes), then the content check (are
-   * the bytes the media the name claims).
+   * filter may do): the archive filter (a zip's media entries in its place), the shard filter (by
+   * file size, reads no bytes), then the content check (are the bytes the media the name claims).
    */
   private List<ScanFilter> filters() {
-    ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT);
+    ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT,
+        config.scan().archives() ? unpacker : null);
     return config.scan().contentCheck() ? List.of(archives, shard, new ContentCheck())
         : List.of(archives, shard);
   }
 
   public GateResult run() {
+    try {
+      return stages();
+    } finally {
+      unpacker.close(); // without a cache, the entries were unpacked for this run only
+    }
+  }
+
+  private GateResult stages() {
     List<ScannedFile> files = ScanStep.run(config, filters, listener);
     if (files.stream().noneMatch(ScannedFile::isCandidate)) {
       // Nothing to check: no hash index, result key, cache, journal or claims, so a build
@@ -139,7 +152,6 @@ public final class GateRun {
           shard.budget(), ledger, resumed, listener::warn);
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
-      // What each content bills is read on its way to the planner: the cache answered the rest.
       Consumer<Content> toPlan = new BillableProbe(config.scan().baseDirectory(), ledger, planner);
       if (checking && config.api().token() != null && EarlySending.budgetHolds(config, shard, files,
           cache, listener::warn)) {
@@ -177,9 +189,7 @@ public final class GateRun {
       if (sending != null) {
         sending.abandon();
       }
-      if (e instanceof GateException stopped) { // the front end's report lists every matched file
-        stopped.withMatchedFiles(ScanStep.paths(files, ledger));
-      }
+      ScanStep.listMatched(e, files, ledger); // the front end's report lists every matched file
       throw e;
     } finally {
       if (journal != null) {
@@ -254,8 +264,7 @@ public final class GateRun {
     if (decision == null) {
       decision = DecisionRules.decide(config.policy(), judged);
       if (config.dryRun()) {
-        decision = DecisionRules.dryRun(decision, Plans.spend(draft),
-            Plans.batches(draft).size(), Plans.singles(draft).size());
+        decision = Plans.dryRun(decision, draft);
       }
     }
     List<String> notices = verdicts.notices(!config.dryRun() && fixed == null);

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.scan.MediaScanner;
@@ -37,6 +38,16 @@ final class ScanStep {
           + " extension (supported: " + MediaExtensions.describe() + ").");
     }
     return files;
+  }
+
+  /**
+   * When {@code stopped} is a {@link GateException} of a run past its scan, records the matched
+   * files on it, for the front end's report of the stopped run; see {@link #paths}.
+   */
+  static void listMatched(Throwable stopped, List<ScannedFile> scan, Ledger ledger) {
+    if (stopped instanceof GateException e) {
+      e.withMatchedFiles(paths(scan, ledger));
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ public final class Defaults {
   public static final String INCLUDES = "**/*";
   public static final String EXCLUDES = "";
   public static final String DEFAULT_EXCLUDES = "true";
+  public static final String ARCHIVES = "true";
   public static final String THRESHOLD = "0.5";
   public static final String ON_FLAGGED = "FAIL";
   public static final String ON_ERROR = "FAIL";

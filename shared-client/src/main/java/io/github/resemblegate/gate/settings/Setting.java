@@ -17,6 +17,8 @@ public enum Setting {
   EXCLUDES("excludes", Defaults.EXCLUDES, "Ant-style patterns of files to leave out"),
   DEFAULT_EXCLUDES("defaultExcludes", Defaults.DEFAULT_EXCLUDES,
       "also leave out version control folders and editor junk"),
+  ARCHIVES("archives", Defaults.ARCHIVES, "check the media inside matched zip archives, each"
+      + " entry as bundle.zip!/vo/intro.wav; false lists such archives as SKIPPED"),
 
   THRESHOLD("threshold", Defaults.THRESHOLD,
       "a file is flagged when its deepfake score is at or above this (0 to 1)"),

@@ -216,6 +216,7 @@ public final class SettingsReader {
     }
     b.excludes(p.patterns(EXCLUDES));
     p.bool(DEFAULT_EXCLUDES).ifPresent(b::defaultExcludes);
+    p.bool(ARCHIVES).ifPresent(b::archives);
     p.shard(SHARD).ifPresent(shard -> {
       b.shard(shard);
       if (!p.has(REQUESTS_PER_SECOND)) {

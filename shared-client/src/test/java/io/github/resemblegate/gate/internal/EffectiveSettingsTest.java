@@ -24,6 +24,6 @@ class EffectiveSettingsTest {
     GateConfig config = GateConfig.builder().baseDirectory(dir).build();
 
     assertThat(EffectiveSettings.describe(config)).containsEntry("maxBytes", "0")
-        .containsEntry("maxMediaMinutes", "0");
+        .containsEntry("maxMediaMinutes", "0").containsEntry("archives", "true");
   }
 }

@@ -49,6 +49,7 @@ class SettingsReaderTest {
     assertThat(c.scan().includesGiven()).isFalse();
     assertThat(c.scan().excludes()).isEmpty();
     assertThat(c.scan().defaultExcludes()).isTrue();
+    assertThat(c.scan().archives()).isTrue();
     assertThat(c.policy().threshold()).isEqualTo(0.5);
     assertThat(c.policy().thresholds()).isEmpty();
     assertThat(c.policy().warnThreshold()).isNull();
@@ -88,7 +89,7 @@ class SettingsReaderTest {
     RawSettings raw = new RawSettings()
         .set(Setting.INCLUDES, "media/**/*.wav, art/**\nclips/*.mp4")
         .set(Setting.EXCLUDES, List.of("**/draft/**"))
-        .set(Setting.DEFAULT_EXCLUDES, "false")
+        .set(Setting.DEFAULT_EXCLUDES, "false").set(Setting.ARCHIVES, "false")
         .set(Setting.THRESHOLD, 0.7).set(Setting.AUDIO_THRESHOLD, "0.6")
         .set(Setting.IMAGE_THRESHOLD, "0.8").set(Setting.VIDEO_THRESHOLD, "0.9")
         .set(Setting.WARN_THRESHOLD, "0.3")
@@ -117,6 +118,7 @@ class SettingsReaderTest {
     assertThat(c.scan().includesGiven()).isTrue();
     assertThat(c.scan().excludes()).containsExactly("**/draft/**");
     assertThat(c.scan().defaultExcludes()).isFalse();
+    assertThat(c.scan().archives()).isFalse();
     assertThat(c.policy().threshold()).isEqualTo(0.7);
     assertThat(c.policy().thresholdFor(MediaType.AUDIO)).isEqualTo(0.6);
     assertThat(c.policy().thresholdFor(MediaType.IMAGE)).isEqualTo(0.8);

@@ -89,6 +89,12 @@ public final class ZipArchive implements AutoCloseable {
             + ", so it is not read (a guard against archives that write outside themselves)"));
         continue;
       }
+      if (MediaExtensions.of(name).equals("zip")) {
+        // Its media would pass unseen if it were left out like a text file.
+        refused.add(new Refused(path, "not checked: a zip archive inside an archive is not"
+            + " opened; ship its media outside it, or in the outer archive itself"));
+        continue;
+      }
       if (!MediaExtensions.supported(MediaExtensions.of(name))) {
         ignored++;
         continue;

@@ -102,7 +102,7 @@ public final class Hasher {
           reused++;
         } else {
           try {
-            sha = Sha256.ofFile(base.resolve(f.path()), buffer);
+            sha = Sha256.ofFile(f.file(base), buffer);
             hashed++;
             bytes += f.size();
           } catch (IOException e) {
@@ -113,7 +113,7 @@ public final class Hasher {
         if (f.modifiedMicros() < racyFrom) {
           fresh.write(f, sha);
         }
-        Content first = ledger.add(f.path(), f.size(), f.modifiedMicros(), sha);
+        Content first = ledger.add(f.path(), f.size(), f.modifiedMicros(), sha, f.bytes());
         if (first != null) {
           next.accept(first);
         }
@@ -127,7 +127,7 @@ public final class Hasher {
   /** Why a check sets the file aside, or null. */
   private String checked(ScannedFile f) {
     for (ScanFilter check : checks) {
-      String why = check.skipReason(base.resolve(f.path()), f);
+      String why = check.skipReason(f.file(base), f);
       if (why != null) {
         return why;
       }

@@ -48,10 +48,16 @@ public final class Ledger {
    * A hashed file; a content already seen gains a path. Returns the content when this file is
    * its first, else null.
    */
-  public synchronized Content add(String path, long size, long modifiedMicros, String sha256) {
+  public Content add(String path, long size, long modifiedMicros, String sha256) {
+    return add(path, size, modifiedMicros, sha256, null);
+  }
+
+  /** As {@link #add(String, long, long, String)}, the bytes being in {@code bytes} (null: path). */
+  public synchronized Content add(String path, long size, long modifiedMicros, String sha256,
+      java.nio.file.Path bytes) {
     Content known = contents.get(sha256);
     Content c = known == null ? new Content(sha256, size, MediaType.fromFileName(path),
-        List.of(path), modifiedMicros) : known.withPath(path);
+        List.of(path), modifiedMicros, bytes) : known.withPath(path);
     contents.put(sha256, c);
     fates.putIfAbsent(sha256, Fate.OPEN);
     lines.add(new Line(path, size, c, null));

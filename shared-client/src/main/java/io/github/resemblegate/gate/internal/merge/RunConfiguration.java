@@ -29,6 +29,7 @@ public final class RunConfiguration {
     o.put("maxFiles", Integer.toString(config.budget().maxFiles()));
     o.put("maxBytes", Long.toString(config.budget().maxBytes()));
     o.put("maxMediaMinutes", Long.toString(config.budget().maxMediaMinutes()));
+    o.put("archives", Boolean.toString(config.scan().archives()));
     o.put("dryRun", Boolean.toString(config.dryRun()));
     o.put("analysis", ResultKey.of(config.api().url(), config.api().options(),
         config.api().singleOptions()).canonical());

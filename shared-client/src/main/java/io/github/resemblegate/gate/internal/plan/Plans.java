@@ -5,6 +5,8 @@ import io.github.resemblegate.gate.GateListener.Plan;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.Spend;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,12 @@ public final class Plans {
       }
     }
     return new Spend(files(planned), bytes(planned), seconds, unknown);
+  }
+
+  /** A dry run's decision over {@code draft}: what it would send, unless judging fails it. */
+  public static Decision dryRun(Decision judged, List<Planned> draft) {
+    return DecisionRules.dryRun(judged, spend(draft), batches(draft).size(),
+        singles(draft).size());
   }
 
   /** The requests that are batches. */

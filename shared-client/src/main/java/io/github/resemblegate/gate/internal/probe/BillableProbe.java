@@ -36,6 +36,6 @@ public final class BillableProbe implements Consumer<Content> {
   }
 
   private Duration playingTime(Content c) {
-    return c.mediaType() == MediaType.IMAGE ? null : PlayingTime.of(base.resolve(c.path()));
+    return c.mediaType() == MediaType.IMAGE ? null : PlayingTime.of(c.file(base));
   }
 }

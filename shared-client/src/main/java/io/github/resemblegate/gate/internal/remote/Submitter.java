@@ -277,7 +277,7 @@ public final class Submitter {
   }
 
   private Path file(Content u) {
-    return target.base().resolve(u.path());
+    return u.file(target.base());
   }
 
   private static List<Submission.Part> unnamed(List<Content> uploads) {

@@ -26,7 +26,7 @@ class ZipArchiveTest {
   @TempDir Path dir;
 
   /** Random bytes: media barely compresses, and neither do these. */
-  private static byte[] media(int size, long seed) {
+  static byte[] media(int size, long seed) {
     byte[] b = new byte[size];
     new Random(seed).nextBytes(b);
     return b;
@@ -88,6 +88,22 @@ class ZipArchiveTest {
           "refused: its name climbs out with ../, so it is not read (a guard against archives"
               + " that write outside themselves)");
       assertThat(l.refused().get(0).path()).isEqualTo("bundle.zip!/../../etc/evil.wav");
+    }
+  }
+
+  @Test
+  void listsAZipInsideTheArchiveAsNotCheckedSoItsMediaNeverPassUnseen() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("extras/more.zip", media(1_000, 3));
+    entries.put("notes.txt", media(100, 4));
+    try (ZipArchive a = ZipArchive.open(zip(entries), "bundle.zip", SMALL)) {
+      ZipArchive.Listing l = a.list();
+      assertThat(l.refused()).singleElement().satisfies(r -> {
+        assertThat(r.path()).isEqualTo("bundle.zip!/extras/more.zip");
+        assertThat(r.reason()).startsWith("not checked: a zip archive inside an archive");
+      });
+      assertThat(l.media()).isEmpty();
+      assertThat(l.ignored()).isEqualTo(1);
     }
   }
 
@@ -156,7 +172,7 @@ class ZipArchiveTest {
   }
 
   /** Rewrites the uncompressed size the central directory declares for its only entry. */
-  private static void declareSize(Path zip, int size) throws IOException {
+  static void declareSize(Path zip, int size) throws IOException {
     byte[] bytes = Files.readAllBytes(zip);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (int at = bytes.length - 22; at >= 0; at--) {

@@ -113,6 +113,18 @@ class ShardMergeTest {
   }
 
   @Test
+  void refusesShardsOneOfWhichDidNotOpenArchives(@TempDir Path dir) {
+    GateResult first = shard(1, 2, 2, List.of(scored("a.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).build()));
+    GateResult closed = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).archives(false).build()));
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, closed)))
+        .hasMessage("Shard 2/2 ran with archives false but shard 1/2 with true; run every shard"
+            + " with the same settings.");
+  }
+
+  @Test
   void refusesShardsOfDifferentSplits() {
     GateResult ofFour = shard(2, 4, 4, List.of(scored("c.wav", 0.2)));
 

@@ -1,0 +1,279 @@
+package io.github.resemblegate.gate.internal.archive;
+
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Unpacks the media entries of zip archives into one folder, each streamed once through the
+ * archive's guards, hashed while it is copied, and kept as {@code <folder>/<sha256>/<its file
+ * name>}: named by content, so the upload carries the entry's own file name and equal bytes are
+ * stored once; written under a temporary name and moved into place, so parallel builds sharing
+ * the folder never see half a file. Beside the result cache the folder outlives {@code clean}:
+ * for each archive a list of its entries' SHA-256 is kept, valid while the archive's size and
+ * modification time are unchanged, so an unchanged archive is not unpacked again. Without a cache
+ * the folder is a temporary one in the reports folder, deleted by {@link #close}.
+ */
+public final class Unpacker implements AutoCloseable {
+
+  /** Where each archive's list of entries is kept, below the folder. */
+  static final String LISTS = "archives";
+  private static final String LIST_VERSION = "1";
+  /** An archive changed this recently could change again within its clock tick: not listed. */
+  private static final long RACY_MICROS = TimeUnit.SECONDS.toMicros(2);
+
+  private final Path folder;
+  private final Path workArea;
+  private final ArchiveLimits limits;
+  private final Consumer<String> warn;
+  private Consumer<String> debug = line -> { };
+  private Path temporary;
+
+  private Unpacker(Path folder, Path workArea, ArchiveLimits limits, Consumer<String> warn) {
+    this.folder = folder;
+    this.workArea = workArea;
+    this.limits = limits;
+    this.warn = warn;
+  }
+
+  /**
+   * A run's: into {@code <cacheDirectory>/unpacked}, kept for later runs, or without a cache
+   * (null) into a temporary folder in {@code workArea}; within {@link ArchiveLimits#DEFAULT}.
+   */
+  public static Unpacker of(Path cacheDirectory, Path workArea, Consumer<String> warn,
+      Consumer<String> debug) {
+    Unpacker u = cacheDirectory != null ? inCache(cacheDirectory, ArchiveLimits.DEFAULT, warn)
+        : temporary(workArea, ArchiveLimits.DEFAULT, warn);
+    u.debug = debug;
+    return u;
+  }
+
+  /** Unpacks into {@code <cacheDirectory>/unpacked}, kept for later runs. */
+  public static Unpacker inCache(Path cacheDirectory, ArchiveLimits limits,
+      Consumer<String> warn) {
+    return new Unpacker(cacheDirectory.resolve("unpacked"), null, limits, warn);
+  }
+
+  /** Unpacks into a temporary folder made in {@code workArea} when first needed. */
+  public static Unpacker temporary(Path workArea, ArchiveLimits limits, Consumer<String> warn) {
+    return new Unpacker(null, workArea, limits, warn);
+  }
+
+  /**
+   * The entries of the archive {@code zipFile}, matched as {@code scanned}: each media entry
+   * unpacked (or found unpacked) as a file to check, each refused entry SKIPPED with why, in the
+   * archive's order; empty when it holds nothing to check.
+   *
+   * @throws ArchiveRefusedException when the archive cannot be opened at all
+   */
+  public List<ScannedFile> entries(Path zipFile, ScannedFile scanned)
+      throws ArchiveRefusedException {
+    List<ScannedFile> out = new ArrayList<>();
+    try (ZipArchive zip = ZipArchive.open(zipFile, scanned.path(), limits)) {
+      ZipArchive.Listing listing = zip.list();
+      listing.refused().forEach(r -> out.add(ScannedFile.skipped(r.path(), 0, r.reason())));
+      if (listing.media().isEmpty()) {
+        return out;
+      }
+      Path dir = folder();
+      Path listFile = dir.resolve(LISTS).resolve(key(zipFile) + ".txt");
+      String stamp = stamp(zipFile);
+      Map<String, String> known = read(listFile, stamp);
+      Map<String, String> now = new LinkedHashMap<>();
+      int unpacked = 0;
+      for (ArchiveEntry e : listing.media()) {
+        Path file = reuse(dir, known.get(e.name()), e);
+        try {
+          if (file == null) {
+            file = unpack(dir, zip, e);
+            unpacked++;
+          }
+          now.put(e.name(), file.getParent().getFileName().toString());
+          out.add(ScannedFile.unpacked(e.path(), Files.size(file), micros(file), file));
+        } catch (IOException x) {
+          out.add(ScannedFile.skipped(e.path(), Math.max(e.size(), 0), x
+              instanceof ArchiveRefusedException ? x.getMessage()
+              : "could not be unpacked (" + x.getMessage() + ")"));
+        }
+      }
+      if (!now.equals(known)) {
+        write(listFile, stamp, now);
+      }
+      debug.accept("Unpacked " + unpacked + " of the " + listing.media().size() + " media entries"
+          + " of " + scanned.path() + " into " + dir + "; the others were unpacked before.");
+      return out;
+    }
+  }
+
+  /** Deletes the temporary folder, if one was made. */
+  @Override
+  public void close() {
+    if (temporary == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(temporary)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      warn.accept("Could not delete the unpacked archive entries in " + temporary + ": " + e);
+    }
+    temporary = null;
+  }
+
+  private Path folder() throws ArchiveRefusedException {
+    if (folder != null) {
+      return folder;
+    }
+    if (temporary == null) {
+      try {
+        Files.createDirectories(workArea);
+        temporary = Files.createTempDirectory(workArea, "unpacked-");
+      } catch (IOException e) {
+        throw new ArchiveRefusedException("not opened: there is no folder to unpack it into ("
+            + e.getMessage() + ")", e);
+      }
+    }
+    return temporary;
+  }
+
+  /** The entry's file when it was unpacked before with these bytes, else null. */
+  private static Path reuse(Path dir, String sha256, ArchiveEntry e) {
+    if (sha256 == null) {
+      return null;
+    }
+    Path file = dir.resolve(sha256).resolve(fileName(e.name()));
+    try {
+      return Files.size(file) == e.size() ? file : null;
+    } catch (IOException missing) {
+      return null;
+    }
+  }
+
+  /** Streams the entry through the guards into place, hashing while copying. */
+  private static Path unpack(Path dir, ZipArchive zip, ArchiveEntry e) throws IOException {
+    Files.createDirectories(dir);
+    Path part = Files.createTempFile(dir, "entry-", ".part");
+    MessageDigest digest = sha256();
+    try {
+      try (InputStream in = zip.read(e); OutputStream out = Files.newOutputStream(part)) {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          digest.update(buffer, 0, n);
+          out.write(buffer, 0, n);
+        }
+      }
+      Path target = dir.resolve(HexFormat.of().formatHex(digest.digest()))
+          .resolve(fileName(e.name()));
+      if (!Files.exists(target)) {
+        Files.createDirectories(target.getParent());
+        move(part, target);
+      }
+      return target;
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Entry name to SHA-256, as listed when the archive had {@code stamp}; empty otherwise. */
+  private Map<String, String> read(Path listFile, String stamp) {
+    Map<String, String> known = new LinkedHashMap<>();
+    if (!Files.isRegularFile(listFile)) {
+      return known;
+    }
+    try {
+      List<String> lines = Files.readAllLines(listFile, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(stamp)) {
+        return known;
+      }
+      for (String line : lines.subList(1, lines.size())) {
+        int tab = line.indexOf('\t');
+        if (tab == 64) {
+          known.put(line.substring(tab + 1), line.substring(0, tab));
+        }
+      }
+    } catch (IOException e) {
+      warn.accept("Could not read " + listFile + ", so its archive is unpacked again: " + e);
+      known.clear();
+    }
+    return known;
+  }
+
+  private void write(Path listFile, String stamp, Map<String, String> entries) {
+    long modified = Long.parseLong(stamp.substring(stamp.lastIndexOf(' ') + 1));
+    if (modified > TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()) - RACY_MICROS) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(stamp).append('\n');
+    entries.forEach((name, sha) -> text.append(sha).append('\t').append(name).append('\n'));
+    try {
+      Files.createDirectories(listFile.getParent());
+      Path part = Files.createTempFile(listFile.getParent(), "list-", ".part");
+      Files.writeString(part, text, StandardCharsets.UTF_8);
+      move(part, listFile);
+    } catch (IOException e) {
+      warn.accept("Could not write " + listFile + "; the archive is unpacked again next time: "
+          + e);
+    }
+  }
+
+  /** The list's first line: its version, the archive's size and modification time. */
+  private static String stamp(Path zipFile) throws ArchiveRefusedException {
+    try {
+      return LIST_VERSION + " " + Files.size(zipFile) + " " + micros(zipFile);
+    } catch (IOException e) {
+      throw new ArchiveRefusedException("not opened: it can no longer be read ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  private static long micros(Path file) throws IOException {
+    return Files.getLastModifiedTime(file).to(TimeUnit.MICROSECONDS);
+  }
+
+  /** Each archive's list is named by its absolute path. */
+  private static String key(Path zipFile) {
+    byte[] path = zipFile.toAbsolutePath().normalize().toString()
+        .getBytes(StandardCharsets.UTF_8);
+    return HexFormat.of().formatHex(sha256().digest(path)).substring(0, 32);
+  }
+
+  private static String fileName(String entryName) {
+    return entryName.substring(entryName.replace('\\', '/').lastIndexOf('/') + 1);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

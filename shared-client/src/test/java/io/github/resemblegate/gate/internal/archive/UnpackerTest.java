@@ -1,0 +1,108 @@
+package io.github.resemblegate.gate.internal.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resemblegate.gate.scan.ScannedFile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnpackerTest {
+
+  private static final ArchiveLimits SMALL = new ArchiveLimits(10, 1_000_000, 1_500_000, 100);
+
+  @TempDir Path dir;
+  private final List<String> warnings = new ArrayList<>();
+
+  private Path zip(Map<String, byte[]> entries) throws IOException {
+    Path file = dir.resolve("project/bundle.zip");
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        z.putNextEntry(new ZipEntry(e.getKey()));
+        z.write(e.getValue());
+        z.closeEntry();
+      }
+    }
+    return file;
+  }
+
+  private List<ScannedFile> unpack(Path zip) throws IOException {
+    Unpacker u = Unpacker.inCache(dir.resolve("cache"), SMALL, warnings::add);
+    return u.entries(zip, ScannedFile.skipped("bundle.zip", Files.size(zip),
+        ScannedFile.UNOPENED_ARCHIVE));
+  }
+
+  /** Every file under the unpack folder, by name. */
+  private List<String> unpacked() throws IOException {
+    Path folder = dir.resolve("cache/unpacked");
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      return all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
+  void aBombIsSkippedWithWhyAndNothingOfItIsWritten() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("bomb.wav", new byte[900_000]); // zeros deflate about 1000:1
+    entries.put("vo/intro.wav", ZipArchiveTest.media(20_000, 5));
+
+    List<ScannedFile> out = unpack(zip(entries));
+
+    assertThat(out).extracting(ScannedFile::path)
+        .containsExactly("bundle.zip!/bomb.wav", "bundle.zip!/vo/intro.wav");
+    assertThat(out.get(0).skipReason()).matches("refused: it inflates \\d+ times its compressed"
+        + " size, more than 100 \\(a guard against zip bombs\\)");
+    assertThat(out.get(1).isCandidate()).isTrue();
+    assertThat(out.get(1).bytes()).hasFileName("intro.wav").hasSize(20_000);
+    assertThat(unpacked()).doesNotContain("bomb.wav").contains("intro.wav")
+        .noneMatch(n -> n.endsWith(".part"));
+  }
+
+  @Test
+  void anEntryThatInflatesBeyondWhatItDeclaresIsStoppedAndLeavesNoFile() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("liar.wav", ZipArchiveTest.media(50_000, 11));
+    Path zip = zip(entries);
+    ZipArchiveTest.declareSize(zip, 1_000);
+
+    List<ScannedFile> out = unpack(zip);
+
+    assertThat(out).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("bundle.zip!/liar.wav");
+      assertThat(f.skipReason()).startsWith("refused: bundle.zip!/liar.wav inflates beyond 1000"
+          + " bytes");
+    });
+    assertThat(unpacked()).isEmpty();
+  }
+
+  @Test
+  void entriesWhoseNamesLeaveTheArchiveAreSkippedAndNeverWritten() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("../evil.wav", ZipArchiveTest.media(2_000, 1));
+    entries.put("/abs.wav", ZipArchiveTest.media(2_000, 2));
+
+    List<ScannedFile> out = unpack(zip(entries));
+
+    assertThat(out).extracting(ScannedFile::skipReason).allSatisfy(r -> assertThat(r)
+        .startsWith("refused: its name "));
+    assertThat(unpacked()).isEmpty();
+    assertThat(dir.resolve("project/evil.wav")).doesNotExist();
+    assertThat(dir.resolve("evil.wav")).doesNotExist();
+  }
+}
