@@ -98,7 +98,16 @@ public final class BenchMain {
         new Soak(b, jar).run();
       }
     } finally {
-      Trees.delete(trees);
+      if (ScanScale.KEEP_TREES && Files.isDirectory(trees)) {
+        // Only W5's trees (and their counts) are kept; the other workloads' go as always.
+        try (Stream<Path> all = Files.list(trees)) {
+          for (Path p : all.filter(p -> !p.getFileName().toString().startsWith("w5")).toList()) {
+            Trees.delete(p);
+          }
+        }
+      } else {
+        Trees.delete(trees);
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     Path json = out.resolve("benchmark-results.json");

@@ -122,7 +122,8 @@ public final class GateProbe {
     int errorsWithoutReason = 0;
     Map<String, Integer> reasons = new java.util.TreeMap<>();
     for (FileResult f : result.files()) {
-      if ((f.outcome() == Outcome.ERROR || f.outcome() == Outcome.SKIPPED) && !job.dryRun()) {
+      // In a dry run too: W5 shows its files were planned, not set aside by the content check.
+      if (f.outcome() == Outcome.ERROR || f.outcome() == Outcome.SKIPPED) {
         reasons.merge(f.outcome() + ": " + reasonKind(f.reason()), 1, Integer::sum);
       }
       if (f.outcome() == Outcome.ERROR && (f.reason() == null || f.reason().isBlank())) {

@@ -1,5 +1,6 @@
 package io.github.resemblegate.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,9 @@ final class ScanScale {
 
   static final long SMALL_HEAP_MB = 96;
   static final long LARGE_HEAP_MB = 256;
+
+  /** {@code -Dbench.keepTrees=true}: W5's trees stay after the run and are used again. */
+  static final boolean KEEP_TREES = Boolean.getBoolean("bench.keepTrees");
 
   private final Bench b;
 
@@ -36,12 +40,21 @@ final class ScanScale {
     Path tree = b.trees().resolve(name);
     Path cache = b.work(name + "-cache");
     Path reports = b.work(name + "-reports");
-    Trees.delete(tree);
     Trees.delete(cache);
     Trees.delete(reports);
-    long t0 = System.nanoTime();
-    Trees.smallFiles(tree, count);
-    b.results().raw(name, "generateSeconds", (System.nanoTime() - t0) / 1e9);
+    // Writing a million files takes minutes: with bench.keepTrees a tree of the same count
+    // written by an earlier run is used again (the cache is always new, so "first" is first).
+    Path written = b.trees().resolve(name + ".count");
+    boolean reuse = KEEP_TREES && Files.exists(written)
+        && Files.readString(written).strip().equals(Integer.toString(count));
+    if (!reuse) {
+      Trees.delete(tree);
+      Files.deleteIfExists(written);
+      long t0 = System.nanoTime();
+      Trees.smallFiles(tree, count);
+      b.results().raw(name, "generateSeconds", (System.nanoTime() - t0) / 1e9);
+      Files.writeString(written, Integer.toString(count));
+    }
     b.results().raw(name, "treeDiskBytes", Trees.allocatedBytes(tree));
     GateJob job = GateJob.defaults(tree.toString(), b.sim().baseUrl(), cache.toString(),
         reports.toString()).dryRun(true).maxFiles(0).writeReports(false);
@@ -61,7 +74,10 @@ final class ScanScale {
       roomy = forks.run(name + "-again-roomy", job, List.of("-Xmx" + ROOMY_HEAP_MB + "m"));
       b.results().raw(name + "-again-roomy", "probe", roomy.result());
     }
-    Trees.delete(tree);
+    if (!KEEP_TREES) {
+      Trees.delete(tree);
+      Files.deleteIfExists(written);
+    }
     Trees.delete(cache);
     return new Forks.Forked[] {first, again, roomy};
   }

@@ -60,7 +60,10 @@ final class Trees {
 
   /**
    * {@code count} small files with real (written) content, 1,000 to a folder, media extensions
-   * mixed: a tree the size of a large asset library, for the scan.
+   * mixed: a tree the size of a large asset library, for the scan. Each file starts with the
+   * header of the format its name claims (a WAV, an ID3-tagged MP3, a PNG, a JPEG, an MP4
+   * {@code ftyp} box), so the run's content check takes it for media and the run hashes it, as it
+   * would a real library; the rest is the file's own number, so every file has its own content.
    */
   static void smallFiles(Path root, int count) throws IOException {
     String[] ext = {"wav", "mp3", "png", "jpg", "mp4"};
@@ -69,9 +72,36 @@ final class Trees {
       if (i % 1000 == 0) {
         Files.createDirectories(dir);
       }
-      Files.write(dir.resolve(String.format("asset-%06d.%s", i, ext[i % ext.length])),
-          ("asset " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+      String e = ext[i % ext.length];
+      Files.write(dir.resolve(String.format("asset-%06d.%s", i, e)), smallMedia(e, i));
     }
+  }
+
+  /** A few dozen bytes of {@code ext} media: its format's header, then {@code "asset i"}. */
+  static byte[] smallMedia(String ext, int i) {
+    byte[] body = ("asset " + i + "\n").getBytes(StandardCharsets.US_ASCII);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64 + body.length)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    switch (ext) {
+      case "wav" -> b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + body.length)
+          .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+          .putShort((short) 1).putInt(8000).putInt(8000).putShort((short) 1)
+          .putShort((short) 8).put("data".getBytes(StandardCharsets.US_ASCII))
+          .putInt(body.length);
+      // An ID3v2.3 tag of no frames, then an MPEG-1 Layer III frame header (128 kbit/s, 44.1 kHz).
+      case "mp3" -> b.put(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0,
+          (byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64});
+      case "png" -> b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
+          0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0});
+      case "jpg" -> b.put(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0,
+          16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
+      case "mp4" -> b.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(24)
+          .put("ftypmp42".getBytes(StandardCharsets.US_ASCII)).putInt(0)
+          .put("mp42isom".getBytes(StandardCharsets.US_ASCII));
+      default -> throw new IllegalArgumentException("no small " + ext + " file");
+    }
+    b.put(body);
+    return java.util.Arrays.copyOf(b.array(), b.position());
   }
 
   /** Disk space a tree really uses, in bytes ({@code du}: sparse files count what is written). */

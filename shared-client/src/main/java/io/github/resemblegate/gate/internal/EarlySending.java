@@ -51,8 +51,7 @@ final class EarlySending {
       return false;
     }
     Path index = Hasher.locate(config.cache().directory(), config.scan().baseDirectory());
-    long unanswered = Hasher.remembered(index, candidates, warn).stream()
-        .filter(sha -> sha == null || !cache.holds(sha)).count();
+    long unanswered = Hasher.unanswered(index, candidates, cache::holds, warn);
     return unanswered <= maxFiles;
   }
 }

@@ -8,10 +8,10 @@ import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The hash stage: gives each scanned file its content in the ledger, in scan order, and hands
@@ -55,19 +55,22 @@ public final class Hasher {
   }
 
   /**
-   * The SHA-256 the index at {@code indexFile} remembers for each of the sorted
-   * {@code candidates}, in order, or null where it remembers none (the file is new or changed):
-   * what is known without reading a file.
+   * How many of the sorted {@code candidates} the index at {@code indexFile} remembers no SHA-256
+   * for (new or changed files), or remembers one that {@code answered} does not accept: what is
+   * known without reading a file. Counted while the index is read, so no hash is held.
    */
-  public static List<String> remembered(Path indexFile, List<ScannedFile> candidates,
-      Consumer<String> warn) {
-    List<String> shas = new ArrayList<>(candidates.size());
+  public static long unanswered(Path indexFile, List<ScannedFile> candidates,
+      Predicate<String> answered, Consumer<String> warn) {
+    long n = 0;
     try (HashIndex.Reader old = HashIndex.Reader.open(indexFile, warn)) {
       for (ScannedFile f : candidates) {
-        shas.add(old.lookup(f));
+        String sha = old.lookup(f);
+        if (sha == null || !answered.test(sha)) {
+          n++;
+        }
       }
     }
-    return shas;
+    return n;
   }
 
   public Stats stats() {

@@ -38,8 +38,14 @@ public final class Ledger {
     void changed(List<Change> changes);
   }
 
-  /** Each line's content is the one it had when added; {@link #lines} gives the current one. */
-  private final List<Line> lines = new ArrayList<>();
+  /**
+   * Each line's content is the one it had when added; {@link #lines} gives the current one. A
+   * file that is its content's first path is held as that {@link Content} alone, every other line
+   * as a {@link Line}: the common case of a large tree (distinct files) costs no record per file.
+   */
+  private final List<Object> lines = new ArrayList<>();
+  /** The fate of the last skip, shared by the contents skipped for the same reason. */
+  private Fate.Skipped lastSkip;
   private final Map<String, Content> contents = new LinkedHashMap<>();
   private final Map<String, Fate> fates = new LinkedHashMap<>();
   private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -60,7 +66,7 @@ public final class Ledger {
         List.of(path), modifiedMicros, bytes) : known.withPath(path);
     contents.put(sha256, c);
     fates.putIfAbsent(sha256, Fate.OPEN);
-    lines.add(new Line(path, size, c, null));
+    lines.add(known == null ? c : new Line(path, size, c, null));
     return known == null ? c : null;
   }
 
@@ -97,7 +103,7 @@ public final class Ledger {
       @Override
       public Line get(int i) {
         synchronized (Ledger.this) {
-          Line l = lines.get(i);
+          Line l = line(lines.get(i));
           Content now = l.content() == null ? null : contents.get(l.content().sha256());
           return now == null || now == l.content() ? l
               : new Line(l.path(), l.size(), now, null);
@@ -111,6 +117,10 @@ public final class Ledger {
         }
       }
     };
+  }
+
+  private static Line line(Object held) {
+    return held instanceof Content c ? new Line(c.path(), c.size(), c, null) : (Line) held;
   }
 
   /** The distinct contents, in the order of their first path. */
@@ -136,7 +146,8 @@ public final class Ledger {
 
   /** Matched files reported SKIPPED without a content. */
   public synchronized int skippedFiles() {
-    return (int) lines.stream().filter(l -> l.content() == null).count();
+    return (int) lines.stream().filter(l -> l instanceof Line line && line.content() == null)
+        .count();
   }
 
   public synchronized int size() {
@@ -205,7 +216,10 @@ public final class Ledger {
     /** Not submitted on purpose; only an open content is skipped. */
     public void skipped(String sha256, String reason) {
       if (fates.get(sha256) instanceof Fate.Open) {
-        set(sha256, new Fate.Skipped(reason));
+        if (lastSkip == null || !lastSkip.reason().equals(reason)) {
+          lastSkip = new Fate.Skipped(reason);
+        }
+        set(sha256, lastSkip);
       }
     }
 

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -33,6 +37,8 @@ public final class MediaProbe {
 
   private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
   private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
+  /** Per claimed type, the types whose magic answers the common case; a handful in a run. */
+  private final Map<MediaType, List<MimeType>> withMagic = new ConcurrentHashMap<>();
 
   /** Probes {@code file}, whose name (or entry name) is {@code name}. */
   public ProbeResult probe(Path file, String name) throws IOException {
@@ -48,7 +54,54 @@ public final class MediaProbe {
    * only the first bytes (the check before billing, which needs no playing time).
    */
   public String notMedia(Path file, String name) throws IOException {
+    if (carriesClaimedMagic(file, name)) {
+      return null;
+    }
     return notMedia(file, name, detect(file));
+  }
+
+  /**
+   * Whether the first bytes carry the signature of the media type the name claims, or of one of
+   * its specializations ({@code audio/mp4} for {@code .mp4}): the common case, answered by that
+   * family's magic instead of Tika's whole table (about 1,400 patterns, most of a first run's
+   * time over a large tree). A miss is no verdict: the full detection then says what the bytes are.
+   */
+  private boolean carriesClaimedMagic(Path file, String name) throws IOException {
+    List<MimeType> family = withMagic.computeIfAbsent(byName(name), this::familyWithMagic);
+    if (family.isEmpty()) {
+      return false;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(types.getMinLength());
+    }
+    for (MimeType type : family) {
+      if (head.length > 0 && type.matchesMagic(head)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A media type and its specializations that have magic; none for a type that is not media. */
+  private List<MimeType> familyWithMagic(MediaType claimed) {
+    if (kind(claimed) == Kind.NONE) {
+      return List.of();
+    }
+    List<MediaType> family = new ArrayList<>(List.of(claimed));
+    family.addAll(registry.getChildTypes(claimed));
+    List<MimeType> found = new ArrayList<>();
+    for (MediaType t : family) {
+      try {
+        MimeType type = types.forName(t.toString());
+        if (type.hasMagic()) {
+          found.add(type);
+        }
+      } catch (MimeTypeException e) {
+        // not a type Tika knows by that name: nothing to match
+      }
+    }
+    return List.copyOf(found);
   }
 
   private String notMedia(Path file, String name, MediaType detected) throws IOException {

@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,21 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
    * a content that changed since is planned again all the same.
    */
   public static Predicate<Submission.Part> partsOf(List<ScannedFile> sortedScan) {
-    Comparator<ScannedFile> byPath = Comparator.comparing(ScannedFile::path);
+    // Two arrays, not the scan list: the predicate lives as long as the run, and a million
+    // ScannedFile records need not (the paths are the ledger's own strings).
+    int n = (int) sortedScan.stream().filter(ScannedFile::isCandidate).count();
+    String[] paths = new String[n];
+    long[] sizes = new long[n];
+    int i = 0;
+    for (ScannedFile f : sortedScan) {
+      if (f.isCandidate()) {
+        paths[i] = f.path();
+        sizes[i++] = f.size();
+      }
+    }
     return p -> {
-      int i = Collections.binarySearch(sortedScan, ScannedFile.candidate(p.path(), 0, 0), byPath);
-      return i >= 0 && sortedScan.get(i).isCandidate() && sortedScan.get(i).size() == p.size();
+      int at = Arrays.binarySearch(paths, p.path());
+      return at >= 0 && sizes[at] == p.size();
     };
   }
 

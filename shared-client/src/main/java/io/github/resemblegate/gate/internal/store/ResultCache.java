@@ -34,6 +34,7 @@ public final class ResultCache {
   private final Consumer<String> warn;
   private volatile boolean writeWarned;
   private volatile boolean readWarned;
+  private volatile Boolean resultsMayBeFolder;
 
   public ResultCache(Path cacheDirectory, ResultKey key, Consumer<String> warn) {
     this.directory = cacheDirectory;
@@ -77,7 +78,7 @@ public final class ResultCache {
    */
   public Analysis get(String sha256, long notBeforeMillis) {
     Path file = entryFile(sha256);
-    if (!Files.isRegularFile(file) && (!Files.exists(results) || Files.isDirectory(results))) {
+    if (!Files.isRegularFile(file) && resultsMayBeFolder()) {
       // Not cached, the common case on a first run: a stat, not an exception each. A results
       // path that is there but no folder is read below, so its failure is told once.
       return null;
@@ -111,6 +112,19 @@ public final class ResultCache {
           + "); the file is checked again and the entry replaced.");
       return null;
     }
+  }
+
+  /**
+   * Whether the results path is a folder or not there (yet): asked once, not once per content, so
+   * a content the cache does not hold costs one stat.
+   */
+  private boolean resultsMayBeFolder() {
+    Boolean known = resultsMayBeFolder;
+    if (known == null) {
+      known = !Files.exists(results) || Files.isDirectory(results);
+      resultsMayBeFolder = known;
+    }
+    return known;
   }
 
   /** Stores a completed detection; a failure to write is a warning, never fatal. */

@@ -166,4 +166,30 @@ public class MediaProbeTest {
     assertThat(PROBE.probe(file, "logo.png")).isEqualTo(
         new ProbeResult.Media("image/png", Files.size(file), null));
   }
+
+  /**
+   * The check before billing tries the magic of the type the name claims first; whether it hits
+   * (a WAV, an ID3 MP3) or misses (an {@code isom} MP4, which Tika calls QuickTime; an image
+   * named .wav), it answers as the full detection does.
+   */
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource({
+      "tone.wav, tone.wav", "tone.flac, tone.flac", "tone.mp3, tone.mp3", "cbr.mp3, cbr.mp3",
+      "tone.ogg, tone.ogg", "opus.ogg, opus.ogg", "tone.m4a, tone.m4a", "clip.mp4, clip.mp4",
+      "tone.m4a, voice.mp4", "clip.webm, clip.webm"})
+  void theCheckBeforeBillingPassesEveryMediaSample(String sample, String name)
+      throws IOException {
+    assertThat(PROBE.notMedia(sample(sample), name)).isNull();
+  }
+
+  @Test
+  void theCheckBeforeBillingSaysWhatAnImageNamedAsAudioIs() throws IOException {
+    Path file = dir.resolve("cover.mp3");
+    ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+    assertThat(PROBE.notMedia(file, "cover.mp3"))
+        .isEqualTo("its bytes are an image (image/png), not the audio a .mp3 file holds");
+    Path text = Files.writeString(dir.resolve("take.wav"), "RIFF? no, a script.\n");
+    assertThat(PROBE.notMedia(text, "take.wav")).isEqualTo(
+        "not media: its bytes look like text (text/plain), not the audio a .wav file holds");
+  }
 }
