@@ -136,19 +136,29 @@ final class SimulatorProcess implements AutoCloseable {
   /**
    * Files that appear in more than one of {@code batches} (as {@link #batches()} lists them): in
    * the benchmarks' trees every file's name and content are its own, so this is content created
-   * twice.
+   * twice. Names are compared without the mark the gate puts in front of each submission's part
+   * names ({@code 3f9a1c2e-clip-00042.wav}): a file sent again goes out under a new mark.
    */
-  static int createdTwice(JsonNode batches) {
+  static int createdTwice(Iterable<JsonNode> batches) {
     java.util.Set<String> names = new java.util.HashSet<>();
     int twice = 0;
     for (JsonNode batch : batches) {
       for (JsonNode name : batch.path("fileNames")) {
-        if (!names.add(name.asText())) {
+        if (!names.add(unmarked(name.asText()))) {
           twice++;
         }
       }
     }
     return twice;
+  }
+
+  private static final java.util.regex.Pattern MARKED =
+      java.util.regex.Pattern.compile("[0-9a-f]{8}-(.+)");
+
+  /** A part name without the gate's submission mark; read here, not from the gate it measures. */
+  static String unmarked(String name) {
+    java.util.regex.Matcher mk = MARKED.matcher(name);
+    return mk.matches() ? mk.group(1) : name;
   }
 
   private static JsonNode readJson(String body) {

@@ -357,6 +357,25 @@ class GateFaultTest {
   }
 
   @Test
+  void aServerErrorOnEveryStatusCheckEndsTheWaitWithTheApisWordsOnceRetriesAreSpent() {
+    files(3);
+    SIM.faults().inject(Fault.serverError(500).on(Endpoint.GET_BATCH).always());
+    GateResult v = Gate.run(fx.config().maxRetries(2).timeout(java.time.Duration.ofSeconds(10))
+        .build(), listener);
+    assertThat(fx.counters().batchesCreated()).isEqualTo(1);
+    assertThat(v.files()).hasSize(3).allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.ERROR);
+      assertThat(f.reason()).contains("500").contains("Internal server error")
+          .contains("re-run to retry")
+          .doesNotContain("timed out");
+      assertThat(f.reason().length()).isLessThanOrEqualTo(200);
+    });
+    assertThat(listener.allText()).doesNotContain("Timed out");
+    // The batch was created: the journal keeps it, so the re-run polls instead of uploading.
+    assertThat(fx.journals()).isNotEmpty();
+  }
+
+  @Test
   void maxRetriesZeroSendsARateLimitedBatchOnce() {
     files(2);
     SIM.faults().inject(Fault.rateLimited().on(Endpoint.CREATE_BATCH).always());

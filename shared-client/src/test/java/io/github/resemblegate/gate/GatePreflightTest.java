@@ -7,6 +7,7 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.Endpoint;
+import io.github.resemblegate.simulator.Fault;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import io.github.resemblegate.simulator.SimulatorOptions;
 import java.nio.file.Path;
@@ -95,6 +96,22 @@ class GatePreflightTest {
     assertThat(v.files()).extracting(FileResult::outcome).containsOnly(Outcome.PASSED);
     assertThat(fx.counters().requests(Endpoint.LIST_DETECTS)).isEqualTo(1);
     assertThat(fx.counters().batchPosts()).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowAccessCheckIsNotCountedAgainstTheRunsTimeout() {
+    fx.file("media/a.wav");
+    fx.file("media/b.wav");
+    // The check's answer comes after the whole timeout: counted, nothing could be sent in time.
+    SIM.faults().inject(Fault.slowResponse(Duration.ofSeconds(3)).on(Endpoint.LIST_DETECTS)
+        .times(1));
+
+    GateResult v = Gate.run(fx.config().timeout(Duration.ofSeconds(2)).build(), listener);
+
+    assertThat(fx.counters().requests(Endpoint.LIST_DETECTS)).isEqualTo(1);
+    assertThat(fx.counters().batchPosts()).isEqualTo(1);
+    assertThat(v.files()).extracting(FileResult::outcome).containsOnly(Outcome.PASSED);
+    assertThat(listener.allText()).doesNotContain("Timed out");
   }
 
   @Test

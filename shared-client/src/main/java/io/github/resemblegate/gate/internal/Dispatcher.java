@@ -116,7 +116,7 @@ final class Dispatcher {
         StoreJson.mapper();
       }
       planner.send(new Planner.Outlet(claims(sharing, remoteRun), planned -> {
-        preflight.ensure();
+        remoteRun.notCounting(preflight::ensure);
         remoteRun.send(planned);
       }));
       boolean finishHere;
@@ -185,7 +185,7 @@ final class Dispatcher {
     GateListener.Plan plan = planner.describe();
     if (!plan.batches().isEmpty() || !plan.singles().isEmpty()) {
       // The plan is told ("Uploading …") only once the token is proven.
-      preflight.ensure();
+      remote.notCounting(preflight::ensure);
     }
     listener.planned(plan);
     if (shared != null) {

@@ -5,6 +5,7 @@ import io.github.resemblegate.client.ForbiddenException;
 import io.github.resemblegate.client.NotFoundException;
 import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.client.ResembleException;
+import io.github.resemblegate.client.ServerErrorException;
 import io.github.resemblegate.client.UnauthorizedException;
 import io.github.resemblegate.gate.GateListener;
 import java.util.ArrayList;
@@ -97,14 +98,31 @@ final class Poller {
     } catch (UnauthorizedException | ForbiddenException e) {
       collector.giveUp(s, e.getMessage(), true);
     } catch (ResembleException e) {
-      // A poll cut short by the deadline is no news: the run is about to say it timed out.
-      if (!untilDeadline.timeIsUp() && warnedAbout.add(s.submission.id())) {
-        listener.warn("Checking " + s.describe() + " failed (" + e.getMessage()
-            + "); trying again.");
+      if (e instanceof ServerErrorException && !untilDeadline.timeIsUp()) {
+        // The client's retries of this check are spent: waiting on would only postpone the same
+        // answer until the timeout. The batch exists, so the journal keeps it for the re-run.
+        collector.giveUp(s, "the API answered " + e.httpStatus() + apiWords(e) + " to every"
+            + " check of " + s.describe() + "; re-run to retry: the journal keeps it, so"
+            + " nothing is uploaded twice", true);
+      } else {
+        // A poll cut short by the deadline is no news: the run is about to say it timed out.
+        if (!untilDeadline.timeIsUp() && warnedAbout.add(s.submission.id())) {
+          listener.warn("Checking " + s.describe() + " failed (" + e.getMessage()
+              + "); trying again.");
+        }
+        timing.notYet(s, System.nanoTime(), s.lastDone, s.total());
       }
-      timing.notYet(s, System.nanoTime(), s.lastDone, s.total());
     }
     inFlight.progress(s);
+  }
+
+  /** What the API said with its error, short and quoted; empty when it said nothing. */
+  private static String apiWords(ResembleException e) {
+    String said = e.serverMessage() == null ? "" : stripPeriod(e.serverMessage());
+    if (said.isEmpty()) {
+      return "";
+    }
+    return ", \"" + (said.length() > 80 ? said.substring(0, 77) + "..." : said) + "\",";
   }
 
   static String stripPeriod(String s) {

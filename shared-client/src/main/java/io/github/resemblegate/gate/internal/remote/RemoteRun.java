@@ -43,7 +43,10 @@ public final class RemoteRun implements AutoCloseable {
   private volatile boolean moreComing;
   private boolean timedOut;
 
-  /** The run's {@code timeout} starts now: the local set-up before this is not counted. */
+  /**
+   * The run's {@code timeout} starts now: the local set-up before this is not counted, nor is
+   * work run {@link #notCounting} later.
+   */
   public RemoteRun(Target target, GateConfig.Limits limits, Duration timeout, Journal journal,
       Ledger ledger, GateListener listener) {
     this.limits = limits;
@@ -72,6 +75,19 @@ public final class RemoteRun implements AutoCloseable {
   /** When the run's time is up ({@link System#nanoTime()}). */
   public long deadlineNanos() {
     return untilDeadline.deadlineNanos();
+  }
+
+  /**
+   * Runs {@code work} with the deadline's clock stopped: the free access check, which its own
+   * client bounds, does not use up the time the run has for sending and waiting.
+   */
+  public void notCounting(Runnable work) {
+    untilDeadline.pause();
+    try {
+      work.run();
+    } finally {
+      untilDeadline.resume();
+    }
   }
 
   /**
@@ -184,11 +200,12 @@ public final class RemoteRun implements AutoCloseable {
   }
 
   private void pollUntilDone() throws InterruptedException {
-    long deadline = untilDeadline.deadlineNanos();
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException();
       }
+      // Read each turn: the clock stops while the access check runs.
+      long deadline = untilDeadline.deadlineNanos();
       drain();
       rethrowFatal();
       if (!moreComing && pool.left() == 0 && inFlight.isEmpty()) {

@@ -8,14 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How much more a piece of remote work may do: until a deadline ({@link System#nanoTime()}), and
  * at most so many calls. Work asks {@link #spent()} before each call and sends it through
  * {@link #client}, whose calls end by the deadline, retries included, so the work as a whole
- * cannot run past it. Thread-safe.
+ * cannot run past it. The clock may be paused ({@link #pause}): time spent on work the deadline
+ * does not cover moves it later. Thread-safe.
  */
 final class RequestBudget {
 
   /** No limit on calls. */
   static final int UNLIMITED = Integer.MAX_VALUE;
 
-  private final long deadlineNanos;
+  private long deadlineNanos;
+  private int pauses;
+  private long pausedAtNanos;
   private final int maxRetries;
   private final AtomicInteger callsLeft;
 
@@ -44,8 +47,23 @@ final class RequestBudget {
     return timeLeftNanos() <= 0;
   }
 
-  long deadlineNanos() {
-    return deadlineNanos;
+  /** The deadline; while paused, as far ahead of now as it was when the pause began. */
+  synchronized long deadlineNanos() {
+    return pauses > 0 ? System.nanoTime() + (deadlineNanos - pausedAtNanos) : deadlineNanos;
+  }
+
+  /** Stops the clock until as many {@link #resume} calls: that time is not counted. */
+  synchronized void pause() {
+    if (pauses++ == 0) {
+      pausedAtNanos = System.nanoTime();
+    }
+  }
+
+  /** Starts the clock again; the deadline moves later by the time it was paused. */
+  synchronized void resume() {
+    if (--pauses == 0) {
+      deadlineNanos += System.nanoTime() - pausedAtNanos;
+    }
   }
 
   /**
@@ -61,6 +79,6 @@ final class RequestBudget {
   }
 
   private long timeLeftNanos() {
-    return deadlineNanos - System.nanoTime();
+    return deadlineNanos() - System.nanoTime();
   }
 }

@@ -95,10 +95,20 @@ public record JournalFolder(Path directory, Path reportsDirectory, String key) {
    */
   void takeOver(Journal journal, Predicate<Submission.Part> ours, Consumer<String> warn)
       throws IOException {
+    takeOver(journal, ours, warn, journals());
+  }
+
+  /**
+   * As {@link #takeOver(Journal, Predicate, Consumer)}, from the journals of {@code listed}: a
+   * listing that may be out of date by now, as another run may have taken over any of them since.
+   * Each is claimed by its lock and read only then, so such a journal yields nothing twice.
+   */
+  void takeOver(Journal journal, Predicate<Submission.Part> ours, Consumer<String> warn,
+      List<Path> listed) throws IOException {
     Predicate<Submission> mine = i -> i.key().equals(key) && i.abandoned() == null;
     moveFrom(legacyFile(), mine, journal, warn);
     Predicate<Submission> concerning = concerning(ours);
-    for (Path file : journals()) {
+    for (Path file : listed) {
       if (file.equals(journal.file())) {
         continue;
       }

@@ -207,6 +207,10 @@ class JournalTest {
       all[i] = "f" + i + ".wav";
     }
     java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    // Both runs live until both have opened: a run that ended first left its submissions to the
+    // other to take over, as it should (a stopped run's submissions are resumed), which is not
+    // the race this test looks for.
+    java.util.concurrent.CyclicBarrier bothOpen = new java.util.concurrent.CyclicBarrier(2);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
@@ -215,7 +219,9 @@ class JournalTest {
         runs.add(pool.submit(() -> {
           start.await();
           try (Journal j = open(own, all)) {
-            return j.submissions().stream().map(Submission::id).toList();
+            List<String> taken = j.submissions().stream().map(Submission::id).toList();
+            bothOpen.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return taken;
           }
         }));
       }
@@ -227,6 +233,29 @@ class JournalTest {
       assertThat(first.size() + second.size()).isEqualTo(20);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRunThatListedTheFolderBeforeAnotherTookItOverTakesNothingLater() throws IOException {
+    try (Journal stopped = open()) {
+      for (int i = 0; i < 5; i++) {
+        stopped.intend(Journal.BATCH, KEY.canonical(), parts("f" + i + ".wav"));
+      }
+    }
+    String[] all = {"f0.wav", "f1.wav", "f2.wav", "f3.wav", "f4.wav"};
+    JournalFolder shared = folder(root.resolve("reports-late"));
+    // The late run read the folder while only the stopped run's journal was there...
+    List<Path> listedEarly = shared.journals();
+    try (Journal first = open(folder(root.resolve("reports-first")), all);
+        Journal late = open(shared)) {
+      assertThat(first.submissions()).hasSize(5);
+      // ...and claims only now, with the first run still going: from the journal it listed
+      // (taken over and gone) and from the first run's (locked), it takes nothing.
+      shared.takeOver(late, ours(all), warnings::add, listedEarly);
+      shared.takeOver(late, ours(all), warnings::add, shared.journals());
+      assertThat(late.submissions()).isEmpty();
+      assertThat(listedEarly).allSatisfy(p -> assertThat(p).doesNotExist());
     }
   }
 
