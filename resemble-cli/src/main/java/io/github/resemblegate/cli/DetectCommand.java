@@ -99,8 +99,8 @@ final class DetectCommand implements Callable<Integer> {
     } catch (GateException e) {
       interrupted.close();
       console.problem(e.getMessage());
-      // The core does not hand out the files it matched before it stopped; see reports.md.
-      Reports.writeIncomplete(config.reports(), e.getMessage(), null, console::warn);
+      // Every file the run matched before it stopped is listed, not judged.
+      Reports.writeIncomplete(config.reports(), e.getMessage(), e.matchedFiles(), console::warn);
       return ExitCode.of(e);
     } finally {
       interrupted.close();

@@ -124,6 +124,9 @@ class DetectCommandTest {
     assertThat(Files.readString(json)).contains("\"finishedAt\" : null",
         "\"status\" : \"FAILED\"", "The run did not complete", "No Resemble API token")
         .doesNotContain("\"status\" : \"PASSED\"");
+    // The run stopped after its scan: every matched file is listed, not judged.
+    assertThat(Files.readString(json)).contains("\"path\" : \"a.wav\"", "\"path\" : \"b.wav\"",
+        "not judged: the run did not complete");
     assertThat(Files.readString(json.resolveSibling("resemble-report.html")))
         .contains("DID NOT COMPLETE");
   }

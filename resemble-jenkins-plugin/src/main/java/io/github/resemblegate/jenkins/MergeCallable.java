@@ -79,9 +79,9 @@ final class MergeCallable extends MasterToSlaveFileCallable<ScanOutcome> {
         throw new AbortException(e.getMessage());
       }
       // As a scan that stops: no earlier merge's reports are left for a later step to publish.
-      return ScanOutcome.incomplete(e.getMessage(), false,
+      return ScanOutcome.incomplete(e.getMessage(), false, List.of(),
           ScanCallable.relative(base, config.reports().directory()),
-          ScanCallable.writeIncomplete(config.reports(), e.getMessage(), console));
+          ScanCallable.writeIncomplete(config.reports(), e.getMessage(), List.of(), console));
     }
   }
 }

@@ -68,7 +68,7 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
     try {
       config = words.read(base, token, proxy, console::warn);
       if (refusal != null) {
-        return stop(base, config, refusal, false, console);
+        return stop(base, config, refusal, false, List.of(), console);
       }
       GateResult result = engine.run(config, Narrator.throttled(console, config.dryRun(),
           PROGRESS_INTERVAL));
@@ -79,13 +79,14 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
       // Aborted: the flag is cleared first, or writing the reports would fail on it.
       boolean interrupted = Thread.interrupted() || e.getCause() instanceof InterruptedException;
       // A setting to fix, a token to give, an API out of reach: one sentence, no stack trace.
-      return stop(base, config, refusal != null ? refusal : e.getMessage(), interrupted, console);
+      return stop(base, config, refusal != null ? refusal : e.getMessage(), interrupted,
+          e.matchedFiles(), console);
     } catch (AbortException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       ScanFailure failure = ScanFailure.of(e);
       writeIncomplete(config != null ? config.reports() : reportsOnly(base),
-          failure.getMessage(), console);
+          failure.getMessage(), List.of(), console);
       throw failure;
     }
   }
@@ -98,18 +99,20 @@ final class ScanCallable extends MasterToSlaveFileCallable<ScanOutcome> {
    * @param config the run's settings, or null when they could not be read
    */
   private ScanOutcome stop(Path base, GateConfig config, String why, boolean interrupted,
-      LineSink console) throws IOException {
+      List<String> matchedFiles, LineSink console) throws IOException {
     GateConfig.Reports reports = config != null ? config.reports() : reportsOnly(base);
-    return ScanOutcome.incomplete(why, interrupted, relative(base, reports.directory()),
-        writeIncomplete(reports, why, console));
+    return ScanOutcome.incomplete(why, interrupted, matchedFiles,
+        relative(base, reports.directory()), writeIncomplete(reports, why, matchedFiles, console));
   }
+
 
   /** Writes the reports of a run that did not complete; returns their names. */
   static List<String> writeIncomplete(GateConfig.Reports reports, String why,
-      LineSink console) {
+      List<String> matchedFiles, LineSink console) {
     List<String> names = new ArrayList<>();
     try {
-      for (Path p : Reports.writeIncomplete(reports.directory(), reports.formats(), why, null)) {
+      for (Path p : Reports.writeIncomplete(reports.directory(), reports.formats(), why,
+          matchedFiles)) {
         console.info("Report: " + p);
         names.add(reports.directory().relativize(p).toString());
       }

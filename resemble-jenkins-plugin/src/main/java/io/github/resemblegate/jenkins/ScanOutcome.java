@@ -57,12 +57,14 @@ public final class ScanOutcome implements Serializable {
 
   /**
    * The outcome of a run that stopped before its verdict, its result the core's report of a run
-   * that did not complete; {@link #throwIfStopped} then stops the step with {@code why}.
+   * that did not complete, listing {@code matchedFiles} (empty when it stopped before its scan);
+   * {@link #throwIfStopped} then stops the step with {@code why}.
    */
-  static ScanOutcome incomplete(String why, boolean byInterruption, String reportsDir,
-      List<String> reportFiles) throws IOException {
+  static ScanOutcome incomplete(String why, boolean byInterruption, List<String> matchedFiles,
+      String reportsDir, List<String> reportFiles) throws IOException {
     return new ScanOutcome(json(dir -> Reports.writeIncomplete(dir,
-        EnumSet.of(ReportFormat.JSON), why, null)), reportsDir, reportFiles, why, byInterruption);
+        EnumSet.of(ReportFormat.JSON), why, matchedFiles)), reportsDir, reportFiles, why,
+        byInterruption);
   }
 
   private interface JsonWriter {

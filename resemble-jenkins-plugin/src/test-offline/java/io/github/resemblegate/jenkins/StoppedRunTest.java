@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,29 @@ class StoppedRunTest {
 
   private static GateResult readJson(Path file) throws Exception {
     return JsonReportReader.read(file);
+  }
+
+  @Test
+  void aRunStoppedAfterItsScanListsEveryMatchedFileInItsReports() throws Exception {
+    Path dir = earlierPassingReports("out");
+    ResembleDetectBuilder step = new ResembleDetectBuilder("media/**");
+    step.setReportsDirectory("out");
+    step.setFormats("json");
+    GateEngine stoppedAfterScan = (config, listener) -> {
+      throw new GateException(UNREACHABLE).withMatchedFiles(List.of("media/intro.wav",
+          "media/outro.wav"));
+    };
+
+    assertThatThrownBy(() -> TestBuilds.perform(step, stoppedAfterScan,
+        new TestBuilds.TestRun(buildDir), workspace, new EnvVars("RESEMBLE_API_KEY", "k-1"),
+        console)).isExactlyInstanceOf(AbortException.class).hasMessage(UNREACHABLE);
+
+    GateResult json = readJson(dir.resolve("resemble-report.json"));
+    assertThat(json.decision().sentence()).startsWith("The run did not complete");
+    assertThat(json.files()).extracting(f -> f.path())
+        .containsExactly("media/intro.wav", "media/outro.wav");
+    assertThat(json.files()).allSatisfy(f ->
+        assertThat(f.reason()).isEqualTo("not judged: the run did not complete"));
   }
 
   @Test

@@ -103,8 +103,8 @@ abstract class AbstractDetectMojo extends DetectParameters {
       result = Gate.run(config, MavenGateListener.throttled(log, config.dryRun()));
     } catch (GateException e) {
       stopped.close();
-      // The core does not hand out the files it matched before it stopped; see reports.md.
-      Reports.writeIncomplete(config.reports(), e.getMessage(), null, log::warn);
+      // Every file the run matched before it stopped is listed, not judged.
+      Reports.writeIncomplete(config.reports(), e.getMessage(), e.matchedFiles(), log::warn);
       throw MavenBuildResult.stopped(e, log);
     } finally {
       stopped.close();

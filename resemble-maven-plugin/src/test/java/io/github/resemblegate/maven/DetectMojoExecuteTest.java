@@ -141,7 +141,8 @@ class DetectMojoExecuteTest {
 
     assertThat(requests()).isZero();
     assertThat(log.at("info")).contains(
-        "Dry run: would upload 1 distinct content (844 B) in 1 batch; 0 answered by the cache.");
+        "Dry run: would upload 1 distinct content (844 B, about 0.1 s of media) in 1 batch;"
+            + " 0 answered by the cache.");
   }
 
   @Test
@@ -250,6 +251,9 @@ class DetectMojoExecuteTest {
         .doesNotContain("\"status\" : \"PASSED\"");
     assertThat(Files.readString(json.resolveSibling("resemble-report.html")))
         .contains("DID NOT COMPLETE").doesNotContain("likely genuine");
+    // The run stopped after its scan: every matched file is listed, not judged.
+    assertThat(report).contains("\"path\" : \"src/main/media/narration.wav\"",
+        "\"path\" : \"src/main/media/outro.wav\"", "not judged: the run did not complete");
   }
 
   @Test

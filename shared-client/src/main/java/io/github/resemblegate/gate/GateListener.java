@@ -54,7 +54,9 @@ public interface GateListener {
 
   /**
    * What a run will submit: batches of files, files that go one by one (too large for a batch, or
-   * name-redacted under zero-retention), and how many files the cache already answers.
+   * name-redacted under zero-retention), and how many files the cache already answers; with the
+   * playing time the planned audio and video files' containers state, and how many of them state
+   * none (unknown, not counted as 0).
    */
   record Plan(
       int matchedFiles,
@@ -63,11 +65,20 @@ public interface GateListener {
       int skippedFiles,
       List<PlannedBatch> batches,
       List<PlannedSingle> singles,
-      long bytesToUpload) {
+      long bytesToUpload,
+      double playingSeconds,
+      int unknownPlayingTimes) {
 
     public Plan {
       batches = List.copyOf(batches);
       singles = List.copyOf(singles);
+    }
+
+    /** A plan whose playing time nobody read. */
+    public Plan(int matchedFiles, int uniqueContents, int cachedContents, int skippedFiles,
+        List<PlannedBatch> batches, List<PlannedSingle> singles, long bytesToUpload) {
+      this(matchedFiles, uniqueContents, cachedContents, skippedFiles, batches, singles,
+          bytesToUpload, 0, 0);
     }
 
     /** One batch: the relative paths of its files (one per unique content) and its size. */

@@ -89,6 +89,9 @@ final class HtmlFileTable {
     }
     h.append("<span class=\"name\">").append(Html.escape(f.path().substring(slash + 1)))
         .append("</span></span><span class=\"sub\">").append(SizeFormat.bytes(f.size()));
+    if (f.billableBytes() != null && f.mediaType() != MediaType.IMAGE) {
+      h.append(" · plays ").append(playingTime(f.playingSeconds()));
+    }
     if (f.cached()) {
       h.append(" · <span class=\"tag\" title=\"Judged from the local cache; no API call in this ")
           .append("run\">cached</span>");
@@ -108,6 +111,15 @@ final class HtmlFileTable {
     h.append("<td class=\"chunks\">").append(ScoreGraphics.strip(f, warn)).append("</td>");
     h.append("<td class=\"details\">").append(details(f)).append("</td>");
     h.append("</tr>\n");
+  }
+
+  /** How long a sent file plays: {@code 18.5 s}, {@code 2.0 min}, or a dash when unknown. */
+  private static String playingTime(Double seconds) {
+    if (seconds == null || !Double.isFinite(seconds)) {
+      return "—";
+    }
+    return seconds < 60 ? ScoreFormat.fixed(seconds, 1) + " s"
+        : ScoreFormat.fixed(seconds / 60, 1) + " min";
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import io.github.resemblegate.gate.policy.SizeFormat;
+import io.github.resemblegate.gate.policy.Spend;
 import java.util.Map;
 
 /** The HTML report's Run section: when and how the gate ran, its policy, batches and options. */
@@ -38,6 +39,10 @@ final class HtmlRunSection {
         + t.fromCache() + " from cache, " + t.uploaded() + " uploaded ("
         + SizeFormat.bytes(t.bytesUploaded()) + ") in " + t.batches()
         + (t.batches() == 1 ? " batch" : " batches"));
+    Spend billable = Spend.billed(result.files());
+    if (billable.files() > 0) {
+      dt(h, "Billable", billable.words());
+    }
     if (!p.waivers().isEmpty()) {
       dt(h, "Waivers", p.waivers().size() + " configured");
     }

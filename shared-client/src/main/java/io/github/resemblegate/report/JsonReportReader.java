@@ -250,7 +250,9 @@ public final class JsonReportReader {
           waiver == null || waiver.isNull() ? null : waiver(waiver),
           f.path("cached").asBoolean(false),
           text(f, "dashboardUrl"),
-          JsonFindings.read(f));
+          JsonFindings.read(f),
+          f.hasNonNull("billableBytes") ? f.get("billableBytes").asLong() : null,
+          number(f, "playingSeconds"));
     }
 
     private Waiver waiver(JsonNode w) {

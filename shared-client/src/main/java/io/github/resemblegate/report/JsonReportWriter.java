@@ -8,6 +8,7 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Spend;
 import io.github.resemblegate.gate.policy.Waiver;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,12 +19,14 @@ import java.util.Map;
 /**
  * Writes {@code resemble-report.json}: the whole verdict in the versioned schema documented in
  * {@code docs/report-schema.md}. Every key is always written (null when unknown), so readers
- * never have to guess whether a missing key means "absent" or "older tool".
+ * never have to guess whether a missing key means "absent" or "older tool" — except what a file
+ * bills and how long it plays (1.3): written only when known, so an unknown length is never read
+ * as 0.
  */
 final class JsonReportWriter implements ReportWriter {
 
   /** Bump the minor version for added keys, the major version for anything a reader would misread. */
-  static final String SCHEMA_VERSION = "1.2";
+  static final String SCHEMA_VERSION = "1.3";
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
@@ -33,7 +36,7 @@ final class JsonReportWriter implements ReportWriter {
       writeRun(json, result.run());
       writePolicy(json, result.policy());
       writeVerdict(json, result);
-      writeTotals(json, result.totals());
+      writeTotals(json, result.totals(), Spend.billed(result.files()));
       json.writeArrayFieldStart("files");
       for (FileResult file : result.files()) {
         writeFile(json, file);
@@ -106,7 +109,8 @@ final class JsonReportWriter implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeTotals(JsonGenerator json, Totals totals) throws IOException {
+  private static void writeTotals(JsonGenerator json, Totals totals, Spend billed)
+      throws IOException {
     json.writeObjectFieldStart("totals");
     json.writeNumberField("files", totals.files());
     json.writeObjectFieldStart("byOutcome");
@@ -119,6 +123,11 @@ final class JsonReportWriter implements ReportWriter {
     json.writeNumberField("uploaded", totals.uploaded());
     json.writeNumberField("bytesUploaded", totals.bytesUploaded());
     json.writeNumberField("batches", totals.batches());
+    json.writeNumberField("billableBytes", billed.bytes());
+    if (billed.playingSeconds() > 0) {
+      json.writeNumberField("playingSeconds", billed.playingSeconds());
+    }
+    json.writeNumberField("filesOfUnknownLength", billed.unknownPlayingTimes());
     json.writeEndObject();
   }
 
@@ -156,6 +165,12 @@ final class JsonReportWriter implements ReportWriter {
     json.writeBooleanField("cached", file.cached());
     json.writeStringField("dashboardUrl", file.dashboardUrl());
     JsonFindings.write(json, file.findings());
+    if (file.billableBytes() != null) {
+      json.writeNumberField("billableBytes", file.billableBytes());
+    }
+    if (file.playingSeconds() != null && Double.isFinite(file.playingSeconds())) {
+      json.writeNumberField("playingSeconds", file.playingSeconds());
+    }
     json.writeEndObject();
   }
 

@@ -6,6 +6,7 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import io.github.resemblegate.gate.policy.SizeFormat;
+import io.github.resemblegate.gate.policy.Spend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +101,15 @@ final class MarkdownSummaryWriter implements ReportWriter {
         .append(" · ").append(totals.fromCache()).append(" from cache, ")
         .append(totals.uploaded()).append(" uploaded (")
         .append(SizeFormat.bytes(totals.bytesUploaded()))
-        .append(")").append(result.run().dryRun() ? " · dry run" : "").append("</sub>\n");
+        .append(")").append(billable(result)).append(result.run().dryRun() ? " · dry run" : "")
+        .append("</sub>\n");
     return md.toString();
+  }
+
+  /** {@code  · billable: 3 files, 1.2 MB, about 4.5 min of media}; empty when nothing was. */
+  private static String billable(GateResult result) {
+    Spend spend = Spend.billed(result.files());
+    return spend.files() == 0 ? "" : " · billable: " + text(spend.words());
   }
 
   /**

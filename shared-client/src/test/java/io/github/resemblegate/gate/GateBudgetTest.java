@@ -8,12 +8,9 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +32,9 @@ class GateBudgetTest {
 
   /** A PCM WAV of 1,000 bytes a second that plays {@code seconds}. */
   private void wav(String rel, int seconds) throws IOException {
-    int data = 1000 * seconds;
-    ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data)
-        .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-        .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-        .putShort((short) 1).putInt(1000).putInt(1000).putShort((short) 1).putShort((short) 8)
-        .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
-    byte[] samples = new byte[data];
-    Arrays.fill(samples, (byte) 0x7f);
-    b.put(samples);
     Path file = root.resolve("project").resolve(rel);
     Files.createDirectories(file.getParent());
-    Files.write(file, b.array());
+    Files.write(file, GateFixture.wav(seconds, 0x40));
   }
 
   @Test

@@ -77,6 +77,22 @@ final class GateFixture {
     return found;
   }
 
+  /** A PCM WAV of 1,000 bytes a second that plays {@code seconds}; {@code tone} varies content. */
+  static byte[] wav(int seconds, int tone) {
+    int data = 1000 * seconds;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + data)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data)
+        .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+        .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+        .putShort((short) 1).putInt(1000).putInt(1000).putShort((short) 1).putShort((short) 8)
+        .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
+    for (int i = 0; i < data; i++) {
+      b.put((byte) (tone + i % 7));
+    }
+    return b.array();
+  }
+
   Counters counters() {
     return sim.counters();
   }

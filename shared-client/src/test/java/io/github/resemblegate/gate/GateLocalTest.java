@@ -2,6 +2,7 @@ package io.github.resemblegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.resemblegate.client.ApiToken;
 import io.github.resemblegate.client.BatchOptions;
@@ -206,6 +207,28 @@ class GateLocalTest {
       assertThat(inCache).isEmpty();
       assertThat(inReports).isEmpty();
     }
+  }
+
+  @Test
+  void aRunStoppedAfterItsScanHandsOutEveryMatchedFileForTheReports() throws IOException {
+    file("vo/a.wav", "a");
+    file("vo/b.wav", "b");
+    file("vo/empty.wav", "");
+    GateException stopped = catchThrowableOfType(GateException.class,
+        () -> Gate.run(config().build(), listener));
+
+    assertThat(stopped.getMessage()).startsWith("No Resemble API token was provided.");
+    assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav", "vo/b.wav", "vo/empty.wav");
+  }
+
+  @Test
+  void aGateExceptionKnowsNoFilesUntilTheCoreSaysWhichMatched() {
+    GateException e = new GateException("Stopped.");
+
+    assertThat(e.matchedFiles()).isEmpty();
+    assertThat(e.withMatchedFiles(List.of("a.wav")).matchedFiles()).containsExactly("a.wav");
+    assertThat(e.withMatchedFiles(List.of("b.wav")).matchedFiles())
+        .as("the first list, from the run that stopped, stays").containsExactly("a.wav");
   }
 
   @Test

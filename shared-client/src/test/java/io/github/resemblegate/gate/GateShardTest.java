@@ -129,10 +129,12 @@ class GateShardTest {
 
     GateResult merged = Gate.merge(shards);
 
-    // Five contents of 14 + 5 + 23 + 24 + 10 bytes, one batch in each of the three shards.
+    // Five contents of 14 + 5 + 23 + 24 + 10 bytes, one batch in each of the three shards; text
+    // stand-ins, so no header says how long any of the four audio and video files plays.
     assertThat(merged.decision().verdict()).isEqualTo(Verdict.PASSED);
-    assertThat(merged.decision().sentence()).isEqualTo("Would send 5 files, 76 B, in 3 batches"
-        + " and 0 single requests; this dry run sent and judged nothing.");
+    assertThat(merged.decision().sentence()).isEqualTo("Would send 5 files, 76 B, the length of"
+        + " 4 files unknown, in 3 batches and 0 single requests; this dry run sent and judged"
+        + " nothing.");
     assertThat(fx.counters().totalRequests()).isZero();
   }
 

@@ -64,16 +64,16 @@ final class Fixtures {
         file("media/fake-intro.wav").outcome(Outcome.FLAGGED).score(0.97).label("fake")
             .threshold(0.4).chunks(2.0, 0.04, 0.08, null, 0.62, 0.97, 0.99, 0.93, 0.41, 0.12)
             .detect("det-0001", "batch-1").dashboard("https://app.resemble.ai/hub/detect/det-0001")
-            .build(),
+            .billed(18.5).build(),
         file("img/fake.png").outcome(Outcome.FLAGGED).score(0.91).label("fake").threshold(0.5)
-            .field("metrics.image_score").detect("det-0002", "batch-1").build(),
+            .field("metrics.image_score").detect("det-0002", "batch-1").billed(null).build(),
         file("video/trailer.mp4").outcome(Outcome.WARNED).score(0.44).label("real")
             .threshold(0.6).field("video_metrics.score")
             .chunks(null, 0.12, 0.22, 0.31, 0.44, 0.40, 0.38, 0.2, 0.1, 0.05, 0.07, 0.3)
-            .detect("det-0003", "batch-2").build(),
+            .detect("det-0003", "batch-2").billed(null).build(),
         file("media/narrator.wav").outcome(Outcome.WAIVED).score(0.88).label("fake")
             .threshold(0.4).waiver(WAIVER).chunks(2.0, 0.8, 0.91, 0.88).detect("det-0004", "batch-1")
-            .build(),
+            .billed(121.5).build(),
         file("media/silence.wav").outcome(Outcome.NO_SPEECH).score(null).label(null)
             .threshold(0.4).reason("no speech found in the audio (aggregated_score -1)")
             .detect("det-0005", "batch-2").build(),
@@ -197,8 +197,8 @@ final class Fixtures {
             .reason("dry run: would be submitted in batch 1/1").build(),
         file("media/clean.wav").cached().build());
     Decision decision = io.github.resemblegate.gate.policy.DecisionRules.dryRun(
-        io.github.resemblegate.gate.policy.DecisionRules.decide(policy(), files), 2, 96_426, 1,
-        0);
+        io.github.resemblegate.gate.policy.DecisionRules.decide(policy(), files),
+        new io.github.resemblegate.gate.policy.Spend(2, 96_426, 0, 0), 1, 0);
     GateResult r = result(files, policy(), decision.verdict(), decision.failureKind(),
         decision.sentence());
     RunInfo run = r.run();
@@ -236,6 +236,8 @@ final class Fixtures {
     private boolean cached;
     private String dashboardUrl;
     private Findings findings = Findings.NONE;
+    private Long billableBytes;
+    private Double playingSeconds;
 
     FileResults(String path) {
       this.path = path;
@@ -257,6 +259,13 @@ final class Fixtures {
     FileResults mediaType(MediaType v) { mediaType = v; return this; }
     FileResults dashboard(String v) { dashboardUrl = v; return this; }
     FileResults findings(Findings v) { findings = v; return this; }
+
+    /** Sent by this run: its size billed, and how long it plays (null: unknown). */
+    FileResults billed(Double seconds) {
+      billableBytes = size;
+      playingSeconds = seconds;
+      return this;
+    }
 
     FileResults detect(String id, String batch) {
       detectId = id;
@@ -281,7 +290,7 @@ final class Fixtures {
           : mediaType == MediaType.VIDEO ? "video_metrics.score" : "metrics.aggregated_score";
       return new FileResult(path, sha256, size, mediaType, outcome, score, field, label,
           threshold, chunks, chunkSeconds, detectId, batchId, reason, waiver, cached,
-          dashboardUrl, findings);
+          dashboardUrl, findings, billableBytes, playingSeconds);
     }
   }
 }

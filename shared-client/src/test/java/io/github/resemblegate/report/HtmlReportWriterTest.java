@@ -158,6 +158,19 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void eachSentFileShowsHowLongItPlaysAndADashWhenUnknownAndTheRunWhatItBills() {
+    String page = html(Fixtures.everyOutcome());
+
+    assertThat(page).contains("<span class=\"sub\">48.2 kB · plays 18.5 s</span>",
+        "<span class=\"sub\">48.2 kB · plays 2.0 min</span>",
+        "<span class=\"sub\">48.2 kB · plays —</span>",
+        "<dt>Billable</dt><dd>4 files, 192.9 kB, about 2.3 min of media, the length of 1 file"
+            + " unknown</dd>");
+    // A cached file was not sent: nothing billed, its length not read.
+    assertThat(page).contains("<span class=\"sub\">48.2 kB · <span class=\"tag\"");
+  }
+
+  @Test
   void saysWhatToDoNextWithTheWaiverEntryToCopy() {
     String page = html(Fixtures.everyOutcome());
 

@@ -36,6 +36,23 @@ class JsonReportReaderTest {
   }
 
   @Test
+  void readsASchema12ReportWhoseFilesDoNotSayWhatTheyBilled() throws IOException {
+    String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
+        .replace("\"schemaVersion\" : \"1.3\"", "\"schemaVersion\" : \"1.2\"")
+        .replaceAll(",\\s*\"(billableBytes|playingSeconds|filesOfUnknownLength)\" : [0-9.]+", "");
+    assertThat(json).contains("\"1.2\"").doesNotContain("billableBytes");
+
+    GateResult read = JsonReportReader.read(new ByteArrayInputStream(
+        json.getBytes(StandardCharsets.UTF_8)), "a 1.2 report");
+
+    assertThat(read.files()).hasSize(10).allSatisfy(f -> {
+      assertThat(f.billableBytes()).isNull();
+      assertThat(f.playingSeconds()).isNull();
+    });
+    assertThat(read.files().get(0).score()).isEqualTo(0.97);
+  }
+
+  @Test
   void readsBackTheShardAndTheConfigurationASharedRunRanWith() throws IOException {
     GateResult whole = Fixtures.everyOutcome();
     RunInfo r = whole.run();
@@ -80,7 +97,7 @@ class JsonReportReaderTest {
   @Test
   void acceptsALaterMinorVersionWithKeysItDoesNotKnow() throws IOException {
     String json = JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.2\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
+        .replace("\"schemaVersion\" : \"1.3\"", "\"schemaVersion\" : \"1.4\", \"extra\" : {\"x\": 1}");
 
     GateResult read = JsonReportReader.read(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "newer report");
@@ -92,7 +109,7 @@ class JsonReportReaderTest {
   void refusesAnotherMajorVersionWithAClearSentence() throws IOException {
     Path file = dir.resolve("resemble-report.json");
     Files.writeString(file, JsonReportWriterTest.json(Fixtures.everyOutcome())
-        .replace("\"schemaVersion\" : \"1.2\"", "\"schemaVersion\" : \"2.0\""));
+        .replace("\"schemaVersion\" : \"1.3\"", "\"schemaVersion\" : \"2.0\""));
 
     assertThatThrownBy(() -> JsonReportReader.read(file))
         .isInstanceOf(IOException.class)

@@ -34,7 +34,7 @@ class JsonReportWriterTest {
   void writesSchemaVersionRunPolicyVerdictAndTotals() throws IOException {
     JsonNode root = tree(Fixtures.everyOutcome());
 
-    assertThat(root.get("schemaVersion").asText()).isEqualTo("1.2");
+    assertThat(root.get("schemaVersion").asText()).isEqualTo("1.3");
     JsonNode run = root.get("run");
     assertThat(run.get("toolVersion").asText()).isEqualTo("0.1.0-test");
     assertThat(run.get("startedAt").asText()).isEqualTo("2026-11-25T10:15:30Z");
@@ -114,6 +114,35 @@ class JsonReportWriterTest {
     assertThat(file(root, "media/clean.wav").get("cached").asBoolean()).isTrue();
     assertThat(file(root, "video/trailer.mp4").get("mediaType").asText()).isEqualTo("video");
     assertThat(file(root, Fixtures.NON_ASCII).get("path").asText()).isEqualTo(Fixtures.NON_ASCII);
+  }
+
+  @Test
+  void writesWhatEachFileBillsAndHowLongItPlaysOnlyWhereKnown() throws IOException {
+    JsonNode root = tree(Fixtures.everyOutcome());
+
+    JsonNode intro = file(root, "media/fake-intro.wav");
+    assertThat(intro.get("billableBytes").asLong()).isEqualTo(48_213);
+    assertThat(intro.get("playingSeconds").asDouble()).isEqualTo(18.5);
+    JsonNode trailer = file(root, "video/trailer.mp4");
+    assertThat(trailer.get("billableBytes").asLong()).isEqualTo(48_213);
+    assertThat(trailer.has("playingSeconds")).as("unknown is absent, never 0").isFalse();
+    JsonNode cached = file(root, "media/clean.wav");
+    assertThat(cached.has("billableBytes")).isFalse();
+    assertThat(cached.has("playingSeconds")).isFalse();
+
+    JsonNode totals = root.get("totals");
+    assertThat(totals.get("billableBytes").asLong()).isEqualTo(4 * 48_213);
+    assertThat(totals.get("playingSeconds").asDouble()).isEqualTo(140.0);
+    assertThat(totals.get("filesOfUnknownLength").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunThatBilledNothingHasNoPlayingTimeTotal() throws IOException {
+    JsonNode totals = tree(Fixtures.hostile()).get("totals");
+
+    assertThat(totals.get("billableBytes").asLong()).isZero();
+    assertThat(totals.has("playingSeconds")).isFalse();
+    assertThat(totals.get("filesOfUnknownLength").asInt()).isZero();
   }
 
   @Test

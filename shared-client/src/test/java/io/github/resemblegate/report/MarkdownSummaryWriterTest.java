@@ -27,6 +27,14 @@ class MarkdownSummaryWriterTest {
   }
 
   @Test
+  void endsWithWhatTheRunBills() {
+    String md = MarkdownSummaryWriter.summary(Fixtures.everyOutcome());
+
+    assertThat(lines(md).get(lines(md).size() - 1)).contains(" · billable: 4 files, 192.9 kB,"
+        + " about 2.3 min of media, the length of 1 file unknown");
+  }
+
+  @Test
   void countsEveryOutcomeThatOccurred() {
     List<String> lines = lines(MarkdownSummaryWriter.summary(Fixtures.everyOutcome()));
 

@@ -74,7 +74,7 @@ class ReportsTest {
     Reports.write(Fixtures.everyOutcome(), EnumSet.of(ReportFormat.JSON), dir);
 
     assertThat(Files.readString(dir.resolve("resemble-report.json")))
-        .contains("\"schemaVersion\" : \"1.2\"");
+        .contains("\"schemaVersion\" : \"" + JsonReportWriter.SCHEMA_VERSION + "\"");
     assertThat(listing(dir)).containsExactly("resemble-report.json");
   }
 

@@ -42,6 +42,9 @@ final class EffectiveSettings {
     o.put("retryBudget", Durations.format(config.api().limits().retryBudget()));
     o.put("maxRetries", Integer.toString(config.api().limits().maxRetries()));
     o.put("maxFiles", Integer.toString(config.budget().maxFiles()));
+    o.put("maxBytes", Long.toString(config.budget().maxBytes()));
+    o.put("maxMediaMinutes", Long.toString(config.budget().maxMediaMinutes()));
+    o.put("archives", Boolean.toString(config.scan().archives()));
     o.put("refresh", Boolean.toString(config.cache().refresh()));
     o.put("cacheDirectory", !config.cache().enabled() ? "(disabled)"
         : config.cache().directory().toString());

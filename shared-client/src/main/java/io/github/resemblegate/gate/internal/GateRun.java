@@ -21,6 +21,7 @@ import io.github.resemblegate.gate.internal.plan.Planner;
 import io.github.resemblegate.gate.internal.plan.Plans;
 import io.github.resemblegate.gate.internal.plan.SpendCheck;
 import io.github.resemblegate.gate.internal.plan.Unsent;
+import io.github.resemblegate.gate.internal.probe.BillableProbe;
 import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
@@ -151,14 +152,14 @@ public final class GateRun {
           shard.budget(), ledger, resumed, listener::warn);
       planner.expect((int) files.stream().filter(ScannedFile::isCandidate).count());
       dispatcher = new Dispatcher(config, key, planner, ledger, listener, startedMillis);
-      Consumer<Content> toPlan = planner;
+      Consumer<Content> toPlan = new BillableProbe(config.scan().baseDirectory(), ledger, planner);
       if (checking && config.api().token() != null && EarlySending.budgetHolds(config, shard, files,
           cache, listener::warn)) {
         // Nothing left to decide on the whole plan: send while hashing the rest.
         listener.debug("Sending while hashing: nothing but the cache can stop a content now.");
         Dispatcher d = dispatcher;
         sending = new Sending(d, () -> d.send(resume, resumed, cache, journalToSend, false));
-        toPlan = sending.feeding(planner);
+        toPlan = sending.feeding(toPlan);
         if (!resume.isEmpty() || EarlySending.nothingRemembered(config)) {
           // Every file is new, so something will be sent: the client gets ready while the
           // first batch is hashed. Otherwise the first content the cache does not answer starts it.
@@ -188,6 +189,7 @@ public final class GateRun {
       if (sending != null) {
         sending.abandon();
       }
+      ScanStep.listMatched(e, files, ledger); // the front end's report lists every matched file
       throw e;
     } finally {
       if (journal != null) {
@@ -216,8 +218,7 @@ public final class GateRun {
       listener.planned(planner.describe());
       return new Finished(shard.overBudget(uploads, ledger.size()), draft, null);
     }
-    Decision spend = new SpendCheck(config.budget(), config.scan().baseDirectory())
-        .overBudget(draft);
+    Decision spend = new SpendCheck(config.budget()).overBudget(draft);
     if (spend != null) {
       unsent.overBudget(spend.sentence());
       listener.planned(planner.describe());
@@ -263,8 +264,7 @@ public final class GateRun {
     if (decision == null) {
       decision = DecisionRules.decide(config.policy(), judged);
       if (config.dryRun()) {
-        decision = DecisionRules.dryRun(decision, Plans.files(draft), Plans.bytes(draft),
-            Plans.batches(draft).size(), Plans.singles(draft).size());
+        decision = Plans.dryRun(decision, draft);
       }
     }
     List<String> notices = verdicts.notices(!config.dryRun() && fixed == null);

@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal;
 
 import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.gate.GateConfig;
+import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.scan.MediaScanner;
@@ -37,6 +38,30 @@ final class ScanStep {
           + " extension (supported: " + MediaExtensions.describe() + ").");
     }
     return files;
+  }
+
+  /**
+   * When {@code stopped} is a {@link GateException} of a run past its scan, records the matched
+   * files on it, for the front end's report of the stopped run; see {@link #paths}.
+   */
+  static void listMatched(Throwable stopped, List<ScannedFile> scan, Ledger ledger) {
+    if (stopped instanceof GateException e) {
+      e.withMatchedFiles(paths(scan, ledger));
+    }
+  }
+
+  /**
+   * The matched files' paths, for the report of a run that stopped: from the scan while the run
+   * still holds it, else from the ledger, which has every matched file once hashing is over.
+   */
+  static List<String> paths(List<ScannedFile> scan, Ledger ledger) {
+    List<String> paths = new ArrayList<>();
+    if (scan != null) {
+      scan.forEach(f -> paths.add(f.path()));
+    } else {
+      ledger.lines().forEach(l -> paths.add(l.path()));
+    }
+    return paths;
   }
 
   /** Why a run whose ledger holds {@code files} and no content has nothing to check. */

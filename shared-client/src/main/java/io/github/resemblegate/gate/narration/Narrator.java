@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.narration;
 
 import io.github.resemblegate.gate.GateListener;
 import io.github.resemblegate.gate.policy.FileResult;
+import io.github.resemblegate.gate.policy.SizeFormat;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -54,7 +55,7 @@ public final class Narrator implements GateListener {
       return;
     }
     out.info((dryRun ? "Dry run: would upload " : "Uploading ") + toSubmit + " distinct content"
-        + (toSubmit == 1 ? "" : "s") + " (" + bytes(plan.bytesToUpload()) + ") in "
+        + (toSubmit == 1 ? "" : "s") + " (" + bytes(plan.bytesToUpload()) + media(plan) + ") in "
         + plan.batches().size() + " batch" + (plan.batches().size() == 1 ? "" : "es")
         + (plan.singles().isEmpty() ? "" : " and " + plan.singles().size() + " single upload"
             + (plan.singles().size() == 1 ? "" : "s"))
@@ -68,6 +69,12 @@ public final class Narrator implements GateListener {
         out.info("  single (" + single.why() + "): " + single.path());
       }
     }
+  }
+
+  /** {@code , about 4.5 min of media}: the playing time the plan's containers state, if any. */
+  private static String media(Plan plan) {
+    String words = SizeFormat.playingTime(plan.playingSeconds(), plan.unknownPlayingTimes());
+    return words.isEmpty() ? "" : ", " + words;
   }
 
   @Override

@@ -151,15 +151,16 @@ public final class DecisionRules {
    * A dry run that would pass says what it would have sent, and that it sent nothing; one that
    * would not pass keeps the judgement the cache gave.
    */
-  public static Decision dryRun(Decision judged, int files, long bytes, int batches, int singles) {
+  public static Decision dryRun(Decision judged, Spend spend, int batches, int singles) {
     if (!judged.passed()) {
       return judged;
     }
-    return new Decision(judged.verdict(), judged.failureKind(), "Would send " + files
-        + (files == 1 ? " file, " : " files, ") + SizeFormat.bytes(bytes) + ", in " + batches
-        + (batches == 1 ? " batch" : " batches") + " and " + singles + " single "
-        + (singles == 1 ? "request" : "requests") + "; this dry run sent and judged nothing.");
+    return new Decision(judged.verdict(), judged.failureKind(), "Would send " + spend.words()
+        + ", in " + batches + (batches == 1 ? " batch" : " batches") + " and " + singles
+        + " single " + (singles == 1 ? "request" : "requests")
+        + "; this dry run sent and judged nothing.");
   }
+
 
   private static Clause flaggedClause(List<FileResult> flagged, int total) {
     List<FileResult> worst = flagged.stream().sorted(WORST_FIRST).toList();

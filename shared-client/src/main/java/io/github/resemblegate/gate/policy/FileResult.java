@@ -18,6 +18,10 @@ import java.util.List;
  * @param cached true when the result came from the local cache (no API call)
  * @param dashboardUrl link to the detection in Resemble's web app, when known
  * @param findings what the API said beside the score; {@link Findings#NONE} when nothing
+ * @param billableBytes the bytes sending it bills, when this run sent it or (dry run, over a
+ *     budget) planned to; null when it needed no request (cached, skipped before planning)
+ * @param playingSeconds how long it plays, where its container says so and the run read it
+ *     (only for files it planned to send); null when unknown, never 0 for unknown
  */
 public record FileResult(
     String path,
@@ -37,12 +41,24 @@ public record FileResult(
     Waiver waiver,
     boolean cached,
     String dashboardUrl,
-    Findings findings) {
+    Findings findings,
+    Long billableBytes,
+    Double playingSeconds) {
 
   public FileResult {
     chunkScores = chunkScores == null ? List.of()
         : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chunkScores));
     findings = findings == null ? Findings.NONE : findings;
+  }
+
+  /** A result without what it bills (not planned for sending, or a report from before 1.3). */
+  public FileResult(String path, String sha256, long size, MediaType mediaType, Outcome outcome,
+      Double score, String scoreField, String label, double threshold, List<Double> chunkScores,
+      Double chunkSeconds, String detectId, String batchId, String reason, Waiver waiver,
+      boolean cached, String dashboardUrl, Findings findings) {
+    this(path, sha256, size, mediaType, outcome, score, scoreField, label, threshold, chunkScores,
+        chunkSeconds, detectId, batchId, reason, waiver, cached, dashboardUrl, findings, null,
+        null);
   }
 
   /** A result the API said nothing about beside the score (or that had no detection). */

@@ -63,6 +63,18 @@ class NarratorTest {
   }
 
   @Test
+  void thePlanLineSaysHowManyMinutesOfMediaItUploadsAndHowManyLengthsAreUnknown() {
+    Narrator n = new Narrator(sink, false);
+
+    n.planned(new Plan(3, 3, 0, 0, List.of(new Plan.PlannedBatch(1,
+        List.of("a.wav", "b.wav", "c.mp4"), 2_000_000)), List.of(), 2_000_000, 270, 1));
+
+    assertThat(sink.lines).containsExactly("info Uploading 3 distinct contents (2.0 MB, about"
+        + " 4.5 min of media, the length of 1 file unknown) in 1 batch; 0 answered by the"
+        + " cache.");
+  }
+
+  @Test
   void aThrottledNarratorPrintsTheFirstAndTheFinishingProgressLines() {
     GateListener n = Narrator.throttled(sink, false, Duration.ofHours(1));
 

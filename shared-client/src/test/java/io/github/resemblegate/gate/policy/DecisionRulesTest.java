@@ -269,11 +269,14 @@ class DecisionRulesTest {
   @Test
   void aPassingDryRunSaysWhatItWouldHaveSubmitted() {
     Decision passed = DecisionRules.decide(DEFAULT, passed(1));
-    assertThat(DecisionRules.dryRun(passed, 3, 1200, 1, 1).sentence()).isEqualTo("Would send 3"
-        + " files, 1.2 kB, in 1 batch and 1 single request; this dry run sent and judged"
-        + " nothing.");
+    assertThat(DecisionRules.dryRun(passed, new Spend(3, 1200, 0, 0), 1, 1).sentence())
+        .isEqualTo("Would send 3 files, 1.2 kB, in 1 batch and 1 single request; this dry run"
+        + " sent and judged nothing.");
+    assertThat(DecisionRules.dryRun(passed, new Spend(3, 1200, 270, 1), 1, 1).sentence())
+        .isEqualTo("Would send 3 files, 1.2 kB, about 4.5 min of media, the length of 1 file"
+        + " unknown, in 1 batch and 1 single request; this dry run sent and judged nothing.");
     Decision failed = DecisionRules.decide(DEFAULT,
         List.of(file("f.wav", Outcome.FLAGGED, 0.9, 0.5, null)));
-    assertThat(DecisionRules.dryRun(failed, 3, 1200, 1, 1)).isEqualTo(failed);
+    assertThat(DecisionRules.dryRun(failed, new Spend(3, 1200, 270, 0), 1, 1)).isEqualTo(failed);
   }
 }

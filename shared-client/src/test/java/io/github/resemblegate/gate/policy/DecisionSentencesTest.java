@@ -68,7 +68,8 @@ class DecisionSentencesTest {
         .sentence()));
     seen.add(check(DecisionRules.emptyShard("12/16", 99_999, 999_999).sentence()));
     seen.add(check(DecisionRules.dryRun(DecisionRules.decide(POLICIES.get(0),
-        files("a.wav", "x", true, 0, 0, 0, 0)), 99_999, 499_000_000_000L, 2_000, 99_999)
+        files("a.wav", "x", true, 0, 0, 0, 0)),
+        new Spend(99_999, 499_000_000_000L, 5_999_999.0, 99_999), 2_000, 99_999)
         .sentence()));
     // Enough different sentences were made to say the loops reached every clause.
     assertThat(seen).hasSizeGreaterThan(1000);

@@ -3,6 +3,7 @@ package io.github.resemblegate.gate.internal.judge;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
+import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.policy.FileResult;
@@ -64,20 +65,21 @@ public final class Judge {
       Call call = call(file.path(), sha(file), score, threshold);
       return new FileResult(file.path(), sha(file), file.size(), type, call.outcome(), score,
           s.field(), pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
-          a.batchId(), call.reason(), call.waiver(), cached, null, a.findings());
+          a.batchId(), call.reason(), call.waiver(), cached, null, a.findings(),
+          billed(file, cached), playing(file));
     }
     if (reading instanceof ScoreReading.NoSpeech n) {
       return new FileResult(file.path(), sha(file), file.size(), type, Outcome.NO_SPEECH,
           null, n.field(), pick.label(), threshold, pick.chunks(), pick.chunkSeconds(),
           a.detectId(), a.batchId(), "no speech found (" + n.field() + " = "
           + String.format(Locale.ROOT, "%s", n.rawValue()) + ")", null, cached, null,
-          a.findings());
+          a.findings(), billed(file, cached), playing(file));
     }
     String why = reading instanceof ScoreReading.Unscored u ? u.reason() : "no score";
     return new FileResult(file.path(), sha(file), file.size(), type, Outcome.ERROR, null,
         null, pick.label(), threshold, pick.chunks(), pick.chunkSeconds(), a.detectId(),
         a.batchId(), "the API returned no usable score (" + why + ")", null, cached, null,
-        a.findings());
+        a.findings(), billed(file, cached), playing(file));
   }
 
   /**
@@ -98,7 +100,7 @@ public final class Judge {
     return new FileResult(f.path(), f.sha256(), f.size(), f.mediaType(), call.outcome(),
         f.score(), f.scoreField(), f.label(), threshold, f.chunkScores(), f.chunkSeconds(),
         f.detectId(), f.batchId(), call.reason(), call.waiver(), f.cached(), f.dashboardUrl(),
-        f.findings());
+        f.findings(), f.billableBytes(), f.playingSeconds());
   }
 
   /** An outcome, with the waiver that turned it WAIVED and why, if one did. */
@@ -128,13 +130,14 @@ public final class Judge {
     MediaType type = file.mediaType();
     return new FileResult(file.path(), sha(file), file.size(), type, Outcome.ERROR, null,
         null, null, policy.thresholdFor(type), null, null, detectId, batchId, reason, null, false,
-        null);
+        null, null, billed(file, false), playing(file));
   }
 
   public FileResult skipped(Ledger.Line file, String reason) {
     MediaType type = file.mediaType();
     return new FileResult(file.path(), sha(file), file.size(), type, Outcome.SKIPPED, null,
-        null, null, policy.thresholdFor(type), null, null, null, null, reason, null, false, null);
+        null, null, policy.thresholdFor(type), null, null, null, null, reason, null, false, null,
+        null, billed(file, false), playing(file));
   }
 
   private Pick pick(MediaType type, Analysis a) {
@@ -150,6 +153,18 @@ public final class Judge {
       return visual;
     }
     return audioPick;
+  }
+
+  /** What sending the file billed, or (dry run, over a budget) would have; null when nothing. */
+  private static Long billed(Ledger.Line file, boolean cached) {
+    Content c = file.content();
+    return cached || c == null || c.billable() == null ? null : c.billable().bytes();
+  }
+
+  /** How long the file plays, when the run read it; null when unknown. */
+  private static Double playing(Ledger.Line file) {
+    Content c = file.content();
+    return c == null || c.billable() == null ? null : c.billable().playingSeconds();
   }
 
   private static String sha(Ledger.Line file) {

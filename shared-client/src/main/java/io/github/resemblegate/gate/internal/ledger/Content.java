@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.ledger;
 
 import io.github.resemblegate.client.MediaType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,19 +10,38 @@ import java.util.List;
  * that holds it, in path order. It is uploaded from its first path; {@code modifiedMicros} is that
  * file's modification time when it was hashed, so an upload can tell whether it changed since.
  * {@code bytes} is where its bytes are when that path is no file of its own (an entry of a zip
- * archive, {@code bundle.zip!/vo/intro.wav}, unpacked), else null.
+ * archive, {@code bundle.zip!/vo/intro.wav}, unpacked), else null. {@code billable} is what
+ * sending it bills, read when it is planned (null: the cache answered it).
  */
 public record Content(String sha256, long size, MediaType mediaType, List<String> paths,
-    long modifiedMicros, Path bytes) {
+    long modifiedMicros, Path bytes, Billable billable) {
+
+  /**
+   * What sending a content bills: its bytes, and how long it plays where its container says so
+   * (null: unknown, or an image, which plays for no time).
+   */
+  public record Billable(long bytes, Duration playingTime) {
+
+    /** The playing time in seconds, or null when unknown. */
+    public Double playingSeconds() {
+      return playingTime == null ? null : playingTime.toNanos() / 1e9;
+    }
+  }
 
   public Content {
     paths = List.copyOf(paths);
   }
 
+  /** A content nobody has read the billable facts of yet. */
+  public Content(String sha256, long size, MediaType mediaType, List<String> paths,
+      long modifiedMicros, Path bytes) {
+    this(sha256, size, mediaType, paths, modifiedMicros, bytes, null);
+  }
+
   /** A content whose first path is a file under the base directory. */
   public Content(String sha256, long size, MediaType mediaType, List<String> paths,
       long modifiedMicros) {
-    this(sha256, size, mediaType, paths, modifiedMicros, null);
+    this(sha256, size, mediaType, paths, modifiedMicros, null, null);
   }
 
   /** The path the content is uploaded from and named by in messages. */
@@ -37,6 +57,10 @@ public record Content(String sha256, long size, MediaType mediaType, List<String
   Content withPath(String another) {
     List<String> more = new java.util.ArrayList<>(paths);
     more.add(another);
-    return new Content(sha256, size, mediaType, more, modifiedMicros, bytes);
+    return new Content(sha256, size, mediaType, more, modifiedMicros, bytes, billable);
+  }
+
+  Content billed(Billable facts) {
+    return new Content(sha256, size, mediaType, paths, modifiedMicros, bytes, facts);
   }
 }

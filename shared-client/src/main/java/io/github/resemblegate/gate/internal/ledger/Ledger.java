@@ -70,6 +70,20 @@ public final class Ledger {
     return known == null ? c : null;
   }
 
+  /**
+   * What sending a content bills, read once on its way to the planner; every path of the content
+   * carries it from now on. Returns the content as the ledger now holds it.
+   */
+  public synchronized Content billable(String sha256, Content.Billable facts) {
+    Content c = contents.get(sha256);
+    if (c == null) {
+      return null;
+    }
+    Content billed = c.billed(facts);
+    contents.put(sha256, billed);
+    return billed;
+  }
+
   /** A matched file that is reported SKIPPED without a content (empty, unreadable, a link out). */
   public synchronized void skip(String path, long size, String reason) {
     lines.add(new Line(path, size, null, reason));

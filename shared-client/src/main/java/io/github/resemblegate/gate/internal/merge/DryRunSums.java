@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.DecisionRules;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Policy;
+import io.github.resemblegate.gate.policy.Spend;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What the shards of a dry run would have sent together, for the merged run's sentence. A dry run
  * keeps its plan only in its files' reasons ("would be submitted in batch 2/3", "on its own"), so
- * the sums are read from there: each content once, each shard's batches.
+ * the sums are read from there: each content once, each shard's batches; the playing time from
+ * the files' {@code playingSeconds} (unknown for a shard's report from before schema 1.3).
  */
 final class DryRunSums {
 
@@ -47,8 +49,7 @@ final class DryRunSums {
       }
       batches += shardBatches;
     }
-    long bytes = contents.values().stream().mapToLong(FileResult::size).sum();
-    return DecisionRules.dryRun(DecisionRules.decide(policy, files), contents.size(), bytes,
-        batches, singles);
+    return DecisionRules.dryRun(DecisionRules.decide(policy, files),
+        Spend.of(contents.values()), batches, singles);
   }
 }

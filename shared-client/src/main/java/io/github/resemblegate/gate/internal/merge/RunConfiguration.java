@@ -15,7 +15,21 @@ import java.util.Map;
  */
 public final class RunConfiguration {
 
+  /**
+   * What a shard's report written before a setting was listed means by its absence: a release
+   * without the byte and minute budgets had none, and one that did not open zip archives listed
+   * them unopened. Shards of one run are made by one release, but a merge must still read them.
+   */
+  private static final Map<String, String> BEFORE_IT_WAS_LISTED = Map.of("maxBytes", "0",
+      "maxMediaMinutes", "0", "archives", "false");
+
   private RunConfiguration() {}
+
+  /** The value of {@code key} a shard ran with, as its report says or as its absence means. */
+  static String value(Map<String, String> configuration, String key) {
+    String v = configuration.get(key);
+    return v != null ? v : BEFORE_IT_WAS_LISTED.getOrDefault(key, "(not listed)");
+  }
 
   /** The shared settings of a run about to start. */
   public static Map<String, String> of(GateConfig config) {
@@ -27,6 +41,9 @@ public final class RunConfiguration {
     o.put("shards", scan.shard() == null ? "1" : Integer.toString(scan.shard().total()));
     putPolicy(o, config.policy());
     o.put("maxFiles", Integer.toString(config.budget().maxFiles()));
+    o.put("maxBytes", Long.toString(config.budget().maxBytes()));
+    o.put("maxMediaMinutes", Long.toString(config.budget().maxMediaMinutes()));
+    o.put("archives", Boolean.toString(config.scan().archives()));
     o.put("dryRun", Boolean.toString(config.dryRun()));
     o.put("analysis", ResultKey.of(config.api().url(), config.api().options(),
         config.api().singleOptions()).canonical());

@@ -210,8 +210,8 @@ public final class ShardMerge {
     Set<String> keys = new TreeSet<>(first.run().configuration().keySet());
     keys.addAll(r.run().configuration().keySet());
     for (String key : keys) {
-      String a = first.run().configuration().get(key);
-      String b = r.run().configuration().get(key);
+      String a = RunConfiguration.value(first.run().configuration(), key);
+      String b = RunConfiguration.value(r.run().configuration(), key);
       if (!Objects.equals(a, b)) {
         throw new GateException("Shard " + r.run().sharding().shard().id() + " ran with " + key
             + " " + b + " but shard " + first.run().sharding().shard().id() + " with " + a

@@ -1,9 +1,13 @@
 package io.github.resemblegate.gate.internal.plan;
 
+import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateListener.Plan;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
+import io.github.resemblegate.gate.policy.Decision;
+import io.github.resemblegate.gate.policy.DecisionRules;
+import io.github.resemblegate.gate.policy.Spend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +32,29 @@ public final class Plans {
       n += p.bytes();
     }
     return n;
+  }
+
+  /** What the requests bill, from each content's billable facts (unknown when none were read). */
+  public static Spend spend(List<Planned> planned) {
+    double seconds = 0;
+    int unknown = 0;
+    for (Planned p : planned) {
+      for (Content c : p.contents()) {
+        Double s = c.billable() == null ? null : c.billable().playingSeconds();
+        if (s != null) {
+          seconds += s;
+        } else if (c.mediaType() != MediaType.IMAGE) {
+          unknown++;
+        }
+      }
+    }
+    return new Spend(files(planned), bytes(planned), seconds, unknown);
+  }
+
+  /** A dry run's decision over {@code draft}: what it would send, unless judging fails it. */
+  public static Decision dryRun(Decision judged, List<Planned> draft) {
+    return DecisionRules.dryRun(judged, spend(draft), batches(draft).size(),
+        singles(draft).size());
   }
 
   /** The requests that are batches. */
@@ -66,8 +93,10 @@ public final class Plans {
     for (Planned.Single s : singles(planned)) {
       singles.add(new Plan.PlannedSingle(s.content().path(), s.content().size(), s.why()));
     }
+    Spend spend = spend(planned);
     return new Plan(ledger.size(), ledger.contents().size(),
         ledger.contents(f -> f instanceof Fate.Scored s && s.fromCache()).size(),
-        ledger.skippedFiles(), batches, singles, bytes(planned));
+        ledger.skippedFiles(), batches, singles, spend.bytes(), spend.playingSeconds(),
+        spend.unknownPlayingTimes());
   }
 }

@@ -3,34 +3,27 @@ package io.github.resemblegate.gate.internal.plan;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.ledger.Content;
-import io.github.resemblegate.gate.internal.probe.MediaProbe;
-import io.github.resemblegate.gate.internal.probe.ProbeResult;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.SizeFormat;
 import io.github.resemblegate.gate.policy.Verdict;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The byte and media-minute budgets, checked on the whole plan before anything is paid for: a
- * plan over either uploads nothing and says by how much. Minutes are read from the containers'
- * headers (images play for no time); with a minutes budget, a file whose playing time its header
- * does not give stops the run too, since the budget could not be proven.
+ * plan over either uploads nothing and says by how much. Minutes are the playing times read on
+ * each content's way to the planner ({@code BillableProbe}; images play for no time); with a
+ * minutes budget, a file whose playing time its header does not give stops the run too, since
+ * the budget could not be proven.
  */
 public final class SpendCheck {
 
   private final GateConfig.Budget budget;
-  private final Path base;
-  private final MediaProbe probe = new MediaProbe();
 
-  /** Files of the plan are found under {@code base}. */
-  public SpendCheck(GateConfig.Budget budget, Path base) {
+  public SpendCheck(GateConfig.Budget budget) {
     this.budget = budget;
-    this.base = base;
   }
 
   /** The decision of a plan over a budget, or null when every budget holds. */
@@ -53,7 +46,7 @@ public final class SpendCheck {
         if (c.mediaType() == MediaType.IMAGE) {
           continue;
         }
-        Double s = playingSeconds(c);
+        Double s = c.billable() == null ? null : c.billable().playingSeconds();
         if (s == null) {
           unknown.add(c.path());
         } else {
@@ -74,16 +67,6 @@ public final class SpendCheck {
           + " limit, or narrow the includes.");
     }
     return null;
-  }
-
-  private Double playingSeconds(Content c) {
-    try {
-      ProbeResult r = probe.probe(c.file(base), c.path());
-      return r instanceof ProbeResult.Media m && m.playingTime() != null
-          ? m.playingTime().toNanos() / 1e9 : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static String minutes(double m) {

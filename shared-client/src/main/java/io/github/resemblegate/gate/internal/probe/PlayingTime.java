@@ -29,7 +29,7 @@ final class PlayingTime {
   /** The playing time of {@code file}, whose bytes Tika named {@code mediaType}; null if unknown. */
   static Duration of(Path file, String mediaType) {
     try (FileChannel ch = FileChannel.open(file)) {
-      Double seconds = switch (mediaType) {
+      return duration(switch (mediaType) {
         case "audio/vnd.wave", "audio/wav", "audio/x-wav" -> wav(ch);
         case "audio/x-flac", "audio/flac" -> flac(ch);
         case "video/mp4", "audio/mp4", "video/quicktime", "video/3gpp", "audio/3gpp",
@@ -38,12 +38,34 @@ final class PlayingTime {
             FramedAudio.ogg(ch);
         case "audio/mpeg" -> FramedAudio.mp3(ch);
         default -> null;
-      };
-      return seconds == null || !(seconds > 0) || seconds.isInfinite() ? null
-          : Duration.ofNanos(Math.round(seconds * 1e9));
+      });
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The playing time of {@code file}, its format told by its first twelve bytes, each format's
+   * own signature; null if unknown. For a file already known to be media (the content check
+   * passed it): far cheaper than asking Tika again, so a plan of many files stays fast.
+   */
+  static Duration of(Path file) {
+    try (FileChannel ch = FileChannel.open(file)) {
+      ByteBuffer head = read(ch, 0, 12, ByteOrder.BIG_ENDIAN);
+      return duration(ascii(head, 0, "RIFF") && ascii(head, 8, "WAVE") ? wav(ch)
+          : ascii(head, 0, "fLaC") ? flac(ch)
+          : ascii(head, 4, "ftyp") ? isoMedia(ch)
+          : ascii(head, 0, "OggS") ? FramedAudio.ogg(ch)
+          : ascii(head, 0, "ID3") || (head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xE0) == 0xE0
+              ? FramedAudio.mp3(ch) : null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Duration duration(Double seconds) {
+    return seconds == null || !(seconds > 0) || seconds.isInfinite() ? null
+        : Duration.ofNanos(Math.round(seconds * 1e9));
   }
 
   private static Double wav(FileChannel ch) throws IOException {

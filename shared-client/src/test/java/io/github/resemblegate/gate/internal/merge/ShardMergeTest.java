@@ -7,6 +7,7 @@ import static io.github.resemblegate.gate.internal.merge.ShardReports.whole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.ReportFormat;
@@ -18,7 +19,9 @@ import io.github.resemblegate.report.JsonReportReader;
 import io.github.resemblegate.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +94,60 @@ class ShardMergeTest {
 
     assertThatThrownBy(() -> ShardMerge.merge(List.of(one, stricter, three)))
         .hasMessage("Shard 2/3 ran with threshold 0.3 but shard 1/3 with 0.5; run every shard"
+            + " with the same settings.");
+  }
+
+  @Test
+  void refusesShardsThatRanWithDifferentByteOrMinuteBudgets(@TempDir Path dir) {
+    GateResult first = shard(1, 2, 2, List.of(scored("a.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).maxMediaMinutes(60).build()));
+    GateResult second = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).maxMediaMinutes(90).build()));
+    GateResult thirdBytes = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(2_000_000).maxMediaMinutes(60).build()));
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, second)))
+        .hasMessage("Shard 2/2 ran with maxMediaMinutes 90 but shard 1/2 with 60; run every"
+            + " shard with the same settings.");
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, thirdBytes)))
+        .hasMessage("Shard 2/2 ran with maxBytes 2000000 but shard 1/2 with 1000000; run every"
+            + " shard with the same settings.");
+  }
+
+  @Test
+  void mergesAShardWrittenBeforeTheByteAndMinuteBudgetsExisted(@TempDir Path dir) {
+    Map<String, String> now = RunConfiguration.of(GateConfig.builder().baseDirectory(dir).build());
+    Map<String, String> before = new LinkedHashMap<>(now);
+    before.remove("maxBytes");
+    before.remove("maxMediaMinutes");
+    before.remove("archives");
+    now.put("archives", "false");
+    GateResult older = shard(1, 2, 2, List.of(scored("a.wav", 0.1)), before);
+    GateResult newer = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), now);
+
+    assertThat(ShardMerge.merge(List.of(older, newer)).files()).hasSize(2);
+    GateResult limited = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).build()));
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(older, limited)))
+        .hasMessage("Shard 2/2 ran with maxBytes 1000000 but shard 1/2 with 0; run every"
+            + " shard with the same settings.");
+    // That release listed zip archives unopened: a shard that opened them judged other files.
+    GateResult opening = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).build()));
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(older, opening)))
+        .hasMessage("Shard 2/2 ran with archives true but shard 1/2 with false; run every"
+            + " shard with the same settings.");
+  }
+
+  @Test
+  void refusesShardsOneOfWhichDidNotOpenArchives(@TempDir Path dir) {
+    GateResult first = shard(1, 2, 2, List.of(scored("a.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).build()));
+    GateResult closed = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
+        GateConfig.builder().baseDirectory(dir).archives(false).build()));
+
+    assertThatThrownBy(() -> ShardMerge.merge(List.of(first, closed)))
+        .hasMessage("Shard 2/2 ran with archives false but shard 1/2 with true; run every shard"
             + " with the same settings.");
   }
 

@@ -89,6 +89,25 @@ public class MediaProbeTest {
         .isEqualTo("not media: its bytes are all zeros, not the audio a .mp3 file holds");
   }
 
+  /** The plan's reading tells the format by its signature, not by Tika, and agrees with it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"tone.wav", "tone.flac", "tone.mp3", "cbr.mp3", "tone.ogg", "opus.ogg", "tone.m4a",
+      "clip.mp4", "clip.webm"})
+  void theSignatureGivesThePlayingTimeTikaWouldHaveGiven(String name) throws IOException {
+    Path file = sample(name);
+    ProbeResult.Media m = (ProbeResult.Media) PROBE.probe(file, name);
+
+    assertThat(PlayingTime.of(file)).isEqualTo(m.playingTime());
+  }
+
+  @Test
+  void textAndShortFilesHaveNoPlayingTimeBySignature() throws IOException {
+    assertThat(PlayingTime.of(Files.writeString(dir.resolve("note.wav"), "RIFF, but text")))
+        .isNull();
+    assertThat(PlayingTime.of(Files.write(dir.resolve("tiny.mp3"), new byte[] {(byte) 0xFF})))
+        .isNull();
+  }
+
   @Test
   void mediaWhoseContainerDoesNotSayItsLengthHasNoPlayingTime() throws IOException {
     ProbeResult r = PROBE.probe(sample("clip.webm"), "clip.webm");
