@@ -127,7 +127,7 @@ class ShardMergeTest {
 
     assertThat(ShardMerge.merge(List.of(older, newer)).files()).hasSize(2);
     GateResult limited = shard(2, 2, 2, List.of(scored("b.wav", 0.1)), RunConfiguration.of(
-        GateConfig.builder().baseDirectory(dir).maxBytes(1_000_000).build()));
+        GateConfig.builder().baseDirectory(dir).archives(false).maxBytes(1_000_000).build()));
     assertThatThrownBy(() -> ShardMerge.merge(List.of(older, limited)))
         .hasMessage("Shard 2/2 ran with maxBytes 1000000 but shard 1/2 with 0; run every"
             + " shard with the same settings.");
