@@ -43,7 +43,7 @@ public final class ConsoleSummary {
             f.outcome().label(),
             ScoreFormat.score(f.score(), f.threshold()),
             ScoreFormat.threshold(f.threshold()),
-            reason(f)});
+            reason(f, result.decision().sentence())});
       }
       int[] width = new int[5];
       for (String[] row : cells) {
@@ -108,15 +108,17 @@ public final class ConsoleSummary {
 
   /**
    * Why a file needs a look beyond its verdict, whole: it is the last column, and the decision's
-   * sentence may carry only its first part. The score says it for a flagged file.
+   * sentence may carry only its first part. The score says it for a flagged file; the verdict
+   * line says it once when one cause stopped every file (a wrong token), not once per row.
    */
-  private static String reason(FileResult f) {
+  private static String reason(FileResult f, String verdictSentence) {
     String reason = switch (f.outcome()) {
       case FLAGGED, WARNED -> "";
       case ERROR -> f.errorReason();
       default -> f.reason() == null ? "" : f.reason();
     };
-    return reason.replace('\n', ' ').replace('\r', ' ').strip();
+    String oneLine = reason.replace('\n', ' ').replace('\r', ' ').strip();
+    return verdictSentence != null && oneLine.equals(verdictSentence.strip()) ? "" : oneLine;
   }
 
   private static String padRight(String s, int width) {

@@ -105,6 +105,9 @@ class ConsoleSummaryTest {
     // Building again with the same token changes nothing: the verdict's own advice is the step.
     assertThat(lines).noneMatch(l -> l.contains("Build again") || l.contains("API refused"));
     assertThat(lines.get(lines.size() - 1)).isEqualTo("Verdict: FAILED. " + cause);
+    // Said once: the rows do not repeat the verdict's sentence for every file.
+    assertThat(lines).filteredOn(l -> l.contains("rejected the API token")).hasSize(1);
+    assertThat(lines.get(1)).startsWith("  media/a.wav").endsWith("0.50");
   }
 
   @Test
