@@ -7,7 +7,9 @@ import io.github.resemblegate.gate.policy.Reaction;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the person reading a report does next about the files that need a look: waive a file that
@@ -90,12 +92,18 @@ final class NextSteps {
   private static List<String> waiverEntries(GateResult result, List<FileResult> files) {
     LocalDate day = result.run().startedAt() == null ? LocalDate.now(ZoneOffset.UTC)
         : LocalDate.ofInstant(result.run().startedAt(), ZoneOffset.UTC);
+    // A waiver is keyed by the content: one entry covers every path that holds it.
+    Map<String, List<String>> pathsByContent = new LinkedHashMap<>();
+    files.forEach(f -> pathsByContent.computeIfAbsent(f.sha256(), k -> new ArrayList<>())
+        .add(f.path()));
     List<String> lines = new ArrayList<>();
-    for (FileResult f : files.subList(0, Math.min(MAX_WAIVERS, files.size()))) {
-      lines.add("- sha256: " + f.sha256() + "  # " + oneLine(f.path()));
+    pathsByContent.entrySet().stream().limit(MAX_WAIVERS).forEach(e -> {
+      int more = e.getValue().size() - 1;
+      lines.add("- sha256: " + e.getKey() + "  # " + oneLine(e.getValue().get(0))
+          + (more == 0 ? "" : " and " + more + (more == 1 ? " more copy" : " more copies")));
       lines.add("  reason: \"why this file may ship, e.g. a licensed synthetic voice\"");
       lines.add("  until: " + day.plusDays(WAIVER_DAYS));
-    }
+    });
     return lines;
   }
 

@@ -59,6 +59,22 @@ class ConsoleSummaryTest {
   }
 
   @Test
+  void oneContentAtTwoPathsGetsOneWaiverEntryNamingBoth() {
+    String sha = Fixtures.sha("media/fake.wav");
+    List<FileResult> files = List.of(
+        Fixtures.file("media/bundle.zip!/fake.wav").sha256(sha).outcome(Outcome.FLAGGED)
+            .score(0.97).threshold(0.5).build(),
+        Fixtures.file("media/fake.wav").sha256(sha).outcome(Outcome.FLAGGED).score(0.97)
+            .threshold(0.5).build());
+    List<String> lines = ConsoleSummary.lines(Fixtures.result(files, Verdict.FAILED,
+        FailureKind.FINDINGS, "m"));
+
+    // A waiver is keyed by the content: one entry covers both copies.
+    assertThat(lines).filteredOn(l -> l.contains("sha256: ")).containsExactly(
+        "      - sha256: " + sha + "  # media/bundle.zip!/fake.wav and 1 more copy");
+  }
+
+  @Test
   void oneFlaggedFileGetsItsWaiverEntryInTheSingular() {
     List<FileResult> files = List.of(Fixtures.file("media/fake.wav").outcome(Outcome.FLAGGED)
         .score(0.97).threshold(0.5).build(), Fixtures.file("media/ok.wav").build());
