@@ -1,20 +1,17 @@
 package io.github.resemblegate.gate.internal.archive;
 
+import io.github.resemblegate.gate.internal.ledger.Sha256;
+import io.github.resemblegate.gate.internal.store.AtomicFiles;
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,33 +169,19 @@ public final class Unpacker implements AutoCloseable {
   private static Path unpack(Path dir, ZipArchive zip, ArchiveEntry e) throws IOException {
     Files.createDirectories(dir);
     Path part = Files.createTempFile(dir, "entry-", ".part");
-    MessageDigest digest = sha256();
     try {
+      String sha;
       try (InputStream in = zip.read(e); OutputStream out = Files.newOutputStream(part)) {
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          digest.update(buffer, 0, n);
-          out.write(buffer, 0, n);
-        }
+        sha = Sha256.copying(in, out, new byte[64 * 1024]);
       }
-      Path target = dir.resolve(HexFormat.of().formatHex(digest.digest()))
-          .resolve(fileName(e.name()));
+      Path target = dir.resolve(sha).resolve(fileName(e.name()));
       if (!Files.exists(target)) {
         Files.createDirectories(target.getParent());
-        move(part, target);
+        AtomicFiles.moveIntoPlace(part, target);
       }
       return target;
     } finally {
       Files.deleteIfExists(part);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -234,10 +217,7 @@ public final class Unpacker implements AutoCloseable {
     StringBuilder text = new StringBuilder(stamp).append('\n');
     entries.forEach((name, sha) -> text.append(sha).append('\t').append(name).append('\n'));
     try {
-      Files.createDirectories(listFile.getParent());
-      Path part = Files.createTempFile(listFile.getParent(), "list-", ".part");
-      Files.writeString(part, text, StandardCharsets.UTF_8);
-      move(part, listFile);
+      AtomicFiles.write(listFile, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       warn.accept("Could not write " + listFile + "; the archive is unpacked again next time: "
           + e);
@@ -260,20 +240,10 @@ public final class Unpacker implements AutoCloseable {
 
   /** Each archive's list is named by its absolute path. */
   private static String key(Path zipFile) {
-    byte[] path = zipFile.toAbsolutePath().normalize().toString()
-        .getBytes(StandardCharsets.UTF_8);
-    return HexFormat.of().formatHex(sha256().digest(path)).substring(0, 32);
+    return Sha256.ofText(zipFile.toAbsolutePath().normalize().toString()).substring(0, 32);
   }
 
   private static String fileName(String entryName) {
     return entryName.substring(entryName.replace('\\', '/').lastIndexOf('/') + 1);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

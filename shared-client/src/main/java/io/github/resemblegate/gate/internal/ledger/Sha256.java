@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.ledger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,18 @@ public final class Sha256 {
       while ((n = in.read(buffer)) > 0) {
         digest.update(buffer, 0, n);
       }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Copies {@code in} to {@code out} and returns the SHA-256 of what went through. */
+  public static String copying(InputStream in, OutputStream out, byte[] buffer)
+      throws IOException {
+    MessageDigest digest = digest();
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      digest.update(buffer, 0, n);
+      out.write(buffer, 0, n);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
