@@ -35,6 +35,15 @@ public final class ResembleClient implements AutoCloseable {
   }
 
   /**
+   * Loads and sets up what every client needs (HTTP, TLS, the JSON reader) without a request,
+   * once per JVM, so that a client built afterwards is ready at once: for a caller that knows
+   * early that it will call the API and can do this on a thread of its own meanwhile.
+   */
+  public static void prepare() {
+    Endpoints.prepare();
+  }
+
+  /**
    * Checks a base URL as {@link Builder#baseUrl} will: an http(s) URL without credentials, query
    * or fragment, plain {@code http://} only for this machine.
    *

@@ -13,6 +13,8 @@ import io.github.resemblegate.client.NotFoundException;
 import io.github.resemblegate.client.ResembleException;
 import io.github.resemblegate.client.SecureUpload;
 import io.github.resemblegate.client.ServerErrorException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,19 @@ public final class Endpoints {
     this.http = http;
     this.caller = caller;
     this.settings = settings;
+  }
+
+  /**
+   * Loads and sets up what every client needs, HTTP and the reader of the API's JSON, without a
+   * request; see {@link io.github.resemblegate.client.ResembleClient#prepare}.
+   */
+  public static void prepare() {
+    HttpClients.prepare();
+    try {
+      ApiJson.MAPPER.readTree("{\"items\":[{\"uuid\":\"a\",\"score\":0.5}]}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Checks the settings, each mistake one sentence, and builds the client's parts from them. */

@@ -21,6 +21,14 @@ record HttpClients(OkHttpClient pooled, OkHttpClient fresh) {
     static final OkHttpClient BASE = new OkHttpClient();
   }
 
+  /**
+   * Loads and sets up, once per JVM, what {@link #create} derives from, without a request: a
+   * caller that knows early that it will call the API does this on a thread of its own.
+   */
+  static void prepare() {
+    Tls.BASE.connectionSpecs();
+  }
+
   static HttpClients create(ClientSettings.Timeouts timeouts, ProxyConfig proxy) {
     OkHttpClient.Builder http = Tls.BASE.newBuilder()
         .dispatcher(new Dispatcher())

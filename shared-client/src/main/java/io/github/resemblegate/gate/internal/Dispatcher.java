@@ -22,6 +22,7 @@ import io.github.resemblegate.gate.settings.Durations;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -115,7 +116,8 @@ final class Dispatcher {
         // rather than in front of its upload.
         StoreJson.mapper();
       }
-      planner.send(new Planner.Outlet(claims(sharing, remoteRun), planned -> {
+      planner.send(new Planner.Outlet(checkingAhead(claims(sharing, remoteRun), preflight,
+          remoteRun), planned -> {
         remoteRun.notCounting(preflight::ensure);
         remoteRun.send(planned);
       }));
@@ -206,6 +208,32 @@ final class Dispatcher {
       Handover turn = shared.claim(group);
       remote.adopt(turn.adopt());
       return turn.mine();
+    };
+  }
+
+  /**
+   * The access check starts on a thread of its own with the first content this run claims to
+   * send, so its request overlaps the hashing of the rest of the first batch; the batch itself
+   * still waits for it before anything is uploaded. A run whose every content another build
+   * holds makes no request.
+   */
+  private static UnaryOperator<List<Content>> checkingAhead(UnaryOperator<List<Content>> claim,
+      Preflight preflight, RemoteRun remote) {
+    AtomicBoolean started = new AtomicBoolean();
+    return group -> {
+      List<Content> mine = claim.apply(group);
+      if (!mine.isEmpty() && started.compareAndSet(false, true)) {
+        Thread check = new Thread(() -> {
+          try {
+            remote.notCounting(preflight::ensure);
+          } catch (Preflight.Refused e) {
+            // Kept by the check and thrown again to the first batch, on the run's own threads.
+          }
+        }, "resemble-gate-access");
+        check.setDaemon(true);
+        check.start();
+      }
+      return mine;
     };
   }
 

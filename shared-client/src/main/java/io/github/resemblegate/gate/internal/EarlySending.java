@@ -1,10 +1,15 @@
 package io.github.resemblegate.gate.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resemblegate.client.ResembleClient;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.ResultCache;
+import io.github.resemblegate.gate.internal.store.StoreJson;
 import io.github.resemblegate.gate.scan.ScannedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +23,37 @@ import java.util.function.Consumer;
 final class EarlySending {
 
   private EarlySending() {}
+
+  /**
+   * For a run that will send ({@code check} mode, a token, and no hash index vouching for any
+   * file, so every file is new): the HTTP client and the JSON readers and writers are loaded on
+   * threads of their own while the run opens its stores and checks and hashes its first files,
+   * rather than in front of the first upload. Nothing is sent; a run that finds nothing to send
+   * loads nothing of the remote half.
+   */
+  static void warmUp(GateConfig config) {
+    if (config.mode() instanceof GateConfig.Mode.Check && config.api().token() != null
+        && nothingRemembered(config)) {
+      start("resemble-gate-http", ResembleClient::prepare);
+      start("resemble-gate-json", EarlySending::storeJson);
+    }
+  }
+
+  /** The journal's first line is written and read with the stores' mapper, made here. */
+  private static void storeJson() {
+    ObjectMapper m = StoreJson.mapper();
+    try {
+      m.readTree(m.writeValueAsString(m.createObjectNode().put("id", "a")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void start(String name, Runnable work) {
+    Thread t = new Thread(work, name);
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** Whether no hash index remembers this base directory: no cache, or its first run here. */
   static boolean nothingRemembered(GateConfig config) {

@@ -20,14 +20,21 @@ final class ScanStep {
 
   private ScanStep() {}
 
-  /** The files the run covers, sorted by path; tells the listener how many and how large. */
+  /**
+   * The files the run covers, sorted by path; tells the listener how many and how large. The
+   * scan's first candidate lets the filters and the client start loading what they need.
+   */
   static List<ScannedFile> run(GateConfig config, List<ScanFilter> filters,
       GateListener listener) {
     List<Path> gateFolders = new ArrayList<>(List.of(config.reports().directory()));
     if (config.cache().enabled()) {
       gateFolders.add(config.cache().directory());
     }
-    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn).scan();
+    MediaScanner.Result scan = MediaScanner.of(config.scan(), gateFolders, listener::warn)
+        .scan(() -> {
+          filters.forEach(ScanFilter::candidateFound);
+          EarlySending.warmUp(config);
+        });
     List<ScannedFile> files = scan.files();
     for (ScanFilter filter : filters) {
       files = filter.select(files);

@@ -89,6 +89,15 @@ public final class MediaScanner {
 
   /** Walks the base directory once; a base that is missing or unreadable is the user's to fix. */
   public Result scan() {
+    return scan(null);
+  }
+
+  /**
+   * The same, running {@code firstCandidate} (when not null) once on the scanning thread as soon
+   * as the walk finds its first candidate, while the walk goes on: a run starts loading what
+   * checking and sending files will need without waiting for the whole tree.
+   */
+  public Result scan(Runnable firstCandidate) {
     Path baseReal;
     try {
       if (!Files.isDirectory(base)) {
@@ -102,6 +111,7 @@ public final class MediaScanner {
           + "); check its permissions.", e);
     }
     Walk walk = new Walk(base, baseReal, includes, excludes, warn);
+    walk.firstCandidate = firstCandidate;
     walk.walk(baseReal, "");
     walk.files.sort(Comparator.comparing(ScannedFile::path));
     return new Result(walk.files, walk.ignored);

@@ -21,6 +21,13 @@ import java.util.List;
  */
 public interface ScanFilter {
 
+  /**
+   * The scan has found its first candidate and goes on: a filter whose checks need something
+   * slow to load may start loading it now, on a thread of its own, without reading any file.
+   * The default does nothing.
+   */
+  default void candidateFound() {}
+
   /** The files this run covers, from the sorted scan; the default keeps them all. */
   default List<ScannedFile> select(List<ScannedFile> scanned) {
     return scanned;

@@ -37,6 +37,8 @@ final class Walk {
   final List<ScannedFile> files = new ArrayList<>();
   final Deque<Path> logicalPath = new ArrayDeque<>();
   int ignored;
+  /** Run once, when the walk finds its first candidate; then null. */
+  Runnable firstCandidate;
 
   Walk(Path base, Path baseReal, List<AntPattern> includes, List<AntPattern> excludes,
       Consumer<String> warn) {
@@ -144,6 +146,11 @@ final class Walk {
       files.add(ScannedFile.skipped(rel, attrs.size(), "not readable (permission denied)"));
     } else {
       files.add(ScannedFile.candidate(rel, attrs.size(), micros(attrs)));
+      if (firstCandidate != null) {
+        Runnable found = firstCandidate;
+        firstCandidate = null;
+        found.run();
+      }
     }
   }
 

@@ -39,6 +39,7 @@ class PipelineTest {
   @TempDir Path root;
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch firstUpload = new CountDownLatch(1);
+  private final CountDownLatch accessChecked = new CountDownLatch(1);
 
   @AfterEach
   void defaultRules() {
@@ -65,6 +66,9 @@ class PipelineTest {
   private final GateListener listener = new GateListener() {
     @Override
     public void request(String method, String path) {
+      if (method.equals("GET") && path.startsWith("/detect?")) {
+        accessChecked.countDown();
+      }
       if (method.equals("POST")) {
         events.add("upload");
         firstUpload.countDown();
@@ -109,14 +113,35 @@ class PipelineTest {
     assertThat(SIM.counters().batchPosts()).isEqualTo(3);
   }
 
+  @Test
+  void theAccessCheckStartsWithTheFirstContentToSendWhileTheFirstBatchIsStillHashed()
+      throws Exception {
+    for (int i = 0; i < 120; i++) {
+      file(String.format("media/take%03d.wav", i));
+    }
+    List<Boolean> checkedBeforeHashed = new ArrayList<>();
+
+    GateResult v = new GateRun(config().build(), listener,
+        List.of(holding("media/take002.wav", accessChecked, checkedBeforeHashed))).run();
+
+    assertThat(checkedBeforeHashed).as("events: %s", events).containsExactly(true);
+    assertThat(SIM.counters().batchPosts()).isEqualTo(v.totals().batches());
+    assertThat(v.files()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(Outcome.PASSED));
+  }
+
   /** Holds the hashing of {@code path} until an upload has started (or ten seconds): says which. */
   private ScanFilter holding(String path, List<Boolean> uploadedFirst) {
+    return holding(path, firstUpload, uploadedFirst);
+  }
+
+  /** Holds the hashing of {@code path} until {@code event} (or ten seconds): says which. */
+  private static ScanFilter holding(String path, CountDownLatch event, List<Boolean> seen) {
     return new ScanFilter() {
       @Override
       public String skipReason(Path file, ScannedFile scanned) {
         if (scanned.path().equals(path)) {
           try {
-            uploadedFirst.add(firstUpload.await(10, TimeUnit.SECONDS));
+            seen.add(event.await(10, TimeUnit.SECONDS));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }

@@ -57,6 +57,25 @@ class MediaScannerTest {
   }
 
   @Test
+  void tellsItsFirstCandidateOnceAndATreeWithoutMediaNever() throws IOException {
+    file("media/a.wav", "a");
+    file("media/b.wav", "b");
+    file("media/empty.wav", "");
+    file("src/Main.java", "class Main {}");
+    GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(base.resolve(".c"))
+        .build();
+    List<Integer> told = new ArrayList<>();
+
+    MediaScanner.forConfig(config, warnings::add).scan(() -> told.add(told.size()));
+    Files.delete(base.resolve("media/a.wav"));
+    Files.delete(base.resolve("media/b.wav"));
+    MediaScanner.forConfig(config, warnings::add).scan(() -> told.add(told.size()));
+
+    // The empty file and the Java source are no candidates: the second scan tells nothing.
+    assertThat(told).containsExactly(0);
+  }
+
+  @Test
   void reportsAFileWhoseUnsupportedExtensionAPatternNamesAsSkipped() throws IOException {
     file("docs/notes.txt", "text");
     file("media/a.wav", "a");

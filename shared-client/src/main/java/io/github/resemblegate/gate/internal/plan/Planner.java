@@ -98,16 +98,25 @@ public final class Planner implements Consumer<Content> {
     if (outlet == null) {
       return;
     }
-    // Claimed and cut as soon as the held contents would fill the batch being cut, or make the
-    // small first batch of a large scan.
-    boolean firstGoes = quickStart && sent.isEmpty() && first == null
-        && openBytes + cutter.bytes() >= FIRST_BATCH_BYTES;
-    if (firstGoes || open.size() + cutter.files() >= rules.maxFilesPerBatch()
+    // Claimed and cut as soon as the held contents would fill the batch being cut; while the
+    // small first batch of a large scan fills, each content at once, so the run knows from its
+    // first content that it sends something.
+    if (fillingFirst() || open.size() + cutter.files() >= rules.maxFilesPerBatch()
         || openBytes + cutter.bytes() >= rules.maxBytesPerBatch()) {
       sendOpen();
-      if (firstGoes && sent.isEmpty()) {
-        hand(cutter.flush(), false);
-      }
+      sendFirstWhenFull();
+    }
+  }
+
+  /** Whether the small first batch of a large scan is still being filled. */
+  private boolean fillingFirst() {
+    return quickStart && sent.isEmpty() && first == null;
+  }
+
+  /** The small first batch goes once it holds {@link #FIRST_BATCH_BYTES}. */
+  private void sendFirstWhenFull() {
+    if (fillingFirst() && cutter.bytes() >= FIRST_BATCH_BYTES) {
+      hand(cutter.flush(), false);
     }
   }
 
@@ -148,6 +157,7 @@ public final class Planner implements Consumer<Content> {
     this.outlet = to;
     this.cutter = new BatchCutter(rules);
     sendOpen();
+    sendFirstWhenFull();
   }
 
   /**

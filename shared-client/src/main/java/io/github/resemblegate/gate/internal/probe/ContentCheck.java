@@ -5,6 +5,7 @@ import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The content check as a filter stage of a run: before a file is first hashed, its first bytes
@@ -16,6 +17,7 @@ public final class ContentCheck implements ScanFilter {
 
   private final boolean loadEarly;
   private volatile MediaProbe probe;
+  private final AtomicBoolean loading = new AtomicBoolean();
 
   /** Loads Tika on the first file it checks. */
   public ContentCheck() {
@@ -25,21 +27,32 @@ public final class ContentCheck implements ScanFilter {
   /**
    * With {@code loadEarly}, for a run that will check every file (no hash index vouches for
    * any): Tika's type table (a large XML file) is read on a thread of its own as soon as the scan
-   * has found media, while the run opens its journal and its client, rather than in front of the
-   * first file's check.
+   * finds its first candidate, while the scan goes on and the run opens its journal and its
+   * client, rather than in front of the first file's check.
    */
   public ContentCheck(boolean loadEarly) {
     this.loadEarly = loadEarly;
   }
 
   @Override
+  public void candidateFound() {
+    loadNow();
+  }
+
+  @Override
   public List<ScannedFile> select(List<ScannedFile> scanned) {
-    if (loadEarly && probe == null && scanned.stream().anyMatch(ScannedFile::isCandidate)) {
-      Thread loading = new Thread(this::probe, "resemble-gate-tika");
-      loading.setDaemon(true);
-      loading.start();
+    if (scanned.stream().anyMatch(ScannedFile::isCandidate)) {
+      loadNow(); // candidates a filter before this one added, such as a zip's entries
     }
     return scanned;
+  }
+
+  private void loadNow() {
+    if (loadEarly && probe == null && loading.compareAndSet(false, true)) {
+      Thread load = new Thread(this::probe, "resemble-gate-tika");
+      load.setDaemon(true);
+      load.start();
+    }
   }
 
   @Override

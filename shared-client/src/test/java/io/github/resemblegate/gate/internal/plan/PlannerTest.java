@@ -114,6 +114,40 @@ class PlannerTest {
   }
 
   @Test
+  void whileTheFirstBatchOfALargeScanFillsEachContentIsClaimedTheMomentItComes() {
+    Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
+        warnings::add);
+    List<Integer> claimed = new ArrayList<>();
+    p.expect(25);
+    p.send(new Planner.Outlet(group -> {
+      claimed.add(group.size());
+      return group;
+    }, handed::add));
+
+    p.accept(megabyte(0));
+    p.accept(megabyte(1));
+
+    // The run learns at the first content that it sends something (its access check can start).
+    assertThat(claimed).containsExactly(1, 1);
+    assertThat(handed).isEmpty();
+  }
+
+  @Test
+  void aFirstBatchHeldWholeWhenSendingStartsGoesAtOnce() {
+    Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
+        warnings::add);
+    p.expect(25);
+    int first = (int) (Planner.FIRST_BATCH_BYTES / MB);
+    for (int i = 0; i < first; i++) {
+      p.accept(megabyte(i));
+    }
+
+    p.send(outlet());
+
+    assertThat(sizes()).containsExactly(first);
+  }
+
+  @Test
   void aBatchOfSmallFilesGoesWholeEvenFirst() {
     Planner p = new Planner(new BatchCutter.Rules(10, 500_000_000L, false), 0, ledger, Set.of(),
         warnings::add);

@@ -29,6 +29,7 @@ class ContentCheckTest {
         ScannedFile.candidate("ramp.wav", Files.size(wav), 0),
         ScannedFile.skipped("empty.wav", 0, "empty"));
     ContentCheck check = new ContentCheck(loadEarly);
+    check.candidateFound();
 
     assertThat(check.select(scan)).isEqualTo(scan);
     assertThat(check.skipReason(wav, scan.get(1))).isNull();
