@@ -22,7 +22,6 @@ import io.github.resemblegate.gate.settings.Durations;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -116,11 +115,14 @@ final class Dispatcher {
         // rather than in front of its upload.
         StoreJson.mapper();
       }
-      planner.send(new Planner.Outlet(checkingAhead(claims(sharing, remoteRun), preflight,
-          remoteRun), planned -> {
-        remoteRun.notCounting(preflight::ensure);
-        remoteRun.send(planned);
-      }));
+      AccessCheckAhead ahead =
+          new AccessCheckAhead(() -> remoteRun.notCounting(preflight::ensure));
+      planner.send(new Planner.Outlet(checkingAhead(claims(sharing, remoteRun), ahead),
+          planned -> {
+            ahead.await();
+            remoteRun.notCounting(preflight::ensure);
+            remoteRun.send(planned);
+          }));
       boolean finishHere;
       synchronized (this) {
         this.resume = resume;
@@ -218,20 +220,11 @@ final class Dispatcher {
    * holds makes no request.
    */
   private static UnaryOperator<List<Content>> checkingAhead(UnaryOperator<List<Content>> claim,
-      Preflight preflight, RemoteRun remote) {
-    AtomicBoolean started = new AtomicBoolean();
+      AccessCheckAhead ahead) {
     return group -> {
       List<Content> mine = claim.apply(group);
-      if (!mine.isEmpty() && started.compareAndSet(false, true)) {
-        Thread check = new Thread(() -> {
-          try {
-            remote.notCounting(preflight::ensure);
-          } catch (Preflight.Refused e) {
-            // Kept by the check and thrown again to the first batch, on the run's own threads.
-          }
-        }, "resemble-gate-access");
-        check.setDaemon(true);
-        check.start();
+      if (!mine.isEmpty()) {
+        ahead.start();
       }
       return mine;
     };

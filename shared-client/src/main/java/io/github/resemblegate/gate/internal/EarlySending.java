@@ -50,7 +50,14 @@ final class EarlySending {
   }
 
   private static void start(String name, Runnable work) {
-    Thread t = new Thread(work, name);
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError e) {
+        // Only a head start: building the client for sending fails in its place, on the run's
+        // own thread, which reports it; no stack trace from here.
+      }
+    }, name);
     t.setDaemon(true);
     t.start();
   }
