@@ -156,7 +156,7 @@ public final class Ledger {
     return contents.size();
   }
 
-  /** The content with this SH-256 as the ledger holds it now, or null when no file holds it. */
+  /** The content with this SHA-256 as the ledger holds it now, or null when no file holds it. */
   public synchronized Content content(String sha256) {
     int n = contents.number(sha256);
     return n < 0 ? null : contents.get(n);
