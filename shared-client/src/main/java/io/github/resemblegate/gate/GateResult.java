@@ -23,9 +23,17 @@ public record GateResult(
     List<String> notices) {
 
   public GateResult {
-    files = List.copyOf(files);
+    files = files instanceof JudgedFiles ? files : List.copyOf(files);
     notices = notices == null ? List.of() : List.copyOf(notices);
   }
+
+  /**
+   * A run's files, each judged when it is read instead of held: a run over a million files would
+   * otherwise hold a million results while its reports are written. Immutable and in report
+   * order, so a result keeps such a list as it is (any other list is copied).
+   */
+  public abstract static class JudgedFiles extends java.util.AbstractList<FileResult>
+      implements java.util.RandomAccess {}
 
   /** Files with the given outcome, in report order. */
   public List<FileResult> filesWith(Outcome outcome) {

@@ -6,14 +6,21 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.ScoreFormat;
 import io.github.resemblegate.gate.policy.SizeFormat;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /** The HTML report's table of every file, with its filter toolbar, rendered without the script. */
 final class HtmlFileTable {
 
+  /** How much of the page is held before it is written out. */
+  private static final int FLUSH_CHARS = 64 * 1024;
+
   private HtmlFileTable() {}
 
-  static void write(StringBuilder h, GateResult result, List<FileResult> files) {
+  /** Appends the table to {@code h}, which goes to {@code page} every few rows and is emptied. */
+  static void write(StringBuilder h, GateResult result, List<FileResult> files, Writer page)
+      throws IOException {
     Double warn = result.policy().warnThreshold();
     h.append("<section class=\"files\" aria-label=\"Files\">\n<div class=\"toolbar\">\n")
         .append("<label class=\"search\"><span>Filter</span><input type=\"search\" id=\"filter\" ")
@@ -43,6 +50,10 @@ final class HtmlFileTable {
         .append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < files.size(); i++) {
       row(h, files.get(i), i, warn);
+      if (h.length() >= FLUSH_CHARS) {
+        page.append(h);
+        h.setLength(0);
+      }
     }
     h.append("</tbody>\n</table></div>\n")
         .append("<p class=\"empty\" id=\"empty\" hidden>No file matches the filter.</p>\n")

@@ -6,10 +6,12 @@ import io.github.resemblegate.gate.GateResult.Totals;
 import io.github.resemblegate.gate.ReportFormat;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +40,30 @@ final class HtmlReportWriter implements ReportWriter {
 
   @Override
   public void write(GateResult result, OutputStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write(page(result));
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    write(result, w);
     w.flush();
   }
 
+  /** The whole page as one string, for tests. */
   String page(GateResult result) {
+    StringWriter page = new StringWriter();
+    try {
+      write(result, page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return page.toString();
+  }
+
+  /**
+   * Writes the page to {@code w}, the file table's rows as they are made: a page is about 1 kB
+   * per file, so a million-file run's page is never held whole.
+   */
+  private void write(GateResult result, Writer w) throws IOException {
     List<FileResult> files = Outcomes.inReportOrder(result);
     String status = RunState.of(result).word(result);
-    StringBuilder h = new StringBuilder(4096 + files.size() * 1200);
+    StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
@@ -61,7 +78,7 @@ final class HtmlReportWriter implements ReportWriter {
     h.append("<main>\n");
     notices(h, result);
     nextSteps(h, result);
-    HtmlFileTable.write(h, result, files);
+    HtmlFileTable.write(h, result, files, w);
     HtmlRunSection.write(h, result);
     h.append("</main>\n");
     h.append("<footer>Written by Resemble Gate ")
@@ -69,7 +86,7 @@ final class HtmlReportWriter implements ReportWriter {
         .append(". The same results, for machines: <code>resemble-report.json</code> (schema ")
         .append(JsonReportWriter.SCHEMA_VERSION).append(").</footer>\n");
     h.append("</body>\n</html>\n");
-    return h.toString();
+    w.append(h);
   }
 
   private static void header(StringBuilder h, GateResult result) {

@@ -5,8 +5,10 @@ import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Policy;
 import io.github.resemblegate.gate.policy.Reaction;
+import java.util.AbstractList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** How the reports order and name outcomes: what needs a person's attention comes first. */
 final class Outcomes {
@@ -64,9 +66,41 @@ final class Outcomes {
         .sorted(Comparator.comparingInt(Outcomes::rank)).toList();
   }
 
-  /** Every file in report order. */
+  /**
+   * Every file in report order. A run's files come in path order, which is the order's last key:
+   * then the order is a view over them, sorted by position (outcome and score read once), so a
+   * million-file report does not hold a million results; any other list is sorted as a copy.
+   */
   static List<FileResult> inReportOrder(GateResult result) {
-    return result.files().stream().sorted(ATTENTION_FIRST).toList();
+    List<FileResult> files = result.files();
+    int n = files.size();
+    int[] ranks = new int[n];
+    double[] scores = new double[n];
+    String previous = null;
+    for (int i = 0; i < n; i++) {
+      FileResult f = files.get(i);
+      if (previous != null && previous.compareTo(f.path()) > 0) {
+        return files.stream().sorted(ATTENTION_FIRST).toList();
+      }
+      previous = f.path();
+      ranks[i] = rank(f.outcome());
+      scores[i] = f.score() == null ? Double.NEGATIVE_INFINITY : f.score();
+    }
+    int[] order = IntStream.range(0, n).boxed()
+        .sorted(Comparator.comparingInt((Integer i) -> ranks[i])
+            .thenComparing(i -> scores[i], Comparator.reverseOrder()))
+        .mapToInt(Integer::intValue).toArray();
+    return new AbstractList<>() {
+      @Override
+      public FileResult get(int i) {
+        return files.get(order[i]);
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
   }
 
   /** {@code 1 file} / {@code 3 files}. */

@@ -110,7 +110,8 @@ class StoredFormatsTest {
         warnings::add);
     Ledger ledger = new Ledger();
 
-    hashes.hash(MediaScanner.forConfig(config, warnings::add).scan().files(), ledger, c -> { });
+    hashes.hash(new ArrayList<>(MediaScanner.forConfig(config, warnings::add).scan().files()),
+        ledger, c -> { });
 
     assertThat(hashes.stats().reused()).isEqualTo(6);
     assertThat(hashes.stats().hashed()).isZero();

@@ -279,4 +279,20 @@ class HtmlReportWriterTest {
     assertThat(ScoreGraphics.windows(java.util.Arrays.asList(0.1, 0.9, null, null, 0.3, null), 2))
         .containsExactly(0.9, null, 0.3);
   }
+
+  @Test
+  void aLargeTableIsWrittenOutRowByRowWithEveryRowInOrder() throws Exception {
+    // About a kilobyte per row: the page goes to the file as the rows are made, never held whole.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new HtmlReportWriter().write(Fixtures.thousandFiles(), out);
+    String page = out.toString(StandardCharsets.UTF_8);
+    assertThat(page.length()).isGreaterThan(256 * 1024);
+    Matcher row = Pattern.compile("<tr data-i=\"(\\d+)\"").matcher(page);
+    int expected = 0;
+    while (row.find()) {
+      assertThat(Integer.parseInt(row.group(1))).isEqualTo(expected++);
+    }
+    assertThat(expected).isEqualTo(1000);
+    assertThat(page).endsWith("</body>\n</html>\n").isEqualTo(html(Fixtures.thousandFiles()));
+  }
 }

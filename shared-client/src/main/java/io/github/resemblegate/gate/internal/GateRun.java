@@ -112,7 +112,7 @@ public final class GateRun {
   }
 
   private GateResult stages() {
-    List<ScannedFile> files = ScanStep.run(config, filters, listener);
+    List<ScannedFile> files = new ArrayList<>(ScanStep.run(config, filters, listener));
     if (files.stream().noneMatch(ScannedFile::isCandidate)) {
       // Nothing to check: no hash index, result key, cache, journal or claims, so a build
       // without media stays cheap.
@@ -131,9 +131,10 @@ public final class GateRun {
     JournalFolder journals = JournalFolder.of(config.cache().directory(),
         config.reports().directory(), key);
     // Known before anything is hashed (path and size), so a journal opened while hashing takes
-    // over exactly what it would have taken over after.
-    Predicate<Submission.Part> scanned = JournalFolder.partsOf(files);
+    // over exactly what it would have taken over after; a run that reads no journal keeps none.
     boolean journalExists = journals.exists();
+    Predicate<Submission.Part> scanned = checking || journalExists
+        ? JournalFolder.partsOf(files) : part -> false;
     Journal journal = checking && journalExists
         ? Journal.open(journals, scanned, config.clock(), listener::warn) : null;
     Supplier<Journal> journalToSend = journal != null ? () -> journal
@@ -167,8 +168,7 @@ public final class GateRun {
         }
       }
       hash(files, new CacheLookup(config.cache().refresh() ? null : cache, ledger, toPlan));
-      // The ledger has every file now; a million-file scan list need not live on to the end.
-      files = null;
+      files = null; // every entry is in the ledger now, and the list itself need not live on
       Finished end = sending != null && sending.started()
           ? new Finished(null, List.of(), sending.finish())
           : decideAndSend(planner, dispatcher, resume, resumed, cache, journalToSend);
@@ -272,7 +272,7 @@ public final class GateRun {
         ResultKey.normalizeUrl(config.api().url()), config.scan().baseDirectory().toString(),
         config.dryRun(), EffectiveSettings.describe(config),
         uploads.batchIds(), shard.sharding(), RunConfiguration.of(config));
-    Totals totals = Totals.countOutcomes(judged, ledger.contents().size(), fromCache,
+    Totals totals = Totals.countOutcomes(judged, ledger.contentCount(), fromCache,
         uploads.files(), uploads.bytes(), uploads.batches());
     if (requests > 0) {
       listener.debug("Made " + requests + " HTTP requests.");

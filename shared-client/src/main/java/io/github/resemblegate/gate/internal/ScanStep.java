@@ -4,6 +4,7 @@ import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.scan.MediaScanner;
 import io.github.resemblegate.gate.scan.ScanFilter;
@@ -11,6 +12,7 @@ import io.github.resemblegate.gate.scan.ScannedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The first stages of a run: the scan, then each filter in order, before any file is read; and,
@@ -58,15 +60,15 @@ final class ScanStep {
   }
 
   /**
-   * The matched files' paths, for the report of a run that stopped: from the scan while the run
-   * still holds it, else from the ledger, which has every matched file once hashing is over.
+   * The matched files' paths, for the report of a run that stopped: the ledger holds those
+   * hashed so far (each released from the scan as it was hashed, see {@link Hasher#hash}), the
+   * scan the rest, in the same order.
    */
   static List<String> paths(List<ScannedFile> scan, Ledger ledger) {
     List<String> paths = new ArrayList<>();
+    ledger.lines().forEach(l -> paths.add(l.path()));
     if (scan != null) {
-      scan.forEach(f -> paths.add(f.path()));
-    } else {
-      ledger.lines().forEach(l -> paths.add(l.path()));
+      scan.stream().filter(Objects::nonNull).forEach(f -> paths.add(f.path()));
     }
     return paths;
   }

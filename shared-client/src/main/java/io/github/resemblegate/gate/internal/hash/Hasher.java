@@ -81,7 +81,8 @@ public final class Hasher {
    * Hashes every candidate of the sorted scan (reusing remembered hashes) into {@code ledger}, in
    * the same order, hands each new content to {@code next}, and writes the new index. A file the
    * scan skipped, a check set aside, or that cannot be read now, goes into the ledger as skipped,
-   * with the reason.
+   * with the reason. Each entry of {@code scanned} is set to null once it is in the ledger, so a
+   * million-file scan is let go as it is hashed rather than held beside the ledger to the end.
    */
   public void hash(List<ScannedFile> scanned, Ledger ledger, Consumer<Content> next) {
     byte[] buffer = new byte[64 * 1024];
@@ -91,7 +92,8 @@ public final class Hasher {
     long racyFrom = TimeUnit.MILLISECONDS.toMicros(clock.millis()) - RACY_MICROS;
     try (HashIndex.Reader old = HashIndex.Reader.open(indexFile, warn);
         HashIndex.Writer fresh = HashIndex.Writer.open(indexFile, warn)) {
-      for (ScannedFile f : scanned) {
+      for (int i = 0; i < scanned.size(); i++) {
+        ScannedFile f = scanned.get(i);
         // The index remembers only files that passed the checks, by path, size and time: an
         // unchanged file's bytes are the ones that passed, so they are not read again (an
         // unchanged tree of media costs no content check, only the scan).
@@ -99,6 +101,7 @@ public final class Hasher {
         String skip = !f.isCandidate() ? f.skipReason() : sha == null ? checked(f) : null;
         if (skip != null) {
           ledger.skip(f.path(), f.size(), skip);
+          scanned.set(i, null);
           continue;
         }
         if (sha != null) {
@@ -110,6 +113,7 @@ public final class Hasher {
             bytes += f.size();
           } catch (IOException e) {
             ledger.skip(f.path(), f.size(), "could not be read (" + e + ")");
+            scanned.set(i, null);
             continue;
           }
         }
@@ -117,6 +121,7 @@ public final class Hasher {
           fresh.write(f, sha);
         }
         Content first = ledger.add(f.path(), f.size(), f.modifiedMicros(), sha, f.bytes());
+        scanned.set(i, null);
         if (first != null) {
           next.accept(first);
         }

@@ -1,15 +1,15 @@
 package io.github.resemblegate.gate.internal.judge;
 
 import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult;
 import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.internal.ledger.Fate;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Policy;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +24,8 @@ public final class Verdicts implements Ledger.Observer {
   private final WaiverBook waivers;
   private final Ledger ledger;
   private final GateListener listener;
-  private final Map<String, FileResult> early = new ConcurrentHashMap<>();
+  /** The paths told before the end; only their names, so a large run holds no results. */
+  private final Set<String> told = ConcurrentHashMap.newKeySet();
 
   /** Judges by {@code policy}, with waivers current on {@code today}. */
   public Verdicts(Policy policy, LocalDate today, Ledger ledger, GateListener listener) {
@@ -41,7 +42,7 @@ public final class Verdicts implements Ledger.Observer {
         Content now = ledger.content(c.content().sha256());
         for (String path : now.paths()) {
           FileResult r = judge.outcome(new Ledger.Line(path, now.size(), now, null), c.fate());
-          if (early.putIfAbsent(path, r) == null) {
+          if (told.add(path)) {
             listener.fileJudged(r);
           }
         }
@@ -49,20 +50,34 @@ public final class Verdicts implements Ledger.Observer {
     }
   }
 
-  /** Every matched file's outcome, in path order; those not told yet are told now. */
+  /**
+   * Every matched file's outcome, in path order; those not told yet are told now. From here on
+   * the ledger's fates no longer change, and the list judges a file each time it is read instead
+   * of holding a million results: the judge is deterministic, so every reading agrees.
+   */
   public List<FileResult> all() {
+    ledger.seal();
     List<Ledger.Line> lines = ledger.lines();
-    List<FileResult> judged = new ArrayList<>(lines.size());
     for (Ledger.Line line : lines) {
-      FileResult r = line.content() == null ? null : early.get(line.path());
-      if (r == null) {
-        r = judge.outcome(line, line.content() == null ? null
-            : ledger.fate(line.content().sha256()));
-        listener.fileJudged(r);
+      if (line.content() == null || !told.contains(line.path())) {
+        listener.fileJudged(outcome(line));
       }
-      judged.add(r);
     }
-    return judged;
+    return new GateResult.JudgedFiles() {
+      @Override
+      public FileResult get(int i) {
+        return outcome(lines.get(i));
+      }
+
+      @Override
+      public int size() {
+        return lines.size();
+      }
+    };
+  }
+
+  private FileResult outcome(Ledger.Line line) {
+    return judge.outcome(line, line.content() == null ? null : ledger.fate(line.content()));
   }
 
   /** Run-level notices about waivers; see {@link WaiverBook#notices}. */

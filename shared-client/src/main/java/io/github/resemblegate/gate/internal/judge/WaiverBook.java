@@ -5,7 +5,9 @@ import io.github.resemblegate.gate.policy.Waiver;
 import io.github.resemblegate.gate.scan.AntPattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -22,8 +24,9 @@ public final class WaiverBook {
     final Waiver waiver;
     final AntPattern pattern;
     final String sha;
-    final List<String> waived = new ArrayList<>();
-    final List<String> notWaivedBecauseExpired = new ArrayList<>();
+    /** Sets, not lists: a run's files may be judged more than once (each report reads them). */
+    boolean waivedAny;
+    final Set<String> notWaivedBecauseExpired = new LinkedHashSet<>();
 
     Entry(Waiver waiver) {
       this.waiver = waiver;
@@ -69,7 +72,7 @@ public final class WaiverBook {
       }
     }
     if (found != null) {
-      found.waived.add(path);
+      found.waivedAny = true;
       return found.waiver;
     }
     return null;
@@ -89,10 +92,10 @@ public final class WaiverBook {
         if (e.notWaivedBecauseExpired.isEmpty()) {
           out.add(base + "; it no longer applies, renew or remove it.");
         } else {
-          out.add(base + " and no longer waives anything: " + summarize(e.notWaivedBecauseExpired)
+          out.add(base + " and no longer waives anything: " + summarize(List.copyOf(e.notWaivedBecauseExpired))
               + "; renew or remove it.");
         }
-      } else if (reportUnused && e.waived.isEmpty()) {
+      } else if (reportUnused && !e.waivedAny) {
         out.add("The waiver for " + w.describe() + " (reason: " + w.reason() + ") waived no file"
             + " in this run; remove it if it is no longer needed.");
       }

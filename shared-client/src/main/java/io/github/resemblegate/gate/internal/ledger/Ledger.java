@@ -4,10 +4,11 @@ import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -39,15 +40,20 @@ public final class Ledger {
   }
 
   /**
-   * Each line's content is the one it had when added; {@link #lines} gives the current one. A
-   * file that is its content's first path is held as that {@link Content} alone, every other line
-   * as a {@link Line}: the common case of a large tree (distinct files) costs no record per file.
+   * Memory decides this layout: a run may hold a million lines. Contents are numbered in the
+   * order of their first path ({@link Contents}, which also holds their fates). A line is a
+   * number too: a content's number when the file is that content's first path (the common case:
+   * no object per file), else {@code -1 - i} for {@code others.get(i)}, a later copy or a skip,
+   * holding the content it had when added; {@link #lines} gives each its current content.
    */
-  private final List<Object> lines = new ArrayList<>();
+  private int[] lines = new int[64];
+  private int lineCount;
+  private final List<Line> others = new ArrayList<>();
+  private final Contents contents = new Contents();
   /** The fate of the last skip, shared by the contents skipped for the same reason. */
   private Fate.Skipped lastSkip;
-  private final Map<String, Content> contents = new LinkedHashMap<>();
-  private final Map<String, Fate> fates = new LinkedHashMap<>();
+  /** Set once the run's result is read: no fate changes after that. */
+  private boolean sealed;
   private final List<Observer> observers = new CopyOnWriteArrayList<>();
 
   /**
@@ -61,32 +67,38 @@ public final class Ledger {
   /** As {@link #add(String, long, long, String)}, the bytes being in {@code bytes} (null: path). */
   public synchronized Content add(String path, long size, long modifiedMicros, String sha256,
       java.nio.file.Path bytes) {
-    Content known = contents.get(sha256);
-    Content c = known == null ? new Content(sha256, size, MediaType.fromFileName(path),
-        List.of(path), modifiedMicros, bytes) : known.withPath(path);
-    contents.put(sha256, c);
-    fates.putIfAbsent(sha256, Fate.OPEN);
-    lines.add(known == null ? c : new Line(path, size, c, null));
-    return known == null ? c : null;
+    Content c = new Content(sha256, size, List.of(path), modifiedMicros, bytes);
+    int known = contents.number(c.digest());
+    if (known < 0) {
+      addLine(contents.add(c));
+      return c;
+    }
+    Content more = contents.get(known).withPath(path);
+    contents.set(known, more);
+    others.add(new Line(path, size, more, null));
+    addLine(-others.size());
+    return null;
   }
 
   /**
-   * What sending a content bills, read once on its way to the planner; every path of the content
-   * carries it from now on. Returns the content as the ledger now holds it.
+   * What sending a content bills, read once on its way to the planner: its bytes and how long it
+   * plays (null: unknown); every path of the content carries it from now on. Returns the content
+   * as the ledger now holds it.
    */
-  public synchronized Content billable(String sha256, Content.Billable facts) {
-    Content c = contents.get(sha256);
-    if (c == null) {
+  public synchronized Content billable(Content content, java.time.Duration playingTime) {
+    int n = contents.number(content.digest());
+    if (n < 0) {
       return null;
     }
-    Content billed = c.billed(facts);
-    contents.put(sha256, billed);
+    Content billed = contents.get(n).billed(playingTime);
+    contents.set(n, billed);
     return billed;
   }
 
   /** A matched file that is reported SKIPPED without a content (empty, unreadable, a link out). */
   public synchronized void skip(String path, long size, String reason) {
-    lines.add(new Line(path, size, null, reason));
+    others.add(new Line(path, size, null, reason));
+    addLine(-others.size());
   }
 
   /** Observers hear changes in the order they were added. */
@@ -99,45 +111,66 @@ public final class Ledger {
    * not a copy (a run may hold a million lines): read it once the hashing is over.
    */
   public List<Line> lines() {
-    return new AbstractList<>() {
-      @Override
-      public Line get(int i) {
-        synchronized (Ledger.this) {
-          Line l = line(lines.get(i));
-          Content now = l.content() == null ? null : contents.get(l.content().sha256());
-          return now == null || now == l.content() ? l
-              : new Line(l.path(), l.size(), now, null);
-        }
-      }
-
-      @Override
-      public int size() {
-        synchronized (Ledger.this) {
-          return lines.size();
-        }
-      }
-    };
+    return new Lines();
   }
 
-  private static Line line(Object held) {
-    return held instanceof Content c ? new Line(c.path(), c.size(), c, null) : (Line) held;
+  /** The view {@link #lines} gives; random access, as reports read it by index. */
+  private final class Lines extends AbstractList<Line> implements RandomAccess {
+    @Override
+    public Line get(int i) {
+      synchronized (Ledger.this) {
+        Objects.checkIndex(i, lineCount);
+        int at = lines[i];
+        if (at >= 0) {
+          Content c = contents.get(at);
+          return new Line(c.path(), c.size(), c, null);
+        }
+        Line l = others.get(-1 - at);
+        if (l.content() == null) {
+          return l;
+        }
+        Content now = contents.get(contents.number(l.content().digest()));
+        return now == l.content() ? l : new Line(l.path(), l.size(), now, null);
+      }
+    }
+
+    @Override
+    public int size() {
+      synchronized (Ledger.this) {
+        return lineCount;
+      }
+    }
   }
 
   /** The distinct contents, in the order of their first path. */
   public synchronized List<Content> contents() {
-    return List.copyOf(contents.values());
+    return contents.all();
   }
 
   public synchronized List<Content> contents(Predicate<Fate> fate) {
-    return contents.values().stream().filter(c -> fate.test(fates.get(c.sha256()))).toList();
+    return contents.matching(fate);
   }
 
+  /** How many distinct contents the matched files hold. */
+  public synchronized int contentCount() {
+    return contents.size();
+  }
+
+  /** The content with this SHA-256 as the ledger holds it now, or null when no file holds it. */
   public synchronized Content content(String sha256) {
-    return contents.get(sha256);
+    int n = contents.number(sha256);
+    return n < 0 ? null : contents.get(n);
   }
 
   public synchronized Fate fate(String sha256) {
-    return fates.get(sha256);
+    int n = contents.number(sha256);
+    return n < 0 ? null : contents.fate(n);
+  }
+
+  /** The fate of a content of this ledger. */
+  public synchronized Fate fate(Content content) {
+    int n = contents.number(content.digest());
+    return n < 0 ? null : contents.fate(n);
   }
 
   public synchronized boolean hasContents() {
@@ -146,12 +179,26 @@ public final class Ledger {
 
   /** Matched files reported SKIPPED without a content. */
   public synchronized int skippedFiles() {
-    return (int) lines.stream().filter(l -> l instanceof Line line && line.content() == null)
-        .count();
+    return (int) others.stream().filter(l -> l.content() == null).count();
   }
 
   public synchronized int size() {
-    return lines.size();
+    return lineCount;
+  }
+
+  /**
+   * The run's result is being read: from now on no change of fate counts, so every reading of
+   * the result (decision, totals, each report) sees the same fates, whatever a late answer does.
+   */
+  public synchronized void seal() {
+    sealed = true;
+  }
+
+  private void addLine(int at) {
+    if (lineCount == lines.length) {
+      lines = Arrays.copyOf(lines, lineCount + (lineCount >> 1));
+    }
+    lines[lineCount++] = at;
   }
 
   /** Changes several fates at once; observers hear the ones that counted together. */
@@ -187,7 +234,7 @@ public final class Ledger {
 
     /** Its result, fresh from the API; a tainted content keeps its failure. */
     public void scored(String sha256, Analysis analysis) {
-      Fate now = fates.get(sha256);
+      Fate now = fate(sha256);
       if (now instanceof Fate.Scored || now instanceof Failed f && f.kind() == Failed.Kind.TAINTED) {
         return;
       }
@@ -196,7 +243,7 @@ public final class Ledger {
 
     /** The first failure counts, and none once there is a result. */
     public void failed(String sha256, Failed failure) {
-      Fate now = fates.get(sha256);
+      Fate now = fate(sha256);
       if (now instanceof Fate.Scored || now instanceof Failed) {
         if (failure.kind() != Failed.Kind.TAINTED) {
           return;
@@ -207,7 +254,7 @@ public final class Ledger {
 
     /** Sent; a content already scored or failed keeps that fate. */
     public void submitted(String sha256, Fate.Submitted submission) {
-      Fate now = fates.get(sha256);
+      Fate now = fate(sha256);
       if (now instanceof Fate.Open || now instanceof Fate.Submitted) {
         set(sha256, submission);
       }
@@ -215,21 +262,37 @@ public final class Ledger {
 
     /** Not submitted on purpose; only an open content is skipped. */
     public void skipped(String sha256, String reason) {
-      if (fates.get(sha256) instanceof Fate.Open) {
+      skipped(contents.number(sha256), reason);
+    }
+
+    /** As {@link #skipped(String, String)}, for a content of this ledger. */
+    public void skipped(Content content, String reason) {
+      skipped(contents.number(content.digest()), reason);
+    }
+
+    private void skipped(int n, String reason) {
+      if (n >= 0 && contents.fate(n) instanceof Fate.Open) {
         if (lastSkip == null || !lastSkip.reason().equals(reason)) {
           lastSkip = new Fate.Skipped(reason);
         }
-        set(sha256, lastSkip);
+        set(n, lastSkip);
       }
     }
 
     private void set(String sha256, Fate fate) {
-      Content c = contents.get(sha256);
-      if (c == null) {
-        return; // a detection of content this run did not match
+      // A detection of content this run did not match has no number: nothing to change.
+      set(contents.number(sha256), fate);
+    }
+
+    private void set(int n, Fate fate) {
+      if (n < 0) {
+        return;
       }
-      fates.put(sha256, fate);
-      counted.add(new Change(c, fate));
+      if (sealed) {
+        return;
+      }
+      contents.fate(n, fate);
+      counted.add(new Change(contents.get(n), fate));
     }
   }
 }

@@ -28,25 +28,29 @@ public final class Unsent {
     String reason = "not submitted: this run would upload " + uploads + " files (of "
         + ledger.size() + " matched), more than maxFiles " + maxFiles;
     ledger.update(u -> ledger.contents(Fate.OPEN::equals)
-        .forEach(c -> u.skipped(c.sha256(), reason)));
+        .forEach(c -> u.skipped(c, reason)));
   }
 
   /** Over the byte or minutes budget: nothing is sent, every open content says why. */
   public void overBudget(String sentence) {
     String reason = "not submitted: " + sentence;
     ledger.update(u -> ledger.contents(Fate.OPEN::equals)
-        .forEach(c -> u.skipped(c.sha256(), reason)));
+        .forEach(c -> u.skipped(c, reason)));
   }
 
-  /** A dry run: each content says where it would have gone. */
+  /**
+   * A dry run: each content says where it would have gone. One batch's contents change together,
+   * as a submission's would: a million-file plan in one change would hold a million changes.
+   */
   public void dryRun(List<Planned> draft, List<Submission> resume) {
     List<Planned.Batch> batches = Plans.batches(draft);
+    int n = batches.size();
+    for (int i = 0; i < n; i++) {
+      String reason = "dry run: would be submitted in batch " + (i + 1) + "/" + n;
+      Planned.Batch batch = batches.get(i);
+      ledger.update(u -> batch.contents().forEach(c -> u.skipped(c, reason)));
+    }
     ledger.update(u -> {
-      int n = batches.size();
-      for (int i = 0; i < n; i++) {
-        String reason = "dry run: would be submitted in batch " + (i + 1) + "/" + n;
-        batches.get(i).contents().forEach(c -> u.skipped(c.sha256(), reason));
-      }
       for (Planned.Single s : Plans.singles(draft)) {
         u.skipped(s.content().sha256(), "dry run: would be submitted on its own (" + s.why()
             + ")");
@@ -74,7 +78,8 @@ public final class Unsent {
   /**
    * The API refused the run before anything was sent (wrong token, URL or network): every open
    * content fails with {@code sentence}; files of {@code scan} the run never got to read are
-   * listed too, not judged, so every matched file is in the report.
+   * listed too, not judged, so every matched file is in the report ({@code scan}'s hashed
+   * entries are null by then: they are in the ledger).
    */
   public void refused(String sentence, List<ScannedFile> scan) {
     List<Content> open = ledger.contents(Fate.OPEN::equals);
@@ -85,7 +90,7 @@ public final class Unsent {
     Set<String> listed = new HashSet<>();
     ledger.lines().forEach(line -> listed.add(line.path()));
     for (ScannedFile f : scan) {
-      if (!listed.contains(f.path())) {
+      if (f != null && !listed.contains(f.path())) { // null: hashed, so in the ledger
         ledger.skip(f.path(), f.size(), f.isCandidate() ? sentence : f.skipReason());
       }
     }

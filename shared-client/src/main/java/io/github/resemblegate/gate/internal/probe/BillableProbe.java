@@ -31,7 +31,7 @@ public final class BillableProbe implements Consumer<Content> {
 
   @Override
   public void accept(Content c) {
-    Content billed = ledger.billable(c.sha256(), new Content.Billable(c.size(), playingTime(c)));
+    Content billed = ledger.billable(c, playingTime(c));
     next.accept(billed == null ? c : billed);
   }
 

@@ -44,7 +44,7 @@ class HasherTest {
     List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
     index = new Hasher(Hasher.locate(cache, base), base, clock, checks, warnings::add);
     Ledger ledger = new Ledger();
-    index.hash(scanned, ledger, c -> { });
+    index.hash(new ArrayList<>(scanned), ledger, c -> { });
     return ledger.lines();
   }
 
@@ -142,7 +142,8 @@ class HasherTest {
     List<ScannedFile> scanned = MediaScanner.forConfig(config, warnings::add).scan().files();
     Files.delete(base.resolve("a.wav"));
     Ledger ledger = new Ledger();
-    new Hasher(null, base, clock, List.of(), warnings::add).hash(scanned, ledger, c -> { });
+    new Hasher(null, base, clock, List.of(), warnings::add)
+        .hash(new ArrayList<>(scanned), ledger, c -> { });
     List<Ledger.Line> files = ledger.lines();
     assertThat(files.get(0).skipReason()).startsWith("could not be read");
     assertThat(sha(files.get(0))).isNull();

@@ -40,8 +40,7 @@ class JudgeTest {
   }
 
   private static Ledger.Line line(String path, long size) {
-    return new Ledger.Line(path, size, new Content(SHA, size, MediaType.fromFileName(path),
-        List.of(path), 0), null);
+    return new Ledger.Line(path, size, new Content(SHA, size, List.of(path), 0), null);
   }
 
   private static FileResult judge(Policy p, String path, Analysis a) {
@@ -178,5 +177,21 @@ class JudgeTest {
     assertThat(book.notices(true)).containsExactly("The waiver for path old/** (reason: gone)"
         + " waived no file in this run; remove it if it is no longer needed.");
     assertThat(book.notices(false)).isEmpty();
+  }
+
+  @Test
+  void aFileJudgedAgainIsNamedOnceInTheExpiredWaiversNotice() {
+    // A run's result judges each file when it is read, and every report reads it once more.
+    Waiver expired = new Waiver(null, "*.wav", "trial", TODAY.minusDays(1));
+    Policy p = policy(null, null, List.of(expired));
+    WaiverBook book = new WaiverBook(p.waivers(), TODAY);
+    Judge judge = new Judge(p, book);
+    for (int reading = 0; reading < 3; reading++) {
+      assertThat(judge.judge(line("a.wav", 10), audio(0.9, "fake"), false).outcome())
+          .isEqualTo(Outcome.FLAGGED);
+    }
+    assertThat(book.notices(true)).containsExactly("The waiver for path *.wav expired on "
+        + TODAY.minusDays(1) + " (reason: trial) and no longer waives anything: a.wav is FLAGGED;"
+        + " renew or remove it.");
   }
 }

@@ -95,4 +95,55 @@ class LedgerTest {
     assertThat(new Fate.Submitted("i", "b").settled()).isFalse();
     assertThat(Fate.OPEN.settled()).isFalse();
   }
+
+  @Test
+  void findsEachOfManyContentsBySha256AndEachFileInPathOrder() {
+    Ledger big = new Ledger();
+    for (int i = 0; i < 20_000; i++) {
+      big.add(String.format("f%05d.wav", i), i, 0, Sha256.ofText("c" + i));
+    }
+    big.add("z-copy.wav", 7, 0, Sha256.ofText("c7"));
+    for (int i = 0; i < 20_000; i++) {
+      Content c = big.content(Sha256.ofText("c" + i));
+      assertThat(c.path()).isEqualTo(String.format("f%05d.wav", i));
+      assertThat(c.sha256()).isEqualTo(Sha256.ofText("c" + i));
+    }
+    assertThat(big.contentCount()).isEqualTo(20_000);
+    assertThat(big.lines()).hasSize(20_001);
+    assertThat(big.lines().get(20_000).content().paths()).containsExactly("f00007.wav",
+        "z-copy.wav");
+    assertThat(big.content(Sha256.ofText("never added"))).isNull();
+  }
+
+  @Test
+  void aNameThatIsNoSha256MatchesNoContent() {
+    // A journal or an answer may name anything; it changes nothing and breaks nothing.
+    ledger.failed("not-a-sha", Failed.of("refused", null, null));
+    ledger.scored(A.toUpperCase(java.util.Locale.ROOT).replace('A', 'g'), analysis("d1"));
+    assertThat(ledger.content("not-a-sha")).isNull();
+    assertThat(ledger.fate("")).isNull();
+    assertThat(heard).isEmpty();
+    assertThat(ledger.fate(A)).isEqualTo(Fate.OPEN);
+  }
+
+  @Test
+  void oncePlannedItCarriesWhatItBillsOnEveryPath() {
+    Content a = ledger.content(A);
+    assertThat(a.billable()).isNull();
+    ledger.billable(a, java.time.Duration.ofMillis(1500));
+    assertThat(ledger.lines().get(2).content().billable())
+        .isEqualTo(new Content.Billable(1, java.time.Duration.ofMillis(1500)));
+    ledger.billable(ledger.content(B), null);
+    assertThat(ledger.content(B).billable()).isEqualTo(new Content.Billable(1, null));
+  }
+
+  @Test
+  void noFateChangesOnceTheResultIsRead() {
+    ledger.seal();
+    ledger.scored(A, analysis("d1"));
+    ledger.update(u -> u.skipped(B, "dry run"));
+    assertThat(ledger.fate(A)).isEqualTo(Fate.OPEN);
+    assertThat(ledger.fate(B)).isEqualTo(Fate.OPEN);
+    assertThat(heard).isEmpty();
+  }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BatchCutterTest {
 
   private static Content content(String sha256, String path, long size) {
-    return new Content(sha256, size, MediaType.fromFileName(path), List.of(path), 0);
+    return new Content(sha256, size, List.of(path), 0);
   }
 
   private static List<Content> uploads(int n, long size, String ext) {
