@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * stored once; written under a temporary name and moved into place, so parallel builds sharing
  * the folder never see half a file. Beside the result cache the folder outlives {@code clean}:
  * for each archive a list of its entries' SHA-256 is kept, valid while the archive's size and
- * modification time are unchanged, so an unchanged archive is not unpacked again. Without a cache
+ * modification time are unchanged, so an unchanged archive is not unpacked again; what no archive
+ * needs any more is deleted when the run ends ({@link UnpackedCleanup}). Without a cache
  * the folder is a temporary one in the reports folder, deleted by {@link #close}.
  */
 public final class Unpacker implements AutoCloseable {
@@ -113,6 +116,8 @@ public final class Unpacker implements AutoCloseable {
       }
       if (!now.equals(known)) {
         write(listFile, stamp, now);
+      } else {
+        touch(listFile); // still in use: the cleanup forgets only lists unused for a month
       }
       debug.accept("Unpacked " + unpacked + " of the " + listing.media().size() + " media entries"
           + " of " + scanned.path() + " into " + dir + "; the others were unpacked before.");
@@ -120,9 +125,19 @@ public final class Unpacker implements AutoCloseable {
     }
   }
 
-  /** Deletes the temporary folder, if one was made. */
+  /**
+   * Deletes the temporary folder, if one was made; in the cache, deletes what no archive has
+   * needed for long ({@link UnpackedCleanup}).
+   */
   @Override
   public void close() {
+    if (folder != null) {
+      int deleted = UnpackedCleanup.clean(folder, LISTS, Instant.now(), warn);
+      if (deleted > 0) {
+        debug.accept("Deleted " + deleted + " unpacked archive entries no archive has needed"
+            + " for a day or more from " + folder + ".");
+      }
+    }
     if (temporary == null) {
       return;
     }
@@ -221,6 +236,14 @@ public final class Unpacker implements AutoCloseable {
     } catch (IOException e) {
       warn.accept("Could not write " + listFile + "; the archive is unpacked again next time: "
           + e);
+    }
+  }
+
+  private void touch(Path listFile) {
+    try {
+      Files.setLastModifiedTime(listFile, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      debug.accept("Could not mark " + listFile + " as used: " + e);
     }
   }
 

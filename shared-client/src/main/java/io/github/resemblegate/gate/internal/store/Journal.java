@@ -47,6 +47,12 @@ public final class Journal implements AutoCloseable {
   private final List<FileLocks.Held> locks;
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private FileChannel out;
+  /**
+   * Set by {@link #close}: the locks are gone, so nothing is written any more. An upload still
+   * running past the run's grace may learn its ids late; another run may hold the journal by
+   * then, and finds that submission by its intent, as after a kill.
+   */
+  private boolean closed;
 
   private Journal(Path file, Clock clock, List<FileLocks.Held> locks) {
     this.file = file;
@@ -136,6 +142,10 @@ public final class Journal implements AutoCloseable {
 
   /** As {@link #intend(String, String, List)}, also noting the request's options for people. */
   public synchronized Submission intend(String kind, String key, List<Submission.Part> parts, String options) {
+    if (closed) {
+      // Never send what the journal cannot record first.
+      throw new IllegalStateException("the journal " + file + " is closed: the run has ended");
+    }
     Submission intent = new Submission(UUID.randomUUID().toString(), clock.instant(), key, kind, parts,
         null, List.of(), null);
     ObjectNode line = JournalLines.intent(intent);
@@ -190,6 +200,7 @@ public final class Journal implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     try {
       closeOut();
       if (!Files.exists(file)) {
@@ -225,6 +236,9 @@ public final class Journal implements AutoCloseable {
   }
 
   private void append(String json) {
+    if (closed) {
+      return;
+    }
     try {
       if (out == null) {
         boolean partialLastLine = endsMidLine(file);

@@ -105,4 +105,78 @@ class UnpackerTest {
     assertThat(dir.resolve("project/evil.wav")).doesNotExist();
     assertThat(dir.resolve("evil.wav")).doesNotExist();
   }
+
+  private static final java.time.Instant NOW = java.time.Instant.now();
+
+  private static void age(Path p, java.time.Duration by) throws IOException {
+    Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(NOW.minus(by)));
+  }
+
+  /** A zip of one entry whose bytes depend on {@code seed}, old enough to be listed. */
+  private Path listedZip(int seed) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("vo/intro.wav", ZipArchiveTest.media(3_000, seed));
+    Path zip = zip(entries);
+    age(zip, java.time.Duration.ofHours(seed)); // each build of it has its own time
+    return zip;
+  }
+
+  private int clean() {
+    return UnpackedCleanup.clean(dir.resolve("cache/unpacked"), Unpacker.LISTS, NOW,
+        warnings::add);
+  }
+
+  @Test
+  void anEntryNoArchiveNamesAnyMoreIsDeletedOnceItIsADayOld() throws IOException {
+    Path before = unpack(listedZip(1)).get(0).bytes().getParent();
+    Path now = unpack(listedZip(2)).get(0).bytes().getParent(); // the zip was rebuilt
+    assertThat(clean()).isZero(); // unnamed, but a parallel build may be about to list it
+    age(before, java.time.Duration.ofDays(2));
+    age(now, java.time.Duration.ofDays(2));
+
+    assertThat(clean()).isEqualTo(1);
+    assertThat(before).doesNotExist();
+    assertThat(now.resolve("intro.wav")).exists();
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void anArchiveNotSeenForAMonthIsForgottenWithItsEntries() throws IOException {
+    Path entry = unpack(listedZip(3)).get(0).bytes().getParent();
+    Path list;
+    try (Stream<Path> lists = Files.list(dir.resolve("cache/unpacked/archives"))) {
+      list = lists.findFirst().orElseThrow();
+    }
+    age(list, java.time.Duration.ofDays(31));
+    age(entry, java.time.Duration.ofDays(31));
+
+    assertThat(clean()).isEqualTo(1);
+    assertThat(list).doesNotExist();
+    assertThat(entry).doesNotExist();
+  }
+
+  @Test
+  void anArchiveStillCheckedKeepsItsEntriesHoweverOldTheyAre() throws IOException {
+    Path zip = listedZip(4);
+    Path entry = unpack(zip).get(0).bytes().getParent();
+    try (Stream<Path> lists = Files.list(dir.resolve("cache/unpacked/archives"))) {
+      age(lists.findFirst().orElseThrow(), java.time.Duration.ofDays(31));
+    }
+    age(entry, java.time.Duration.ofDays(31));
+    unpack(zip); // checked again today: not unpacked again, and its list is in use
+
+    assertThat(clean()).isZero();
+    assertThat(entry.resolve("intro.wav")).exists();
+  }
+
+  @Test
+  void aPartAKilledRunLeftIsDeletedOnceItIsADayOld() throws IOException {
+    unpack(listedZip(5));
+    Path part = Files.createFile(dir.resolve("cache/unpacked/entry-123.part"));
+    assertThat(clean()).isZero();
+    age(part, java.time.Duration.ofDays(2));
+
+    assertThat(clean()).isEqualTo(1);
+    assertThat(part).doesNotExist();
+  }
 }

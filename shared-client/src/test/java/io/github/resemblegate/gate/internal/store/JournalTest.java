@@ -92,6 +92,27 @@ class JournalTest {
   }
 
   @Test
+  void anAnswerThatArrivesAfterTheRunClosedItsJournalWritesNothingOutsideTheLock()
+      throws IOException {
+    // An upload still running when the run ended (past its grace) learns its ids late; by then
+    // another run may hold the journal. The next run finds the submission by its intent.
+    Journal j = open();
+    String id = j.intend(Journal.BATCH, KEY.canonical(), parts("a.wav")).id();
+    Path file = j.file();
+    j.close();
+    List<String> before = Files.readAllLines(file);
+    j.accepted(id, "batch-late", List.of("d-late"));
+    // Nothing new is sent once the journal cannot record it first.
+    assertThatThrownBy(() -> j.intend(Journal.BATCH, KEY.canonical(), parts("b.wav")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(Files.readAllLines(file)).isEqualTo(before);
+    try (Journal next = open("a.wav")) {
+      assertThat(next.submissions()).singleElement()
+          .satisfies(s -> assertThat(s.batchId()).isNull());
+    }
+  }
+
+  @Test
   void keepsTheJournalBesideTheCacheSoCleaningTheReportsFolderLosesNothing() throws IOException {
     Path file;
     try (Journal j = open()) {
