@@ -84,7 +84,8 @@ final class UnpackedCleanup {
     return Files.getLastModifiedTime(p).toInstant().isBefore(limit);
   }
 
-  private static void delete(Path p) throws IOException {
+  /** Deletes {@code p} and everything below it. */
+  static void delete(Path p) throws IOException {
     try (Stream<Path> all = Files.walk(p)) {
       for (Path each : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(each);

@@ -13,13 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Unpacks the media entries of zip archives into one folder, each streamed once through the
@@ -141,10 +139,8 @@ public final class Unpacker implements AutoCloseable {
     if (temporary == null) {
       return;
     }
-    try (Stream<Path> all = Files.walk(temporary)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      UnpackedCleanup.delete(temporary);
     } catch (IOException | UncheckedIOException e) {
       warn.accept("Could not delete the unpacked archive entries in " + temporary + ": " + e);
     }
