@@ -3,6 +3,7 @@ package io.github.resemblegate.gate;
 import static io.github.resemblegate.gate.GateFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.internal.archive.TestZips;
 import io.github.resemblegate.gate.internal.probe.MediaProbeTest;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
@@ -13,7 +14,6 @@ import io.github.resemblegate.simulator.ScoringRule;
 import io.github.resemblegate.simulator.ScoringRules;
 import io.github.resemblegate.simulator.SimulatorExtension;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,16 +56,7 @@ class GateArchiveEntriesTest {
   }
 
   private Path zip(String rel, Map<String, byte[]> entries) throws IOException {
-    Path file = fx.base.resolve(rel);
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue());
-        z.closeEntry();
-      }
-    }
+    Path file = TestZips.write(fx.base.resolve(rel), entries);
     // Older than the racy window, so the archive's list of entries is kept for the next run.
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
     return file;

@@ -2,16 +2,16 @@ package io.github.resemblegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resemblegate.gate.internal.archive.TestZips;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Outcome;
 import io.github.resemblegate.gate.policy.Verdict;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +26,11 @@ class GateArchiveTest {
   }
 
   private void zip(String rel, String... entries) throws IOException {
-    Path file = root.resolve("project").resolve(rel);
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      for (String e : entries) {
-        z.putNextEntry(new ZipEntry(e));
-        z.write(("bytes of " + e).getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
+    Map<String, byte[]> named = new LinkedHashMap<>();
+    for (String e : entries) {
+      named.put(e, ("bytes of " + e).getBytes(StandardCharsets.UTF_8));
     }
+    TestZips.write(root.resolve("project").resolve(rel), named);
   }
 
   @Test

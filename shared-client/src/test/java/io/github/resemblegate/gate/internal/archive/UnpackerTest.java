@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.scan.ScannedFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +22,7 @@ class UnpackerTest {
   private final List<String> warnings = new ArrayList<>();
 
   private Path zip(Map<String, byte[]> entries) throws IOException {
-    Path file = dir.resolve("project/bundle.zip");
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue());
-        z.closeEntry();
-      }
-    }
-    return file;
+    return TestZips.write(dir.resolve("project/bundle.zip"), entries);
   }
 
   private List<ScannedFile> unpack(Path zip) throws IOException {

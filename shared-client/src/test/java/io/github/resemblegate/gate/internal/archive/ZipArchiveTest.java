@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +30,7 @@ class ZipArchiveTest {
   }
 
   private Path zip(Map<String, byte[]> entries) throws IOException {
-    Path file = dir.resolve("bundle.zip");
-    try (OutputStream out = Files.newOutputStream(file);
-        ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        if (e.getValue() != null) {
-          z.write(e.getValue());
-        }
-        z.closeEntry();
-      }
-    }
-    return file;
+    return TestZips.write(dir.resolve("bundle.zip"), entries);
   }
 
   @Test
