@@ -3,7 +3,6 @@ package io.github.resemblegate.gate.internal.archive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +42,8 @@ final class UnpackedCleanup {
           if (olderThan(list, now.minus(UNUSED_LIST))) {
             Files.deleteIfExists(list);
           } else {
-            named.addAll(entriesOf(list));
+            named.addAll(Unpacker.listed(Files.readAllLines(list, StandardCharsets.UTF_8))
+                .values());
           }
         }
       }
@@ -66,18 +66,9 @@ final class UnpackedCleanup {
   }
 
   private static List<Path> children(Path folder) throws IOException {
-    try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
-      List<Path> out = new java.util.ArrayList<>();
-      all.forEach(out::add);
-      return out;
+    try (Stream<Path> all = Files.list(folder)) {
+      return all.toList();
     }
-  }
-
-  /** The SHA-256 folders a list names: its lines after the first, {@code <sha256>\t<name>}. */
-  private static List<String> entriesOf(Path list) throws IOException {
-    List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-    return lines.stream().skip(1).filter(l -> l.indexOf('\t') == 64)
-        .map(l -> l.substring(0, 64)).toList();
   }
 
   private static boolean olderThan(Path p, Instant limit) throws IOException {

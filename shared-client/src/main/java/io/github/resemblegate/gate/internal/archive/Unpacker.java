@@ -207,17 +207,27 @@ public final class Unpacker implements AutoCloseable {
       if (lines.isEmpty() || !lines.get(0).equals(stamp)) {
         return known;
       }
-      for (String line : lines.subList(1, lines.size())) {
-        int tab = line.indexOf('\t');
-        if (tab == 64) {
-          known.put(line.substring(tab + 1), line.substring(0, tab));
-        }
-      }
+      known.putAll(listed(lines));
     } catch (IOException e) {
       warn.accept("Could not read " + listFile + ", so its archive is unpacked again: " + e);
       known.clear();
     }
     return known;
+  }
+
+  /**
+   * Entry name to SHA-256 from a list's lines: the first is its stamp, each other
+   * {@code <sha256>\t<entry name>}.
+   */
+  static Map<String, String> listed(List<String> lines) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      int tab = line.indexOf('\t');
+      if (tab == 64) {
+        entries.put(line.substring(tab + 1), line.substring(0, tab));
+      }
+    }
+    return entries;
   }
 
   private void write(Path listFile, String stamp, Map<String, String> entries) {
