@@ -2,6 +2,7 @@ package io.github.resemblegate.gate.internal.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The ledger's distinct contents and their fates, numbered in the order they were first seen, and found by
@@ -51,7 +52,7 @@ final class Contents {
   }
 
   /** The contents whose fate {@code test} accepts, by number. */
-  List<Content> matching(java.util.function.Predicate<Fate> test) {
+  List<Content> matching(Predicate<Fate> test) {
     List<Content> matching = new ArrayList<>();
     for (int n = 0; n < byNumber.size(); n++) {
       if (test.test(fates.get(n))) {

@@ -2,6 +2,8 @@ package io.github.resemblegate.gate.internal.ledger;
 
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.gate.internal.ledger.Fate.Failed;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +68,7 @@ public final class Ledger {
 
   /** As {@link #add(String, long, long, String)}, the bytes being in {@code bytes} (null: path). */
   public synchronized Content add(String path, long size, long modifiedMicros, String sha256,
-      java.nio.file.Path bytes) {
+      Path bytes) {
     Content c = new Content(sha256, size, List.of(path), modifiedMicros, bytes);
     int known = contents.number(c.digest());
     if (known < 0) {
@@ -85,7 +87,7 @@ public final class Ledger {
    * plays (null: unknown); every path of the content carries it from now on. Returns the content
    * as the ledger now holds it.
    */
-  public synchronized Content billable(Content content, java.time.Duration playingTime) {
+  public synchronized Content billable(Content content, Duration playingTime) {
     int n = contents.number(content.digest());
     if (n < 0) {
       return null;
