@@ -164,7 +164,7 @@ public final class Judge {
   /** How long the file plays, when the run read it; null when unknown. */
   private static Double playing(Ledger.Line file) {
     Content c = file.content();
-    return c == null || c.billable() == null ? null : c.billable().playingSeconds();
+    return c == null ? null : c.playingSeconds();
   }
 
   private static String sha(Ledger.Line file) {

@@ -128,6 +128,14 @@ public final class Content {
         : new Billable(size, playingNanos == UNKNOWN ? null : Duration.ofNanos(playingNanos));
   }
 
+  /**
+   * How long it plays in seconds, as read when it was planned; null when its header does not
+   * say, when it is an image, or when it was never planned (the cache answered it).
+   */
+  public Double playingSeconds() {
+    return playingNanos < 0 ? null : playingNanos / 1e9;
+  }
+
   /** The path the content is uploaded from and named by in messages. */
   public String path() {
     return path;

@@ -40,7 +40,7 @@ public final class Plans {
     int unknown = 0;
     for (Planned p : planned) {
       for (Content c : p.contents()) {
-        Double s = c.billable() == null ? null : c.billable().playingSeconds();
+        Double s = c.playingSeconds();
         if (s != null) {
           seconds += s;
         } else if (c.mediaType() != MediaType.IMAGE) {

@@ -6,8 +6,8 @@ import io.github.resemblegate.gate.internal.ledger.Content;
 import io.github.resemblegate.gate.policy.Decision;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.SizeFormat;
+import io.github.resemblegate.gate.policy.Spend;
 import io.github.resemblegate.gate.policy.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,32 +39,31 @@ public final class SpendCheck {
     if (budget.maxMediaMinutes() == 0) {
       return null;
     }
-    double seconds = 0;
-    List<String> unknown = new ArrayList<>();
-    for (Planned p : draft) {
-      for (Content c : p.contents()) {
-        if (c.mediaType() == MediaType.IMAGE) {
-          continue;
-        }
-        Double s = c.billable() == null ? null : c.billable().playingSeconds();
-        if (s == null) {
-          unknown.add(c.path());
-        } else {
-          seconds += s;
-        }
-      }
+    Spend spend = Plans.spend(draft);
+    int unknown = spend.unknownPlayingTimes();
+    if (unknown > 0) {
+      return over("The playing time of " + unknown + (unknown == 1 ? " file, " : " files, first ")
+          + firstOfUnknownLength(draft) + ", is not in its header, so maxMediaMinutes cannot be"
+          + " kept and nothing was sent; exclude it or set maxMediaMinutes 0.");
     }
-    if (!unknown.isEmpty()) {
-      return over("The playing time of " + unknown.size() + (unknown.size() == 1 ? " file, "
-          : " files, first ") + unknown.get(0) + ", is not in its header, so maxMediaMinutes"
-          + " cannot be kept and nothing was sent; exclude it or set maxMediaMinutes 0.");
-    }
-    double minutes = seconds / 60;
+    double minutes = spend.playingSeconds() / 60;
     if (minutes > budget.maxMediaMinutes()) {
       return over("This run would upload " + minutes(minutes) + " minutes of audio and video, "
           + minutes(minutes - budget.maxMediaMinutes()) + " more than maxMediaMinutes "
           + budget.maxMediaMinutes() + " allows, so nothing was sent; raise it, 0 means no"
           + " limit, or narrow the includes.");
+    }
+    return null;
+  }
+
+  /** The first planned file that is no image and whose playing time is unknown. */
+  private static String firstOfUnknownLength(List<Planned> draft) {
+    for (Planned p : draft) {
+      for (Content c : p.contents()) {
+        if (c.mediaType() != MediaType.IMAGE && c.playingSeconds() == null) {
+          return c.path();
+        }
+      }
     }
     return null;
   }
