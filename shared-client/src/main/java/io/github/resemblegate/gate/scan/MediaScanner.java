@@ -45,6 +45,8 @@ public final class MediaScanner {
   private final List<AntPattern> includes;
   private final List<AntPattern> excludes;
   private final Consumer<String> warn;
+  /** Whether to say which of several include patterns a user gave matched no file. */
+  private boolean watchIncludes;
 
   private MediaScanner(Path base, List<AntPattern> includes, List<AntPattern> excludes,
       Consumer<String> warn) {
@@ -77,7 +79,9 @@ public final class MediaScanner {
     for (Path folder : gateFolders) {
       excludeInsideBase(scan.baseDirectory(), folder, ex);
     }
-    return new MediaScanner(scan.baseDirectory(), in, ex, warn);
+    MediaScanner scanner = new MediaScanner(scan.baseDirectory(), in, ex, warn);
+    scanner.watchIncludes = scan.includesGiven() && in.size() > 1;
+    return scanner;
   }
 
   private static void excludeInsideBase(Path base, Path dir, List<AntPattern> ex) {
@@ -112,7 +116,16 @@ public final class MediaScanner {
     }
     Walk walk = new Walk(base, baseReal, includes, excludes, warn);
     walk.firstCandidate = firstCandidate;
+    if (watchIncludes) {
+      walk.unmatched.addAll(includes);
+    }
     walk.walk(baseReal, "");
+    // One pattern that matches nothing fails the run (onEmpty); one of several that does would
+    // pass unseen, a typo beside a pattern that works.
+    for (AntPattern p : walk.unmatched) {
+      warn.accept("The include pattern '" + p + "' matched no file in " + base
+          + " (after excludes); check it for a typo.");
+    }
     walk.files.sort(Comparator.comparing(ScannedFile::path));
     return new Result(walk.files, walk.ignored);
   }

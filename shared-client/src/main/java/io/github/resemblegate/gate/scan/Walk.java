@@ -39,6 +39,8 @@ final class Walk {
   int ignored;
   /** Run once, when the walk finds its first candidate; then null. */
   Runnable firstCandidate;
+  /** The include patterns no file has matched yet, when they are watched (else empty). */
+  final List<AntPattern> unmatched = new ArrayList<>();
 
   Walk(Path base, Path baseReal, List<AntPattern> includes, List<AntPattern> excludes,
       Consumer<String> warn) {
@@ -108,6 +110,9 @@ final class Walk {
     String[] names = names(platform);
     if (excludeSet.matches(platform, names, true) || !includeSet.matches(platform, names, true)) {
       return null;
+    }
+    if (!unmatched.isEmpty()) {
+      unmatched.removeIf(p -> p.matches(rel));
     }
     if (MediaExtensions.supported(MediaExtensions.of(rel))) {
       return Match.SUPPORTED;

@@ -189,4 +189,28 @@ class MediaScannerTest {
   private static long candidateBytes(MediaScanner.Result r) {
     return r.files().stream().filter(ScannedFile::isCandidate).mapToLong(ScannedFile::size).sum();
   }
+
+  @Test
+  void anIncludePatternThatMatchesNothingBesideOnesThatDoIsNamedOnce() throws IOException {
+    // One pattern that matches nothing fails the run; a typo beside a working one must not pass
+    // unseen either.
+    file("media/a.wav", "a");
+    file("drafts/b.wav", "b");
+    MediaScanner.Result r = scan(List.of("media/**/*.wav", "**/*.wavv", "drafts/**"),
+        List.of("drafts/**"));
+    assertThat(paths(r)).containsExactly("media/a.wav");
+    assertThat(warnings).containsExactly("The include pattern '**/*.wavv' matched no file in "
+        + base + " (after excludes); check it for a typo.",
+        "The include pattern 'drafts/**' matched no file in " + base
+            + " (after excludes); check it for a typo.");
+  }
+
+  @Test
+  void includesTheUserDidNotTypeAreNotWatched() throws IOException {
+    file("media/a.wav", "a");
+    GateConfig config = GateConfig.builder().baseDirectory(base).cacheDirectory(base.resolve(".c"))
+        .defaultIncludes(List.of("media/**", "audio/**")).build();
+    MediaScanner.forConfig(config, warnings::add).scan();
+    assertThat(warnings).isEmpty();
+  }
 }
