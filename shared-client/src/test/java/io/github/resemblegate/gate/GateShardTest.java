@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resemblegate.gate.GateConfig.Shard;
 import io.github.resemblegate.gate.GateResult.RunInfo;
+import io.github.resemblegate.gate.internal.archive.TestZips;
+import io.github.resemblegate.gate.internal.probe.MediaProbeTest;
 import io.github.resemblegate.gate.policy.FailureKind;
 import io.github.resemblegate.gate.policy.FileResult;
 import io.github.resemblegate.gate.policy.Verdict;
 import io.github.resemblegate.simulator.SimulatorExtension;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -179,5 +188,65 @@ class GateShardTest {
     }
 
     assertThat(fx.counters().detectsCreated()).isEqualTo(4);
+  }
+
+  @Test
+  void eachShardUnpacksOnlyTheZipEntriesItChecks() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    for (int i = 1; i <= 4; i++) {
+      entries.put("vo/take-" + i + ".wav", MediaProbeTest.wav(8000, 1000 * i));
+    }
+    TestZips.write(fx.base.resolve("dist/bundle.zip"), entries);
+
+    List<String> checked = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      List<String> mine = Gate.run(fx.config().shard(new Shard(i, 2)).archives(true)
+          .contentCheck(true).cacheDirectory(root.resolve("cache-" + i))
+          .reportsDirectory(root.resolve("reports-" + i)).build(), null)
+          .files().stream().map(FileResult::path).toList();
+      assertThat(mine).as("shard " + i).hasSize(2);
+      assertThat(unpackedNames(root.resolve("cache-" + i))).as("shard " + i + " unpacked")
+          .containsExactlyInAnyOrderElementsOf(mine.stream()
+              .map(p -> p.substring(p.lastIndexOf('/') + 1)).toList());
+      checked.addAll(mine);
+    }
+
+    assertThat(checked).containsExactlyInAnyOrderElementsOf(entries.keySet().stream()
+        .map(name -> "dist/bundle.zip!/" + name).toList());
+    assertThat(fx.counters().detectsCreated()).isEqualTo(4);
+  }
+
+  @Test
+  void shardsSharingACacheLeaveAListOfEveryEntrySoAWholeRunUnpacksNothingAgain()
+      throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    for (int i = 1; i <= 4; i++) {
+      entries.put("vo/take-" + i + ".wav", MediaProbeTest.wav(8000, 1000 * i));
+    }
+    Path zip = TestZips.write(fx.base.resolve("dist/bundle.zip"), entries);
+    // Older than the racy window, so the archive's list of entries is kept.
+    Files.setLastModifiedTime(zip, FileTime.from(Instant.now().minusSeconds(60)));
+    for (int i = 1; i <= 2; i++) {
+      Gate.run(fx.config().shard(new Shard(i, 2)).archives(true).contentCheck(true)
+          .cacheDirectory(root.resolve("cache")).reportsDirectory(root.resolve("reports-" + i))
+          .build(), null);
+    }
+    RecordingListener whole = new RecordingListener();
+
+    Gate.run(fx.config().archives(true).contentCheck(true).cacheDirectory(root.resolve("cache"))
+        .reportsDirectory(root.resolve("reports")).build(), whole);
+
+    assertThat(whole.debugs).anyMatch(d -> d.startsWith("Unpacked 0 of the 4 media entries of"
+        + " dist/bundle.zip"));
+    assertThat(fx.counters().detectsCreated()).isEqualTo(4);
+  }
+
+  /** The file names under a cache's folder of unpacked entries. */
+  private static List<String> unpackedNames(Path cache) throws IOException {
+    Path folder = cache.resolve("unpacked");
+    try (Stream<Path> all = Files.walk(folder)) {
+      return all.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".wav"))
+          .map(f -> f.getFileName().toString()).toList();
+    }
   }
 }

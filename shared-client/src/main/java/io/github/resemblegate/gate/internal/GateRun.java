@@ -83,24 +83,26 @@ public final class GateRun {
         this.listener);
     this.unpacker = Unpacker.of(config.cache().enabled() ? config.cache().directory() : null,
         config.reports().directory(), this.listener::warn, this.listener::debug);
-    List<ScanFilter> all = new ArrayList<>(filters());
-    all.addAll(more);
-    this.filters = List.copyOf(all);
+    this.filters = filters(more);
     this.verdicts = new Verdicts(config.policy(),
         LocalDate.ofInstant(startedAt, config.clock().getZone()), ledger, this.listener);
     ledger.observe(verdicts);
   }
 
   /**
-   * The filter stages between the scan and hashing, in order ({@link ScanFilter} says what a
-   * filter may do): the archive filter (a zip's media entries in its place), the shard filter (by
-   * file size, reads no bytes), then the content check (are the bytes the media the name claims).
+   * The filter stages between the scan and hashing, in order ({@link ScanFilter}), then
+   * {@code more}: the archive filter (a zip's media entries listed in its place), the shard filter
+   * (by size, reads no bytes), the unpacking of the entries still in the run, the content check.
    */
-  private List<ScanFilter> filters() {
+  private List<ScanFilter> filters(List<ScanFilter> more) {
     ArchiveFilter archives = new ArchiveFilter(config.scan().baseDirectory(), ArchiveLimits.DEFAULT,
         config.scan().archives() ? unpacker : null);
-    return config.scan().contentCheck() ? List.of(archives, shard,
-        new ContentCheck(EarlySending.nothingRemembered(config))) : List.of(archives, shard);
+    List<ScanFilter> stages = new ArrayList<>(List.of(archives, shard, archives.unpacking()));
+    if (config.scan().contentCheck()) {
+      stages.add(new ContentCheck(EarlySending.nothingRemembered(config)));
+    }
+    stages.addAll(more);
+    return List.copyOf(stages);
   }
 
   public GateResult run() {
@@ -287,14 +289,7 @@ public final class GateRun {
     if (ledger.lines().isEmpty() && !config.scan().includesGiven()) {
       return DecisionRules.noMedia(config.scan().baseDirectory().toString());
     }
-    return DecisionRules.empty(config.policy(), nothingToCheck());
-  }
-
-  private String nothingToCheck() {
-    if (ledger.size() == 0 && shard.sharding() != null && shard.sharding().matchedFiles() > 0) {
-      return "None of the " + shard.sharding().matchedFiles() + " matched files could be checked;"
-          + " the other shards' reports say why each was skipped.";
-    }
-    return ScanStep.nothingToCheck(config.scan(), ledger.lines());
+    return DecisionRules.empty(config.policy(),
+        ScanStep.nothingToCheck(config.scan(), ledger.lines(), shard.sharding()));
   }
 }

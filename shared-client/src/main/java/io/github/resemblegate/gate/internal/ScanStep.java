@@ -4,6 +4,7 @@ import io.github.resemblegate.client.MediaExtensions;
 import io.github.resemblegate.gate.GateConfig;
 import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.GateListener;
+import io.github.resemblegate.gate.GateResult.RunInfo;
 import io.github.resemblegate.gate.internal.hash.Hasher;
 import io.github.resemblegate.gate.internal.ledger.Ledger;
 import io.github.resemblegate.gate.scan.MediaScanner;
@@ -73,8 +74,16 @@ final class ScanStep {
     return paths;
   }
 
-  /** Why a run whose ledger holds {@code files} and no content has nothing to check. */
-  static String nothingToCheck(GateConfig.Scan scan, List<Ledger.Line> files) {
+  /**
+   * Why a run whose ledger holds {@code files} and no content has nothing to check; a shard's
+   * ({@code sharding} not null) whose files all went to other shards points to their reports.
+   */
+  static String nothingToCheck(GateConfig.Scan scan, List<Ledger.Line> files,
+      RunInfo.Sharding sharding) {
+    if (files.isEmpty() && sharding != null && sharding.matchedFiles() > 0) {
+      return "None of the " + sharding.matchedFiles() + " matched files could be checked;"
+          + " the other shards' reports say why each was skipped.";
+    }
     if (files.isEmpty()) {
       return "No media files matched in " + scan.baseDirectory() + " with includes "
           + scan.includes() + " and excludes " + scan.excludes() + "; check the base"

@@ -5,23 +5,35 @@ import io.github.resemblegate.gate.scan.ScannedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opens each matched zip archive before anything is hashed. With an {@link Unpacker}, the
- * archive's line gives way to its entries: each media entry unpacked and checked like any file,
- * as {@code bundle.zip!/vo/intro.wav}; each entry the guards refuse SKIPPED with why. Without one
- * (a team turned {@code archives} off) only the list of entries is read: an archive holding media
- * is listed SKIPPED with how many, so they never pass unseen. Either way an archive holding no
- * media is left out, like any file that is not media, and one that cannot be opened is SKIPPED
- * with why. This is the one filter that reads bytes in {@code select}: the entries must exist
- * before the other filters and the hash stage can see them.
+ * archive's line gives way to its entries, each checked like any file as
+ * {@code bundle.zip!/vo/intro.wav}; each entry the guards refuse is SKIPPED with why. Without one
+ * (a team turned {@code archives} off) an archive holding media is listed SKIPPED with how many,
+ * so they never pass unseen. Either way an archive holding no media is left out, like any file
+ * that is not media, and one that cannot be opened is SKIPPED with why.
+ *
+ * <p>Two stages, with the shard filter between them: this one reads only each archive's
+ * directory and puts its media entries in its place with the sizes the directory declares;
+ * {@link #unpacking} then unpacks the entries still in the run. So the shards of a run choose
+ * among the same entries, each unpacks only its own, and none reads an archive's bytes for
+ * another.
  */
 public final class ArchiveFilter implements ScanFilter {
 
   private final Path base;
   private final ArchiveLimits limits;
   private final Unpacker unpacker;
+  /** The entries this stage listed and the next unpacks, by the very line that stands for each. */
+  private final Map<ScannedFile, Listed> listed = new IdentityHashMap<>();
+
+  /** A media entry listed from its archive's directory, not unpacked yet. */
+  private record Listed(Path zipFile, String shownAs, ArchiveEntry entry) {}
 
   /**
    * Archives are found under {@code base}, opened within {@code limits}, their entries unpacked
@@ -42,11 +54,7 @@ public final class ArchiveFilter implements ScanFilter {
         kept.add(f);
       } else if (unpacker != null) {
         opened = true;
-        try {
-          kept.addAll(unpacker.entries(base.resolve(f.path()), f));
-        } catch (ArchiveRefusedException e) {
-          kept.add(ScannedFile.skipped(f.path(), f.size(), couldNot(e)));
-        }
+        kept.addAll(entries(f));
       } else {
         String reason = reason(f);
         if (reason != null) {
@@ -59,6 +67,70 @@ public final class ArchiveFilter implements ScanFilter {
       kept.sort(Comparator.comparing(ScannedFile::path));
     }
     return kept;
+  }
+
+  /** The stage after the shard filter: unpacks the listed entries still in the run. */
+  public ScanFilter unpacking() {
+    return new Unpacking();
+  }
+
+  private final class Unpacking implements ScanFilter {
+    @Override
+    public List<ScannedFile> select(List<ScannedFile> files) {
+      return unpack(files);
+    }
+  }
+
+  /** The archive's refused entries SKIPPED, its media entries listed for {@link #unpacking}. */
+  private List<ScannedFile> entries(ScannedFile archive) {
+    Path zipFile = base.resolve(archive.path());
+    List<ScannedFile> out = new ArrayList<>();
+    try {
+      ZipArchive.Listing listing = unpacker.list(zipFile, archive.path());
+      listing.refused().forEach(r -> out.add(ScannedFile.skipped(r.path(), 0, r.reason())));
+      for (ArchiveEntry e : listing.media()) {
+        // The declared size: every shard sees the same directory, so chooses alike.
+        ScannedFile line = ScannedFile.candidate(e.path(), Math.max(e.size(), 0), 0L);
+        listed.put(line, new Listed(zipFile, archive.path(), e));
+        out.add(line);
+      }
+    } catch (ArchiveRefusedException e) {
+      out.add(ScannedFile.skipped(archive.path(), archive.size(), couldNot(e)));
+    }
+    return out;
+  }
+
+  /** {@code files} with each listed entry unpacked in its place; each archive opened once. */
+  private List<ScannedFile> unpack(List<ScannedFile> files) {
+    Map<Path, List<ScannedFile>> byArchive = new LinkedHashMap<>();
+    for (ScannedFile f : files) {
+      Listed l = listed.get(f);
+      if (l != null) {
+        byArchive.computeIfAbsent(l.zipFile(), z -> new ArrayList<>()).add(f);
+      }
+    }
+    if (byArchive.isEmpty()) {
+      return files;
+    }
+    Map<ScannedFile, ScannedFile> unpacked = new IdentityHashMap<>();
+    byArchive.forEach((zipFile, lines) -> {
+      Listed first = listed.get(lines.get(0));
+      List<ArchiveEntry> entries = lines.stream().map(f -> listed.get(f).entry()).toList();
+      List<ScannedFile> out;
+      try {
+        out = unpacker.unpack(zipFile, first.shownAs(), entries);
+      } catch (ArchiveRefusedException e) {
+        out = lines.stream().map(f -> ScannedFile.skipped(f.path(), f.size(), couldNot(e)))
+            .toList();
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        unpacked.put(lines.get(i), out.get(i));
+      }
+    });
+    List<ScannedFile> result = new ArrayList<>(files.size());
+    files.forEach(f -> result.add(unpacked.getOrDefault(f, f)));
+    listed.clear();
+    return result;
   }
 
   /** Why the archive is listed, or null when it holds nothing to check. */

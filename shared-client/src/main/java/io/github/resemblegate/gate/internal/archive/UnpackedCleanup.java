@@ -42,7 +42,7 @@ final class UnpackedCleanup {
           if (olderThan(list, now.minus(UNUSED_LIST))) {
             Files.deleteIfExists(list);
           } else {
-            named.addAll(Unpacker.listed(Files.readAllLines(list, StandardCharsets.UTF_8))
+            named.addAll(ArchiveList.entries(Files.readAllLines(list, StandardCharsets.UTF_8))
                 .values());
           }
         }

@@ -7,16 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +28,6 @@ import java.util.function.Consumer;
  * the folder is a temporary one in the reports folder, deleted by {@link #close}.
  */
 public final class Unpacker implements AutoCloseable {
-
-  /** Where each archive's list of entries is kept, below the folder. */
-  static final String LISTS = "archives";
-  private static final String LIST_VERSION = "1";
-  /** An archive changed this recently could change again within its clock tick: not listed. */
-  private static final long RACY_MICROS = TimeUnit.SECONDS.toMicros(2);
 
   private final Path folder;
   private final Path workArea;
@@ -84,20 +75,45 @@ public final class Unpacker implements AutoCloseable {
    */
   public List<ScannedFile> entries(Path zipFile, ScannedFile scanned)
       throws ArchiveRefusedException {
+    ZipArchive.Listing listing = list(zipFile, scanned.path());
     List<ScannedFile> out = new ArrayList<>();
-    try (ZipArchive zip = ZipArchive.open(zipFile, scanned.path(), limits)) {
-      ZipArchive.Listing listing = zip.list();
-      listing.refused().forEach(r -> out.add(ScannedFile.skipped(r.path(), 0, r.reason())));
-      if (listing.media().isEmpty()) {
-        return out;
-      }
+    listing.refused().forEach(r -> out.add(ScannedFile.skipped(r.path(), 0, r.reason())));
+    out.addAll(unpack(zipFile, scanned.path(), listing.media()));
+    return out;
+  }
+
+  /**
+   * What the archive {@code zipFile} (shown as {@code shownAs}) holds, from its directory alone:
+   * nothing is unpacked, so a shard can choose its entries first.
+   *
+   * @throws ArchiveRefusedException when the archive cannot be opened at all
+   */
+  public ZipArchive.Listing list(Path zipFile, String shownAs) throws ArchiveRefusedException {
+    try (ZipArchive zip = ZipArchive.open(zipFile, shownAs, limits)) {
+      return zip.list();
+    }
+  }
+
+  /**
+   * Unpacks (or finds unpacked) {@code entries} of the archive {@code zipFile}, as listed by
+   * {@link #list}: each a file to check, or SKIPPED with why, in their order. The archive's list
+   * keeps the entries other runs unpacked from the same archive (another shard's, say).
+   *
+   * @throws ArchiveRefusedException when the archive cannot be opened at all
+   */
+  public List<ScannedFile> unpack(Path zipFile, String shownAs, List<ArchiveEntry> entries)
+      throws ArchiveRefusedException {
+    List<ScannedFile> out = new ArrayList<>();
+    if (entries.isEmpty()) {
+      return out;
+    }
+    try (ZipArchive zip = ZipArchive.open(zipFile, shownAs, limits)) {
       Path dir = folder();
-      Path listFile = dir.resolve(LISTS).resolve(key(zipFile) + ".txt");
-      String stamp = stamp(zipFile);
-      Map<String, String> known = read(listFile, stamp);
-      Map<String, String> now = new LinkedHashMap<>();
+      ArchiveList list = ArchiveList.of(dir, zipFile);
+      Map<String, String> known = list.read(warn);
+      Map<String, String> now = new LinkedHashMap<>(known);
       int unpacked = 0;
-      for (ArchiveEntry e : listing.media()) {
+      for (ArchiveEntry e : entries) {
         Path file = reuse(dir, known.get(e.name()), e);
         try {
           if (file == null) {
@@ -105,7 +121,8 @@ public final class Unpacker implements AutoCloseable {
             unpacked++;
           }
           now.put(e.name(), file.getParent().getFileName().toString());
-          out.add(ScannedFile.unpacked(e.path(), Files.size(file), micros(file), file));
+          out.add(ScannedFile.unpacked(e.path(), Files.size(file), ArchiveList.micros(file),
+              file));
         } catch (IOException x) {
           out.add(ScannedFile.skipped(e.path(), Math.max(e.size(), 0), x
               instanceof ArchiveRefusedException ? x.getMessage()
@@ -113,12 +130,12 @@ public final class Unpacker implements AutoCloseable {
         }
       }
       if (!now.equals(known)) {
-        write(listFile, stamp, now);
+        list.write(now, warn);
       } else {
-        touch(listFile); // still in use: the cleanup forgets only lists unused for a month
+        list.touch(debug); // still in use
       }
-      debug.accept("Unpacked " + unpacked + " of the " + listing.media().size() + " media entries"
-          + " of " + scanned.path() + " into " + dir + "; the others were unpacked before.");
+      debug.accept("Unpacked " + unpacked + " of the " + entries.size() + " media entries of "
+          + shownAs + " this run checks into " + dir + "; the others were unpacked before.");
       return out;
     }
   }
@@ -130,7 +147,7 @@ public final class Unpacker implements AutoCloseable {
   @Override
   public void close() {
     if (folder != null) {
-      int deleted = UnpackedCleanup.clean(folder, LISTS, Instant.now(), warn);
+      int deleted = UnpackedCleanup.clean(folder, ArchiveList.FOLDER, Instant.now(), warn);
       if (deleted > 0) {
         debug.accept("Deleted " + deleted + " unpacked archive entries no archive has needed"
             + " for a day or more from " + folder + ".");
@@ -194,82 +211,6 @@ public final class Unpacker implements AutoCloseable {
     } finally {
       Files.deleteIfExists(part);
     }
-  }
-
-  /** Entry name to SHA-256, as listed when the archive had {@code stamp}; empty otherwise. */
-  private Map<String, String> read(Path listFile, String stamp) {
-    Map<String, String> known = new LinkedHashMap<>();
-    if (!Files.isRegularFile(listFile)) {
-      return known;
-    }
-    try {
-      List<String> lines = Files.readAllLines(listFile, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || !lines.get(0).equals(stamp)) {
-        return known;
-      }
-      known.putAll(listed(lines));
-    } catch (IOException e) {
-      warn.accept("Could not read " + listFile + ", so its archive is unpacked again: " + e);
-      known.clear();
-    }
-    return known;
-  }
-
-  /**
-   * Entry name to SHA-256 from a list's lines: the first is its stamp, each other
-   * {@code <sha256>\t<entry name>}.
-   */
-  static Map<String, String> listed(List<String> lines) {
-    Map<String, String> entries = new LinkedHashMap<>();
-    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-      int tab = line.indexOf('\t');
-      if (tab == 64) {
-        entries.put(line.substring(tab + 1), line.substring(0, tab));
-      }
-    }
-    return entries;
-  }
-
-  private void write(Path listFile, String stamp, Map<String, String> entries) {
-    long modified = Long.parseLong(stamp.substring(stamp.lastIndexOf(' ') + 1));
-    if (modified > TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()) - RACY_MICROS) {
-      return;
-    }
-    StringBuilder text = new StringBuilder(stamp).append('\n');
-    entries.forEach((name, sha) -> text.append(sha).append('\t').append(name).append('\n'));
-    try {
-      AtomicFiles.write(listFile, text.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      warn.accept("Could not write " + listFile + "; the archive is unpacked again next time: "
-          + e);
-    }
-  }
-
-  private void touch(Path listFile) {
-    try {
-      Files.setLastModifiedTime(listFile, FileTime.from(Instant.now()));
-    } catch (IOException e) {
-      debug.accept("Could not mark " + listFile + " as used: " + e);
-    }
-  }
-
-  /** The list's first line: its version, the archive's size and modification time. */
-  private static String stamp(Path zipFile) throws ArchiveRefusedException {
-    try {
-      return LIST_VERSION + " " + Files.size(zipFile) + " " + micros(zipFile);
-    } catch (IOException e) {
-      throw new ArchiveRefusedException("not opened: it can no longer be read ("
-          + e.getMessage() + ")", e);
-    }
-  }
-
-  private static long micros(Path file) throws IOException {
-    return Files.getLastModifiedTime(file).to(TimeUnit.MICROSECONDS);
-  }
-
-  /** Each archive's list is named by its absolute path. */
-  private static String key(Path zipFile) {
-    return Sha256.ofText(zipFile.toAbsolutePath().normalize().toString()).substring(0, 32);
   }
 
   private static String fileName(String entryName) {

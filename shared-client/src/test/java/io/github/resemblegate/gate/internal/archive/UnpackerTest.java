@@ -108,7 +108,7 @@ class UnpackerTest {
   }
 
   private int clean() {
-    return UnpackedCleanup.clean(dir.resolve("cache/unpacked"), Unpacker.LISTS, NOW,
+    return UnpackedCleanup.clean(dir.resolve("cache/unpacked"), ArchiveList.FOLDER, NOW,
         warnings::add);
   }
 
