@@ -72,7 +72,7 @@ public final class GateProbe {
     return new ProbeResult(status, message, gate, 0, 0, Map.of(), 0, 0, 0, 0, List.of(),
         listener.requests.get(), listener.peakPerSecond(), listener.byRoute(), listener.phases(),
         0, 0, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(), h.gcMillis(),
-        Rss.highWaterKb(), cpuMillis(), List.of(), Map.of(), crash);
+        Rss.highWaterKb(), cpuMillis(), ProcessCpu.jitMillis(), List.of(), Map.of(), crash);
   }
 
   private static void write(Path out, ProbeResult result) {
@@ -144,7 +144,8 @@ public final class GateProbe {
         result.totals().fromCache(), result.run().batchIds(), listener.requests.get(),
         listener.peakPerSecond(), new LinkedHashMap<>(listener.byRoute()), listener.phases(),
         wrong, errorsWithoutReason, h.peak(), h.maxLive(), h.poolPeaks(), h.max(), h.gcCount(),
-        h.gcMillis(), Rss.highWaterKb(), cpuMillis(), samples, reasons, null);
+        h.gcMillis(), Rss.highWaterKb(), cpuMillis(), ProcessCpu.jitMillis(), samples, reasons,
+        null);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param maxHeapBytes the JVM's {@code -Xmx}
  * @param vmHwmKb peak resident set size of the JVM, from {@code /proc/self/status}
  * @param cpuMillis CPU time (user and system) of the whole JVM, start-up included
+ * @param jitCpuMillis the part of it the JIT compiler threads used (-1: not known)
  * @param errorSamples a few ERROR and SKIPPED files with their reasons, for the log
  * @param reasons ERROR and SKIPPED files counted by reason, ids and paths blanked out
  */
@@ -52,6 +53,7 @@ record ProbeResult(
     long gcMillis,
     long vmHwmKb,
     long cpuMillis,
+    long jitCpuMillis,
     List<String> errorSamples,
     Map<String, Integer> reasons,
     String crash) {}

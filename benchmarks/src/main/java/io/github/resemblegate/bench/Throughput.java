@@ -145,6 +145,10 @@ final class Throughput {
     r.info(w, "CPU used: gate JVM / simulator JVM", Units.millis(p.cpuMillis()) + " / "
         + Units.millis(m.simulatorCpuMillis()) + " (of " + Units.seconds(2 * m.run()
         .processMillis() / 1000.0) + " on 2 cores)");
+    if (p.jitCpuMillis() >= 0 && p.cpuMillis() > 0) {
+      r.info(w, "the gate JVM's JIT compiler threads, of its CPU", Units.millis(p.jitCpuMillis())
+          + " (" + Math.round(100.0 * p.jitCpuMillis() / p.cpuMillis()) + " %)");
+    }
     r.info(w, "whole JVM (start, run, reports, exit)", Units.millis(m.run().processMillis())
         + " (reports " + Units.millis(p.reportsMillis()) + ")");
     long server = c.path("totalRequests").asLong();
