@@ -4,6 +4,7 @@ import io.github.resemblegate.client.ProxyConfig;
 import java.net.Proxy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -17,20 +18,49 @@ record HttpClients(OkHttpClient pooled, OkHttpClient fresh) {
    * clients (its own and the access check's), one of them in front of the first upload. Only
    * the TLS setup is shared: each client gets its own dispatcher and connection pool.
    */
-  private static final class Tls {
-    static final OkHttpClient BASE = new OkHttpClient();
-  }
+  private static OkHttpClient base;
 
   /**
    * Loads and sets up, once per JVM, what {@link #create} derives from, without a request: a
    * caller that knows early that it will call the API does this on a thread of its own.
    */
   static void prepare() {
-    Tls.BASE.connectionSpecs();
+    base();
+  }
+
+  private static synchronized OkHttpClient base() {
+    if (base == null) {
+      base = built(OkHttpClient::new);
+    }
+    return base;
+  }
+
+  /**
+   * The base client {@code make} builds, or one sentence when the JVM's TLS setup fails: a trust
+   * store that cannot be read (a wrong path, format or password handed to the JVM) is the user's
+   * to fix, not a stack trace. Nothing is kept on failure, so whoever asks next (the run, after a
+   * warm-up thread met it first) meets the same sentence.
+   */
+  static OkHttpClient built(Supplier<OkHttpClient> make) {
+    try {
+      return make.get();
+    } catch (Exception e) { // OkHttp is Kotlin: the trust store's KeyStoreException comes unchecked
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (root != e && root.getMessage() != null) {
+        why += ": " + root.getMessage();
+      }
+      throw new IllegalArgumentException("The JVM's TLS trust store could not be read (" + why
+          + "); check the javax.net.ssl.trustStore settings the JVM is given (for example in"
+          + " JAVA_TOOL_OPTIONS or MAVEN_OPTS) and that store's password.", e);
+    }
   }
 
   static HttpClients create(ClientSettings.Timeouts timeouts, ProxyConfig proxy) {
-    OkHttpClient.Builder http = Tls.BASE.newBuilder()
+    OkHttpClient.Builder http = base().newBuilder()
         .dispatcher(new Dispatcher())
         .connectionPool(new ConnectionPool())
         .connectTimeout(timeouts.connect())
