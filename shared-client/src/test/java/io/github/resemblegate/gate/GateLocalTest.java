@@ -222,6 +222,22 @@ class GateLocalTest {
   }
 
   @Test
+  void aCacheDirectoryThatIsAFileStopsTheRunWithOneSentenceBeforeAnythingIsRead()
+      throws IOException {
+    file("vo/a.wav", "a");
+    file("vo/b.wav", "b");
+    Path notAFolder = Files.writeString(cache.resolve("cache.txt"), "a file, not a folder");
+
+    GateException stopped = catchThrowableOfType(GateException.class, () -> Gate.run(config()
+        .cacheDirectory(notAFolder).token(ApiToken.of("tok-5e0a")).build(), listener));
+
+    assertThat(stopped.getMessage()).isEqualTo("The cache directory " + notAFolder + " is a"
+        + " file, not a folder; choose another cache directory or delete the file.");
+    assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav", "vo/b.wav");
+    assertThat(listener.warnings).isEmpty();
+  }
+
+  @Test
   void aGateExceptionKnowsNoFilesUntilTheCoreSaysWhichMatched() {
     GateException e = new GateException("Stopped.");
 

@@ -144,6 +144,7 @@ public final class GateRun {
     Sending sending = null;
     Dispatcher dispatcher = null;
     try {
+      ResultCache.requireFolder(cache);
       List<Submission> resume = EarlierRuns.resumable(journal != null ? journal.submissions()
           : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key,
           config.cache().refresh() ? null : cache);
