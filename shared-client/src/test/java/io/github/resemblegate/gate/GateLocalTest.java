@@ -238,6 +238,19 @@ class GateLocalTest {
   }
 
   @Test
+  void aReportsDirectoryThatIsAFileStopsTheRunWithOneSentence() throws IOException {
+    file("vo/a.wav", "a");
+    Path notAFolder = Files.writeString(reports.resolve("reports.txt"), "a file, not a folder");
+
+    GateException stopped = catchThrowableOfType(GateException.class, () -> Gate.run(config()
+        .reportsDirectory(notAFolder).token(ApiToken.of("tok-5e0a")).build(), listener));
+
+    assertThat(stopped.getMessage()).isEqualTo("The reports directory " + notAFolder + " is a"
+        + " file, not a folder; choose another reports directory or delete the file.");
+    assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav");
+  }
+
+  @Test
   void aGateExceptionKnowsNoFilesUntilTheCoreSaysWhichMatched() {
     GateException e = new GateException("Stopped.");
 

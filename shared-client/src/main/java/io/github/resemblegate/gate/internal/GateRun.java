@@ -26,6 +26,7 @@ import io.github.resemblegate.gate.internal.probe.ContentCheck;
 import io.github.resemblegate.gate.internal.remote.Sent;
 import io.github.resemblegate.gate.internal.shard.ShardFilter;
 import io.github.resemblegate.gate.internal.store.CacheLookup;
+import io.github.resemblegate.gate.internal.store.Folders;
 import io.github.resemblegate.gate.internal.store.Journal;
 import io.github.resemblegate.gate.internal.store.JournalFolder;
 import io.github.resemblegate.gate.internal.store.ResultCache;
@@ -144,7 +145,8 @@ public final class GateRun {
     Sending sending = null;
     Dispatcher dispatcher = null;
     try {
-      ResultCache.requireFolder(cache);
+      Folders.require(cache == null ? null : cache.directory(), "cache");
+      Folders.require(config.reports().directory(), "reports");
       List<Submission> resume = EarlierRuns.resumable(journal != null ? journal.submissions()
           : journalExists ? journals.peek(scanned, listener::warn) : List.of(), key,
           config.cache().refresh() ? null : cache);

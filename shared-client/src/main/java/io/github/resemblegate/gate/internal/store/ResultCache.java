@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resemblegate.client.MediaType;
 import io.github.resemblegate.client.ScoreReading;
-import io.github.resemblegate.gate.GateException;
 import io.github.resemblegate.gate.internal.ledger.Analysis;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,17 +42,6 @@ public final class ResultCache {
     this.lockFile = cacheDirectory.resolve("cache.lock");
     this.key = key;
     this.warn = warn;
-  }
-
-  /**
-   * Stops the run with one sentence when the cache directory of {@code cache} (null: no cache) is
-   * a file: every store below it would fail on its own, each with a sentence of its own.
-   */
-  public static void requireFolder(ResultCache cache) {
-    if (cache != null && Files.exists(cache.directory) && !Files.isDirectory(cache.directory)) {
-      throw new GateException("The cache directory " + cache.directory + " is a file, not a"
-          + " folder; choose another cache directory or delete the file.");
-    }
   }
 
   /** The cache directory: results, claims and hash indexes live below it. */
