@@ -194,8 +194,9 @@ final class Walk {
     } else if (attrs.isDirectory()) {
       for (Path onPath : logicalPath) {
         if (onPath.startsWith(target)) {
+          String folder = MediaScanner.portable(baseReal.relativize(target));
           warn.accept("Not following " + rel + ": the symbolic link leads back to "
-              + MediaScanner.portable(baseReal.relativize(target)) + ", a folder already being"
+              + (folder.isEmpty() ? "the base directory" : folder) + ", a folder already being"
               + " scanned (a loop).");
           return;
         }
