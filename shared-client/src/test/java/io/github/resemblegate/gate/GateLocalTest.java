@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whole runs that need no server: dry runs, the budget guard, empty matches, cache-only runs. */
 class GateLocalTest {
@@ -221,33 +222,25 @@ class GateLocalTest {
     assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav", "vo/b.wav", "vo/empty.wav");
   }
 
-  @Test
-  void aCacheDirectoryThatIsAFileStopsTheRunWithOneSentenceBeforeAnythingIsRead()
+  @ParameterizedTest
+  @ValueSource(strings = {"cache", "reports"})
+  void aFolderSettingThatNamesAFileStopsTheRunWithOneSentenceBeforeAnythingIsRead(String setting)
       throws IOException {
     file("vo/a.wav", "a");
     file("vo/b.wav", "b");
-    Path notAFolder = Files.writeString(cache.resolve("cache.txt"), "a file, not a folder");
+    Path notAFolder = Files.writeString(cache.resolve(setting + ".txt"), "a file, not a folder");
+    GateConfig.Builder b = config().token(ApiToken.of("tok-5e0a"));
+    b = setting.equals("cache") ? b.cacheDirectory(notAFolder) : b.reportsDirectory(notAFolder);
+    GateConfig c = b.build();
 
-    GateException stopped = catchThrowableOfType(GateException.class, () -> Gate.run(config()
-        .cacheDirectory(notAFolder).token(ApiToken.of("tok-5e0a")).build(), listener));
+    GateException stopped = catchThrowableOfType(GateException.class,
+        () -> Gate.run(c, listener));
 
-    assertThat(stopped.getMessage()).isEqualTo("The cache directory " + notAFolder + " is a"
-        + " file, not a folder; choose another cache directory or delete the file.");
+    assertThat(stopped.getMessage()).isEqualTo("The " + setting + " directory " + notAFolder
+        + " is a file, not a folder; choose another " + setting + " directory or delete the"
+        + " file.");
     assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav", "vo/b.wav");
     assertThat(listener.warnings).isEmpty();
-  }
-
-  @Test
-  void aReportsDirectoryThatIsAFileStopsTheRunWithOneSentence() throws IOException {
-    file("vo/a.wav", "a");
-    Path notAFolder = Files.writeString(reports.resolve("reports.txt"), "a file, not a folder");
-
-    GateException stopped = catchThrowableOfType(GateException.class, () -> Gate.run(config()
-        .reportsDirectory(notAFolder).token(ApiToken.of("tok-5e0a")).build(), listener));
-
-    assertThat(stopped.getMessage()).isEqualTo("The reports directory " + notAFolder + " is a"
-        + " file, not a folder; choose another reports directory or delete the file.");
-    assertThat(stopped.matchedFiles()).containsExactly("vo/a.wav");
   }
 
   @Test
