@@ -102,6 +102,9 @@ public final class ArchiveFilter implements ScanFilter {
 
   /** {@code files} with each listed entry unpacked in its place; each archive opened once. */
   private List<ScannedFile> unpack(List<ScannedFile> files) {
+    if (listed.isEmpty()) {
+      return files; // no archive was opened: a tree of a million files is not walked again
+    }
     Map<Path, List<ScannedFile>> byArchive = new LinkedHashMap<>();
     for (ScannedFile f : files) {
       Listed l = listed.get(f);
