@@ -72,8 +72,12 @@ public final class JsonReportReader {
     try {
       root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
-      throw new IOException(source + " is not valid JSON (" + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + "); write it again with the gate.", e);
+      // Jackson's message may point into its own source description ("start marker at
+      // [Source: REDACTED ...]"): the line is said once, in words the user can act on.
+      String what = e.getOriginalMessage()
+          .replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "");
+      throw new IOException(source + " is not valid JSON (" + what + " at line "
+          + e.getLocation().getLineNr() + "); write it again with the gate.", e);
     }
     try {
       return new Parse(source).result(root);

@@ -129,6 +129,17 @@ class JsonReportReaderTest {
   }
 
   @Test
+  void aCutShortReportIsSaidInWordsWithoutTheParsersInnards() throws IOException {
+    Path file = dir.resolve("resemble-report.json");
+    Files.writeString(file, "{\"schemaVersion\": \"1.0\", \"files\": [\n");
+
+    assertThatThrownBy(() -> JsonReportReader.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessage(file + " is not valid JSON (Unexpected end-of-input: expected close marker"
+            + " for Array at line 2); write it again with the gate.");
+  }
+
+  @Test
   void explainsAJsonFileThatIsNotAReport() throws IOException {
     Path file = dir.resolve("package.json");
     Files.writeString(file, "{\"name\": \"something else\"}");

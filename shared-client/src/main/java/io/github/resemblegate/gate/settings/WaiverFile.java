@@ -102,8 +102,11 @@ public final class WaiverFile {
       var loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
           + loc.getColumnNr();
+      // Without Jackson's pointer into its own source description ("start marker at [Source:
+      // REDACTED ...]"): the place is said once, above.
       String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines()
-          .findFirst().orElse("");
+          .findFirst().orElse("")
+          .replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "");
       throw new GateException("The waiver file " + file + " is not valid " + kind + where + ": "
           + what.strip() + ".", e);
     } catch (IOException e) {

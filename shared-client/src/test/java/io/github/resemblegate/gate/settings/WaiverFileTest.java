@@ -85,6 +85,14 @@ class WaiversTest {
   }
 
   @Test
+  void aCutShortJsonFileIsSaidWithoutTheParsersInnards() throws IOException {
+    Path f = write("w.json", "{\"waivers\": [\n");
+    assertThatThrownBy(() -> WaiverFile.load(f)).isInstanceOf(GateException.class)
+        .hasMessage("The waiver file " + f + " is not valid JSON at line 2, column 1: Unexpected"
+            + " end-of-input: expected close marker for Array.");
+  }
+
+  @Test
   void aMissingFileIsOneSentence() {
     Path f = dir.resolve("none.yaml");
     assertThatThrownBy(() -> WaiverFile.load(f))
