@@ -46,7 +46,7 @@ record HttpClients(OkHttpClient pooled, OkHttpClient fresh) {
       return make.get();
     } catch (Exception e) { // OkHttp is Kotlin: the trust store's KeyStoreException comes unchecked
       Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
+      while (root.getCause() != null) {
         root = root.getCause();
       }
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -67,22 +67,6 @@ public final class Unpacker implements AutoCloseable {
   }
 
   /**
-   * The entries of the archive {@code zipFile}, matched as {@code scanned}: each media entry
-   * unpacked (or found unpacked) as a file to check, each refused entry SKIPPED with why, in the
-   * archive's order; empty when it holds nothing to check.
-   *
-   * @throws ArchiveRefusedException when the archive cannot be opened at all
-   */
-  public List<ScannedFile> entries(Path zipFile, ScannedFile scanned)
-      throws ArchiveRefusedException {
-    ZipArchive.Listing listing = list(zipFile, scanned.path());
-    List<ScannedFile> out = new ArrayList<>();
-    listing.refused().forEach(r -> out.add(ScannedFile.skipped(r.path(), 0, r.reason())));
-    out.addAll(unpack(zipFile, scanned.path(), listing.media()));
-    return out;
-  }
-
-  /**
    * What the archive {@code zipFile} (shown as {@code shownAs}) holds, from its directory alone:
    * nothing is unpacked, so a shard can choose its entries first.
    *
